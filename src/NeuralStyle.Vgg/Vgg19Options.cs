@@ -1,0 +1,25 @@
+using TorchSharp;
+
+namespace NeuralStyle.Vgg;
+
+/// <summary>How a VGG19 feature extractor is built.</summary>
+public sealed record Vgg19Options
+{
+    /// <summary>The input convention of the weights (torchvision's by default).</summary>
+    public Vgg19Preprocessing Preprocessing { get; init; } = Vgg19Preprocessing.Torchvision;
+
+    /// <summary>Max (default) or average pooling.</summary>
+    public Vgg19Pooling Pooling { get; init; } = Vgg19Pooling.Max;
+
+    /// <summary>
+    /// The deepest layer that will be used; weights are required (and kept) only up to it. Null
+    /// keeps the whole feature stack (through <c>pool5</c>).
+    /// </summary>
+    public Vgg19Layer? DeepestLayer { get; init; }
+
+    /// <summary>Where the weights live (CPU by default; pass a CUDA device with a CUDA libtorch).</summary>
+    public torch.Device? Device { get; init; }
+
+    /// <summary>Floating-point type of the weights and activations.</summary>
+    public torch.ScalarType DataType { get; init; } = torch.ScalarType.Float32;
+}

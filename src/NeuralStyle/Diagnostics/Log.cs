@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace NeuralStyle.Diagnostics;
+
+/// <summary>Source-generated log messages of the library.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Style transfer: {Width}x{Height}, {Styles} style image(s), {Extractor}, {Optimizer}, {Iterations} evaluations")]
+    public static partial void Starting(ILogger logger, int width, int height, int styles, string extractor, string optimizer, int iterations);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Targets computed in {Milliseconds} ms")]
+    public static partial void TargetsComputed(ILogger logger, long milliseconds);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug,
+        Message = "Evaluation {Iteration}/{Total}: total {Loss:G6} (content {Content:G6}, style {Style:G6}, tv {Tv:G6})")]
+    public static partial void Evaluated(ILogger logger, int iteration, int total, double loss, double content, double style, double tv);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information,
+        Message = "Style transfer finished: {Iterations} evaluations in {Seconds:F1} s, final loss {Loss:G6}")]
+    public static partial void Finished(ILogger logger, int iterations, double seconds, double loss);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "The loss became {Loss} at evaluation {Iteration}")]
+    public static partial void Diverged(ILogger logger, double loss, int iteration);
+}

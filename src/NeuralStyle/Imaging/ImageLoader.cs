@@ -1,0 +1,180 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Memory;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace NeuralStyle.Imaging;
+
+/// <summary>
+/// Decodes untrusted images safely: the header is read first and the pixel count checked against
+/// <see cref="ImageLoadOptions.MaxPixels"/>, the decoder's allocations are capped, EXIF orientation
+/// is applied, and every pixel format (grayscale, CMYK, 16-bit, palette, alpha) becomes RGB plus an
+/// optional alpha plane.
+/// </summary>
+public sealed class ImageLoader
+{
+    private readonly Configuration _configuration;
+
+    /// <summary>Creates a loader with the given limits (or <see cref="ImageLoadOptions.Default"/>).</summary>
+    public ImageLoader(ImageLoadOptions? options = null)
+    {
+        Options = options ?? ImageLoadOptions.Default;
+        if (Options.MaxPixels < 1 || Options.AllocationLimitMegabytes < 1 || Options.MaxStreamBytes < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Image load limits must be positive.");
+        }
+
+        _configuration = Configuration.Default.Clone();
+        _configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions
+        {
+            AllocationLimitMegabytes = Options.AllocationLimitMegabytes,
+        });
+    }
+
+    /// <summary>The limits in force.</summary>
+    public ImageLoadOptions Options { get; }
+
+    /// <summary>Loads an image file.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidImageException">The file is empty, corrupt or not an image.</exception>
+    /// <exception cref="ImageTooLargeException">The image has more pixels than allowed.</exception>
+    public StyleImage Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Image file '{path}' does not exist. Check the path.", path);
+        }
+
+        using FileStream stream = File.OpenRead(path);
+        return Decode(stream, $"'{path}'");
+    }
+
+    /// <summary>Loads an image from a stream (buffered in memory first when it cannot seek).</summary>
+    /// <exception cref="InvalidImageException">The data is empty, corrupt or not an image.</exception>
+    /// <exception cref="ImageTooLargeException">The image has more pixels than allowed.</exception>
+    public StyleImage Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (stream.CanSeek)
+        {
+            return Decode(stream, "the stream");
+        }
+
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > Options.MaxStreamBytes)
+            {
+                throw new ImageTooLargeException(
+                    $"The image stream is longer than {Options.MaxStreamBytes} bytes; raise ImageLoadOptions.MaxStreamBytes to accept it.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        return Decode(buffer, "the stream");
+    }
+
+    /// <summary>Copies an RGB image (opaque).</summary>
+    public static StyleImage FromImage(Image<Rgb24> image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return new StyleImage(image.Clone());
+    }
+
+    /// <summary>Copies an RGBA image, keeping its alpha when any pixel is not fully opaque.</summary>
+    public static StyleImage FromImage(Image<Rgba32> image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return Split(image);
+    }
+
+    private StyleImage Decode(Stream stream, string source)
+    {
+        long start = stream.Position;
+        if (stream.Length - start == 0)
+        {
+            throw new InvalidImageException($"Image {source} is empty (0 bytes).");
+        }
+
+        IImageInfo? info;
+        try
+        {
+            info = Image.Identify(_configuration, stream);
+        }
+        catch (Exception exception) when (IsDecodeFailure(exception))
+        {
+            throw new InvalidImageException($"Image {source} has a corrupt or unreadable header: {exception.Message}", exception);
+        }
+
+        if (info is null)
+        {
+            throw new InvalidImageException(
+                $"Image {source} is not in a supported format (PNG, JPEG, GIF, BMP, TGA, TIFF, WebP, PBM).");
+        }
+
+        long pixels = (long)info.Width * info.Height;
+        if (info.Width < 1 || info.Height < 1)
+        {
+            throw new InvalidImageException($"Image {source} declares an empty size {info.Width}x{info.Height}.");
+        }
+
+        if (pixels > Options.MaxPixels)
+        {
+            throw new ImageTooLargeException(
+                $"Image {source} declares {info.Width}x{info.Height} = {pixels} pixels, more than the limit of {Options.MaxPixels}. " +
+                "Resize it first, or raise ImageLoadOptions.MaxPixels if you trust it.");
+        }
+
+        stream.Position = start;
+        try
+        {
+            using Image<Rgba32> image = Image.Load<Rgba32>(_configuration, stream);
+            image.Mutate(c => c.AutoOrient());
+            return Split(image);
+        }
+        catch (Exception exception) when (IsDecodeFailure(exception))
+        {
+            throw new InvalidImageException($"Image {source} is corrupt or truncated: {exception.Message}", exception);
+        }
+    }
+
+    private static bool IsDecodeFailure(Exception exception) =>
+        exception is ImageFormatException or UnknownImageFormatException or InvalidImageContentException
+            or InvalidMemoryOperationException or NotSupportedException or InvalidDataException
+            or IndexOutOfRangeException or ArgumentException or EndOfStreamException;
+
+    private static StyleImage Split(Image<Rgba32> image)
+    {
+        var color = new Image<Rgb24>(image.Width, image.Height);
+        var alpha = new Image<L8>(image.Width, image.Height);
+        bool translucent = false;
+        image.ProcessPixelRows(color, alpha, (source, rgb, a) =>
+        {
+            for (int y = 0; y < source.Height; y++)
+            {
+                Span<Rgba32> row = source.GetRowSpan(y);
+                Span<Rgb24> rgbRow = rgb.GetRowSpan(y);
+                Span<L8> alphaRow = a.GetRowSpan(y);
+                for (int x = 0; x < row.Length; x++)
+                {
+                    Rgba32 p = row[x];
+                    rgbRow[x] = new Rgb24(p.R, p.G, p.B);
+                    alphaRow[x] = new L8(p.A);
+                    translucent |= p.A != 255;
+                }
+            }
+        });
+        if (!translucent)
+        {
+            alpha.Dispose();
+            return new StyleImage(color);
+        }
+
+        return new StyleImage(color, alpha);
+    }
+}

@@ -1,0 +1,74 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Formats.Webp;
+
+namespace NeuralStyle.Imaging;
+
+/// <summary>
+/// Saves images atomically: the encoder writes a temporary file beside the target, which is then
+/// renamed over it, so a crash, a cancellation or a full disk never leaves a partial file.
+/// </summary>
+public static class ImageWriter
+{
+    /// <summary>The file extensions <see cref="Save"/> accepts.</summary>
+    public static IReadOnlyList<string> SupportedExtensions { get; } = [".png", ".jpg", ".jpeg", ".webp"];
+
+    /// <summary>Saves <paramref name="image"/> (alpha put back when present) to <paramref name="path"/>, choosing the format from the extension.</summary>
+    /// <param name="image">The image.</param>
+    /// <param name="path">Target file: <c>.png</c>, <c>.jpg</c>/<c>.jpeg</c> or <c>.webp</c>.</param>
+    /// <param name="overwrite">When false, an existing file is an error.</param>
+    /// <exception cref="ArgumentException">The extension is not supported.</exception>
+    /// <exception cref="IOException">The file exists and <paramref name="overwrite"/> is false, or writing failed.</exception>
+    public static void Save(StyleImage image, string path, bool overwrite = true)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        IImageEncoder encoder = EncoderFor(path);
+        string fullPath = Path.GetFullPath(path);
+        if (!overwrite && File.Exists(fullPath))
+        {
+            throw new IOException($"'{fullPath}' already exists. Choose another name or allow overwriting.");
+        }
+
+        string directory = Path.GetDirectoryName(fullPath)!;
+        Directory.CreateDirectory(directory);
+        string temporary = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (FileStream stream = new(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                if (image.Alpha is not null && encoder is not JpegEncoder)
+                {
+                    using Image rgba = image.ToRgba32();
+                    rgba.Save(stream, encoder);
+                }
+                else
+                {
+                    image.Color.Save(stream, encoder);
+                }
+
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, fullPath, overwrite);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    private static IImageEncoder EncoderFor(string path) => Path.GetExtension(path).ToUpperInvariant() switch
+    {
+        ".PNG" => new PngEncoder(),
+        ".JPG" or ".JPEG" => new JpegEncoder { Quality = 95 },
+        ".WEBP" => new WebpEncoder { FileFormat = WebpFileFormatType.Lossless },
+        _ => throw new ArgumentException(
+            $"Cannot save '{path}': unsupported extension. Use one of {string.Join(", ", SupportedExtensions)}.", nameof(path)),
+    };
+}

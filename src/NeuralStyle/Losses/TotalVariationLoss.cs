@@ -1,0 +1,51 @@
+using TorchSharp;
+
+namespace NeuralStyle.Losses;
+
+/// <summary>Total variation loss: penalises differences between neighbouring pixels so the image stays smooth.</summary>
+public sealed class TotalVariationLoss
+{
+    /// <summary>The power of the Keras example's formula.</summary>
+    public const double KerasPower = 1.25;
+
+    /// <summary>Creates a total variation loss.</summary>
+    /// <param name="formula">The penalty.</param>
+    public TotalVariationLoss(TotalVariationFormula formula)
+    {
+        if (!Enum.IsDefined(formula))
+        {
+            throw new ArgumentOutOfRangeException(nameof(formula), formula, "Unknown total variation formula.");
+        }
+
+        Formula = formula;
+    }
+
+    /// <summary>The penalty.</summary>
+    public TotalVariationFormula Formula { get; }
+
+    /// <summary>Returns the (unweighted) loss of a <c>[N, C, H, W]</c> image as a scalar tensor.</summary>
+    public torch.Tensor Compute(torch.Tensor image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        long h = image.shape[^2], w = image.shape[^1];
+        using var scope = torch.NewDisposeScope();
+        torch.Tensor loss;
+        if (Formula == TotalVariationFormula.KerasExample)
+        {
+            torch.Tensor corner = image.narrow(-2, 0, h - 1).narrow(-1, 0, w - 1);
+            torch.Tensor below = image.narrow(-2, 1, h - 1).narrow(-1, 0, w - 1);
+            torch.Tensor right = image.narrow(-2, 0, h - 1).narrow(-1, 1, w - 1);
+            loss = ((corner - below).square() + (corner - right).square()).pow(KerasPower).sum();
+        }
+        else
+        {
+            torch.Tensor vertical = image.narrow(-2, 1, h - 1) - image.narrow(-2, 0, h - 1);
+            torch.Tensor horizontal = image.narrow(-1, 1, w - 1) - image.narrow(-1, 0, w - 1);
+            loss = Formula == TotalVariationFormula.MeanSquare
+                ? vertical.square().mean() + horizontal.square().mean()
+                : vertical.abs().mean() + horizontal.abs().mean();
+        }
+
+        return loss.MoveToOuterDisposeScope();
+    }
+}

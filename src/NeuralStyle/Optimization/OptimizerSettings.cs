@@ -1,0 +1,89 @@
+namespace NeuralStyle.Optimization;
+
+/// <summary>Settings of the pixel optimiser. Create with <see cref="Lbfgs"/>, <see cref="Adam"/> or <see cref="Sgd"/>.</summary>
+public sealed record OptimizerSettings
+{
+    private OptimizerSettings(OptimizerKind kind, double learningRate)
+    {
+        Kind = kind;
+        LearningRate = learningRate;
+    }
+
+    /// <summary>The algorithm.</summary>
+    public OptimizerKind Kind { get; }
+
+    /// <summary>Step size (L-BFGS: the initial trial step of each line search, 1 as in PyTorch).</summary>
+    public double LearningRate { get; init; }
+
+    /// <summary>L-BFGS: how many correction pairs are kept.</summary>
+    public int HistorySize { get; init; } = 100;
+
+    /// <summary>Adam: first-moment decay.</summary>
+    public double Beta1 { get; init; } = 0.9;
+
+    /// <summary>Adam: second-moment decay.</summary>
+    public double Beta2 { get; init; } = 0.999;
+
+    /// <summary>Adam: denominator term.</summary>
+    public double Epsilon { get; init; } = 1e-8;
+
+    /// <summary>SGD: the learning rate is multiplied by this every <see cref="DecaySteps"/> steps (1 = constant).</summary>
+    public double DecayRate { get; init; } = 1;
+
+    /// <summary>SGD: steps per decay period.</summary>
+    public int DecaySteps { get; init; } = 100;
+
+    /// <summary>SGD: when true the rate drops in steps; when false (Keras' default) it decays smoothly.</summary>
+    public bool Staircase { get; init; }
+
+    /// <summary>L-BFGS with a strong-Wolfe line search.</summary>
+    /// <param name="historySize">Correction pairs kept (PyTorch's default is 100).</param>
+    public static OptimizerSettings Lbfgs(int historySize = 100) => new(OptimizerKind.Lbfgs, 1) { HistorySize = historySize };
+
+    /// <summary>Adam.</summary>
+    /// <param name="learningRate">Step size in the optimised space (0.02 suits images in [0, 1]).</param>
+    public static OptimizerSettings Adam(double learningRate = 0.02) => new(OptimizerKind.Adam, learningRate);
+
+    /// <summary>Gradient descent with Keras' <c>ExponentialDecay</c>: <c>lr · rate^(step / steps)</c>.</summary>
+    /// <param name="learningRate">Initial learning rate.</param>
+    /// <param name="decayRate">Decay factor per <paramref name="decaySteps"/> steps.</param>
+    /// <param name="decaySteps">Steps per decay period.</param>
+    public static OptimizerSettings Sgd(double learningRate, double decayRate = 1, int decaySteps = 100) =>
+        new(OptimizerKind.Sgd, learningRate) { DecayRate = decayRate, DecaySteps = decaySteps };
+
+    /// <summary>The SGD learning rate at a 0-based step.</summary>
+    public double LearningRateAt(int step)
+    {
+        double exponent = Staircase ? Math.Floor((double)step / DecaySteps) : (double)step / DecaySteps;
+        return LearningRate * Math.Pow(DecayRate, exponent);
+    }
+
+    /// <summary>Lists what is wrong with these settings (empty when valid).</summary>
+    public IEnumerable<string> Validate()
+    {
+        if (!Enum.IsDefined(Kind))
+        {
+            yield return $"Optimizer kind {Kind} is unknown.";
+        }
+
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
+        {
+            yield return $"Optimizer learning rate must be a positive finite number (got {LearningRate}).";
+        }
+
+        if (Kind == OptimizerKind.Lbfgs && HistorySize < 1)
+        {
+            yield return $"L-BFGS history size must be at least 1 (got {HistorySize}).";
+        }
+
+        if (Kind == OptimizerKind.Adam && (Beta1 is < 0 or >= 1 || Beta2 is < 0 or >= 1 || !(Epsilon > 0)))
+        {
+            yield return $"Adam needs 0 <= beta1, beta2 < 1 and epsilon > 0 (got {Beta1}, {Beta2}, {Epsilon}).";
+        }
+
+        if (Kind == OptimizerKind.Sgd && (!(DecayRate > 0) || DecayRate > 1 || DecaySteps < 1))
+        {
+            yield return $"SGD decay needs 0 < rate <= 1 and steps >= 1 (got {DecayRate}, {DecaySteps}).";
+        }
+    }
+}

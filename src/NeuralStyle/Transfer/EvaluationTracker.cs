@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using NeuralStyle.Diagnostics;
+using NeuralStyle.Imaging;
+using NeuralStyle.Optimization;
+using TorchSharp;
+
+namespace NeuralStyle.Transfer;
+
+/// <summary>
+/// Counts evaluations against the budget and does everything that happens per evaluation:
+/// cancellation, loss history, divergence check, progress, snapshots and logging.
+/// </summary>
+internal sealed class EvaluationTracker(
+    StyleObjective objective,
+    int budget,
+    StyleTransferSettings settings,
+    IProgress<StyleTransferProgress>? progress,
+    Action<StyleSnapshot>? snapshots,
+    Func<torch.Tensor, StyleImage> render,
+    ILogger logger,
+    Stopwatch clock,
+    CancellationToken cancellationToken) : IEvaluationBudget
+{
+    private readonly List<LossBreakdown> _history = new(budget);
+
+    public IReadOnlyList<LossBreakdown> History => _history;
+
+    public bool HasRemaining => _history.Count < budget;
+
+    public double Evaluate(torch.Tensor variable, out torch.Tensor gradient)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!HasRemaining)
+        {
+            throw new InvalidOperationException("The evaluation budget is spent.");
+        }
+
+        LossBreakdown losses = objective.Evaluate(variable, out gradient);
+        _history.Add(losses);
+        int iteration = _history.Count;
+        if (!double.IsFinite(losses.Total))
+        {
+            gradient.Dispose();
+            Log.Diverged(logger, losses.Total, iteration);
+            throw new StyleTransferDivergedException(
+                $"The loss became {losses.Total} at evaluation {iteration} (content {losses.Content}, style {losses.Style}, " +
+                $"total variation {losses.TotalVariation}). Lower the learning rate or the loss weights, or use L-BFGS.");
+        }
+
+        Log.Evaluated(logger, iteration, budget, losses.Total, losses.Content, losses.Style, losses.TotalVariation);
+        if (progress is not null && settings.ProgressEvery > 0 && (iteration % settings.ProgressEvery == 0 || iteration == budget))
+        {
+            progress.Report(new StyleTransferProgress(iteration, budget, losses, clock.Elapsed));
+        }
+
+        if (snapshots is not null && settings.SnapshotEvery > 0 && iteration % settings.SnapshotEvery == 0)
+        {
+            using StyleImage image = render(variable);
+            snapshots(new StyleSnapshot(iteration, losses, image));
+        }
+
+        return losses.Total;
+    }
+}

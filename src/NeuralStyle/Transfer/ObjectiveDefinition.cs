@@ -1,0 +1,23 @@
+using NeuralStyle.Features;
+using NeuralStyle.Losses;
+
+namespace NeuralStyle.Transfer;
+
+/// <summary>The terms of a style-transfer objective with layers already resolved by a feature extractor.</summary>
+/// <param name="ContentLayers">Content layers and their weights.</param>
+/// <param name="StyleLayers">Style layers and their weights.</param>
+/// <param name="ContentWeight">Weight of the content term.</param>
+/// <param name="StyleWeight">Weight of the style term.</param>
+/// <param name="TotalVariationWeight">Weight of the total variation term.</param>
+/// <param name="ContentFormula">Content loss formula.</param>
+/// <param name="StyleFormula">Style loss formula.</param>
+/// <param name="TotalVariationFormula">Total variation formula.</param>
+public sealed record ObjectiveDefinition(
+    IReadOnlyList<WeightedLayer> ContentLayers,
+    IReadOnlyList<WeightedLayer> StyleLayers,
+    double ContentWeight,
+    double StyleWeight,
+    double TotalVariationWeight,
+    ContentLossFormula ContentFormula,
+    StyleLossFormula StyleFormula,
+    TotalVariationFormula TotalVariationFormula);
