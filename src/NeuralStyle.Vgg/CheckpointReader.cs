@@ -5,8 +5,8 @@ using TorchSharp.PyBridge;
 namespace NeuralStyle.Vgg;
 
 /// <summary>
-/// Reads a state dictionary (name → tensor) from a PyTorch <c>.pth</c> file (zip or legacy) or a
-/// <c>.safetensors</c> file, detecting the format from the content, not the extension.
+/// Reads a state dictionary (name → tensor) from a PyTorch <c>.pth</c> file (zip or legacy, with
+/// <see cref="TorchPickleReader"/>) or a <c>.safetensors</c> file (with TorchSharp.PyBridge), detecting the format from the content, not the extension.
 /// </summary>
 public static class CheckpointReader
 {
@@ -72,7 +72,8 @@ public static class CheckpointReader
             Dictionary<string, torch.Tensor> state = format switch
             {
                 CheckpointFormat.Safetensors => Safetensors.LoadStateDict(stream, leaveOpen: true),
-                _ => ToDictionary(PyTorchUnpickler.UnpickleStateDict(stream, leaveOpen: true)),
+                CheckpointFormat.PyTorchZip => TorchPickleReader.ReadZip(stream),
+                _ => TorchPickleReader.ReadLegacy(stream),
             };
             foreach (torch.Tensor tensor in state.Values)
             {
@@ -88,19 +89,5 @@ public static class CheckpointReader
                 "It may be truncated or corrupt: download it again.",
                 exception);
         }
-    }
-
-    private static Dictionary<string, torch.Tensor> ToDictionary(System.Collections.Hashtable table)
-    {
-        var result = new Dictionary<string, torch.Tensor>(table.Count);
-        foreach (System.Collections.DictionaryEntry entry in table)
-        {
-            if (entry.Key is string key && entry.Value is torch.Tensor tensor)
-            {
-                result[key] = tensor;
-            }
-        }
-
-        return result;
     }
 }

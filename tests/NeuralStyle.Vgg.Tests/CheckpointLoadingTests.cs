@@ -1,0 +1,158 @@
+using NeuralStyle.Features;
+using TorchSharp;
+
+namespace NeuralStyle.Vgg.Tests;
+
+/// <summary>Genuine torch.save / safetensors files (VGG19 prefix conv1_1..conv3_1 plus a classifier key).</summary>
+public sealed class CheckpointLoadingTests
+{
+    private static readonly Vgg19Options PrefixOptions = new() { DeepestLayer = Vgg19Layer.Relu3_1 };
+
+    [Theory]
+    [InlineData("vgg19_prefix_torchvision.pth", CheckpointFormat.PyTorchZip)]
+    [InlineData("vgg19_prefix_torchvision_legacy.pth", CheckpointFormat.PyTorchLegacy)]
+    [InlineData("vgg19_prefix_torchvision.safetensors", CheckpointFormat.Safetensors)]
+    public void GenuineFilesLoadAndEqualThePrngWeights(string file, CheckpointFormat format)
+    {
+        string path = ParityFixture.FixturePath(file);
+        using (FileStream stream = File.OpenRead(path))
+        {
+            Assert.Equal(format, CheckpointReader.DetectFormat(stream, file));
+        }
+
+        Dictionary<string, torch.Tensor> state = CheckpointReader.Read(path);
+        try
+        {
+            Assert.Contains("classifier.6.bias", state.Keys);
+            foreach ((string key, long[] shape) in Vgg19FeatureExtractor.TorchvisionKeys.Take(10))
+            {
+                Assert.Equal(shape, state[key].shape);
+                Assert.Equal(PrngVgg19.ValuesOf(key), state[key].data<float>().ToArray());
+            }
+        }
+        finally
+        {
+            foreach (torch.Tensor t in state.Values)
+            {
+                t.Dispose();
+            }
+        }
+
+        using var scope = torch.NewDisposeScope();
+        using Vgg19FeatureExtractor loaded = Vgg19FeatureExtractor.FromFile(path, PrefixOptions);
+        using Vgg19FeatureExtractor reference = PrngVgg19.Extractor(PrefixOptions);
+        Assert.Equal("relu3_1", loaded.Layers[^1].Name);
+        torch.Tensor input = PrngVgg19.Image(13, 32, 32);
+        torch.Tensor a = loaded.ExtractNormalized(input, [Vgg19Layer.Relu3_1])[Vgg19Layer.Relu3_1];
+        torch.Tensor b = reference.ExtractNormalized(input, [Vgg19Layer.Relu3_1])[Vgg19Layer.Relu3_1];
+        Assert.True(a.equal(b).all().ToBoolean());
+    }
+
+    [Fact]
+    public void LayersDeeperThanTheLoadedWeightsAreRejectedByName()
+    {
+        using Vgg19FeatureExtractor loaded = Vgg19FeatureExtractor.FromFile(ParityFixture.FixturePath("vgg19_prefix_torchvision.pth"), PrefixOptions);
+        ArgumentException error = Assert.Throws<ArgumentException>(() => loaded.ParseLayer("relu4_2"));
+        Assert.Contains("relu3_1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFileWithoutDeeperKeysFailsNamingEachMissingKey()
+    {
+        var error = Assert.Throws<InvalidWeightsException>(() =>
+            Vgg19FeatureExtractor.FromFile(ParityFixture.FixturePath("vgg19_prefix_torchvision.safetensors"), new Vgg19Options { DeepestLayer = Vgg19Layer.Relu(3, 2) }));
+        Assert.Contains("missing key 'features.12.weight' (expected shape [256, 256, 3, 3])", error.Message, StringComparison.Ordinal);
+        Assert.Contains("missing key 'features.12.bias'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMisShapedKeyFailsWithExpectedAndFoundShape()
+    {
+        Dictionary<string, torch.Tensor> state = PrngVgg19.StateDict(3);
+        state["features.2.weight"].Dispose();
+        state["features.2.weight"] = torch.zeros(64, 32, 3, 3);
+        try
+        {
+            var error = Assert.Throws<InvalidWeightsException>(() =>
+                Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu2_1 }));
+            Assert.Contains("key 'features.2.weight' has shape [64, 32, 3, 3], expected [64, 64, 3, 3]", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (torch.Tensor t in state.Values)
+            {
+                t.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public void NonFiniteWeightsAreRejected()
+    {
+        Dictionary<string, torch.Tensor> state = PrngVgg19.StateDict(1);
+        state["features.0.bias"][3] = torch.tensor(float.NaN);
+        try
+        {
+            var error = Assert.Throws<InvalidWeightsException>(() =>
+                Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu1_1 }));
+            Assert.Contains("'features.0.bias' contains NaN or infinite values", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (torch.Tensor t in state.Values)
+            {
+                t.Dispose();
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("vgg19_prefix_torchvision.pth")]
+    [InlineData("vgg19_prefix_torchvision_legacy.pth")]
+    [InlineData("vgg19_prefix_torchvision.safetensors")]
+    public void TruncatedFilesFailWithAClearMessage(string file)
+    {
+        byte[] bytes = File.ReadAllBytes(ParityFixture.FixturePath(file));
+        string path = Path.Combine(Path.GetTempPath(), $"truncated-{Guid.NewGuid():N}-{file}");
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        try
+        {
+            var error = Assert.Throws<InvalidWeightsException>(() => Vgg19FeatureExtractor.FromFile(path, PrefixOptions));
+            Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void NonCheckpointFilesAreRejected()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"not-weights-{Guid.NewGuid():N}.pth");
+        File.WriteAllText(path, "hello, these are not weights");
+        try
+        {
+            var error = Assert.Throws<InvalidWeightsException>(() => Vgg19FeatureExtractor.FromFile(path));
+            Assert.Contains("is not a PyTorch checkpoint", error.Message, StringComparison.Ordinal);
+            Assert.Throws<FileNotFoundException>(() => Vgg19FeatureExtractor.FromFile(path + ".missing"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void LayerNamesParseWithKerasAliasesAndListValidNamesOnError()
+    {
+        Assert.Equal(Vgg19Layer.Relu5_2, Vgg19Layer.Parse("block5_conv2"));
+        Assert.Equal(Vgg19Layer.Pool(3), Vgg19Layer.Parse("block3_pool"));
+        Assert.NotEqual<FeatureLayer>(Vgg19Layer.Conv(4, 2), Vgg19Layer.Relu4_2);
+        Assert.Equal(21, Vgg19Layer.Conv(4, 2).Depth);
+        Assert.Equal(22, Vgg19Layer.Relu4_2.Depth);
+        var error = Assert.Throws<ArgumentException>(() => Vgg19Layer.Parse("relu6_1"));
+        Assert.Contains("relu5_4", error.Message, StringComparison.Ordinal);
+        Assert.Contains("block1_conv1", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,147 @@
+using NeuralStyle.Imaging;
+using NeuralStyle.Optimization;
+using NeuralStyle.Testing;
+using NeuralStyle.Transfer;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using TorchSharp;
+
+namespace NeuralStyle.Vgg.Tests;
+
+/// <summary>Whole transfers at 64 px with the PRNG VGG19 weights.</summary>
+public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
+{
+    private readonly PrngExtractorFixture _fixture;
+
+    public EndToEndTests(PrngExtractorFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public void DefaultPresetLowersTheLossAndKeepsTheSize()
+    {
+        using Image<Rgb24> content = TestImages.Photo(64, 48);
+        using Image<Rgb24> style = TestImages.Painting(64, 64);
+        StyleTransfer transfer = Builder(content, style).WithIterations(30).Build();
+
+        using StyleTransferResult result = transfer.Run();
+
+        Assert.Equal(30, result.LossHistory.Count);
+        Assert.Equal(64, result.Image.Width);
+        Assert.Equal(48, result.Image.Height);
+        double first = result.LossHistory[0].Total, last = result.LossHistory[^1].Total;
+        Assert.True(last < 0.5 * first, $"loss {first} -> {last}: expected at least a 2x drop in 30 L-BFGS evaluations");
+        Assert.True(result.LossHistory[^1].Style < result.LossHistory[0].Style);
+    }
+
+    [Theory]
+    [InlineData(OptimizerKind.Adam)]
+    [InlineData(OptimizerKind.Sgd)]
+    public void OtherOptimizersLowerTheLoss(OptimizerKind kind)
+    {
+        using Image<Rgb24> content = TestImages.Photo(48, 48);
+        using Image<Rgb24> style = TestImages.Painting(48, 48);
+        OptimizerSettings optimizer = kind == OptimizerKind.Adam ? OptimizerSettings.Adam(0.02) : OptimizerSettings.Sgd(0.002);
+        using StyleTransferResult result = Builder(content, style).WithOptimizer(optimizer).WithIterations(25).Build().Run();
+        Assert.True(result.LossHistory[^1].Total < result.LossHistory[0].Total);
+    }
+
+    [Fact]
+    public void KerasExamplePresetRunsItsSgdScheduleAndLowersTheLoss()
+    {
+        using Image<Rgb24> content = TestImages.Photo(64, 48);
+        using Image<Rgb24> style = TestImages.Painting(40, 40);
+        var snapshots = new List<(int Iteration, int Width, int Height)>();
+        StyleTransfer transfer = new StyleTransferBuilder()
+            .WithFeatureExtractor(_fixture.For(torch.ScalarType.Float32))
+            .WithContent(content)
+            .AddStyle(style)
+            .UsePreset(StylePreset.KerasExample)
+            .WithSize(OutputSize.Height(48))
+            .WithIterations(20)
+            .WithSnapshots(10, s => snapshots.Add((s.Iteration, s.Image.Width, s.Image.Height)))
+            .Build();
+
+        Assert.Equal(OptimizerKind.Sgd, transfer.Settings.Optimizer.Kind);
+        Assert.Equal(100, transfer.Settings.Optimizer.LearningRate);
+        Assert.Equal("relu5_2", transfer.Objective.ContentLayers.Single().Layer.Name);
+        Assert.Equal(["relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"], transfer.Objective.StyleLayers.Select(l => l.Layer.Name));
+
+        using StyleTransferResult result = transfer.Run();
+        Assert.Equal([(10, 64, 48), (20, 64, 48)], snapshots);
+        Assert.True(result.LossHistory[^1].Total < result.LossHistory[0].Total);
+    }
+
+    [Fact]
+    public void CancellationStopsWithinOneEvaluation()
+    {
+        using Image<Rgb24> content = TestImages.Photo(48, 48);
+        using Image<Rgb24> style = TestImages.Painting(48, 48);
+        using var cancellation = new CancellationTokenSource();
+        int reported = 0;
+        var progress = new SynchronousProgress<StyleTransferProgress>(p =>
+        {
+            reported = p.Iteration;
+            if (p.Iteration == 3)
+            {
+                cancellation.Cancel();
+            }
+        });
+        StyleTransfer transfer = Builder(content, style).WithIterations(50).WithProgress(progress).Build();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => transfer.Run(cancellation.Token));
+        Assert.Equal(3, reported);
+    }
+
+    [Fact]
+    public async Task RunAsyncHonoursAnAlreadyCancelledToken()
+    {
+        using Image<Rgb24> content = TestImages.Photo(32, 32);
+        using Image<Rgb24> style = TestImages.Painting(32, 32);
+        StyleTransfer transfer = Builder(content, style).WithIterations(5).Build();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => transfer.RunAsync(new CancellationToken(canceled: true)));
+        using StyleTransferResult result = await transfer.RunAsync();
+        Assert.Equal(5, result.LossHistory.Count);
+    }
+
+    [Fact]
+    public void NativeTensorCountReturnsToItsStartAfterRuns()
+    {
+        using Image<Rgb24> content = TestImages.Photo(32, 32);
+        using Image<Rgb24> style = TestImages.Painting(32, 32);
+        StyleTransfer transfer = Builder(content, style).WithIterations(12).WithSnapshots(4, _ => { }).Build();
+        using (transfer.Run())
+        {
+        }
+
+        long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        for (int i = 0; i < 3; i++)
+        {
+            using StyleTransferResult result = transfer.Run();
+        }
+
+        Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
+    [Fact]
+    public void NoiseInitialisationIsDeterministicForASeed()
+    {
+        using Image<Rgb24> content = TestImages.Photo(32, 32);
+        using Image<Rgb24> style = TestImages.Painting(32, 32);
+        StyleTransferBuilder builder = Builder(content, style).WithIterations(4).WithInit(InitMode.Noise).WithSeed(7);
+        using StyleTransferResult a = builder.Build().Run();
+        using StyleTransferResult b = builder.Build().Run();
+        using StyleTransferResult c = builder.WithSeed(8).Build().Run();
+        Assert.Equal(a.LossHistory, b.LossHistory);
+        Assert.NotEqual(a.LossHistory[0], c.LossHistory[0]);
+    }
+
+    private StyleTransferBuilder Builder(Image<Rgb24> content, Image<Rgb24> style) => new StyleTransferBuilder()
+        .WithFeatureExtractor(_fixture.For(torch.ScalarType.Float32, Vgg19Preprocessing.Torchvision))
+        .WithContent(content)
+        .AddStyle(style)
+        .WithSize(OutputSize.Original);
+
+    private sealed class SynchronousProgress<T>(Action<T> handler) : IProgress<T>
+    {
+        public void Report(T value) => handler(value);
+    }
+}
