@@ -1,0 +1,200 @@
+using NeuralStyle.Imaging;
+using NeuralStyle.Testing;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using SixLabors.ImageSharp.PixelFormats;
+using TorchSharp;
+
+namespace NeuralStyle.Tests.Imaging;
+
+public sealed class ImagingTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("neuralstyle-imaging-").FullName;
+    private readonly ImageLoader _loader = new();
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void ImageToTensorAndBackIsExact()
+    {
+        using Image<Rgb24> image = TestImages.Photo(37, 23);
+        using torch.Tensor tensor = ImageTensor.FromImage(image);
+        Assert.Equal(new long[] { 1, 3, 23, 37 }, tensor.shape);
+        Assert.InRange(tensor.min().ToSingle(), 0f, 1f);
+        Assert.Equal(image[5, 7].G / 255f, tensor[0, 1, 7, 5].ToSingle(), 6);
+        using Image<Rgb24> back = ImageTensor.ToImage(tensor);
+        for (int y = 0; y < image.Height; y++)
+        {
+            for (int x = 0; x < image.Width; x++)
+            {
+                Assert.Equal(image[x, y], back[x, y]);
+            }
+        }
+    }
+
+    [Fact]
+    public void GrayscalePalette16BitAndAlphaImagesBecomeRgbWithAlphaKept()
+    {
+        string gray = Save(new Image<L8>(8, 6, new L8(100)), "gray.png");
+        string deep = Save(new Image<Rgb48>(8, 6, new Rgb48(65535, 0, 32768)), "deep.png");
+        string palette = Path.Combine(_directory, "palette.png");
+        using (Image<Rgb24> photo = TestImages.Photo(8, 6))
+        {
+            photo.Save(palette, new PngEncoder { ColorType = PngColorType.Palette });
+        }
+
+        var rgba = new Image<Rgba32>(8, 6, new Rgba32(10, 20, 30, 255));
+        rgba[2, 3] = new Rgba32(10, 20, 30, 40);
+        string alpha = Save(rgba, "alpha.png");
+
+        using (StyleImage image = _loader.Load(gray))
+        {
+            Assert.Equal(new Rgb24(100, 100, 100), image.Color[1, 1]);
+            Assert.Null(image.Alpha);
+        }
+
+        using (StyleImage image = _loader.Load(deep))
+        {
+            Assert.Equal(new Rgb24(255, 0, 128), image.Color[0, 0]);
+        }
+
+        using (StyleImage image = _loader.Load(palette))
+        {
+            Assert.Equal(8, image.Width);
+            Assert.Null(image.Alpha);
+        }
+
+        using (StyleImage image = _loader.Load(alpha))
+        {
+            Assert.NotNull(image.Alpha);
+            Assert.Equal(40, image.Alpha![2, 3].PackedValue);
+            Assert.Equal(255, image.Alpha[0, 0].PackedValue);
+            string output = Path.Combine(_directory, "alpha-out.png");
+            ImageWriter.Save(image, output);
+            using Image<Rgba32> reloaded = Image.Load<Rgba32>(output);
+            Assert.Equal(new Rgba32(10, 20, 30, 40), reloaded[2, 3]);
+        }
+    }
+
+    [Fact]
+    public void ExifOrientationIsApplied()
+    {
+        using var image = new Image<Rgb24>(20, 10, new Rgb24(200, 10, 10));
+        image.Metadata.ExifProfile = new ExifProfile();
+        image.Metadata.ExifProfile.SetValue(ExifTag.Orientation, (ushort)6);
+        string path = Path.Combine(_directory, "rotated.jpg");
+        image.Save(path, new JpegEncoder());
+        using StyleImage loaded = _loader.Load(path);
+        Assert.Equal(10, loaded.Width);
+        Assert.Equal(20, loaded.Height);
+    }
+
+    [Fact]
+    public void CorruptEmptyAndNonImageFilesFailClearly()
+    {
+        string empty = Path.Combine(_directory, "empty.png");
+        File.WriteAllBytes(empty, []);
+        string text = Path.Combine(_directory, "text.jpg");
+        File.WriteAllText(text, "not an image at all");
+        byte[] png = PngBytes(TestImages.Photo(64, 64));
+        string truncated = Path.Combine(_directory, "truncated.png");
+        File.WriteAllBytes(truncated, png[..(png.Length / 3)]);
+
+        Assert.Contains("empty", Assert.Throws<InvalidImageException>(() => _loader.Load(empty)).Message, StringComparison.Ordinal);
+        Assert.Contains("not in a supported format", Assert.Throws<InvalidImageException>(() => _loader.Load(text)).Message, StringComparison.Ordinal);
+        Assert.Contains("corrupt or truncated", Assert.Throws<InvalidImageException>(() => _loader.Load(truncated)).Message, StringComparison.Ordinal);
+        Assert.Throws<FileNotFoundException>(() => _loader.Load(Path.Combine(_directory, "missing.png")));
+    }
+
+    [Fact]
+    public void AHeaderDeclaringHugeDimensionsIsRefusedBeforeDecoding()
+    {
+        byte[] png = PngBytes(new Image<Rgb24>(1, 1));
+        // IHDR data starts at byte 16: width, height (big endian), then the chunk CRC at 29.
+        WriteBigEndian(png, 16, 20000);
+        WriteBigEndian(png, 20, 20000);
+        WriteBigEndian(png, 29, Crc32(png.AsSpan(12, 17)));
+        string path = Path.Combine(_directory, "bomb.png");
+        File.WriteAllBytes(path, png);
+
+        var error = Assert.Throws<ImageTooLargeException>(() => new ImageLoader(new ImageLoadOptions { MaxPixels = 50_000_000 }).Load(path));
+        Assert.Contains("20000x20000", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxPixels", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("out.png")]
+    [InlineData("out.jpg")]
+    [InlineData("out.webp")]
+    public void SavingIsAtomicAndRespectsOverwrite(string name)
+    {
+        string path = Path.Combine(_directory, name);
+        using var image = new StyleImage(TestImages.Photo(16, 12));
+        ImageWriter.Save(image, path);
+        Assert.Equal(16, Image.Identify(path).Width);
+        Assert.Single(Directory.GetFiles(_directory));
+        Assert.Throws<IOException>(() => ImageWriter.Save(image, path, overwrite: false));
+        ImageWriter.Save(image, path, overwrite: true);
+        Assert.Single(Directory.GetFiles(_directory));
+        Assert.Throws<ArgumentException>(() => ImageWriter.Save(image, Path.Combine(_directory, "out.gif")));
+    }
+
+    [Fact]
+    public void OutputSizesKeepTheAspectRatio()
+    {
+        Assert.Equal((533, 400), OutputSize.Height(400).Apply(1024, 768));
+        Assert.Equal((512, 384), OutputSize.LongestSide(512).Apply(1024, 768));
+        Assert.Equal((300, 512), OutputSize.LongestSide(512).Apply(600, 1024));
+        Assert.Equal((7, 9), OutputSize.Original.Apply(7, 9));
+        using var image = new StyleImage(TestImages.Photo(40, 20));
+        using StyleImage resized = image.Resize(OutputSize.Height(10));
+        Assert.Equal((20, 10), (resized.Width, resized.Height));
+    }
+
+    private string Save<TPixel>(Image<TPixel> image, string name)
+        where TPixel : unmanaged, IPixel<TPixel>
+    {
+        string path = Path.Combine(_directory, name);
+        using (image)
+        {
+            image.Save(path);
+        }
+
+        return path;
+    }
+
+    private static byte[] PngBytes(Image<Rgb24> image)
+    {
+        using (image)
+        {
+            using var stream = new MemoryStream();
+            image.SaveAsPng(stream);
+            return stream.ToArray();
+        }
+    }
+
+    private static void WriteBigEndian(byte[] bytes, int offset, uint value)
+    {
+        bytes[offset] = (byte)(value >> 24);
+        bytes[offset + 1] = (byte)(value >> 16);
+        bytes[offset + 2] = (byte)(value >> 8);
+        bytes[offset + 3] = (byte)value;
+    }
+
+    private static uint Crc32(ReadOnlySpan<byte> data)
+    {
+        uint crc = 0xFFFFFFFF;
+        foreach (byte b in data)
+        {
+            crc ^= b;
+            for (int k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320 : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
+}
