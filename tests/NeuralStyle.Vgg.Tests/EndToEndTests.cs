@@ -134,6 +134,27 @@ public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
         Assert.NotEqual(a.LossHistory[0], c.LossHistory[0]);
     }
 
+    [Fact]
+    public void LayerNamesAreResolvedAtBuildAndEveryBadOneIsListed()
+    {
+        using Image<Rgb24> content = TestImages.Photo(32, 32);
+        using Image<Rgb24> style = TestImages.Painting(32, 32);
+        var error = Assert.Throws<StyleTransferConfigurationException>(() => Builder(content, style)
+            .WithContentLayer("relu9_9")
+            .WithStyleLayers("relu1_1", "conv_nope")
+            .Build());
+        Assert.Equal(2, error.Problems.Count);
+        Assert.Contains("'relu9_9' is not a layer of VGG19", error.Problems[0], StringComparison.Ordinal);
+        Assert.Contains("relu4_2", error.Problems[0], StringComparison.Ordinal);
+        Assert.Contains("'conv_nope'", error.Problems[1], StringComparison.Ordinal);
+
+        using Vgg19FeatureExtractor shallow = Vgg19FeatureExtractor.FromFile(
+            ParityFixture.FixturePath("vgg19_prefix_torchvision.pth"), new Vgg19Options { DeepestLayer = Vgg19Layer.Relu3_1 });
+        var keras = Assert.Throws<StyleTransferConfigurationException>(() => new StyleTransferBuilder()
+            .WithFeatureExtractor(shallow).WithContent(content).AddStyle(style).UsePreset(StylePreset.KerasExample).Build());
+        Assert.Contains(keras.Problems, p => p.Contains("'block5_conv2' is deeper than this extractor's last layer relu3_1", StringComparison.Ordinal));
+    }
+
     private StyleTransferBuilder Builder(Image<Rgb24> content, Image<Rgb24> style) => new StyleTransferBuilder()
         .WithFeatureExtractor(_fixture.For(torch.ScalarType.Float32, Vgg19Preprocessing.Torchvision))
         .WithContent(content)

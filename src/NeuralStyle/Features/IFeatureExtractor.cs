@@ -40,15 +40,4 @@ public interface IFeatureExtractor : IDisposable
     /// caller's dispose scope.
     /// </summary>
     IReadOnlyDictionary<FeatureLayer, torch.Tensor> ExtractNormalized(torch.Tensor input, IReadOnlyCollection<FeatureLayer> layers);
-
-    /// <summary>
-    /// Returns the activations of <paramref name="layers"/> for an RGB image tensor in [0, 1]
-    /// (<c>[N, 3, H, W]</c>), normalising it first.
-    /// </summary>
-    IReadOnlyDictionary<FeatureLayer, torch.Tensor> Extract(torch.Tensor rgb, IReadOnlyCollection<FeatureLayer> layers)
-    {
-        ArgumentNullException.ThrowIfNull(rgb);
-        using torch.Tensor input = Normalization.Normalize(rgb);
-        return ExtractNormalized(input, layers);
-    }
 }
