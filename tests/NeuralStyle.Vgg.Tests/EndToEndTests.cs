@@ -135,6 +135,28 @@ public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
     }
 
     [Fact]
+    public void StyleOptimizerWorksOnTensorsDirectly()
+    {
+        using var scope = torch.NewDisposeScope();
+        Vgg19FeatureExtractor extractor = _fixture.For(torch.ScalarType.Float32, Vgg19Preprocessing.Torchvision);
+        StyleTransfer configured = Builder(TestImages.Photo(8, 8), TestImages.Painting(8, 8)).WithIterations(15).Build();
+        var optimizer = new StyleOptimizer(extractor, configured.Objective, configured.Settings);
+        torch.Tensor content = torch.rand(1, 3, 40, 56);
+        torch.Tensor style = torch.rand(1, 3, 64, 64);
+        var snapshots = new List<long[]>();
+
+        using StyleOptimizationResult result = optimizer.Optimize(
+            content, [(style, 1.0)], snapshot: (_, _, image) => snapshots.Add(image.shape));
+
+        Assert.Equal(content.shape, result.Image.shape);
+        Assert.Equal(15, result.LossHistory.Count);
+        Assert.Empty(snapshots);
+        Assert.True(result.LossHistory[^1].Total < result.LossHistory[0].Total);
+        Assert.Throws<StyleTransferConfigurationException>(() =>
+            new StyleOptimizer(extractor, configured.Objective, configured.Settings with { Iterations = 0 }));
+    }
+
+    [Fact]
     public void LayerNamesAreResolvedAtBuildAndEveryBadOneIsListed()
     {
         using Image<Rgb24> content = TestImages.Photo(32, 32);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NeuralStyle.Diagnostics;
-using NeuralStyle.Imaging;
 using NeuralStyle.Optimization;
 using TorchSharp;
 
@@ -13,20 +12,19 @@ namespace NeuralStyle.Transfer;
 /// </summary>
 internal sealed class EvaluationTracker(
     StyleObjective objective,
-    int budget,
     StyleTransferSettings settings,
     IProgress<StyleTransferProgress>? progress,
-    Action<StyleSnapshot>? snapshots,
-    Func<torch.Tensor, StyleImage> render,
+    Action<int, LossBreakdown, torch.Tensor>? snapshot,
     ILogger logger,
     Stopwatch clock,
     CancellationToken cancellationToken) : IEvaluationBudget
 {
-    private readonly List<LossBreakdown> _history = new(budget);
+    private readonly int _budget = settings.Iterations;
+    private readonly List<LossBreakdown> _history = new(settings.Iterations);
 
     public IReadOnlyList<LossBreakdown> History => _history;
 
-    public bool HasRemaining => _history.Count < budget;
+    public bool HasRemaining => _history.Count < _budget;
 
     public double Evaluate(torch.Tensor variable, out torch.Tensor gradient)
     {
@@ -48,16 +46,15 @@ internal sealed class EvaluationTracker(
                 $"total variation {losses.TotalVariation}). Lower the learning rate or the loss weights, or use L-BFGS.");
         }
 
-        Log.Evaluated(logger, iteration, budget, losses.Total, losses.Content, losses.Style, losses.TotalVariation);
-        if (progress is not null && settings.ProgressEvery > 0 && (iteration % settings.ProgressEvery == 0 || iteration == budget))
+        Log.Evaluated(logger, iteration, _budget, losses.Total, losses.Content, losses.Style, losses.TotalVariation);
+        if (progress is not null && settings.ProgressEvery > 0 && (iteration % settings.ProgressEvery == 0 || iteration == _budget))
         {
-            progress.Report(new StyleTransferProgress(iteration, budget, losses, clock.Elapsed));
+            progress.Report(new StyleTransferProgress(iteration, _budget, losses, clock.Elapsed));
         }
 
-        if (snapshots is not null && settings.SnapshotEvery > 0 && iteration % settings.SnapshotEvery == 0)
+        if (snapshot is not null && settings.SnapshotEvery > 0 && iteration % settings.SnapshotEvery == 0)
         {
-            using StyleImage image = render(variable);
-            snapshots(new StyleSnapshot(iteration, losses, image));
+            snapshot(iteration, losses, variable);
         }
 
         return losses.Total;

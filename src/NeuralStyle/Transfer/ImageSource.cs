@@ -21,10 +21,12 @@ public abstract class ImageSource
     public static ImageSource FromStream(Stream stream) => new StreamSource(stream);
 
     /// <summary>An RGB image (copied when the transfer runs).</summary>
-    public static ImageSource FromImage(Image<Rgb24> image) => new RgbSource(image);
+    public static ImageSource FromImage(Image<Rgb24> image) =>
+        new InMemorySource(image, "an in-memory RGB image", () => ImageLoader.FromImage(image));
 
     /// <summary>An RGBA image (copied when the transfer runs; its alpha is kept).</summary>
-    public static ImageSource FromImage(Image<Rgba32> image) => new RgbaSource(image);
+    public static ImageSource FromImage(Image<Rgba32> image) =>
+        new InMemorySource(image, "an in-memory RGBA image", () => ImageLoader.FromImage(image));
 
     /// <summary>Problems visible before loading (e.g. a missing file).</summary>
     public virtual IEnumerable<string> Validate() => [];
@@ -66,9 +68,9 @@ public abstract class ImageSource
         public override StyleImage Load(ImageLoader loader) => loader.Load(stream);
     }
 
-    private sealed class RgbSource(Image<Rgb24> image) : ImageSource
+    private sealed class InMemorySource(Image? image, string description, Func<StyleImage> copy) : ImageSource
     {
-        public override string Description => "an in-memory RGB image";
+        public override string Description => description;
 
         public override IEnumerable<string> Validate()
         {
@@ -78,21 +80,6 @@ public abstract class ImageSource
             }
         }
 
-        public override StyleImage Load(ImageLoader loader) => ImageLoader.FromImage(image);
-    }
-
-    private sealed class RgbaSource(Image<Rgba32> image) : ImageSource
-    {
-        public override string Description => "an in-memory RGBA image";
-
-        public override IEnumerable<string> Validate()
-        {
-            if (image is null)
-            {
-                yield return "An in-memory image is null.";
-            }
-        }
-
-        public override StyleImage Load(ImageLoader loader) => ImageLoader.FromImage(image);
+        public override StyleImage Load(ImageLoader loader) => copy();
     }
 }

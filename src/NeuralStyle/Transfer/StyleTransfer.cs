@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using NeuralStyle.Diagnostics;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
-using NeuralStyle.Optimization;
 using TorchSharp;
 
 namespace NeuralStyle.Transfer;
@@ -96,23 +94,20 @@ public sealed class StyleTransfer
 
     private StyleTransferResult Optimize(StyleImage content, List<StyleImage> styles, Stopwatch clock, CancellationToken cancellationToken)
     {
-        Log.Starting(_logger, content.Width, content.Height, styles.Count, _extractor.Name, Settings.Optimizer.Kind.ToString(), Settings.Iterations);
         using var scope = torch.NewDisposeScope();
-        torch.Tensor contentTensor = ToSpace(content);
-        var styleTensors = styles.Select((s, i) => (ToSpace(s), _styles[i].Weight)).ToList();
-        long targetsStart = clock.ElapsedMilliseconds;
-        using var objective = new StyleObjective(_extractor, _definition, Settings.Space, contentTensor, styleTensors);
-        Log.TargetsComputed(_logger, clock.ElapsedMilliseconds - targetsStart);
-
-        torch.Tensor variable = Initialize(contentTensor, styleTensors[0].Item1);
-        var tracker = new EvaluationTracker(
-            objective, Settings.Iterations, Settings, _progress, _snapshots, v => Render(v, content), _logger, clock, cancellationToken);
-        PixelOptimizerFactory.Create(Settings.Optimizer).Minimize(variable, tracker);
-
-        StyleImage output = Render(variable, content);
-        clock.Stop();
-        Log.Finished(_logger, tracker.History.Count, clock.Elapsed.TotalSeconds, tracker.History.Count > 0 ? tracker.History[^1].Total : double.NaN);
-        return new StyleTransferResult(output, tracker.History, clock.Elapsed);
+        torch.Tensor contentTensor = ToTensor(content);
+        var styleTensors = styles.Select((s, i) => (ToTensor(s), _styles[i].Weight)).ToList();
+        Action<int, LossBreakdown, torch.Tensor>? snapshot = _snapshots is null
+            ? null
+            : (iteration, losses, rgb) =>
+            {
+                using StyleImage image = Render(rgb, content);
+                _snapshots(new StyleSnapshot(iteration, losses, image));
+            };
+        var optimizer = new StyleOptimizer(_extractor, _definition, Settings, _logger);
+        using StyleOptimizationResult result = optimizer.Optimize(contentTensor, styleTensors, _progress, snapshot, cancellationToken);
+        StyleImage output = Render(result.Image, content);
+        return new StyleTransferResult(output, result.LossHistory, clock.Elapsed);
     }
 
     private StyleImage LoadContent()
@@ -129,39 +124,8 @@ public sealed class StyleTransfer
             : original.Resize(OutputSize.LongestSide(Math.Max(content.Width, content.Height)));
     }
 
-    private torch.Tensor ToSpace(StyleImage image)
-    {
-        torch.Tensor rgb = ImageTensor.FromImage(image.Color, _extractor.Device, _extractor.DataType);
-        return Settings.Space == OptimizationSpace.Rgb ? rgb : _extractor.Normalization.Normalize(rgb);
-    }
+    private torch.Tensor ToTensor(StyleImage image) => ImageTensor.FromImage(image.Color, _extractor.Device, _extractor.DataType);
 
-    private torch.Tensor Initialize(torch.Tensor content, torch.Tensor firstStyle)
-    {
-        switch (Settings.Init)
-        {
-            case InitMode.Content:
-                return content.clone();
-            case InitMode.Style:
-                return torch.nn.functional.interpolate(
-                    firstStyle, [content.shape[2], content.shape[3]], mode: torch.InterpolationMode.Bilinear, align_corners: false);
-            case InitMode.Noise:
-                var generator = new torch.Generator((ulong)Settings.Seed, torch.CPU);
-                using (generator)
-                {
-                    torch.Tensor noise = torch.rand(content.shape, generator: generator).to(content.dtype, content.device);
-                    return Settings.Space == OptimizationSpace.Rgb ? noise : _extractor.Normalization.Normalize(noise);
-                }
-
-            default:
-                throw new InvalidOperationException($"Unhandled init mode {Settings.Init}.");
-        }
-    }
-
-    private StyleImage Render(torch.Tensor variable, StyleImage content)
-    {
-        using var scope = torch.NewDisposeScope();
-        torch.Tensor rgb = Settings.Space == OptimizationSpace.Rgb ? variable : _extractor.Normalization.Denormalize(variable);
-        var color = ImageTensor.ToImage(rgb);
-        return new StyleImage(color, content.Alpha?.Clone());
-    }
+    private static StyleImage Render(torch.Tensor rgb, StyleImage content) =>
+        new(ImageTensor.ToImage(rgb), content.Alpha?.Clone());
 }

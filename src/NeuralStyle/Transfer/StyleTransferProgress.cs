@@ -4,7 +4,7 @@ namespace NeuralStyle.Transfer;
 /// <param name="Iteration">1-based evaluation count (one forward and backward pass each).</param>
 /// <param name="TotalIterations">The evaluation budget.</param>
 /// <param name="Losses">The objective's terms at this evaluation.</param>
-/// <param name="Elapsed">Time since the run started (loading and targets included).</param>
+/// <param name="Elapsed">Time since the optimisation started (computing the targets included).</param>
 public sealed record StyleTransferProgress(int Iteration, int TotalIterations, LossBreakdown Losses, TimeSpan Elapsed)
 {
     /// <summary>Estimated time left, from the mean time per evaluation so far.</summary>
