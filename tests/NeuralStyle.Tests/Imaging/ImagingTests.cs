@@ -79,6 +79,17 @@ public sealed class ImagingTests : IDisposable
     }
 
     [Fact]
+    public void StreamsAreReadEvenWhenTheyCannotSeek()
+    {
+        byte[] png = PngBytes(TestImages.Photo(12, 9));
+        using var stream = new ForwardOnlyStream(png);
+        using StyleImage image = _loader.Load(stream);
+        Assert.Equal((12, 9), (image.Width, image.Height));
+        using var tooLong = new ForwardOnlyStream(png);
+        Assert.Throws<ImageTooLargeException>(() => new ImageLoader(new ImageLoadOptions { MaxStreamBytes = 100 }).Load(tooLong));
+    }
+
+    [Fact]
     public void ExifOrientationIsApplied()
     {
         using var image = new Image<Rgb24>(20, 10, new Rgb24(200, 10, 10));
@@ -173,6 +184,11 @@ public sealed class ImagingTests : IDisposable
             image.SaveAsPng(stream);
             return stream.ToArray();
         }
+    }
+
+    private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 
     private static void WriteBigEndian(byte[] bytes, int offset, uint value)
