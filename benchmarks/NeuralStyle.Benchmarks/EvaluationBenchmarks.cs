@@ -25,12 +25,10 @@ public class EvaluationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var state = Vgg19FeatureExtractor.TorchvisionKeys.Take(26)
-            .ToDictionary(k => k.Key, k => torch.randn(k.Shape).mul_(0.02));
-        _extractor = Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu5_1 });
-        foreach (torch.Tensor t in state.Values)
+        using (var state = new StateDictionary(Vgg19FeatureExtractor.TorchvisionKeys.Take(26)
+            .Select(k => KeyValuePair.Create(k.Key, torch.randn(k.Shape).mul_(0.02)))))
         {
-            t.Dispose();
+            _extractor = Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu5_1 });
         }
 
         RecommendedLayers layers = _extractor.Recommended;

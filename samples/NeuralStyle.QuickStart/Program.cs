@@ -6,6 +6,7 @@
 // in code and uses deterministic (untrained) VGG19 weights up to relu3_1. That proves the whole
 // pipeline (decode, features, losses, L-BFGS, atomic save) but is not a real stylisation: for that
 // pass torchvision's vgg19-dcbb9e9d.pth (or a .safetensors of its features) with --weights.
+using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
@@ -79,26 +80,13 @@ return 0;
 
 static Vgg19FeatureExtractor DemoExtractor()
 {
-    int k = 0;
-    var state = new Dictionary<string, torch.Tensor>();
-    foreach ((string key, long[] shape) in Vgg19FeatureExtractor.TorchvisionKeys.Take(12))
+    using StateDictionary state = new(Vgg19FeatureExtractor.TorchvisionKeys.Take(12).Select((k, index) =>
     {
-        long count = shape.Aggregate(1L, (a, b) => a * b);
-        double scale = shape.Length == 4 ? Math.Sqrt(6.0 / (shape[1] * shape[2] * shape[3])) : 0.01;
-        state[key] = torch.tensor(SplitMix64.Floats((ulong)(1000 + k++), count, scale), shape);
-    }
-
-    try
-    {
-        return Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu(3, 2) });
-    }
-    finally
-    {
-        foreach (torch.Tensor t in state.Values)
-        {
-            t.Dispose();
-        }
-    }
+        long count = k.Shape.Aggregate(1L, (a, b) => a * b);
+        double scale = k.Shape.Length == 4 ? Math.Sqrt(6.0 / (k.Shape[1] * k.Shape[2] * k.Shape[3])) : 0.01;
+        return KeyValuePair.Create(k.Key, torch.tensor(SplitMix64.Floats((ulong)(1000 + index), count, scale), k.Shape));
+    }));
+    return Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu(3, 2) });
 }
 
 static string? Option(ref string[] args, string name)

@@ -39,10 +39,10 @@ public static class CheckpointReader
             (read == 0 ? " (it is empty)." : "."));
     }
 
-    /// <summary>Reads every tensor of a weights file. The caller owns (and must dispose) the tensors.</summary>
+    /// <summary>Reads every tensor of a weights file; dispose the result to free them.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidWeightsException">The file is truncated, corrupt or not a weights file.</exception>
-    public static Dictionary<string, torch.Tensor> Read(string path)
+    public static StateDictionary Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
@@ -54,9 +54,9 @@ public static class CheckpointReader
         return Read(stream, $"'{path}'");
     }
 
-    /// <summary>Reads every tensor from a seekable stream. The caller owns (and must dispose) the tensors.</summary>
+    /// <summary>Reads every tensor from a seekable stream; dispose the result to free them.</summary>
     /// <exception cref="InvalidWeightsException">The data is truncated, corrupt or not a weights file.</exception>
-    public static Dictionary<string, torch.Tensor> Read(Stream stream, string source = "the stream")
+    public static StateDictionary Read(Stream stream, string source = "the stream")
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanSeek)
@@ -80,7 +80,7 @@ public static class CheckpointReader
                 tensor.DetachFromDisposeScope();
             }
 
-            return state;
+            return new StateDictionary(state);
         }
         catch (Exception exception) when (exception is not InvalidWeightsException and not OutOfMemoryException)
         {

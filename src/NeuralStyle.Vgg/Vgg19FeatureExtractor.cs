@@ -58,18 +58,8 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
     /// <exception cref="InvalidWeightsException">The file is unreadable or its keys or shapes do not fit VGG19.</exception>
     public static Vgg19FeatureExtractor FromFile(string path, Vgg19Options? options = null)
     {
-        Dictionary<string, torch.Tensor> state = CheckpointReader.Read(path);
-        try
-        {
-            return FromStateDict(state, options, $"'{path}'");
-        }
-        finally
-        {
-            foreach (torch.Tensor tensor in state.Values)
-            {
-                tensor.Dispose();
-            }
-        }
+        using StateDictionary state = CheckpointReader.Read(path);
+        return FromStateDict(state, options, $"'{path}'");
     }
 
     /// <summary>

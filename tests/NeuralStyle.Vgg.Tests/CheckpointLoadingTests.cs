@@ -20,21 +20,13 @@ public sealed class CheckpointLoadingTests
             Assert.Equal(format, CheckpointReader.DetectFormat(stream, file));
         }
 
-        Dictionary<string, torch.Tensor> state = CheckpointReader.Read(path);
-        try
+        using (StateDictionary state = CheckpointReader.Read(path))
         {
             Assert.Contains("classifier.6.bias", state.Keys);
             foreach ((string key, long[] shape) in Vgg19FeatureExtractor.TorchvisionKeys.Take(10))
             {
                 Assert.Equal(shape, state[key].shape);
                 Assert.Equal(PrngVgg19.ValuesOf(key), state[key].data<float>().ToArray());
-            }
-        }
-        finally
-        {
-            foreach (torch.Tensor t in state.Values)
-            {
-                t.Dispose();
             }
         }
 
@@ -68,42 +60,21 @@ public sealed class CheckpointLoadingTests
     [Fact]
     public void AMisShapedKeyFailsWithExpectedAndFoundShape()
     {
-        Dictionary<string, torch.Tensor> state = PrngVgg19.StateDict(3);
-        state["features.2.weight"].Dispose();
-        state["features.2.weight"] = torch.zeros(64, 32, 3, 3);
-        try
-        {
-            var error = Assert.Throws<InvalidWeightsException>(() =>
-                Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu2_1 }));
-            Assert.Contains("key 'features.2.weight' has shape [64, 32, 3, 3], expected [64, 64, 3, 3]", error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            foreach (torch.Tensor t in state.Values)
-            {
-                t.Dispose();
-            }
-        }
+        using StateDictionary state = PrngVgg19.StateDict(3);
+        state.Replace("features.2.weight", torch.zeros(64, 32, 3, 3));
+        var error = Assert.Throws<InvalidWeightsException>(() =>
+            Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu2_1 }));
+        Assert.Contains("key 'features.2.weight' has shape [64, 32, 3, 3], expected [64, 64, 3, 3]", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void NonFiniteWeightsAreRejected()
     {
-        Dictionary<string, torch.Tensor> state = PrngVgg19.StateDict(1);
+        using StateDictionary state = PrngVgg19.StateDict(1);
         state["features.0.bias"][3] = torch.tensor(float.NaN);
-        try
-        {
-            var error = Assert.Throws<InvalidWeightsException>(() =>
-                Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu1_1 }));
-            Assert.Contains("'features.0.bias' contains NaN or infinite values", error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            foreach (torch.Tensor t in state.Values)
-            {
-                t.Dispose();
-            }
-        }
+        var error = Assert.Throws<InvalidWeightsException>(() =>
+            Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu1_1 }));
+        Assert.Contains("'features.0.bias' contains NaN or infinite values", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

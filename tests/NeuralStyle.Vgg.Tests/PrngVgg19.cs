@@ -1,3 +1,4 @@
+using NeuralStyle.Features;
 using NeuralStyle.Testing;
 using TorchSharp;
 
@@ -9,25 +10,15 @@ public static class PrngVgg19
     private static readonly Lazy<Dictionary<string, float[]>> Values = new(BuildValues);
 
     /// <summary>A fresh state dictionary of torchvision keys (first <paramref name="convolutions"/> convolutions). Caller disposes.</summary>
-    public static Dictionary<string, torch.Tensor> StateDict(int convolutions = 16) =>
+    public static StateDictionary StateDict(int convolutions = 16) => new(
         Vgg19FeatureExtractor.TorchvisionKeys.Take(2 * convolutions)
-            .ToDictionary(k => k.Key, k => torch.tensor(Values.Value[k.Key], k.Shape).DetachFromDisposeScope());
+            .Select(k => KeyValuePair.Create(k.Key, torch.tensor(Values.Value[k.Key], k.Shape).DetachFromDisposeScope())));
 
     /// <summary>An extractor with the PRNG weights.</summary>
     public static Vgg19FeatureExtractor Extractor(Vgg19Options? options = null)
     {
-        Dictionary<string, torch.Tensor> state = StateDict();
-        try
-        {
-            return Vgg19FeatureExtractor.FromStateDict(state, options);
-        }
-        finally
-        {
-            foreach (torch.Tensor t in state.Values)
-            {
-                t.Dispose();
-            }
-        }
+        using StateDictionary state = StateDict();
+        return Vgg19FeatureExtractor.FromStateDict(state, options);
     }
 
     /// <summary>The fixture image <c>[1, 3, h, w]</c> = u·100 of stream <paramref name="seed"/>.</summary>

@@ -14,4 +14,17 @@ public sealed record ImageLoadOptions
 
     /// <summary>Largest non-seekable stream that is buffered in memory, in bytes.</summary>
     public long MaxStreamBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>Lists what is wrong with these limits (empty when valid).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (MaxPixels < 1 || AllocationLimitMegabytes < 1 || MaxStreamBytes < 1)
+        {
+            problems.Add(
+                $"Image load limits must all be positive (MaxPixels {MaxPixels}, AllocationLimitMegabytes {AllocationLimitMegabytes}, MaxStreamBytes {MaxStreamBytes}).");
+        }
+
+        return problems;
+    }
 }

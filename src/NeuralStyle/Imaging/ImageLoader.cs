@@ -19,9 +19,10 @@ public sealed class ImageLoader
     public ImageLoader(ImageLoadOptions? options = null)
     {
         Options = options ?? ImageLoadOptions.Default;
-        if (Options.MaxPixels < 1 || Options.AllocationLimitMegabytes < 1 || Options.MaxStreamBytes < 1)
+        IReadOnlyList<string> problems = Options.Validate();
+        if (problems.Count > 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "Image load limits must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(options), problems[0]);
         }
 
         _configuration = Configuration.Default.Clone();

@@ -24,8 +24,8 @@ internal sealed class LbfgsOptimizer(OptimizerSettings settings) : IPixelOptimiz
         var corrections = new LbfgsHistory(settings.HistorySize);
         torch.Tensor? direction = null;
         torch.Tensor? previousGradient = null;
-        torch.Tensor gradient = Flatten(budget.Evaluate(variable, out torch.Tensor first), first);
-        double loss = LastLoss;
+        double loss = budget.Evaluate(variable, out torch.Tensor first);
+        torch.Tensor gradient = TakeFlat(first);
         try
         {
             if (MaxAbs(gradient) <= ToleranceGrad)
@@ -84,12 +84,9 @@ internal sealed class LbfgsOptimizer(OptimizerSettings settings) : IPixelOptimiz
         }
     }
 
-    /// <summary>The loss of the last call to <see cref="Flatten"/>.</summary>
-    private double LastLoss { get; set; }
-
-    private torch.Tensor Flatten(double loss, torch.Tensor gradient)
+    /// <summary>A flat view of <paramref name="gradient"/>, outside any dispose scope; the original handle is disposed.</summary>
+    internal static torch.Tensor TakeFlat(torch.Tensor gradient)
     {
-        LastLoss = loss;
         torch.Tensor flat = gradient.view(-1).DetachFromDisposeScope();
         gradient.Dispose();
         return flat;

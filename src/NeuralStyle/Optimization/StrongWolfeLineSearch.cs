@@ -140,8 +140,7 @@ internal sealed class StrongWolfeLineSearch(torch.Tensor flatVariable, torch.Ten
             flatVariable.copy_(saved);
         }
 
-        torch.Tensor flat = gradient.view(-1).DetachFromDisposeScope();
-        gradient.Dispose();
+        torch.Tensor flat = LbfgsOptimizer.TakeFlat(gradient);
         trash.Add(flat);
         return (loss, flat);
     }

@@ -206,9 +206,13 @@ public sealed class StyleTransferBuilder
             }
         }
 
-        if (_loadOptions is null || _loadOptions.MaxPixels < 1 || _loadOptions.AllocationLimitMegabytes < 1 || _loadOptions.MaxStreamBytes < 1)
+        if (_loadOptions is null)
         {
-            problems.Add("Image load limits must all be positive.");
+            problems.Add("Image load options must not be null.");
+        }
+        else
+        {
+            problems.AddRange(_loadOptions.Validate());
         }
 
         ObjectiveDefinition? definition = null;
