@@ -1,0 +1,159 @@
+using NeuralStyle.Features;
+using NeuralStyle.ResNet18.Network;
+using NeuralStyle.ResNet18.Onnx;
+using TorchSharp;
+
+namespace NeuralStyle.ResNet18;
+
+/// <summary>
+/// The ImageNet-pretrained ResNet18 of package <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c>
+/// (a CNTK 2.6 ONNX export) as a frozen feature extractor in TorchSharp. It needs no download:
+/// the model file comes with the package. Any input of at least <see cref="MinimumSide"/> pixels
+/// per side works: for sides that are multiples of 32 the result is the ONNX model's (checked against
+/// ONNX Runtime); other sides, where the ONNX graph itself cannot run, use torchvision's symmetric
+/// padding so that every feature map is the input size divided by its stride, rounded up.
+/// </summary>
+public sealed class ResNet18FeatureExtractor : IFeatureExtractor
+{
+    /// <summary>The smallest image side the network accepts (stage 4 is 1/32 of the input).</summary>
+    public const int MinimumSide = 32;
+
+    private readonly ResNet18Network _network;
+    private bool _disposed;
+
+    private ResNet18FeatureExtractor(ResNet18Network network, ResNet18Options options, string source)
+    {
+        _network = network;
+        Device = options.Device ?? torch.CPU;
+        DataType = options.DataType;
+        Source = source;
+    }
+
+    /// <summary>
+    /// The model's input normalisation: BGR, 0-255, minus the per-channel averages of the
+    /// package's 224x224 mean image (<c>ResNetPreprocess.onnx</c>): B 103.0626, G 115.9029,
+    /// R 123.1516. Channel means (rather than the per-pixel image) let any image size work.
+    /// </summary>
+    public static ChannelNormalization InputNormalization { get; } =
+        new(reverseChannels: true, scale: 255, mean: [103.0626, 115.9029, 123.1516], std: [1, 1, 1]);
+
+    /// <summary>
+    /// The layers recommended for style transfer with this network: content on <c>layer3.0</c>;
+    /// style on <c>stem</c>, <c>layer1.0.relu</c>, <c>stage1</c>, <c>layer2.0.relu</c>,
+    /// <c>stage2</c>, <c>layer3.0.relu</c>, <c>stage3</c>, <c>layer4.0.relu</c>, <c>stage4</c>, equally weighted.
+    /// </summary>
+    public static RecommendedLayers RecommendedLayers { get; } = BuildRecommended();
+
+    /// <summary>Where the weights were read from.</summary>
+    public string Source { get; }
+
+    /// <inheritdoc />
+    public string Name => "ResNet18";
+
+    /// <inheritdoc />
+    public IReadOnlyList<FeatureLayer> Layers => ResNet18Layer.All;
+
+    /// <inheritdoc />
+    public IInputNormalization Normalization => InputNormalization;
+
+    /// <inheritdoc />
+    public torch.Device Device { get; }
+
+    /// <inheritdoc />
+    public torch.ScalarType DataType { get; }
+
+    /// <inheritdoc />
+    public RecommendedLayers Recommended => RecommendedLayers;
+
+    /// <summary>
+    /// Loads the model from <see cref="ResNet18Options.ModelPath"/> or, when that is null, from
+    /// where <see cref="ResNet18ModelLocator"/> finds it.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The model file was not found (the message says how to get it).</exception>
+    /// <exception cref="InvalidWeightsException">The file is not a readable ONNX model of this ResNet18.</exception>
+    public static ResNet18FeatureExtractor Load(ResNet18Options? options = null)
+    {
+        options ??= new ResNet18Options();
+        if (!torch.is_floating_point(torch.empty(0, options.DataType)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.DataType, "ResNet18Options.DataType must be a floating-point type.");
+        }
+
+        string path = ResNet18ModelLocator.Locate(options.ModelPath);
+        OnnxModel model = OnnxModelReader.Read(path);
+        try
+        {
+            ResNet18Network network = ResNet18GraphLoader.Load(model, options.DataType, options.Device ?? torch.CPU);
+            return new ResNet18FeatureExtractor(network, options, path);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidWeightsException($"'{path}' ({model.Producer}) does not hold the expected ResNet18: {e.Message}.", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public FeatureLayer ParseLayer(string name) => ResNet18Layer.Parse(name);
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<FeatureLayer, torch.Tensor> ExtractNormalized(torch.Tensor input, IReadOnlyCollection<FeatureLayer> layers)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(layers);
+        if (input.dim() != 4 || input.shape[1] != 3)
+        {
+            throw new ArgumentException($"ResNet18 expects a [N, 3, H, W] input, got [{string.Join(", ", input.shape)}].", nameof(input));
+        }
+
+        if (input.shape[2] < MinimumSide || input.shape[3] < MinimumSide)
+        {
+            throw new ArgumentException($"ResNet18 needs an image of at least {MinimumSide}x{MinimumSide} pixels, got {input.shape[3]}x{input.shape[2]}: use a larger output size.", nameof(input));
+        }
+
+        var wanted = new HashSet<ResNet18Layer>();
+        foreach (FeatureLayer layer in layers)
+        {
+            wanted.Add(layer as ResNet18Layer
+                ?? throw new ArgumentException($"'{layer}' ({layer.GetType().Name}) is not a ResNet18 layer.", nameof(layers)));
+        }
+
+        var result = new Dictionary<FeatureLayer, torch.Tensor>(wanted.Count);
+        if (wanted.Count == 0)
+        {
+            return result;
+        }
+
+        _network.Forward(input, wanted.MaxBy(l => l.Depth)!, (layer, value) =>
+        {
+            if (wanted.Contains(layer))
+            {
+                result[layer] = value;
+            }
+        });
+        return result;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _network.Dispose();
+        }
+    }
+
+    private static RecommendedLayers BuildRecommended()
+    {
+        ResNet18Layer[] style =
+        [
+            ResNet18Layer.Stem,
+            ResNet18Layer.BlockRelu(1, 0), ResNet18Layer.StageOutput(1),
+            ResNet18Layer.BlockRelu(2, 0), ResNet18Layer.StageOutput(2),
+            ResNet18Layer.BlockRelu(3, 0), ResNet18Layer.StageOutput(3),
+            ResNet18Layer.BlockRelu(4, 0), ResNet18Layer.StageOutput(4),
+        ];
+        return new RecommendedLayers(ResNet18Layer.BlockOutput(3, 0), style.Select(l => new WeightedLayer(l, 1.0 / style.Length)).ToArray());
+    }
+}
