@@ -22,4 +22,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "The loss became {Loss} at evaluation {Iteration}")]
     public static partial void Diverged(ILogger logger, double loss, int iteration);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Downloading {Url} (starting at byte {Offset})")]
+    public static partial void WeightsDownloading(ILogger logger, Uri url, long offset);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Downloaded and verified {FileName} into {Path}")]
+    public static partial void WeightsDownloaded(ILogger logger, string fileName, string path);
 }
