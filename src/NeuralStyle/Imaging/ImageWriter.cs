@@ -63,6 +63,17 @@ public static class ImageWriter
         }
     }
 
+    /// <summary>
+    /// Checks that <paramref name="path"/> has an extension <see cref="Save"/> can write, so a long
+    /// run can fail before it starts rather than at the end.
+    /// </summary>
+    /// <exception cref="ArgumentException">The extension is not supported.</exception>
+    public static void EnsureSupported(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        EncoderFor(path);
+    }
+
     private static IImageEncoder EncoderFor(string path) => Path.GetExtension(path).ToUpperInvariant() switch
     {
         ".PNG" => new PngEncoder(),

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using NeuralStyle.Cli.Reporting;
+using NeuralStyle.Features;
+using NeuralStyle.Imaging;
+using NeuralStyle.Transfer;
+using NeuralStyle.Weights;
+
+namespace NeuralStyle.Cli;
+
+/// <summary>
+/// The <c>neural-style</c> command line: parsing (System.CommandLine), running, and turning every
+/// failure into a one-line message and an <see cref="ExitCode"/>.
+/// </summary>
+public static class NeuralStyleApp
+{
+    /// <summary>Runs the command with <paramref name="args"/>, writing to <paramref name="console"/>; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        OutputMode mode = OutputMode.Auto;
+        IRunReporter ReporterFor(OutputMode chosen)
+        {
+            mode = chosen;
+            return chosen == OutputMode.Json ? new JsonReporter(console) : new TextReporter(console, quiet: chosen == OutputMode.Quiet);
+        }
+
+        var style = new StyleCommand();
+        var root = new RootCommand(
+            "Repaint a photo in the style of one or more paintings (Gatys et al.). Runs offline with the embedded pretrained ResNet18; "
+            + "use --backbone vgg19 after `neural-style weights download vgg19`.");
+        style.AddTo(root);
+        root.Subcommands.Add(WeightsCommand.Create(ReporterFor));
+        root.SetAction(async (result, token) =>
+        {
+            StyleOptions options = style.Bind(result);
+            var runner = new StyleRunner(ReporterFor(options.Mode), new WeightsCache());
+            await runner.RunAsync(options, token).ConfigureAwait(false);
+            return (int)ExitCode.Success;
+        });
+
+        ParseResult parsed = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (System.CommandLine.Parsing.ParseError error in parsed.Errors)
+            {
+                console.Error.WriteLine($"neural-style: {error.Message}");
+            }
+
+            console.Error.WriteLine("Run 'neural-style --help' for usage.");
+            return (int)ExitCode.Usage;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            ExitCode code = Classify(e);
+            ReporterFor(mode).Failed(code, Describe(e));
+            return (int)code;
+        }
+    }
+
+    /// <summary>The exit code for a failure.</summary>
+    internal static ExitCode Classify(Exception exception) => exception switch
+    {
+        OperationCanceledException => ExitCode.Cancelled,
+        StyleTransferConfigurationException or ArgumentException => ExitCode.Usage,
+        FileNotFoundException or DirectoryNotFoundException or InvalidImageException or ImageTooLargeException or InvalidWeightsException
+            or UnauthorizedAccessException or IOException => ExitCode.InvalidInput,
+        StyleTransferDivergedException => ExitCode.Diverged,
+        WeightsDownloadException => ExitCode.DownloadFailed,
+        _ => ExitCode.UnexpectedError,
+    };
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        OperationCanceledException => "cancelled; nothing was written.",
+        StyleTransferConfigurationException configuration => string.Join(Environment.NewLine, configuration.Problems),
+        _ when Classify(exception) == ExitCode.UnexpectedError => $"unexpected {exception.GetType().Name}: {exception.Message} (please report this with the command you ran)",
+        _ => exception.Message,
+    };
+}

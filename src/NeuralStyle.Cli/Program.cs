@@ -1,0 +1,4 @@
+using NeuralStyle.Cli;
+using NeuralStyle.Cli.Reporting;
+
+return await NeuralStyleApp.RunAsync(args, CliConsole.FromProcess());

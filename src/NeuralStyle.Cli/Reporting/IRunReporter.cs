@@ -1,0 +1,29 @@
+using NeuralStyle.Transfer;
+using NeuralStyle.Weights;
+
+namespace NeuralStyle.Cli.Reporting;
+
+/// <summary>Reports a command's progress in one of the <see cref="OutputMode"/>s.</summary>
+internal interface IRunReporter
+{
+    /// <summary>A transfer is starting.</summary>
+    void Started(RunStart start);
+
+    /// <summary>Runs <paramref name="work"/> with a progress sink that displays transfer progress.</summary>
+    Task<T> TrackAsync<T>(int totalIterations, Func<IProgress<StyleTransferProgress>, Task<T>> work);
+
+    /// <summary>Runs <paramref name="work"/> with a progress sink that displays download progress.</summary>
+    Task<T> TrackDownloadAsync<T>(string what, Func<IProgress<DownloadProgress>, Task<T>> work);
+
+    /// <summary>A numbered snapshot was written.</summary>
+    void SnapshotWritten(int iteration, string path);
+
+    /// <summary>The transfer's result was written.</summary>
+    void Finished(RunSummary summary);
+
+    /// <summary>A download finished.</summary>
+    void Downloaded(string path);
+
+    /// <summary>The command failed.</summary>
+    void Failed(ExitCode code, string message);
+}

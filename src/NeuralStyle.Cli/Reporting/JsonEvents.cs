@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+
+namespace NeuralStyle.Cli.Reporting;
+
+/// <summary>One line of <c>--json</c> output.</summary>
+/// <param name="Event">start, progress, snapshot, done, downloaded or error.</param>
+internal abstract record JsonEvent([property: JsonPropertyOrder(-1)] string Event);
+
+internal sealed record StartEvent(string Content, IReadOnlyList<string> Styles, string Backbone, int Iterations, string Optimizer)
+    : JsonEvent("start");
+
+internal sealed record ProgressEvent(int Iteration, int Total, double Loss, double Content, double Style, double TotalVariation, double ElapsedSeconds, double EtaSeconds)
+    : JsonEvent("progress");
+
+internal sealed record DownloadEvent(long Bytes, long? TotalBytes, bool Resumed)
+    : JsonEvent("download");
+
+internal sealed record SnapshotEvent(int Iteration, string Path)
+    : JsonEvent("snapshot");
+
+internal sealed record DoneEvent(string Output, int Width, int Height, int Iterations, double Seconds, double InitialLoss, double FinalLoss)
+    : JsonEvent("done");
+
+internal sealed record DownloadedEvent(string Path)
+    : JsonEvent("downloaded");
+
+internal sealed record ErrorEvent(int ExitCode, string Kind, string Message)
+    : JsonEvent("error");
+
+/// <summary>Source-generated serialisation of the JSON events (camelCase, one line each).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false)]
+[JsonSerializable(typeof(StartEvent))]
+[JsonSerializable(typeof(ProgressEvent))]
+[JsonSerializable(typeof(DownloadEvent))]
+[JsonSerializable(typeof(SnapshotEvent))]
+[JsonSerializable(typeof(DoneEvent))]
+[JsonSerializable(typeof(DownloadedEvent))]
+[JsonSerializable(typeof(ErrorEvent))]
+internal sealed partial class JsonEventContext : JsonSerializerContext;

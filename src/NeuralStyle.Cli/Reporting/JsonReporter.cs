@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using NeuralStyle.Transfer;
+using NeuralStyle.Weights;
+
+namespace NeuralStyle.Cli.Reporting;
+
+/// <summary>Machine-readable reporting: one JSON object per line on standard output (errors also on standard error).</summary>
+internal sealed class JsonReporter : IRunReporter
+{
+    private readonly CliConsole _console;
+    private readonly Lock _gate = new();
+
+    public JsonReporter(CliConsole console) => _console = console;
+
+    public void Started(RunStart start) => Write(
+        new StartEvent(start.Content, start.Styles, start.Backbone, start.Iterations, start.Optimizer), JsonEventContext.Default.StartEvent);
+
+    public Task<T> TrackAsync<T>(int totalIterations, Func<IProgress<StyleTransferProgress>, Task<T>> work) =>
+        work(new SynchronousProgress<StyleTransferProgress>(p => Write(
+            new ProgressEvent(p.Iteration, p.TotalIterations, p.Losses.Total, p.Losses.Content, p.Losses.Style, p.Losses.TotalVariation, p.Elapsed.TotalSeconds, p.EstimatedRemaining.TotalSeconds),
+            JsonEventContext.Default.ProgressEvent)));
+
+    public Task<T> TrackDownloadAsync<T>(string what, Func<IProgress<DownloadProgress>, Task<T>> work) =>
+        work(new SynchronousProgress<DownloadProgress>(p => Write(new DownloadEvent(p.BytesReceived, p.TotalBytes, p.Resumed), JsonEventContext.Default.DownloadEvent)));
+
+    public void SnapshotWritten(int iteration, string path) => Write(new SnapshotEvent(iteration, path), JsonEventContext.Default.SnapshotEvent);
+
+    public void Finished(RunSummary summary) => Write(
+        new DoneEvent(summary.Output, summary.Width, summary.Height, summary.Iterations, summary.Seconds, summary.InitialLoss, summary.FinalLoss), JsonEventContext.Default.DoneEvent);
+
+    public void Downloaded(string path) => Write(new DownloadedEvent(path), JsonEventContext.Default.DownloadedEvent);
+
+    public void Failed(ExitCode code, string message)
+    {
+        Write(new ErrorEvent((int)code, code.ToString(), message), JsonEventContext.Default.ErrorEvent);
+        _console.Error.WriteLine($"neural-style: error: {message}");
+    }
+
+    private void Write<T>(T value, JsonTypeInfo<T> type)
+    {
+        string line = JsonSerializer.Serialize(value, type);
+        lock (_gate)
+        {
+            _console.Out.WriteLine(line);
+        }
+    }
+}

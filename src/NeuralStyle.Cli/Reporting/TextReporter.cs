@@ -1,0 +1,137 @@
+using System.Globalization;
+using NeuralStyle.Transfer;
+using NeuralStyle.Weights;
+using Spectre.Console;
+
+namespace NeuralStyle.Cli.Reporting;
+
+/// <summary>
+/// Human-readable reporting: a live Spectre.Console progress bar (iteration, losses, ETA) on an
+/// interactive terminal, or a plain line every tenth of the run when output is redirected;
+/// errors go to standard error. With <c>quiet</c>, only errors are printed.
+/// </summary>
+internal sealed class TextReporter : IRunReporter
+{
+    private readonly CliConsole _console;
+    private readonly bool _quiet;
+
+    public TextReporter(CliConsole console, bool quiet)
+    {
+        _console = console;
+        _quiet = quiet;
+    }
+
+    public void Started(RunStart start)
+    {
+        if (!_quiet)
+        {
+            _console.Out.WriteLine(Invariant(
+                $"Styling {start.Content} with {string.Join(", ", start.Styles)}: {start.Backbone}, {start.Optimizer}, {start.Iterations} evaluations"));
+        }
+    }
+
+    public async Task<T> TrackAsync<T>(int totalIterations, Func<IProgress<StyleTransferProgress>, Task<T>> work)
+    {
+        if (_quiet)
+        {
+            return await work(new SynchronousProgress<StyleTransferProgress>(_ => { })).ConfigureAwait(false);
+        }
+
+        if (!_console.Interactive)
+        {
+            int every = Math.Max(1, totalIterations / 10);
+            return await work(new SynchronousProgress<StyleTransferProgress>(p =>
+            {
+                if (p.Iteration % every == 0 || p.Iteration == p.TotalIterations)
+                {
+                    _console.Out.WriteLine(Line(p));
+                }
+            })).ConfigureAwait(false);
+        }
+
+        return await Live(totalIterations, "Styling", task => new SynchronousProgress<StyleTransferProgress>(p =>
+        {
+            task.Value = p.Iteration;
+            task.Description = Markup.Escape(Line(p));
+        }), work).ConfigureAwait(false);
+    }
+
+    public async Task<T> TrackDownloadAsync<T>(string what, Func<IProgress<DownloadProgress>, Task<T>> work)
+    {
+        if (_quiet)
+        {
+            return await work(new SynchronousProgress<DownloadProgress>(_ => { })).ConfigureAwait(false);
+        }
+
+        if (!_console.Interactive)
+        {
+            _console.Out.WriteLine($"Downloading {what}...");
+            long nextLine = 0;
+            return await work(new SynchronousProgress<DownloadProgress>(p =>
+            {
+                if (p.BytesReceived >= nextLine)
+                {
+                    _console.Out.WriteLine(Invariant($"  {p.BytesReceived / 1e6:F1} MB{(p.TotalBytes is long t ? Invariant($" of {t / 1e6:F1} MB") : string.Empty)}{(p.Resumed ? " (resumed)" : string.Empty)}"));
+                    nextLine = p.BytesReceived + (50L << 20);
+                }
+            })).ConfigureAwait(false);
+        }
+
+        return await Live(100, Markup.Escape($"Downloading {what}"), task => new SynchronousProgress<DownloadProgress>(p =>
+        {
+            if (p.TotalBytes is long total && total > 0)
+            {
+                task.MaxValue = total;
+                task.Value = p.BytesReceived;
+            }
+        }), work).ConfigureAwait(false);
+    }
+
+    public void SnapshotWritten(int iteration, string path)
+    {
+        if (!_quiet && !_console.Interactive)
+        {
+            _console.Out.WriteLine(Invariant($"  snapshot {iteration}: {path}"));
+        }
+    }
+
+    public void Finished(RunSummary summary)
+    {
+        if (!_quiet)
+        {
+            _console.Out.WriteLine(Invariant(
+                $"Wrote {summary.Output} ({summary.Width}x{summary.Height}): {summary.Iterations} evaluations in {summary.Seconds:F1} s, loss {summary.InitialLoss:G4} -> {summary.FinalLoss:G4}"));
+        }
+    }
+
+    public void Downloaded(string path)
+    {
+        if (!_quiet)
+        {
+            _console.Out.WriteLine($"Verified and cached: {path}");
+        }
+    }
+
+    public void Failed(ExitCode code, string message) => _console.Error.WriteLine($"neural-style: error: {message}");
+
+    private static string Line(StyleTransferProgress p) => Invariant(
+        $"{p.Iteration,5}/{p.TotalIterations}  loss {p.Losses.Total,10:G4}  content {p.Losses.Content:G3}  style {p.Losses.Style:G3}  tv {p.Losses.TotalVariation:G3}  eta {p.EstimatedRemaining:mm\\:ss}");
+
+    private async Task<T> Live<T, TProgress>(
+        double maxValue, string description, Func<ProgressTask, IProgress<TProgress>> sink, Func<IProgress<TProgress>, Task<T>> work)
+    {
+        IAnsiConsole ansi = _console.CreateAnsiConsole();
+        return await ansi.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                ProgressTask task = context.AddTask(description, maxValue: maxValue);
+                T result = await work(sink(task)).ConfigureAwait(false);
+                task.Value = task.MaxValue;
+                return result;
+            }).ConfigureAwait(false);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

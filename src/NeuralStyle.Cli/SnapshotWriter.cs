@@ -1,0 +1,34 @@
+using System.Globalization;
+using NeuralStyle.Cli.Reporting;
+using NeuralStyle.Imaging;
+using NeuralStyle.Transfer;
+
+namespace NeuralStyle.Cli;
+
+/// <summary>Writes numbered snapshots next to the output: <c>styled.png</c> → <c>styled.0100.png</c>.</summary>
+internal sealed class SnapshotWriter
+{
+    private readonly string _output;
+    private readonly IRunReporter _reporter;
+
+    public SnapshotWriter(string output, IRunReporter reporter)
+    {
+        _output = output;
+        _reporter = reporter;
+    }
+
+    /// <summary>The snapshot path of <paramref name="iteration"/>.</summary>
+    public static string PathFor(string output, int iteration)
+    {
+        string directory = Path.GetDirectoryName(output) ?? string.Empty;
+        string name = $"{Path.GetFileNameWithoutExtension(output)}.{iteration.ToString("D4", CultureInfo.InvariantCulture)}{Path.GetExtension(output)}";
+        return Path.Combine(directory, name);
+    }
+
+    public void Write(StyleSnapshot snapshot)
+    {
+        string path = PathFor(_output, snapshot.Iteration);
+        ImageWriter.Save(snapshot.Image, path);
+        _reporter.SnapshotWritten(snapshot.Iteration, path);
+    }
+}

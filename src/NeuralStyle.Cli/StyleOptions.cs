@@ -1,0 +1,68 @@
+using NeuralStyle.Optimization;
+using NeuralStyle.Transfer;
+
+namespace NeuralStyle.Cli;
+
+/// <summary>Everything the style command was asked to do, typed.</summary>
+public sealed record StyleOptions
+{
+    /// <summary>The content image.</summary>
+    public required string Content { get; init; }
+
+    /// <summary>The style images.</summary>
+    public required IReadOnlyList<string> Styles { get; init; }
+
+    /// <summary>The output image (.png, .jpg or .webp).</summary>
+    public required string Output { get; init; }
+
+    /// <summary>Longest side of the output in pixels; null keeps the preset's size.</summary>
+    public int? Size { get; init; }
+
+    /// <summary>The feature extractor.</summary>
+    public Backbone Backbone { get; init; } = Backbone.ResNet18;
+
+    /// <summary>A weights file (VGG19 .pth/.safetensors, or the ResNet18 .onnx); null uses the default location.</summary>
+    public string? Weights { get; init; }
+
+    /// <summary>The preset the other options start from.</summary>
+    public StylePreset Preset { get; init; } = StylePreset.Default;
+
+    /// <summary>Evaluation budget; null keeps the preset's.</summary>
+    public int? Iterations { get; init; }
+
+    /// <summary>Content weight; null keeps the preset's.</summary>
+    public double? ContentWeight { get; init; }
+
+    /// <summary>Style weight; null keeps the preset's.</summary>
+    public double? StyleWeight { get; init; }
+
+    /// <summary>Total variation weight; null keeps the preset's.</summary>
+    public double? TotalVariationWeight { get; init; }
+
+    /// <summary>Blend weight of each style image (same count as <see cref="Styles"/>); null weighs them equally.</summary>
+    public IReadOnlyList<double>? StyleBlend { get; init; }
+
+    /// <summary>The optimiser; null keeps the preset's.</summary>
+    public OptimizerKind? Optimizer { get; init; }
+
+    /// <summary>Learning rate for Adam or SGD; null uses the optimiser's default.</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>Initial image; null keeps the preset's.</summary>
+    public InitMode? Init { get; init; }
+
+    /// <summary>Seed for noise initialisation.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Intra-op CPU threads; null leaves TorchSharp's default.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Write a numbered snapshot every this many evaluations (0 = none).</summary>
+    public int SaveEvery { get; init; }
+
+    /// <summary>The torch device, e.g. <c>cpu</c> or <c>cuda:0</c>.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>How the run reports itself.</summary>
+    public OutputMode Mode { get; init; } = OutputMode.Auto;
+}
