@@ -65,6 +65,14 @@ internal sealed class StyleCommand
         command.Validators.Add(result =>
         {
             string[] styles = result.GetValue(_styles) ?? [];
+            foreach (string value in styles.Prepend(result.GetValue(_content) ?? string.Empty))
+            {
+                if (value.StartsWith('-') && !File.Exists(value))
+                {
+                    result.AddError($"Unknown option '{value}'.");
+                }
+            }
+
             if (result.GetValue(_blend) is { Length: > 0 } blend && blend.Length != styles.Length)
             {
                 result.AddError($"--style-blend has {blend.Length} weight(s) for {styles.Length} style image(s): give one weight per style image.");

@@ -23,6 +23,12 @@ internal sealed class StyleRunner
     public async Task RunAsync(StyleOptions options, CancellationToken cancellationToken)
     {
         ImageWriter.EnsureSupported(options.Output);
+        EnsureExists(options.Content, "content image");
+        foreach (string style in options.Styles)
+        {
+            EnsureExists(style, "style image");
+        }
+
         if (options.Threads is int threads)
         {
             torch.set_num_threads(threads);
@@ -101,6 +107,14 @@ internal sealed class StyleRunner
         OptimizerKind.Sgd => OptimizerSettings.Sgd(learningRate ?? 0.01),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown optimizer."),
     };
+
+    private static void EnsureExists(string path, string what)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The {what} '{path}' does not exist.", path);
+        }
+    }
 
     private static torch.Device ParseDevice(string device)
     {

@@ -52,7 +52,7 @@ internal sealed class TextReporter : IRunReporter
         return await Live(totalIterations, "Styling", task => new SynchronousProgress<StyleTransferProgress>(p =>
         {
             task.Value = p.Iteration;
-            task.Description = Markup.Escape(Line(p));
+            task.Description = Markup.Escape(Invariant($"{p.Iteration}/{p.TotalIterations} loss {p.Losses.Total:G4} (style {p.Losses.Style:G3}) eta {p.EstimatedRemaining:mm\\:ss}"));
         }), work).ConfigureAwait(false);
     }
 

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using SixLabors.ImageSharp;
+
+namespace NeuralStyle.Cli.Tests;
+
+/// <summary>Whole runs of the command at 72x48 with the embedded ResNet18.</summary>
+public sealed class RunTests : IDisposable
+{
+    private readonly WorkDirectory _work = new();
+
+    [Fact]
+    public async Task JsonModeWritesTheImageNumberedSnapshotsAndOneEventPerLine()
+    {
+        string output = _work.File("styled.png");
+        CliRun run = await CliRun.RunAsync(_work.Content, _work.Style, "-o", output, "-s", "72", "-n", "10", "--save-every", "4", "--json", "--threads", "2");
+
+        Assert.True(run.Code == ExitCode.Success, run.Error);
+        using (Image image = Image.Load(output))
+        {
+            Assert.Equal((72, 48), (image.Width, image.Height));
+        }
+
+        Assert.True(File.Exists(_work.File("styled.0004.png")));
+        Assert.True(File.Exists(_work.File("styled.0008.png")));
+        Assert.False(File.Exists(_work.File("styled.0010.png")));
+
+        List<JsonElement> events = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal("start", events[0].GetProperty("event").GetString());
+        Assert.StartsWith("ResNet18", events[0].GetProperty("backbone").GetString(), StringComparison.Ordinal);
+        Assert.Equal(10, events.Count(e => e.GetProperty("event").GetString() == "progress"));
+        Assert.Equal([4, 8], events.Where(e => e.GetProperty("event").GetString() == "snapshot").Select(e => e.GetProperty("iteration").GetInt32()));
+        JsonElement done = events[^1];
+        Assert.Equal("done", done.GetProperty("event").GetString());
+        Assert.Equal(output, done.GetProperty("output").GetString());
+        Assert.True(done.GetProperty("finalLoss").GetDouble() < done.GetProperty("initialLoss").GetDouble());
+    }
+
+    [Fact]
+    public async Task PlainModePrintsProgressLinesAndQuietModePrintsNothing()
+    {
+        CliRun plain = await CliRun.RunAsync(_work.Content, _work.Style, "-o", _work.File("plain.jpg"), "-s", "64", "-n", "10");
+        Assert.True(plain.Code == ExitCode.Success, plain.Error);
+        Assert.Contains("Styling", plain.Out, StringComparison.Ordinal);
+        Assert.Contains("10/10", plain.Out, StringComparison.Ordinal);
+        Assert.Contains("Wrote", plain.Out, StringComparison.Ordinal);
+
+        CliRun quiet = await CliRun.RunAsync(_work.Content, _work.Style, _work.Style, "-o", _work.File("quiet.webp"), "-s", "64", "-n", "3", "-q", "--style-blend", "2", "1");
+        Assert.True(quiet.Code == ExitCode.Success, quiet.Error);
+        Assert.Equal(string.Empty, quiet.Out);
+        Assert.True(File.Exists(_work.File("quiet.webp")));
+    }
+
+    [Fact]
+    public async Task AMissingContentImageIsAnInputError()
+    {
+        CliRun run = await CliRun.RunAsync(_work.File("missing.jpg"), _work.Style, "-o", _work.File("out.png"));
+        Assert.Equal(ExitCode.InvalidInput, run.Code);
+        Assert.Contains("missing.jpg", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_work.File("out.png")));
+    }
+
+    [Fact]
+    public async Task ACorruptStyleImageIsAnInputErrorInJsonToo()
+    {
+        string corrupt = _work.File("corrupt.png");
+        await File.WriteAllBytesAsync(corrupt, [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
+        CliRun run = await CliRun.RunAsync(_work.Content, corrupt, "-o", _work.File("out.png"), "--json");
+        Assert.Equal(ExitCode.InvalidInput, run.Code);
+        JsonElement error = JsonDocument.Parse(run.Out.Trim().Split('\n')[^1]).RootElement;
+        Assert.Equal("error", error.GetProperty("event").GetString());
+        Assert.Equal(3, error.GetProperty("exitCode").GetInt32());
+        Assert.Contains("corrupt.png", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMissingVggWeightsFileSaysHowToGetIt()
+    {
+        string? before = Environment.GetEnvironmentVariable("NEURALSTYLE_CACHE_DIR");
+        try
+        {
+            Environment.SetEnvironmentVariable("NEURALSTYLE_CACHE_DIR", _work.File("cache"));
+            CliRun run = await CliRun.RunAsync(_work.Content, _work.Style, "-o", _work.File("out.png"), "--backbone", "vgg19");
+            Assert.Equal(ExitCode.InvalidInput, run.Code);
+            Assert.Contains("neural-style weights download vgg19", run.Error, StringComparison.Ordinal);
+
+            CliRun path = await CliRun.RunAsync("weights", "path", "vgg19");
+            Assert.Equal(ExitCode.InvalidInput, path.Code);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("NEURALSTYLE_CACHE_DIR", before);
+        }
+    }
+
+    [Fact]
+    public async Task CancellationExitsWith130AndWritesNothing()
+    {
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+        CliRun run = await CliRun.RunAsync(cancellation.Token, _work.Content, _work.Style, "-o", _work.File("cancelled.png"), "-s", "64");
+        Assert.Equal(ExitCode.Cancelled, run.Code);
+        Assert.False(File.Exists(_work.File("cancelled.png")));
+    }
+
+    [Fact]
+    public async Task ADivergingRunExitsWith4()
+    {
+        CliRun run = await CliRun.RunAsync(_work.Content, _work.Style, "-o", _work.File("nan.png"), "-s", "64", "-n", "20", "--optimizer", "sgd", "--lr", "1e38");
+        Assert.Equal(ExitCode.Diverged, run.Code);
+        Assert.False(File.Exists(_work.File("nan.png")));
+    }
+
+    public void Dispose() => _work.Dispose();
+}
