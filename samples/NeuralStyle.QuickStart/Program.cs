@@ -1,23 +1,21 @@
-// Styles an image end to end.
+// Styles an image end to end with the library API and the embedded, pretrained ResNet18.
 //
-//   dotnet run -c Release --project samples/NeuralStyle.QuickStart -- CONTENT STYLE OUTPUT --weights vgg19.pth
+//   dotnet run -c Release --project samples/NeuralStyle.QuickStart                 # offline demo
+//   dotnet run -c Release --project samples/NeuralStyle.QuickStart -- CONTENT STYLE OUTPUT [--size PX] [--iterations N]
 //
-// With no arguments it runs offline on a fresh machine: it makes a content photo and a "painting"
-// in code and uses deterministic (untrained) VGG19 weights up to relu3_1. That proves the whole
-// pipeline (decode, features, losses, L-BFGS, atomic save) but is not a real stylisation: for that
-// pass torchvision's vgg19-dcbb9e9d.pth (or a .safetensors of its features) with --weights.
-using NeuralStyle.Features;
+// With no arguments it needs nothing but the .NET SDK and NuGet: it draws a lakeside "photo" and a
+// swirling night "painting" in code (docs/images shows them), repaints one in the style of the
+// other with the ImageNet ResNet18 that package Microsoft.ML.DnnImageFeaturizer.ResNet18 ships, and
+// writes out/quickstart/{content,style,styled}.png. For the full command line, see neural-style.
+using System.Globalization;
 using NeuralStyle.Imaging;
+using NeuralStyle.ResNet18;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
-using NeuralStyle.Vgg;
 using SixLabors.ImageSharp;
-using TorchSharp;
 
-string? weights = Option(ref args, "--weights");
-int iterations = int.Parse(Option(ref args, "--iterations") ?? "100", System.Globalization.CultureInfo.InvariantCulture);
-int size = int.Parse(Option(ref args, "--size") ?? "256", System.Globalization.CultureInfo.InvariantCulture);
-string preset = Option(ref args, "--preset") ?? "default";
+int size = int.Parse(Option(ref args, "--size") ?? "320", CultureInfo.InvariantCulture);
+int iterations = int.Parse(Option(ref args, "--iterations") ?? "200", CultureInfo.InvariantCulture);
 
 string content, style, output;
 if (args.Length == 3)
@@ -28,66 +26,45 @@ else if (args.Length == 0)
 {
     string directory = Path.Combine("out", "quickstart");
     Directory.CreateDirectory(directory);
-    content = Path.Combine(directory, "content.png");
-    style = Path.Combine(directory, "style.png");
-    output = Path.Combine(directory, "styled.png");
-    using (Image photo = TestImages.Photo(size, size * 3 / 4))
+    (content, style, output) = (Path.Combine(directory, "content.png"), Path.Combine(directory, "style.png"), Path.Combine(directory, "styled.png"));
+    using (Image photo = DemoImages.Lakeside(size * 3 / 2, size))
     {
-        photo.Save(content);
+        photo.SaveAsPng(content);
     }
 
-    using (Image painting = TestImages.Painting(size, size))
+    using (Image painting = DemoImages.Swirls(size, size))
     {
-        painting.Save(style);
+        painting.SaveAsPng(style);
     }
 
-    Console.WriteLine($"Offline demo: made {content} and {style} in code.");
+    Console.WriteLine($"Offline demo: drew {content} and {style} in code.");
 }
 else
 {
-    Console.Error.WriteLine("usage: QuickStart [CONTENT STYLE OUTPUT] [--weights FILE] [--iterations N] [--size PX] [--preset default|keras]");
+    Console.Error.WriteLine("usage: QuickStart [CONTENT STYLE OUTPUT] [--size PX] [--iterations N]");
     return 2;
 }
 
-using Vgg19FeatureExtractor extractor = weights is null
-    ? DemoExtractor()
-    : Vgg19FeatureExtractor.FromFile(weights, new Vgg19Options
-    {
-        DeepestLayer = Vgg19Layer.Relu5_2,
-        Preprocessing = preset == "keras" ? Vgg19Preprocessing.Caffe : Vgg19Preprocessing.Torchvision,
-    });
-Console.WriteLine(weights is null
-    ? "Using deterministic untrained VGG19 weights (smoke demo). Pass --weights vgg19.pth for a real stylisation."
-    : $"Using VGG19 weights from {weights}.");
+using ResNet18FeatureExtractor resnet = ResNet18FeatureExtractor.Load();
+Console.WriteLine($"Backbone: ImageNet ResNet18 from {resnet.Source}");
 
-StyleTransferBuilder builder = new StyleTransferBuilder()
-    .WithFeatureExtractor(extractor)
+StyleTransfer transfer = new StyleTransferBuilder()
+    .WithFeatureExtractor(resnet)
     .WithContent(content)
-    .AddStyle(style);
-builder = preset == "keras"
-    ? builder.UsePreset(StylePreset.KerasExample).WithIterations(iterations)
-    : builder.WithSize(OutputSize.LongestSide(size)).WithIterations(iterations);
-StyleTransfer transfer = builder
+    .AddStyle(style)
+    .WithSize(OutputSize.LongestSide(size))
+    .WithIterations(iterations)
     .WithProgress(new Progress<StyleTransferProgress>(p =>
-        Console.WriteLine($"  {p.Iteration,5}/{p.TotalIterations}  loss {p.Losses.Total,12:G5}  (content {p.Losses.Content:G4}, style {p.Losses.Style:G4}, tv {p.Losses.TotalVariation:G4})  eta {p.EstimatedRemaining:mm\\:ss}")), every: 10)
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {p.Iteration,4}/{p.TotalIterations}  loss {p.Losses.Total,8:F3}  (content {p.Losses.Content:F3}, style {p.Losses.Style:F3}, tv {p.Losses.TotalVariation:F3})  eta {p.EstimatedRemaining:mm\\:ss}"))),
+        every: 20)
     .Build();
 
-using StyleTransferResult result = transfer.Run();
+using StyleTransferResult result = await transfer.RunAsync();
 result.Save(output);
-Console.WriteLine($"Wrote {output}: {result.Image.Width}x{result.Image.Height}, {result.LossHistory.Count} evaluations in {result.Elapsed.TotalSeconds:F1} s, " +
-    $"loss {result.LossHistory[0].Total:G4} -> {result.LossHistory[^1].Total:G4}.");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Wrote {output}: {result.Image.Width}x{result.Image.Height}, {result.LossHistory.Count} evaluations in {result.Elapsed.TotalSeconds:F1} s, loss {result.LossHistory[0].Total:F3} -> {result.LossHistory[^1].Total:F3}."));
 return 0;
-
-static Vgg19FeatureExtractor DemoExtractor()
-{
-    using StateDictionary state = new(Vgg19FeatureExtractor.TorchvisionKeys.Take(12).Select((k, index) =>
-    {
-        long count = k.Shape.Aggregate(1L, (a, b) => a * b);
-        double scale = k.Shape.Length == 4 ? Math.Sqrt(6.0 / (k.Shape[1] * k.Shape[2] * k.Shape[3])) : 0.01;
-        return KeyValuePair.Create(k.Key, torch.tensor(SplitMix64.Floats((ulong)(1000 + index), count, scale), k.Shape));
-    }));
-    return Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu(3, 2) });
-}
 
 static string? Option(ref string[] args, string name)
 {
