@@ -1,7 +1,7 @@
 namespace NeuralStyle.Cli;
 
 /// <summary>The feature extractor a run uses.</summary>
-public enum Backbone
+internal enum Backbone
 {
     /// <summary>The pretrained ResNet18 shipped with the tool (offline; the default).</summary>
     ResNet18,

@@ -1,7 +1,7 @@
 namespace NeuralStyle.Cli;
 
 /// <summary>The command's exit codes.</summary>
-public enum ExitCode
+internal enum ExitCode
 {
     /// <summary>The image (or download) was written.</summary>
     Success = 0,

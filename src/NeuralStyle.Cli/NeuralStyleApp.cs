@@ -11,7 +11,7 @@ namespace NeuralStyle.Cli;
 /// The <c>neural-style</c> command line: parsing (System.CommandLine), running, and turning every
 /// failure into a one-line message and an <see cref="ExitCode"/>.
 /// </summary>
-public static class NeuralStyleApp
+internal static class NeuralStyleApp
 {
     /// <summary>Runs the command with <paramref name="args"/>, writing to <paramref name="console"/>; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)

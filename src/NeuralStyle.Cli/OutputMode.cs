@@ -1,7 +1,7 @@
 namespace NeuralStyle.Cli;
 
 /// <summary>How a run reports itself.</summary>
-public enum OutputMode
+internal enum OutputMode
 {
     /// <summary>A live progress bar on an interactive terminal, plain lines otherwise.</summary>
     Auto,

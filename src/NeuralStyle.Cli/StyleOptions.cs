@@ -4,7 +4,7 @@ using NeuralStyle.Transfer;
 namespace NeuralStyle.Cli;
 
 /// <summary>Everything the style command was asked to do, typed.</summary>
-public sealed record StyleOptions
+internal sealed record StyleOptions
 {
     /// <summary>The content image.</summary>
     public required string Content { get; init; }

@@ -6,7 +6,7 @@ namespace NeuralStyle.Cli.Reporting;
 /// <param name="Out">Standard output.</param>
 /// <param name="Error">Standard error.</param>
 /// <param name="Interactive">True on a terminal that can redraw a progress bar.</param>
-public sealed record CliConsole(TextWriter Out, TextWriter Error, bool Interactive)
+internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool Interactive)
 {
     /// <summary>The process's console.</summary>
     public static CliConsole FromProcess() =>

@@ -6,4 +6,4 @@ namespace NeuralStyle.Cli.Reporting;
 /// <param name="Backbone">The feature extractor's name and source.</param>
 /// <param name="Iterations">Evaluation budget.</param>
 /// <param name="Optimizer">The optimiser.</param>
-public sealed record RunStart(string Content, IReadOnlyList<string> Styles, string Backbone, int Iterations, string Optimizer);
+internal sealed record RunStart(string Content, IReadOnlyList<string> Styles, string Backbone, int Iterations, string Optimizer);

@@ -8,4 +8,4 @@ namespace NeuralStyle.Cli.Reporting;
 /// <param name="Seconds">Wall time of the optimisation.</param>
 /// <param name="InitialLoss">Total loss at the first evaluation.</param>
 /// <param name="FinalLoss">Total loss at the last evaluation.</param>
-public sealed record RunSummary(string Output, int Width, int Height, int Iterations, double Seconds, double InitialLoss, double FinalLoss);
+internal sealed record RunSummary(string Output, int Width, int Height, int Iterations, double Seconds, double InitialLoss, double FinalLoss);
