@@ -1,0 +1,98 @@
+using NeuralStyle.Testing;
+using SixLabors.ImageSharp;
+
+namespace NeuralStyle.Consumer.Tests;
+
+/// <summary>The packages and the tool, installed and used as a user would, outside the repository.</summary>
+public sealed class ConsumerTests : IClassFixture<LocalFeed>
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+    private readonly LocalFeed _feed;
+
+    public ConsumerTests(LocalFeed feed) => _feed = feed;
+
+    [Fact]
+    public void AFreshConsoleAppAddsThePackagesBuildsAndStylesAnImage()
+    {
+        string app = Path.Combine(_feed.Root, "app");
+        Directory.CreateDirectory(app);
+        WriteNuGetConfig(app);
+        WriteImages(app);
+        Command.Succeed(app, Limit, "dotnet", "new", "console", "--framework", "net10.0", "--name", "StyleApp", "--output", ".");
+        foreach ((string id, string version) in new[] { ("NeuralStyle", _feed.Version), ("NeuralStyle.ResNet18", _feed.Version), ("libtorch-cpu-linux-x64", "2.10.0") })
+        {
+            Command.Succeed(app, Limit, "dotnet", "add", "package", id, "--version", version);
+        }
+
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using NeuralStyle.Imaging;
+            using NeuralStyle.ResNet18;
+            using NeuralStyle.Transfer;
+
+            using var resnet = ResNet18FeatureExtractor.Load();
+            StyleTransfer transfer = new StyleTransferBuilder()
+                .WithFeatureExtractor(resnet)
+                .WithContent(args[0])
+                .AddStyle(args[1])
+                .WithSize(OutputSize.LongestSide(64))
+                .WithIterations(5)
+                .Build();
+            using StyleTransferResult result = transfer.Run();
+            result.Save(args[2]);
+            Console.WriteLine($"styled {result.Image.Width}x{result.Image.Height}");
+            """);
+
+        string output = Command.Succeed(app, Limit, "dotnet", "run", "-c", "Release", "--", "content.png", "style.png", "styled.png");
+
+        Assert.Contains("styled 64x43", output, StringComparison.Ordinal);
+        using (Image styled = Image.Load(Path.Combine(app, "styled.png")))
+        {
+            Assert.Equal((64, 43), (styled.Width, styled.Height));
+        }
+
+        string bin = Path.Combine(app, "bin", "Release", "net10.0");
+        Assert.True(File.Exists(Path.Combine(bin, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx")), "the ResNet18 model was not copied into the app's output");
+        Assert.Empty(Directory.GetFiles(bin, "Microsoft.ML*.dll"));
+    }
+
+    [Fact]
+    public void TheToolInstallsAndStylesAnImage()
+    {
+        string work = Path.Combine(_feed.Root, "tool");
+        Directory.CreateDirectory(work);
+        WriteNuGetConfig(work);
+        WriteImages(work);
+        string tools = Path.Combine(work, "tools");
+        Command.Succeed(work, Limit, "dotnet", "tool", "install", "NeuralStyle.Cli", "--version", _feed.Version, "--tool-path", tools);
+        string tool = Path.Combine(tools, "neural-style");
+
+        string help = Command.Succeed(work, Limit, tool, "--help");
+        Assert.Contains("--backbone", help, StringComparison.Ordinal);
+        Command.Succeed(work, Limit, tool, "content.png", "style.png", "-o", "styled.png", "-s", "64", "-n", "3", "-q");
+
+        using Image styled = Image.Load(Path.Combine(work, "styled.png"));
+        Assert.Equal((64, 43), (styled.Width, styled.Height));
+    }
+
+    private void WriteNuGetConfig(string directory) => File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="local" value="{_feed.Feed}" />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+          </packageSources>
+        </configuration>
+        """);
+
+    private static void WriteImages(string directory)
+    {
+        using (Image content = DemoImages.Lakeside(96, 64))
+        {
+            content.SaveAsPng(Path.Combine(directory, "content.png"));
+        }
+
+        using Image style = DemoImages.Swirls(64, 64);
+        style.SaveAsPng(Path.Combine(directory, "style.png"));
+    }
+}

@@ -1,0 +1,55 @@
+namespace NeuralStyle.Consumer.Tests;
+
+/// <summary>
+/// Packs the repository's packages once, with a version unique to this run (so no stale copy in
+/// the NuGet cache can stand in for them), into a temporary folder feed; removes them from the
+/// cache afterwards.
+/// </summary>
+public sealed class LocalFeed : IDisposable
+{
+    public LocalFeed()
+    {
+        RepositoryRoot = FindRepositoryRoot();
+        Root = Directory.CreateTempSubdirectory("neuralstyle-consumer-").FullName;
+        Feed = Path.Combine(Root, "feed");
+        Version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        Command.Succeed(RepositoryRoot, TimeSpan.FromMinutes(8), "dotnet", "pack", "NeuralStyle.sln", "-c", "Release", "--no-build",
+            $"-p:PackageVersion={Version}", $"-p:PackageOutputPath={Feed}", "-p:IncludeSymbols=false");
+    }
+
+    public string RepositoryRoot { get; }
+
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string Version { get; }
+
+    public void Dispose()
+    {
+        Directory.Delete(Root, recursive: true);
+        string cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (string id in new[] { "neuralstyle", "neuralstyle.vgg", "neuralstyle.resnet18", "neuralstyle.cli" })
+        {
+            string cached = Path.Combine(cache, id, Version);
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "NeuralStyle.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"NeuralStyle.sln not found above {AppContext.BaseDirectory}.");
+    }
+}
