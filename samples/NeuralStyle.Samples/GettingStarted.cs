@@ -1,0 +1,27 @@
+#region using-getting-started
+using NeuralStyle.Imaging;
+using NeuralStyle.ResNet18;
+using NeuralStyle.Transfer;
+#endregion
+
+namespace NeuralStyle.Samples;
+
+/// <summary>The 10-line example of README.md and docs/getting-started.md.</summary>
+public static class GettingStarted
+{
+    public static async Task RunAsync(CancellationToken cancellationToken)
+    {
+        #region getting-started
+        using var resnet = ResNet18FeatureExtractor.Load();          // embedded ImageNet ResNet18, offline
+        StyleTransfer transfer = new StyleTransferBuilder()
+            .WithFeatureExtractor(resnet)
+            .WithContent("photo.jpg")
+            .AddStyle("starry_night.jpg")
+            .WithSize(OutputSize.LongestSide(512))
+            .WithProgress(new Progress<StyleTransferProgress>(p => Console.WriteLine($"{p.Iteration}: {p.Losses.Total}")), every: 10)
+            .Build();                                   // validates everything, lists every problem
+        using StyleTransferResult result = await transfer.RunAsync(cancellationToken);
+        result.Save("styled.png");                      // atomic: never a partial file
+        #endregion
+    }
+}
