@@ -61,7 +61,7 @@ StyleTransfer transfer = new StyleTransferBuilder()
     .Build();
 
 using StyleTransferResult result = await transfer.RunAsync();
-result.Save(output);
+result.Save(output, overwrite: true);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Wrote {output}: {result.Image.Width}x{result.Image.Height}, {result.LossHistory.Count} evaluations in {result.Elapsed.TotalSeconds:F1} s, loss {result.LossHistory[0].Total:F3} -> {result.LossHistory[^1].Total:F3}."));
 return 0;

@@ -9,11 +9,13 @@ namespace NeuralStyle.Cli;
 internal sealed class SnapshotWriter
 {
     private readonly string _output;
+    private readonly bool _overwrite;
     private readonly IRunReporter _reporter;
 
-    public SnapshotWriter(string output, IRunReporter reporter)
+    public SnapshotWriter(string output, bool overwrite, IRunReporter reporter)
     {
         _output = output;
+        _overwrite = overwrite;
         _reporter = reporter;
     }
 
@@ -28,7 +30,7 @@ internal sealed class SnapshotWriter
     public void Write(StyleSnapshot snapshot)
     {
         string path = PathFor(_output, snapshot.Iteration);
-        ImageWriter.Save(snapshot.Image, path);
+        ImageWriter.Save(snapshot.Image, path, _overwrite);
         _reporter.SnapshotWritten(snapshot.Iteration, path);
     }
 }

@@ -27,6 +27,7 @@ internal sealed class StyleCommand
     private readonly Option<int?> _threads = new("--threads", "-t") { Description = "CPU threads for TorchSharp (default: all cores)." };
     private readonly Option<int> _saveEvery = new("--save-every") { Description = "Also write OUTPUT.NNNN.ext every N evaluations." };
     private readonly Option<string> _device = new("--device") { Description = "Torch device: cpu (default) or cuda[:N] with a CUDA build of libtorch.", DefaultValueFactory = _ => "cpu" };
+    private readonly Option<bool> _overwrite = new("--overwrite", "-f") { Description = "Replace OUTPUT (and snapshots) if they exist." };
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print nothing but errors." };
     private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object per line (start, progress, snapshot, done, error)." };
 
@@ -56,7 +57,7 @@ internal sealed class StyleCommand
         foreach (Option option in new Option[]
         {
             _output, _size, _backbone, _weights, _preset, _iterations, _contentWeight, _styleWeight, _tvWeight, _blend,
-            _optimizer, _learningRate, _init, _seed, _threads, _saveEvery, _device, _quiet, _json,
+            _optimizer, _learningRate, _init, _seed, _threads, _saveEvery, _device, _overwrite, _quiet, _json,
         })
         {
             command.Options.Add(option);
@@ -107,6 +108,7 @@ internal sealed class StyleCommand
         Threads = result.GetValue(_threads),
         SaveEvery = result.GetValue(_saveEvery),
         Device = result.GetValue(_device) ?? "cpu",
+        Overwrite = result.GetValue(_overwrite),
         Mode = result.GetValue(_json) ? OutputMode.Json : result.GetValue(_quiet) ? OutputMode.Quiet : OutputMode.Auto,
     };
 

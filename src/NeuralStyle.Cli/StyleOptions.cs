@@ -63,6 +63,9 @@ internal sealed record StyleOptions
     /// <summary>The torch device, e.g. <c>cpu</c> or <c>cuda:0</c>.</summary>
     public string Device { get; init; } = "cpu";
 
+    /// <summary>Replace an existing output (and snapshot) file; otherwise an existing file is an error.</summary>
+    public bool Overwrite { get; init; }
+
     /// <summary>How the run reports itself.</summary>
     public OutputMode Mode { get; init; } = OutputMode.Auto;
 }

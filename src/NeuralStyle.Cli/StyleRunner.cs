@@ -23,6 +23,11 @@ internal sealed class StyleRunner
     public async Task RunAsync(StyleOptions options, CancellationToken cancellationToken)
     {
         ImageWriter.EnsureSupported(options.Output);
+        if (!options.Overwrite && File.Exists(options.Output))
+        {
+            throw new IOException($"'{options.Output}' already exists: choose another output or pass --overwrite.");
+        }
+
         EnsureExists(options.Content, "content image");
         foreach (string style in options.Styles)
         {
@@ -36,7 +41,7 @@ internal sealed class StyleRunner
 
         torch.Device device = ParseDevice(options.Device);
         using IFeatureExtractor extractor = BackboneFactory.Create(options, device, _cache);
-        var snapshots = new SnapshotWriter(options.Output, _reporter);
+        var snapshots = new SnapshotWriter(options.Output, options.Overwrite, _reporter);
         var progress = new ProgressRelay<StyleTransferProgress>();
         StyleTransfer transfer = Configure(options, extractor, snapshots).WithProgress(progress).Build();
         _reporter.Started(new RunStart(
@@ -48,7 +53,7 @@ internal sealed class StyleRunner
             progress.Target = sink;
             return transfer.RunAsync(cancellationToken);
         }).ConfigureAwait(false);
-        result.Save(options.Output);
+        result.Save(options.Output, options.Overwrite, cancellationToken);
         _reporter.Finished(new RunSummary(
             options.Output, result.Image.Width, result.Image.Height, result.LossHistory.Count, result.Elapsed.TotalSeconds,
             result.LossHistory[0].Total, result.LossHistory[^1].Total));

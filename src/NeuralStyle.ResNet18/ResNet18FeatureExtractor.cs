@@ -19,11 +19,12 @@ public sealed class ResNet18FeatureExtractor : IFeatureExtractor
     public const int MinimumSide = 32;
 
     private readonly ResNet18Network _network;
-    private bool _disposed;
+    private readonly NativeResourceGuard _guard;
 
     private ResNet18FeatureExtractor(ResNet18Network network, ResNet18Options options, string source)
     {
         _network = network;
+        _guard = new NativeResourceGuard(nameof(ResNet18FeatureExtractor), network.Dispose);
         Device = options.Device ?? torch.CPU;
         DataType = options.DataType;
         Source = source;
@@ -98,7 +99,6 @@ public sealed class ResNet18FeatureExtractor : IFeatureExtractor
     /// <inheritdoc />
     public IReadOnlyDictionary<FeatureLayer, torch.Tensor> ExtractNormalized(torch.Tensor input, IReadOnlyCollection<FeatureLayer> layers)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(layers);
         if (input.dim() != 4 || input.shape[1] != 3)
@@ -124,6 +124,7 @@ public sealed class ResNet18FeatureExtractor : IFeatureExtractor
             return result;
         }
 
+        using NativeResourceGuard.Use use = _guard.Enter();
         _network.Forward(input, wanted.MaxBy(l => l.Depth)!, (layer, value) =>
         {
             if (wanted.Contains(layer))
@@ -134,15 +135,8 @@ public sealed class ResNet18FeatureExtractor : IFeatureExtractor
         return result;
     }
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (!_disposed)
-        {
-            _disposed = true;
-            _network.Dispose();
-        }
-    }
+    /// <summary>Frees the weights; safe while another thread is extracting (they are freed when it finishes).</summary>
+    public void Dispose() => _guard.Dispose();
 
     private static RecommendedLayers BuildRecommended()
     {

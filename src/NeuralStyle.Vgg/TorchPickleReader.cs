@@ -32,7 +32,13 @@ internal static class TorchPickleReader
             data.CopyTo(buffer);
             return buffer.ToArray();
         });
-        using Stream pickleStream = pickle.Open();
+        using var pickleStream = new MemoryStream();
+        using (Stream entry = pickle.Open())
+        {
+            entry.CopyTo(pickleStream);
+        }
+
+        pickleStream.Position = 0;
         object root = Unpickle(pickleStream, storages);
         return storages.Build(root);
     }
@@ -42,16 +48,16 @@ internal static class TorchPickleReader
     {
         var storages = new StorageTable(key => throw new InvalidDataException($"storage {key} was not read"));
         using var simple = new Unpickler();
-        object magic = simple.load(stream);
+        object magic = SafeLoad(simple, stream);
         if (!string.Equals(ToHex(magic), LegacyMagic, StringComparison.Ordinal))
         {
             throw new InvalidDataException("the legacy magic number is missing");
         }
 
-        _ = simple.load(stream); // protocol version
-        _ = simple.load(stream); // sys info
+        _ = SafeLoad(simple, stream); // protocol version
+        _ = SafeLoad(simple, stream); // sys info
         object root = Unpickle(stream, storages);
-        if (simple.load(stream) is not ArrayList keys)
+        if (SafeLoad(simple, stream) is not ArrayList keys)
         {
             throw new InvalidDataException("the list of storage keys is missing");
         }
@@ -89,8 +95,15 @@ internal static class TorchPickleReader
         _ => string.Empty,
     };
 
+    private static object SafeLoad(Unpickler unpickler, Stream stream)
+    {
+        PickleGlobalGuard.Check(stream, "The checkpoint");
+        return unpickler.load(stream);
+    }
+
     private static object Unpickle(Stream stream, StorageTable storages)
     {
+        PickleGlobalGuard.Check(stream, "The checkpoint");
         lock (RegistryLock)
         {
             // Razorvine's constructor table is global (TorchSharp.PyBridge writes into it too), so

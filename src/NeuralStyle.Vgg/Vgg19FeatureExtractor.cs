@@ -14,12 +14,13 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
 {
     private readonly List<(torch.Tensor Weight, torch.Tensor Bias)> _convolutions;
     private readonly Vgg19Options _options;
-    private bool _disposed;
+    private readonly NativeResourceGuard _guard;
 
     private Vgg19FeatureExtractor(List<(torch.Tensor, torch.Tensor)> convolutions, Vgg19Options options, IReadOnlyList<FeatureLayer> layers)
     {
         _convolutions = convolutions;
         _options = options;
+        _guard = new NativeResourceGuard(nameof(Vgg19FeatureExtractor), ReleaseWeights);
         Layers = layers;
         Normalization = options.Preprocessing == Vgg19Preprocessing.Caffe ? ChannelNormalization.Caffe : ChannelNormalization.Torchvision;
         Device = options.Device ?? torch.CPU;
@@ -127,7 +128,6 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
     /// <inheritdoc />
     public IReadOnlyDictionary<FeatureLayer, torch.Tensor> ExtractNormalized(torch.Tensor input, IReadOnlyCollection<FeatureLayer> layers)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(layers);
         if (input.dim() != 4 || input.shape[1] != 3)
@@ -152,6 +152,7 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
             return result;
         }
 
+        using NativeResourceGuard.Use use = _guard.Enter();
         int deepest = wanted.Max();
         torch.Tensor x = input;
         int convolution = 0;
@@ -177,15 +178,11 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
         return result;
     }
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
+    /// <summary>Frees the weights; safe while another thread is extracting (they are freed when it finishes).</summary>
+    public void Dispose() => _guard.Dispose();
 
-        _disposed = true;
+    private void ReleaseWeights()
+    {
         foreach ((torch.Tensor weight, torch.Tensor bias) in _convolutions)
         {
             weight.Dispose();

@@ -18,10 +18,12 @@ public static class ImageWriter
     /// <summary>Saves <paramref name="image"/> (alpha put back when present) to <paramref name="path"/>, choosing the format from the extension.</summary>
     /// <param name="image">The image.</param>
     /// <param name="path">Target file: <c>.png</c>, <c>.jpg</c>/<c>.jpeg</c> or <c>.webp</c>.</param>
-    /// <param name="overwrite">When false, an existing file is an error.</param>
+    /// <param name="overwrite">When false (the default), an existing file is an error and is left untouched.</param>
+    /// <param name="cancellationToken">Checked before encoding and before the file is moved into place; a cancelled save leaves nothing.</param>
     /// <exception cref="ArgumentException">The extension is not supported.</exception>
     /// <exception cref="IOException">The file exists and <paramref name="overwrite"/> is false, or writing failed.</exception>
-    public static void Save(StyleImage image, string path, bool overwrite = true)
+    /// <exception cref="OperationCanceledException">Cancelled; no file was written or changed.</exception>
+    public static void Save(StyleImage image, string path, bool overwrite = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -29,8 +31,10 @@ public static class ImageWriter
         string fullPath = Path.GetFullPath(path);
         if (!overwrite && File.Exists(fullPath))
         {
-            throw new IOException($"'{fullPath}' already exists. Choose another name or allow overwriting.");
+            throw new IOException($"'{fullPath}' already exists. Choose another name or allow overwriting (overwrite: true, or --overwrite).");
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         string directory = Path.GetDirectoryName(fullPath)!;
         Directory.CreateDirectory(directory);
@@ -52,6 +56,7 @@ public static class ImageWriter
                 stream.Flush(flushToDisk: true);
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             File.Move(temporary, fullPath, overwrite);
         }
         finally

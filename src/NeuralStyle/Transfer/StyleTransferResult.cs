@@ -21,8 +21,11 @@ public sealed class StyleTransferResult : IDisposable
     /// <summary>Wall time of the whole run.</summary>
     public TimeSpan Elapsed { get; }
 
-    /// <summary>Saves the image atomically (format from the extension: .png, .jpg, .webp).</summary>
-    public void Save(string path, bool overwrite = true) => ImageWriter.Save(Image, path, overwrite);
+    /// <summary>Saves the image atomically (format from the extension: .png, .jpg, .webp); see <see cref="ImageWriter.Save"/>.</summary>
+    /// <param name="path">Target file.</param>
+    /// <param name="overwrite">When false (the default), an existing file is an error and is left untouched.</param>
+    /// <param name="cancellationToken">Cancels the save; nothing is left behind.</param>
+    public void Save(string path, bool overwrite = false, CancellationToken cancellationToken = default) => ImageWriter.Save(Image, path, overwrite, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => Image.Dispose();

@@ -72,7 +72,7 @@ public sealed class ImagingTests : IDisposable
             Assert.Equal(40, image.Alpha![2, 3].PackedValue);
             Assert.Equal(255, image.Alpha[0, 0].PackedValue);
             string output = Path.Combine(_directory, "alpha-out.png");
-            ImageWriter.Save(image, output);
+            ImageWriter.Save(image, output, overwrite: true);
             using Image<Rgba32> reloaded = Image.Load<Rgba32>(output);
             Assert.Equal(new Rgba32(10, 20, 30, 40), reloaded[2, 3]);
         }
