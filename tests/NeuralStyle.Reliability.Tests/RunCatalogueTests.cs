@@ -1,0 +1,137 @@
+using NeuralStyle.Imaging;
+using NeuralStyle.Optimization;
+using NeuralStyle.Testing;
+using NeuralStyle.Transfer;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace NeuralStyle.Reliability.Tests;
+
+/// <summary>Options, numerics and outputs: every bad value fails at Build() with all problems listed; nothing garbage or partial is written.</summary>
+public sealed class RunCatalogueTests : IClassFixture<ResNet18Fixture>, IDisposable
+{
+    private readonly ResNet18Fixture _fixture;
+    private readonly string _directory = Directory.CreateTempSubdirectory("neuralstyle-runs-").FullName;
+    private readonly Image<Rgb24> _content = DemoImages.Lakeside(48, 32);
+    private readonly Image<Rgb24> _style = DemoImages.Swirls(40, 40);
+
+    public RunCatalogueTests(ResNet18Fixture fixture) => _fixture = fixture;
+
+    public static TheoryData<string, string> BadOptions() => new()
+    {
+        { "iterations 0", "Iterations must be at least 1 (got 0)" },
+        { "negative content weight", "must be a finite number >= 0 (got -1)" },
+        { "NaN style weight", "must be a finite number >= 0 (got NaN)" },
+        { "Adam learning rate 0", "learning rate must be a positive finite number (got 0)" },
+        { "SGD decay rate 2", "SGD decay needs 0 < rate <= 1" },
+        { "zero blend weight", "must be a positive finite number (got 0)" },
+        { "unknown content layer", "'layer9.9' is not a layer of ResNet18" },
+        { "empty style layer list", "At least one style layer is needed" },
+        { "size 8 px", "Size must be at least 16 px (got 8)" },
+        { "negative snapshot interval", "SnapshotEvery must be 0 (never) or positive" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public void EachInvalidOptionFailsAtBuildNamingIt(string option, string expected)
+    {
+        var error = Assert.Throws<StyleTransferConfigurationException>(() => Apply(Builder(), option).Build());
+        Assert.Contains(error.Problems, p => p.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AllInvalidOptionsAtOnceAreListedTogether()
+    {
+        StyleTransferBuilder builder = Builder();
+        foreach (string option in BadOptions().Select(row => (string)row[0]).Where(o => o is not "SGD decay rate 2"))
+        {
+            builder = Apply(builder, option);
+        }
+
+        var error = Assert.Throws<StyleTransferConfigurationException>(() => builder.Build());
+        Assert.True(error.Problems.Count >= 8, string.Join(Environment.NewLine, error.Problems));
+    }
+
+    [Fact]
+    public void ADivergingRunStopsWithAClearErrorAndNoImage()
+    {
+        var snapshots = new List<int>();
+        StyleTransfer transfer = Builder().WithOptimizer(OptimizerSettings.Sgd(1e38)).WithIterations(20)
+            .WithSnapshots(1, s => snapshots.Add(s.Iteration)).Build();
+        var error = Assert.Throws<StyleTransferDivergedException>(() => transfer.Run());
+        Assert.Contains("Lower the learning rate", error.Message, StringComparison.Ordinal);
+        Assert.Matches("The loss became (NaN|∞|Infinity|-∞)", error.Message);
+        Assert.True(snapshots.Count < 20);
+    }
+
+    [Fact]
+    public void AnImageSmallerThanTheNetworksReachFailsClearly()
+    {
+        using var tiny = new Image<Rgb24>(1, 1);
+        StyleTransfer transfer = new StyleTransferBuilder().WithFeatureExtractor(_fixture.Extractor)
+            .WithContent(tiny).AddStyle(_style).WithSize(OutputSize.Original).WithIterations(2).Build();
+        var error = Assert.Throws<ArgumentException>(() => transfer.Run());
+        Assert.Contains("at least 32x32", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnExistingFileIsNotOverwrittenUnlessAsked()
+    {
+        string path = Path.Combine(_directory, "keep.png");
+        File.WriteAllBytes(path, [1, 2, 3]);
+        using StyleTransferResult result = Builder().WithIterations(2).Build().Run();
+
+        var error = Assert.Throws<IOException>(() => result.Save(path));
+        Assert.Contains("already exists", error.Message, StringComparison.Ordinal);
+        Assert.Equal([1, 2, 3], File.ReadAllBytes(path));
+
+        result.Save(path, overwrite: true);
+        Assert.Equal(48, Image.Identify(path).Width);
+        Assert.Single(Directory.GetFiles(_directory));
+    }
+
+    [Fact]
+    public void ACancelledSaveLeavesNoFileAndNoTemporary()
+    {
+        using StyleTransferResult result = Builder().WithIterations(2).Build().Run();
+        Assert.ThrowsAny<OperationCanceledException>(() => result.Save(Path.Combine(_directory, "never.png"), cancellationToken: new CancellationToken(canceled: true)));
+        Assert.Empty(Directory.GetFiles(_directory));
+    }
+
+    [Fact]
+    public void AnUnsupportedOutputFormatIsNamed()
+    {
+        using StyleTransferResult result = Builder().WithIterations(2).Build().Run();
+        var error = Assert.Throws<ArgumentException>(() => result.Save(Path.Combine(_directory, "out.bmp")));
+        Assert.Contains(".png, .jpg, .jpeg, .webp", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_directory));
+    }
+
+    public void Dispose()
+    {
+        _content.Dispose();
+        _style.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private StyleTransferBuilder Builder() => new StyleTransferBuilder()
+        .WithFeatureExtractor(_fixture.Extractor)
+        .WithContent(_content)
+        .AddStyle(_style)
+        .WithSize(OutputSize.Original);
+
+    private StyleTransferBuilder Apply(StyleTransferBuilder builder, string option) => option switch
+    {
+        "iterations 0" => builder.WithIterations(0),
+        "negative content weight" => builder.WithWeights(-1, 10, 10),
+        "NaN style weight" => builder.WithWeights(1, double.NaN, 10),
+        "Adam learning rate 0" => builder.WithOptimizer(OptimizerSettings.Adam(0)),
+        "SGD decay rate 2" => builder.WithOptimizer(OptimizerSettings.Sgd(0.1, decayRate: 2)),
+        "zero blend weight" => builder.AddStyle(_style, weight: 0),
+        "unknown content layer" => builder.WithContentLayer("layer9.9"),
+        "empty style layer list" => builder.WithStyleLayers(Array.Empty<LayerChoice>()),
+        "size 8 px" => builder.WithSize(OutputSize.Height(8)),
+        "negative snapshot interval" => builder.WithSnapshots(-1, _ => { }),
+        _ => throw new ArgumentOutOfRangeException(nameof(option), option, null),
+    };
+}
