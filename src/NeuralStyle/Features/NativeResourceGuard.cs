@@ -43,7 +43,11 @@ public sealed class NativeResourceGuard : IDisposable
     {
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, _owner);
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(_owner, $"{_owner} was disposed; create a new one to continue.");
+            }
+
             _inUse++;
         }
 

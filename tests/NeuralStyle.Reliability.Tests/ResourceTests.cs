@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using NeuralStyle.Imaging;
+using NeuralStyle.ResNet18;
+using NeuralStyle.Testing;
+using NeuralStyle.Transfer;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using TorchSharp;
+
+namespace NeuralStyle.Reliability.Tests;
+
+/// <summary>Long use in one process: no leaks, cancellation in every phase, concurrent runs, dispose while running.</summary>
+public sealed class ResourceTests : IClassFixture<ResNet18Fixture>, IDisposable
+{
+    private readonly ResNet18Fixture _fixture;
+    private readonly Image<Rgb24> _content = DemoImages.Lakeside(48, 32);
+    private readonly Image<Rgb24> _style = DemoImages.Swirls(40, 40);
+
+    public ResourceTests(ResNet18Fixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public void NativeTensorsAndRssStayFlatOverAHundredRuns()
+    {
+        StyleTransfer transfer = Builder(_fixture.Extractor).WithIterations(3).WithSnapshots(2, _ => { }).Build();
+        for (int i = 0; i < 10; i++)
+        {
+            using StyleTransferResult warmUp = transfer.Run();
+        }
+
+        long tensors = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        long rssAfterWarmUp = SettledRss();
+        for (int i = 0; i < 100; i++)
+        {
+            using StyleTransferResult result = transfer.Run();
+        }
+
+        long growth = SettledRss() - rssAfterWarmUp;
+        Console.WriteLine($"RSS after 10 warm-up runs {rssAfterWarmUp >> 20} MB, growth over 100 more runs {growth / 1048576.0:F1} MB");
+        Assert.Equal(tensors, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+        Assert.True(growth < 48L << 20, $"RSS grew by {growth / (1 << 20)} MB over 100 runs");
+    }
+
+    [Fact]
+    public void CancellationIsHonouredWhileLoadingTheImages()
+    {
+        using var cancellation = new CancellationTokenSource();
+        byte[] png = Encode(_content);
+        using var stream = new CancellingStream(png, cancellation);
+        StyleTransfer transfer = new StyleTransferBuilder().WithFeatureExtractor(_fixture.Extractor)
+            .WithContent(stream).AddStyle(_style).WithSize(OutputSize.Original).WithIterations(5)
+            .WithProgress(new Sync<StyleTransferProgress>(_ => Assert.Fail("no evaluation may run after cancellation while loading"))).Build();
+        Assert.ThrowsAny<OperationCanceledException>(() => transfer.Run(cancellation.Token));
+        Assert.True(stream.WasRead);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void CancellationIsHonouredWithinOneEvaluationWhileOptimising(int cancelAt)
+    {
+        using var cancellation = new CancellationTokenSource();
+        int last = 0;
+        StyleTransfer transfer = Builder(_fixture.Extractor).WithIterations(50).WithProgress(new Sync<StyleTransferProgress>(p =>
+        {
+            last = p.Iteration;
+            if (p.Iteration == cancelAt)
+            {
+                cancellation.Cancel();
+            }
+        })).Build();
+        Assert.ThrowsAny<OperationCanceledException>(() => transfer.Run(cancellation.Token));
+        Assert.Equal(cancelAt, last);
+    }
+
+    [Fact]
+    public async Task TwoTransfersOnTwoThreadsGiveTheSameBitsAsEachAlone()
+    {
+        using Image<Rgb24> otherContent = DemoImages.Swirls(48, 32);
+        StyleTransfer first = Builder(_fixture.Extractor).WithIterations(12).Build();
+        StyleTransfer second = new StyleTransferBuilder().WithFeatureExtractor(_fixture.Extractor)
+            .WithContent(otherContent).AddStyle(_content).WithSize(OutputSize.Original).WithIterations(12).Build();
+
+        byte[] firstAlone = Pixels(await first.RunAsync());
+        byte[] secondAlone = Pixels(await second.RunAsync());
+        StyleTransferResult[] together = await Task.WhenAll(first.RunAsync(), second.RunAsync());
+
+        Assert.Equal(firstAlone, Pixels(together[0]));
+        Assert.Equal(secondAlone, Pixels(together[1]));
+    }
+
+    [Fact]
+    public async Task DisposingTheExtractorMidRunStopsTheRunCleanly()
+    {
+        ResNet18FeatureExtractor extractor = ResNet18FeatureExtractor.Load();
+        using var reachedTwo = new SemaphoreSlim(0);
+        StyleTransfer transfer = Builder(extractor).WithIterations(200).WithProgress(new Sync<StyleTransferProgress>(p =>
+        {
+            if (p.Iteration == 2)
+            {
+                reachedTwo.Release();
+            }
+        })).Build();
+
+        Task<StyleTransferResult> running = transfer.RunAsync();
+        Assert.True(await reachedTwo.WaitAsync(TimeSpan.FromSeconds(60)));
+        extractor.Dispose();
+
+        var error = await Assert.ThrowsAsync<ObjectDisposedException>(() => running);
+        Assert.True(error.Message.Contains(nameof(ResNet18FeatureExtractor), StringComparison.Ordinal), error.ToString());
+        Assert.Throws<ObjectDisposedException>(() => transfer.Run());
+        extractor.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _content.Dispose();
+        _style.Dispose();
+    }
+
+    private StyleTransferBuilder Builder(ResNet18FeatureExtractor extractor) => new StyleTransferBuilder()
+        .WithFeatureExtractor(extractor)
+        .WithContent(_content)
+        .AddStyle(_style)
+        .WithSize(OutputSize.Original);
+
+    private static byte[] Pixels(StyleTransferResult result)
+    {
+        using (result)
+        {
+            byte[] pixels = new byte[result.Image.Width * result.Image.Height * 3];
+            result.Image.Color.CopyPixelDataTo(pixels);
+            return pixels;
+        }
+    }
+
+    private static byte[] Encode(Image image)
+    {
+        using var stream = new MemoryStream();
+        image.SaveAsPng(stream);
+        return stream.ToArray();
+    }
+
+    private static long SettledRss()
+    {
+        for (int i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        using Process self = Process.GetCurrentProcess();
+        self.Refresh();
+        return self.WorkingSet64;
+    }
+
+    private sealed class Sync<T>(Action<T> handler) : IProgress<T>
+    {
+        public void Report(T value) => handler(value);
+    }
+
+    /// <summary>A stream that cancels a token the first time it is read: "the user pressed Ctrl+C while loading".</summary>
+    private sealed class CancellingStream(byte[] data, CancellationTokenSource cancellation) : MemoryStream(data)
+    {
+        public bool WasRead { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            WasRead = true;
+            cancellation.Cancel();
+            return base.Read(buffer, offset, count);
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            WasRead = true;
+            cancellation.Cancel();
+            return base.Read(buffer);
+        }
+    }
+}
