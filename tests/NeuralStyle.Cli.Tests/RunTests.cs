@@ -51,6 +51,23 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public async Task AnExistingOutputIsKeptUnlessOverwriteIsGiven()
+    {
+        string output = _work.File("exists.png");
+        await File.WriteAllBytesAsync(output, [7, 7, 7]);
+
+        CliRun refused = await CliRun.RunAsync(_work.Content, _work.Style, "-o", output, "-s", "64", "-n", "2");
+        Assert.Equal(ExitCode.InvalidInput, refused.Code);
+        Assert.Contains("--overwrite", refused.Error, StringComparison.Ordinal);
+        Assert.Equal([7, 7, 7], await File.ReadAllBytesAsync(output));
+
+        CliRun replaced = await CliRun.RunAsync(_work.Content, _work.Style, "-o", output, "-s", "64", "-n", "2", "--overwrite");
+        Assert.True(replaced.Code == ExitCode.Success, replaced.Error);
+        using Image image = Image.Load(output);
+        Assert.Equal(64, image.Width);
+    }
+
+    [Fact]
     public async Task AMissingContentImageIsAnInputError()
     {
         CliRun run = await CliRun.RunAsync(_work.File("missing.jpg"), _work.Style, "-o", _work.File("out.png"));
