@@ -1,68 +1,38 @@
 using BenchmarkDotNet.Attributes;
-using NeuralStyle.Features;
-using NeuralStyle.Transfer;
-using NeuralStyle.Vgg;
-using TorchSharp;
+using NeuralStyle.Benchmarks.Support;
 
 namespace NeuralStyle.Benchmarks;
 
 /// <summary>
-/// Cost of one objective evaluation (forward to relu5_1, all losses, backward) against the bare
-/// libtorch forward and backward of the same network to the same depth: the floor ratio.
-/// Weights are random (timing does not depend on their values).
+/// The floor ratio: one full evaluation of the default objective (forward to the deepest layer,
+/// content + style + TV losses, backward to the image) against the bare libtorch forward and
+/// backward of the same backbone to the same depth at the same size. Comparing the two backbones'
+/// full evaluations gives the backbone cost ratio.
 /// </summary>
 [MemoryDiagnoser]
 [InProcess] // the host built here carries the libstdc++-fixed native library; a generated one would not
+[MinIterationCount(5)]
+[MaxIterationCount(12)]
+[WarmupCount(2)]
 public class EvaluationBenchmarks
 {
-    private Vgg19FeatureExtractor _extractor = null!;
-    private StyleObjective _objective = null!;
-    private torch.Tensor _image = null!;
+    private BenchmarkSubject _subject = null!;
 
-    [Params(128, 256)]
+    [Params(BackboneKind.ResNet18, BackboneKind.Vgg19)]
+    public BackboneKind Backbone { get; set; }
+
+    [Params(256, 512)]
     public int Size { get; set; }
 
     [GlobalSetup]
-    public void Setup()
-    {
-        using (var state = new StateDictionary(Vgg19FeatureExtractor.TorchvisionKeys.Take(26)
-            .Select(k => KeyValuePair.Create(k.Key, torch.randn(k.Shape).mul_(0.02)))))
-        {
-            _extractor = Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu5_1 });
-        }
+    public void Setup() => _subject = BenchmarkSubject.Create(Backbone, Size);
 
-        RecommendedLayers layers = _extractor.Recommended;
-        var definition = new ObjectiveDefinition(
-            [new WeightedLayer(layers.Content, 1)], layers.Style, 1, 10, 10,
-            Losses.ContentLossFormula.Relative, Losses.StyleLossFormula.Relative, Losses.TotalVariationFormula.MeanSquare);
-        _image = torch.rand(1, 3, Size, Size);
-        using torch.Tensor style = torch.rand(1, 3, Size, Size);
-        _objective = new StyleObjective(_extractor, definition, OptimizationSpace.Rgb, _image, [(style, 1.0)]);
-    }
+    [Benchmark(Baseline = true, Description = "bare forward+backward")]
+    public double BareForwardBackward() => _subject.BareForwardBackward();
 
-    [Benchmark(Baseline = true, Description = "bare forward+backward to relu5_1")]
-    public double BareForwardBackward()
-    {
-        using var scope = torch.NewDisposeScope();
-        torch.Tensor x = _image.detach().requires_grad_(true);
-        torch.Tensor features = _extractor.Extract(x, [Vgg19Layer.Relu5_1])[Vgg19Layer.Relu5_1];
-        torch.Tensor gradient = torch.autograd.grad([features.sum()], [x])[0];
-        return gradient[0, 0, 0, 0].ToDouble();
-    }
-
-    [Benchmark(Description = "full evaluation (all losses)")]
-    public double FullEvaluation()
-    {
-        LossBreakdown losses = _objective.Evaluate(_image, out torch.Tensor gradient);
-        gradient.Dispose();
-        return losses.Total;
-    }
+    [Benchmark(Description = "full evaluation")]
+    public double FullEvaluation() => _subject.FullEvaluation();
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _objective.Dispose();
-        _extractor.Dispose();
-        _image.Dispose();
-    }
+    public void Cleanup() => _subject.Dispose();
 }

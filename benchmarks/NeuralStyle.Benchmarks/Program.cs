@@ -1,4 +1,27 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using NeuralStyle.Benchmarks;
+using NeuralStyle.Benchmarks.Support;
 
-// dotnet run -c Release --project benchmarks/NeuralStyle.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// BenchmarkDotNet suites:  dotnet run -c Release --project benchmarks/NeuralStyle.Benchmarks -- --filter '*EvaluationBenchmarks*'
+// Time to the seed's quality:  ... -- seed-quality [steps]
+// Peak RSS per size:           ... -- memory
+switch (args.FirstOrDefault())
+{
+    case "seed-quality":
+        SeedQuality.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);
+        break;
+    case "memory":
+        MemoryReport.Run(
+        [
+            (BackboneKind.ResNet18, 256), (BackboneKind.ResNet18, 512), (BackboneKind.ResNet18, 1024), (BackboneKind.ResNet18, 2048),
+            (BackboneKind.Vgg19, 256), (BackboneKind.Vgg19, 512), (BackboneKind.Vgg19, 1024),
+        ]);
+        break;
+    case "rss-probe":
+        MemoryReport.Probe(Enum.Parse<BackboneKind>(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture));
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(EvaluationBenchmarks).Assembly).Run(args);
+        break;
+}
