@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NeuralStyle.Benchmarks.Support;
+using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
@@ -18,8 +19,8 @@ internal static class MemoryReport
 {
     public static void Run(IEnumerable<(BackboneKind Backbone, int Size)> configurations)
     {
-        Console.WriteLine("| backbone | size | peak RSS |");
-        Console.WriteLine("|---|---|---|");
+        Console.WriteLine("| backbone | size | peak RSS | estimate | error |");
+        Console.WriteLine("|---|---|---|---|---|");
         foreach ((BackboneKind backbone, int size) in configurations)
         {
             var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -33,8 +34,15 @@ internal static class MemoryReport
             using Process probe = Process.Start(start)!;
             string output = probe.StandardOutput.ReadToEnd();
             probe.WaitForExit();
-            string peak = probe.ExitCode == 0 ? output.Trim() : $"failed (exit {probe.ExitCode})";
-            Console.WriteLine($"| {backbone} | {size}x{size} | {peak} |");
+            MemoryEstimate estimate = Estimate(backbone, size);
+            if (probe.ExitCode != 0 || !double.TryParse(output.Trim(), CultureInfo.InvariantCulture, out double peak))
+            {
+                Console.WriteLine($"| {backbone} | {size}x{size} | failed (exit {probe.ExitCode}) | {estimate.TotalBytes >> 20} MB | |");
+                continue;
+            }
+
+            double error = ((estimate.TotalBytes / 1048576.0) - peak) / peak;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {backbone} | {size}x{size} | {peak:F0} MB | {estimate.TotalBytes >> 20} MB | {error:+0%;-0%} |"));
         }
     }
 
@@ -47,7 +55,18 @@ internal static class MemoryReport
         using StyleTransferResult result = new StyleTransferBuilder()
             .WithFeatureExtractor(extractor).WithContent(content).AddStyle(style)
             .WithSize(OutputSize.Original).WithIterations(3).Build().Run();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{PeakResidentMegabytes():F0} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{PeakResidentMegabytes():F0}"));
+    }
+
+    /// <summary>The library's estimate for the probe's configuration (default preset, L-BFGS, 3 evaluations).</summary>
+    public static MemoryEstimate Estimate(BackboneKind backbone, int size)
+    {
+        using var extractor = BenchmarkSubject.CreateExtractor(backbone);
+        RecommendedLayers layers = extractor.Recommended;
+        var settings = new StyleTransferSettings();
+        var definition = new ObjectiveDefinition([new WeightedLayer(layers.Content, 1)], layers.Style, 1, 10, 10,
+            settings.ContentFormula, settings.StyleFormula, settings.TotalVariationFormula);
+        return MemoryEstimator.Estimate(extractor, definition, settings.Optimizer, 3, size, size);
     }
 
     private static double PeakResidentMegabytes()

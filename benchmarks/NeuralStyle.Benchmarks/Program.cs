@@ -18,6 +18,16 @@ switch (args.FirstOrDefault())
             (BackboneKind.Vgg19, 256), (BackboneKind.Vgg19, 512), (BackboneKind.Vgg19, 1024),
         ]);
         break;
+    case "estimate":
+        foreach (BackboneKind backbone in Enum.GetValues<BackboneKind>())
+        {
+            foreach (int size in new[] { 256, 512, 1024, 2048 })
+            {
+                Console.WriteLine($"{backbone} {size}: {MemoryReport.Estimate(backbone, size)}");
+            }
+        }
+
+        break;
     case "rss-probe":
         MemoryReport.Probe(Enum.Parse<BackboneKind>(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture));
         break;

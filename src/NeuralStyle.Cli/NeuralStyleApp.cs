@@ -68,6 +68,7 @@ internal static class NeuralStyleApp
     internal static ExitCode Classify(Exception exception) => exception switch
     {
         OperationCanceledException => ExitCode.Cancelled,
+        InsufficientMemoryException => ExitCode.Usage,
         StyleTransferConfigurationException or ArgumentException => ExitCode.Usage,
         FileNotFoundException or DirectoryNotFoundException or InvalidImageException or ImageTooLargeException or InvalidWeightsException
             or UnauthorizedAccessException or IOException => ExitCode.InvalidInput,

@@ -51,6 +51,9 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
     /// <inheritdoc />
     public RecommendedLayers Recommended { get; }
 
+    /// <summary>Measured on CPU, float32: 350 MB baseline; peak = 1.75 x the listed conv and ReLU outputs.</summary>
+    public ExtractorMemoryProfile MemoryProfile { get; } = new(350L << 20, 1.75);
+
     /// <summary>The options it was built with.</summary>
     public Vgg19Options Options => _options;
 

@@ -75,6 +75,30 @@ public sealed class RunCatalogueTests : IClassFixture<ResNet18Fixture>, IDisposa
     }
 
     [Fact]
+    public void ARunThatWouldNotFitInMemoryFailsBeforeOptimisingNamingSizeAndRemedies()
+    {
+        int evaluations = 0;
+        StyleTransfer transfer = Builder().WithMemoryLimit(100L << 20).WithIterations(5)
+            .WithProgress(new Counter(() => evaluations++)).Build();
+        var error = Assert.Throws<InsufficientMemoryException>(() => transfer.Run());
+        Assert.Contains("48x32", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Lower the output size", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, evaluations);
+    }
+
+    [Fact]
+    public void TheMemoryEstimateGrowsWithPixelsAndTheLbfgsHistory()
+    {
+        StyleTransfer lbfgs = Builder().WithIterations(300).Build();
+        StyleTransfer adam = Builder().WithIterations(300).WithOptimizer(OptimizerSettings.Adam()).Build();
+        MemoryEstimate small = lbfgs.EstimateMemory(256, 256), large = lbfgs.EstimateMemory(1024, 1024);
+        Assert.Equal(16.0, (double)large.ActivationBytes / small.ActivationBytes, 2);
+        Assert.Equal((2 * 100 + 10) * 3L * 1024 * 1024 * 4, large.OptimizerBytes);
+        Assert.True(adam.EstimateMemory(1024, 1024).TotalBytes < large.TotalBytes);
+        Assert.Throws<StyleTransferConfigurationException>(() => Builder().WithMemoryLimit(-1).Build());
+    }
+
+    [Fact]
     public void AnExistingFileIsNotOverwrittenUnlessAsked()
     {
         string path = Path.Combine(_directory, "keep.png");
@@ -112,6 +136,11 @@ public sealed class RunCatalogueTests : IClassFixture<ResNet18Fixture>, IDisposa
         _content.Dispose();
         _style.Dispose();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    private sealed class Counter(Action onReport) : IProgress<StyleTransferProgress>
+    {
+        public void Report(StyleTransferProgress value) => onReport();
     }
 
     private StyleTransferBuilder Builder() => new StyleTransferBuilder()

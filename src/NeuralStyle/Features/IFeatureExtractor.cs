@@ -25,6 +25,9 @@ public interface IFeatureExtractor : IDisposable
     /// <summary>The floating-point type of the weights (and of the tensors it returns).</summary>
     torch.ScalarType DataType { get; }
 
+    /// <summary>How this backbone's memory use scales, for <see cref="Transfer.MemoryEstimator"/> (default: a conservative profile).</summary>
+    ExtractorMemoryProfile MemoryProfile => ExtractorMemoryProfile.Default;
+
     /// <summary>Layers that give good results with the default preset on this network.</summary>
     RecommendedLayers Recommended { get; }
 

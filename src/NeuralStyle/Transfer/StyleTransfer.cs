@@ -55,12 +55,14 @@ public sealed class StyleTransfer
     /// <exception cref="OperationCanceledException">Cancelled; checked before every evaluation.</exception>
     /// <exception cref="InvalidImageException">An input image could not be read.</exception>
     /// <exception cref="StyleTransferDivergedException">The loss became NaN or infinite.</exception>
+    /// <exception cref="InsufficientMemoryException">The estimated peak memory exceeds <see cref="StyleTransferSettings.MemoryLimitBytes"/> (or the available memory); raised before optimising.</exception>
     public StyleTransferResult Run(CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         cancellationToken.ThrowIfCancellationRequested();
         using StyleImage content = LoadContent();
         cancellationToken.ThrowIfCancellationRequested();
+        EnsureMemoryFor(content.Width, content.Height);
         var styles = new List<StyleImage>(_styles.Count);
         try
         {
@@ -108,6 +110,27 @@ public sealed class StyleTransfer
         using StyleOptimizationResult result = optimizer.Optimize(contentTensor, styleTensors, _progress, snapshot, cancellationToken);
         StyleImage output = Render(result.Image, content);
         return new StyleTransferResult(output, result.LossHistory, clock.Elapsed);
+    }
+
+    /// <summary>Estimates this transfer's peak memory for a <paramref name="width"/> x <paramref name="height"/> output (see <see cref="MemoryEstimator"/>).</summary>
+    public MemoryEstimate EstimateMemory(int width, int height) =>
+        MemoryEstimator.Estimate(_extractor, _definition, Settings.Optimizer, Settings.Iterations, width, height);
+
+    private void EnsureMemoryFor(int width, int height)
+    {
+        long limit = Settings.MemoryLimitBytes ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (limit <= 0)
+        {
+            return;
+        }
+
+        MemoryEstimate estimate = EstimateMemory(width, height);
+        if (estimate.TotalBytes > limit)
+        {
+            throw new InsufficientMemoryException(FormattableString.Invariant(
+                $"A {width}x{height} transfer with {_extractor.Name} and {Settings.Optimizer.Kind} needs about {estimate}, more than the {limit / 1e9:F2} GB available. ")
+                + "Lower the output size, use the ResNet18 backbone, a smaller L-BFGS history or Adam, or raise StyleTransferSettings.MemoryLimitBytes.");
+        }
     }
 
     private StyleImage LoadContent()

@@ -159,6 +159,9 @@ public sealed class StyleTransferBuilder
         return this;
     }
 
+    /// <summary>Sets the memory a run may need (see <see cref="StyleTransferSettings.MemoryLimitBytes"/>); 0 turns the check off.</summary>
+    public StyleTransferBuilder WithMemoryLimit(long bytes) => Change(s => s with { MemoryLimitBytes = bytes });
+
     /// <summary>Sets the limits for decoding input images.</summary>
     public StyleTransferBuilder WithImageLoadOptions(ImageLoadOptions options)
     {

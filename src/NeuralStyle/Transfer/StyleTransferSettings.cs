@@ -61,6 +61,13 @@ public sealed record StyleTransferSettings
     /// <summary>Take a snapshot image every this many evaluations (0 = never).</summary>
     public int SnapshotEvery { get; init; }
 
+    /// <summary>
+    /// The most memory a run may need by <see cref="MemoryEstimator"/>'s estimate; a run that
+    /// would need more fails before optimising with <see cref="InsufficientMemoryException"/>.
+    /// Null (the default) uses the memory available to the process; 0 turns the check off.
+    /// </summary>
+    public long? MemoryLimitBytes { get; init; }
+
     /// <summary>The settings of a preset.</summary>
     public static StyleTransferSettings For(StylePreset preset) => preset switch
     {
@@ -115,6 +122,11 @@ public sealed record StyleTransferSettings
         if (Iterations < 1)
         {
             problems.Add($"Iterations must be at least 1 (got {Iterations}).");
+        }
+
+        if (MemoryLimitBytes < 0)
+        {
+            problems.Add($"MemoryLimitBytes must be null (available memory), 0 (no check) or positive (got {MemoryLimitBytes}).");
         }
 
         if (Size is null)

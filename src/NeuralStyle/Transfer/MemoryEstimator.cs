@@ -1,0 +1,60 @@
+using NeuralStyle.Features;
+using NeuralStyle.Optimization;
+using TorchSharp;
+
+namespace NeuralStyle.Transfer;
+
+/// <summary>
+/// Estimates a transfer's peak resident memory before it starts, so that an impossible size fails
+/// at once with a clear message instead of exhausting the machine. Activations are measured by
+/// running the backbone once on a small probe image (under no_grad) and scaling by the pixel
+/// count; the optimiser's state is exact (an L-BFGS history of m pairs keeps 2m image-sized
+/// vectors). Calibrated against measured peak RSS on CPU (docs/performance.md).
+/// </summary>
+public static class MemoryEstimator
+{
+    private const int ProbeSide = 64;
+
+    /// <summary>Estimates the peak memory of optimising a <paramref name="width"/> x <paramref name="height"/> image.</summary>
+    /// <param name="extractor">The backbone.</param>
+    /// <param name="definition">The objective (its deepest layer bounds the forward pass).</param>
+    /// <param name="optimizer">The optimiser (its state is image-sized).</param>
+    /// <param name="iterations">The evaluation budget (bounds how full the L-BFGS history gets).</param>
+    /// <param name="width">Image width in pixels.</param>
+    /// <param name="height">Image height in pixels.</param>
+    public static MemoryEstimate Estimate(
+        IFeatureExtractor extractor, ObjectiveDefinition definition, OptimizerSettings optimizer, int iterations, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(extractor);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+
+        double pixels = (double)width * height;
+        long elementSize = torch.empty(0, extractor.DataType).element_size();
+        long imageVector = 3L * width * height * elementSize;
+        ExtractorMemoryProfile profile = extractor.MemoryProfile;
+        long activations = (long)(ActivationBytesPerPixel(extractor, definition) * pixels * profile.ActivationFactor);
+        int historyPairs = optimizer.Kind == OptimizerKind.Lbfgs ? Math.Min(optimizer.HistorySize, Math.Max(iterations, 1)) : 0;
+        int stateVectors = optimizer.Kind switch
+        {
+            OptimizerKind.Lbfgs => (2 * historyPairs) + 6,
+            OptimizerKind.Adam => 5,
+            _ => 3,
+        };
+        long optimizerBytes = (stateVectors + 4) * imageVector;
+        return new MemoryEstimate(profile.BaselineBytes, activations, optimizerBytes);
+    }
+
+    private static double ActivationBytesPerPixel(IFeatureExtractor extractor, ObjectiveDefinition definition)
+    {
+        int deepest = definition.ContentLayers.Concat(definition.StyleLayers).Max(l => l.Layer.Depth);
+        FeatureLayer[] layers = extractor.Layers.Where(l => l.Depth <= deepest).ToArray();
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        torch.Tensor probe = torch.zeros([1, 3, ProbeSide, ProbeSide], extractor.DataType, extractor.Device);
+        long elements = extractor.ExtractNormalized(probe, layers).Values.Sum(t => t.numel());
+        return (double)elements * probe.element_size() / (ProbeSide * ProbeSide);
+    }
+}
