@@ -6,6 +6,7 @@ using NeuralStyle.Benchmarks.Support;
 // BenchmarkDotNet suites:  dotnet run -c Release --project benchmarks/NeuralStyle.Benchmarks -- --filter '*EvaluationBenchmarks*'
 // Time to the seed's quality:  ... -- seed-quality [steps]
 // Peak RSS per size:           ... -- memory
+// Floor ratio, min of N:       ... -- floor [N]
 switch (args.FirstOrDefault())
 {
     case "seed-quality":
@@ -17,6 +18,9 @@ switch (args.FirstOrDefault())
             (BackboneKind.ResNet18, 256), (BackboneKind.ResNet18, 512), (BackboneKind.ResNet18, 1024), (BackboneKind.ResNet18, 2048),
             (BackboneKind.Vgg19, 256), (BackboneKind.Vgg19, 512), (BackboneKind.Vgg19, 1024),
         ]);
+        break;
+    case "floor":
+        FloorCheck.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
         break;
     case "estimate":
         foreach (BackboneKind backbone in Enum.GetValues<BackboneKind>())
