@@ -78,9 +78,12 @@ public sealed class ResNet18FeatureExtractor : IFeatureExtractor
     public static ResNet18FeatureExtractor Load(ResNet18Options? options = null)
     {
         options ??= new ResNet18Options();
-        if (!torch.is_floating_point(torch.empty(0, options.DataType)))
+        using (torch.Tensor probe = torch.empty(0, options.DataType))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.DataType, "ResNet18Options.DataType must be a floating-point type.");
+            if (!torch.is_floating_point(probe))
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), options.DataType, "ResNet18Options.DataType must be a floating-point type.");
+            }
         }
 
         string path = ResNet18ModelLocator.Locate(options.ModelPath);

@@ -32,7 +32,12 @@ public static class MemoryEstimator
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
 
         double pixels = (double)width * height;
-        long elementSize = torch.empty(0, extractor.DataType).element_size();
+        long elementSize;
+        using (torch.Tensor empty = torch.empty(0, extractor.DataType))
+        {
+            elementSize = empty.element_size();
+        }
+
         long imageVector = 3L * width * height * elementSize;
         ExtractorMemoryProfile profile = extractor.MemoryProfile;
         long activations = (long)(ActivationBytesPerPixel(extractor, definition) * pixels * profile.ActivationFactor);
