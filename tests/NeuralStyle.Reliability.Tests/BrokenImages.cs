@@ -39,7 +39,7 @@ internal static class BrokenImages
         byte[] png = stream.ToArray();
         BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), side);
         BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), side);
-        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(29), Crc32(png.AsSpan(12, 17)));
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(29), PngCrc.Compute(png.AsSpan(12, 17)));
         return png;
     }
 
@@ -64,20 +64,5 @@ internal static class BrokenImages
         }
 
         return random.Next(4) == 0 ? copy[..random.Next(1, copy.Length)] : copy;
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (byte b in data)
-        {
-            crc ^= b;
-            for (int k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320 : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }

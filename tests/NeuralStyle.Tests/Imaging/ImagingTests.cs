@@ -126,7 +126,7 @@ public sealed class ImagingTests : IDisposable
         // IHDR data starts at byte 16: width, height (big endian), then the chunk CRC at 29.
         WriteBigEndian(png, 16, 20000);
         WriteBigEndian(png, 20, 20000);
-        WriteBigEndian(png, 29, Crc32(png.AsSpan(12, 17)));
+        WriteBigEndian(png, 29, PngCrc.Compute(png.AsSpan(12, 17)));
         string path = Path.Combine(_directory, "bomb.png");
         File.WriteAllBytes(path, png);
 
@@ -197,20 +197,5 @@ public sealed class ImagingTests : IDisposable
         bytes[offset + 1] = (byte)(value >> 16);
         bytes[offset + 2] = (byte)(value >> 8);
         bytes[offset + 3] = (byte)value;
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (byte b in data)
-        {
-            crc ^= b;
-            for (int k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320 : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }
