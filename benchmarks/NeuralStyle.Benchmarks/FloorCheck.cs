@@ -33,6 +33,31 @@ internal static class FloorCheck
         }
     }
 
+    /// <summary>Full evaluation in float32 vs bf16 mixed precision, min of N alternating runs.</summary>
+    public static void Precision(int repetitions)
+    {
+        Console.WriteLine("| backbone | size | float32 (min) | bf16 mixed (min) | speed-up |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (BackboneKind backbone in Enum.GetValues<BackboneKind>())
+        {
+            foreach (int size in new[] { 256, 512 })
+            {
+                using BenchmarkSubject single = BenchmarkSubject.Create(backbone, size);
+                using BenchmarkSubject mixed = BenchmarkSubject.Create(backbone, size, mixedPrecision: true);
+                single.FullEvaluation();
+                mixed.FullEvaluation();
+                double fp32 = double.MaxValue, bf16 = double.MaxValue;
+                for (int i = 0; i < repetitions; i++)
+                {
+                    fp32 = Math.Min(fp32, Time(() => single.FullEvaluation()));
+                    bf16 = Math.Min(bf16, Time(() => mixed.FullEvaluation()));
+                }
+
+                Console.WriteLine(FormattableString.Invariant($"| {backbone} | {size} | {fp32:F1} ms | {bf16:F1} ms | {fp32 / bf16:F2}x |"));
+            }
+        }
+    }
+
     private static double Time(Func<double> action)
     {
         var watch = Stopwatch.StartNew();

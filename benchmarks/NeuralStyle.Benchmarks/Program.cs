@@ -7,6 +7,7 @@ using NeuralStyle.Benchmarks.Support;
 // Time to the seed's quality:  ... -- seed-quality [steps]
 // Peak RSS per size:           ... -- memory
 // Floor ratio, min of N:       ... -- floor [N]
+// fp32 vs bf16 mixed, min of N: ... -- precision [N]
 switch (args.FirstOrDefault())
 {
     case "seed-quality":
@@ -21,6 +22,9 @@ switch (args.FirstOrDefault())
         break;
     case "floor":
         FloorCheck.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
+        break;
+    case "precision":
+        FloorCheck.Precision(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
         break;
     case "estimate":
         foreach (BackboneKind backbone in Enum.GetValues<BackboneKind>())

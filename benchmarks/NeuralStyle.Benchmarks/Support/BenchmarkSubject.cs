@@ -26,21 +26,27 @@ public sealed class BenchmarkSubject : IDisposable
 
     public FeatureLayer Deepest { get; }
 
-    public static IFeatureExtractor CreateExtractor(BackboneKind kind)
+    public static IFeatureExtractor CreateExtractor(BackboneKind kind, bool mixedPrecision = false)
     {
+        torch.ScalarType dtype = mixedPrecision ? torch.ScalarType.BFloat16 : torch.ScalarType.Float32;
+        IFeatureExtractor extractor;
         if (kind == BackboneKind.ResNet18)
         {
-            return ResNet18FeatureExtractor.Load();
+            extractor = ResNet18FeatureExtractor.Load(new ResNet18Options { DataType = dtype });
+        }
+        else
+        {
+            using var state = new StateDictionary(Vgg19FeatureExtractor.TorchvisionKeys.Take(26)
+                .Select(k => KeyValuePair.Create(k.Key, torch.randn(k.Shape).mul_(0.02))));
+            extractor = Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu5_1, DataType = dtype });
         }
 
-        using var state = new StateDictionary(Vgg19FeatureExtractor.TorchvisionKeys.Take(26)
-            .Select(k => KeyValuePair.Create(k.Key, torch.randn(k.Shape).mul_(0.02))));
-        return Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu5_1 });
+        return mixedPrecision ? new MixedPrecisionExtractor(extractor) : extractor;
     }
 
-    public static BenchmarkSubject Create(BackboneKind kind, int size)
+    public static BenchmarkSubject Create(BackboneKind kind, int size, bool mixedPrecision = false)
     {
-        IFeatureExtractor extractor = CreateExtractor(kind);
+        IFeatureExtractor extractor = CreateExtractor(kind, mixedPrecision);
         RecommendedLayers layers = extractor.Recommended;
         var definition = new ObjectiveDefinition(
             [new WeightedLayer(layers.Content, 1)], layers.Style, 1, 10, 10,
