@@ -22,7 +22,8 @@ internal sealed class StyleCommand
     private readonly Option<double[]?> _blend = new("--style-blend") { Description = "Blend weight of each style image, in order (e.g. --style-blend 0.7 0.3).", AllowMultipleArgumentsPerToken = true };
     private readonly Option<OptimizerKind?> _optimizer = new("--optimizer") { Description = "lbfgs (default), adam or sgd." };
     private readonly Option<double?> _learningRate = new("--learning-rate", "--lr") { Description = "Learning rate for adam or sgd." };
-    private readonly Option<InitMode?> _init = new("--init") { Description = "Start from the content (default), the style or noise." };
+    private readonly Option<InitMode?> _init = new("--init") { Description = "Start from the content (default), the style, noise or gray." };
+    private readonly Option<bool> _preserveColors = new("--preserve-colors") { Description = "Keep the content's colours: only luminance (brush strokes, texture) comes from the style." };
     private readonly Option<long> _seed = new("--seed") { Description = "Seed for --init noise." };
     private readonly Option<int?> _threads = new("--threads", "-t") { Description = "CPU threads for TorchSharp (default: all cores)." };
     private readonly Option<int> _saveEvery = new("--save-every") { Description = "Also write OUTPUT.NNNN.ext every N evaluations." };
@@ -57,7 +58,7 @@ internal sealed class StyleCommand
         foreach (Option option in new Option[]
         {
             _output, _size, _backbone, _weights, _preset, _iterations, _contentWeight, _styleWeight, _tvWeight, _blend,
-            _optimizer, _learningRate, _init, _seed, _threads, _saveEvery, _device, _overwrite, _quiet, _json,
+            _optimizer, _learningRate, _init, _preserveColors, _seed, _threads, _saveEvery, _device, _overwrite, _quiet, _json,
         })
         {
             command.Options.Add(option);
@@ -105,6 +106,7 @@ internal sealed class StyleCommand
         LearningRate = result.GetValue(_learningRate),
         Init = result.GetValue(_init),
         Seed = result.GetValue(_seed),
+        PreserveColors = result.GetValue(_preserveColors),
         Threads = result.GetValue(_threads),
         SaveEvery = result.GetValue(_saveEvery),
         Device = result.GetValue(_device) ?? "cpu",

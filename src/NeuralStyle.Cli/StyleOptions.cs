@@ -51,6 +51,9 @@ internal sealed record StyleOptions
     /// <summary>Initial image; null keeps the preset's.</summary>
     public InitMode? Init { get; init; }
 
+    /// <summary>Keep the content's colours (luminance-only transfer).</summary>
+    public bool PreserveColors { get; init; }
+
     /// <summary>Seed for noise initialisation.</summary>
     public long Seed { get; init; }
 

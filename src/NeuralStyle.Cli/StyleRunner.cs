@@ -86,6 +86,11 @@ internal sealed class StyleRunner
             builder.WithIterations(iterations);
         }
 
+        if (options.PreserveColors)
+        {
+            builder.WithColorPreservation(ColorPreservation.LuminanceOnly);
+        }
+
         if (options.Init is InitMode init)
         {
             builder.WithInit(init);

@@ -68,6 +68,14 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public async Task ColourPreservationAndGrayInitAreAccepted()
+    {
+        CliRun run = await CliRun.RunAsync(_work.Content, _work.Style, "-o", _work.File("colors.png"), "-s", "64", "-n", "3", "--preserve-colors", "--init", "gray", "-q");
+        Assert.True(run.Code == ExitCode.Success, run.Error);
+        Assert.True(File.Exists(_work.File("colors.png")));
+    }
+
+    [Fact]
     public async Task AMissingContentImageIsAnInputError()
     {
         CliRun run = await CliRun.RunAsync(_work.File("missing.jpg"), _work.Style, "-o", _work.File("out.png"));

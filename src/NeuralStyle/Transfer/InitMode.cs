@@ -11,4 +11,7 @@ public enum InitMode
 
     /// <summary>Uniform noise in [0, 1], seeded.</summary>
     Noise,
+
+    /// <summary>A flat mid-gray image (0.5 in every channel).</summary>
+    Gray,
 }

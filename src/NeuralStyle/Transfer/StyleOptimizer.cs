@@ -108,6 +108,8 @@ public sealed class StyleOptimizer
                     return ToSpace(noise);
                 }
 
+            case InitMode.Gray:
+                return ToSpace(torch.full(content.shape, 0.5, content.dtype, content.device));
             default:
                 throw new InvalidOperationException($"Unhandled init mode {_settings.Init}.");
         }

@@ -103,12 +103,12 @@ public sealed class StyleTransfer
             ? null
             : (iteration, losses, rgb) =>
             {
-                using StyleImage image = Render(rgb, content);
+                using StyleImage image = Render(Colors(rgb, contentTensor), content);
                 _snapshots(new StyleSnapshot(iteration, losses, image));
             };
         var optimizer = new StyleOptimizer(_extractor, _definition, Settings, _logger);
         using StyleOptimizationResult result = optimizer.Optimize(contentTensor, styleTensors, _progress, snapshot, cancellationToken);
-        StyleImage output = Render(result.Image, content);
+        StyleImage output = Render(Colors(result.Image, contentTensor), content);
         return new StyleTransferResult(output, result.LossHistory, clock.Elapsed);
     }
 
@@ -146,6 +146,9 @@ public sealed class StyleTransfer
             ? original.ResizeTo(content.Width, content.Height)
             : original.Resize(OutputSize.LongestSide(Math.Max(content.Width, content.Height)));
     }
+
+    private torch.Tensor Colors(torch.Tensor rgb, torch.Tensor contentRgb) =>
+        Settings.ColorPreservation == ColorPreservation.LuminanceOnly ? YCbCr.KeepChroma(rgb, contentRgb) : rgb;
 
     private torch.Tensor ToTensor(StyleImage image) => ImageTensor.FromImage(image.Color, _extractor.Device, _extractor.DataType);
 

@@ -162,6 +162,9 @@ public sealed class StyleTransferBuilder
     /// <summary>Sets the memory a run may need (see <see cref="StyleTransferSettings.MemoryLimitBytes"/>); 0 turns the check off.</summary>
     public StyleTransferBuilder WithMemoryLimit(long bytes) => Change(s => s with { MemoryLimitBytes = bytes });
 
+    /// <summary>Keeps the content's colours (<see cref="ColorPreservation.LuminanceOnly"/>) or not.</summary>
+    public StyleTransferBuilder WithColorPreservation(ColorPreservation mode) => Change(s => s with { ColorPreservation = mode });
+
     /// <summary>Sets the limits for decoding input images.</summary>
     public StyleTransferBuilder WithImageLoadOptions(ImageLoadOptions options)
     {

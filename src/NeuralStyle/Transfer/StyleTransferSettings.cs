@@ -46,6 +46,9 @@ public sealed record StyleTransferSettings
     /// <summary>How style images are sized.</summary>
     public StyleImageSizing StyleSizing { get; init; } = StyleImageSizing.MatchLongestSide;
 
+    /// <summary>Whether the result keeps the content's colours (luminance-only transfer).</summary>
+    public ColorPreservation ColorPreservation { get; init; } = ColorPreservation.None;
+
     /// <summary>What the image starts from.</summary>
     public InitMode Init { get; init; } = InitMode.Content;
 
@@ -108,6 +111,7 @@ public sealed record StyleTransferSettings
         CheckDefined(problems, StyleFormula);
         CheckDefined(problems, TotalVariationFormula);
         CheckDefined(problems, StyleSizing);
+        CheckDefined(problems, ColorPreservation);
         CheckDefined(problems, Init);
         CheckDefined(problems, Space);
         if (Optimizer is null)
