@@ -9,7 +9,7 @@ public sealed class LocalFeed : IDisposable
 {
     public LocalFeed()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = NeuralStyle.Testing.RepositoryRoot.Find();
         Root = Directory.CreateTempSubdirectory("neuralstyle-consumer-").FullName;
         Feed = Path.Combine(Root, "feed");
         Version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
@@ -38,18 +38,5 @@ public sealed class LocalFeed : IDisposable
                 Directory.Delete(cached, recursive: true);
             }
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "NeuralStyle.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"NeuralStyle.sln not found above {AppContext.BaseDirectory}.");
     }
 }

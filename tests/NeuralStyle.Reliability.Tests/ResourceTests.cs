@@ -48,7 +48,7 @@ public sealed class ResourceTests : IClassFixture<ResNet18Fixture>, IDisposable
         using var stream = new CancellingStream(png, cancellation);
         StyleTransfer transfer = new StyleTransferBuilder().WithFeatureExtractor(_fixture.Extractor)
             .WithContent(stream).AddStyle(_style).WithSize(OutputSize.Original).WithIterations(5)
-            .WithProgress(new Sync<StyleTransferProgress>(_ => Assert.Fail("no evaluation may run after cancellation while loading"))).Build();
+            .WithProgress(new SynchronousProgress<StyleTransferProgress>(_ => Assert.Fail("no evaluation may run after cancellation while loading"))).Build();
         Assert.ThrowsAny<OperationCanceledException>(() => transfer.Run(cancellation.Token));
         Assert.True(stream.WasRead);
     }
@@ -60,7 +60,7 @@ public sealed class ResourceTests : IClassFixture<ResNet18Fixture>, IDisposable
     {
         using var cancellation = new CancellationTokenSource();
         int last = 0;
-        StyleTransfer transfer = Builder(_fixture.Extractor).WithIterations(50).WithProgress(new Sync<StyleTransferProgress>(p =>
+        StyleTransfer transfer = Builder(_fixture.Extractor).WithIterations(50).WithProgress(new SynchronousProgress<StyleTransferProgress>(p =>
         {
             last = p.Iteration;
             if (p.Iteration == cancelAt)
@@ -93,7 +93,7 @@ public sealed class ResourceTests : IClassFixture<ResNet18Fixture>, IDisposable
     {
         ResNet18FeatureExtractor extractor = ResNet18FeatureExtractor.Load();
         using var reachedTwo = new SemaphoreSlim(0);
-        StyleTransfer transfer = Builder(extractor).WithIterations(200).WithProgress(new Sync<StyleTransferProgress>(p =>
+        StyleTransfer transfer = Builder(extractor).WithIterations(200).WithProgress(new SynchronousProgress<StyleTransferProgress>(p =>
         {
             if (p.Iteration == 2)
             {
@@ -152,12 +152,6 @@ public sealed class ResourceTests : IClassFixture<ResNet18Fixture>, IDisposable
         self.Refresh();
         return self.WorkingSet64;
     }
-
-    private sealed class Sync<T>(Action<T> handler) : IProgress<T>
-    {
-        public void Report(T value) => handler(value);
-    }
-
     /// <summary>A stream that cancels a token the first time it is read: "the user pressed Ctrl+C while loading".</summary>
     private sealed class CancellingStream(byte[] data, CancellationTokenSource cancellation) : MemoryStream(data)
     {

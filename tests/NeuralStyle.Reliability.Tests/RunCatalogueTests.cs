@@ -79,7 +79,7 @@ public sealed class RunCatalogueTests : IClassFixture<ResNet18Fixture>, IDisposa
     {
         int evaluations = 0;
         StyleTransfer transfer = Builder().WithMemoryLimit(100L << 20).WithIterations(5)
-            .WithProgress(new Counter(() => evaluations++)).Build();
+            .WithProgress(new SynchronousProgress<StyleTransferProgress>(_ => evaluations++)).Build();
         var error = Assert.Throws<InsufficientMemoryException>(() => transfer.Run());
         Assert.Contains("48x32", error.Message, StringComparison.Ordinal);
         Assert.Contains("Lower the output size", error.Message, StringComparison.Ordinal);
@@ -137,12 +137,6 @@ public sealed class RunCatalogueTests : IClassFixture<ResNet18Fixture>, IDisposa
         _style.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
-
-    private sealed class Counter(Action onReport) : IProgress<StyleTransferProgress>
-    {
-        public void Report(StyleTransferProgress value) => onReport();
-    }
-
     private StyleTransferBuilder Builder() => new StyleTransferBuilder()
         .WithFeatureExtractor(_fixture.Extractor)
         .WithContent(_content)

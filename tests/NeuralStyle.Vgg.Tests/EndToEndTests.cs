@@ -183,8 +183,4 @@ public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
         .AddStyle(style)
         .WithSize(OutputSize.Original);
 
-    private sealed class SynchronousProgress<T>(Action<T> handler) : IProgress<T>
-    {
-        public void Report(T value) => handler(value);
-    }
 }

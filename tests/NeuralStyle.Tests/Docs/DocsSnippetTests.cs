@@ -1,3 +1,4 @@
+using NeuralStyle.Testing;
 using System.Text.RegularExpressions;
 
 namespace NeuralStyle.Tests.Docs;
@@ -8,7 +9,7 @@ namespace NeuralStyle.Tests.Docs;
 /// </summary>
 public sealed partial class DocsSnippetTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Find();
 
     public static TheoryData<string> MarkdownFiles()
     {
@@ -71,19 +72,6 @@ public sealed partial class DocsSnippetTests
         }
 
         return regions;
-    }
-
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "NeuralStyle.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("NeuralStyle.sln not found.");
     }
 
     [GeneratedRegex(@"<!-- snippet: (?<name>[\w-]+) -->\n```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]

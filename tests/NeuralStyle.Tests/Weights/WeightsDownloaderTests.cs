@@ -1,3 +1,4 @@
+using NeuralStyle.Testing;
 using System.Net;
 using System.Security.Cryptography;
 using NeuralStyle.Weights;
@@ -24,7 +25,7 @@ public sealed class WeightsDownloaderTests : IDisposable
         var file = new WeightsFile("net-1234.bin", _server.FileUrl, Hash[..hashDigits]);
         var reports = new List<DownloadProgress>();
 
-        string path = await _downloader.DownloadAsync(file, _cache, new SyncProgress<DownloadProgress>(reports.Add));
+        string path = await _downloader.DownloadAsync(file, _cache, new SynchronousProgress<DownloadProgress>(reports.Add));
 
         Assert.Equal(Path.Combine(_cache.Directory, "net-1234.bin"), path);
         Assert.Equal(_content, await File.ReadAllBytesAsync(path));
@@ -62,7 +63,7 @@ public sealed class WeightsDownloaderTests : IDisposable
         Assert.Null(_cache.TryGet(file));
 
         var reports = new List<DownloadProgress>();
-        string path = await _downloader.DownloadAsync(file, _cache, new SyncProgress<DownloadProgress>(reports.Add));
+        string path = await _downloader.DownloadAsync(file, _cache, new SynchronousProgress<DownloadProgress>(reports.Add));
 
         Assert.Equal(["", $"bytes={kept}-"], _server.RangeHeaders);
         Assert.True(reports.All(r => r.Resumed));
@@ -110,7 +111,7 @@ public sealed class WeightsDownloaderTests : IDisposable
     {
         var file = new WeightsFile("net.bin", _server.FileUrl, Hash);
         using var cancellation = new CancellationTokenSource();
-        var progress = new SyncProgress<DownloadProgress>(p =>
+        var progress = new SynchronousProgress<DownloadProgress>(p =>
         {
             if (p.BytesReceived > 0)
             {
@@ -152,8 +153,4 @@ public sealed class WeightsDownloaderTests : IDisposable
         Directory.Delete(_cache.Directory, recursive: true);
     }
 
-    private sealed class SyncProgress<T>(Action<T> handler) : IProgress<T>
-    {
-        public void Report(T value) => handler(value);
-    }
 }
