@@ -29,8 +29,7 @@ internal sealed class StyleCommand
     private readonly Option<int> _saveEvery = new("--save-every") { Description = "Also write OUTPUT.NNNN.ext every N evaluations." };
     private readonly Option<string> _device = new("--device") { Description = "Torch device: cpu (default) or cuda[:N] with a CUDA build of libtorch.", DefaultValueFactory = _ => "cpu" };
     private readonly Option<bool> _overwrite = new("--overwrite", "-f") { Description = "Replace OUTPUT (and snapshots) if they exist." };
-    private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print nothing but errors." };
-    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object per line (start, progress, snapshot, done, error)." };
+    private readonly OutputModeOptions _mode = new();
 
     public StyleCommand()
     {
@@ -58,12 +57,13 @@ internal sealed class StyleCommand
         foreach (Option option in new Option[]
         {
             _output, _size, _backbone, _weights, _preset, _iterations, _contentWeight, _styleWeight, _tvWeight, _blend,
-            _optimizer, _learningRate, _init, _preserveColors, _seed, _threads, _saveEvery, _device, _overwrite, _quiet, _json,
+            _optimizer, _learningRate, _init, _preserveColors, _seed, _threads, _saveEvery, _device, _overwrite,
         })
         {
             command.Options.Add(option);
         }
 
+        _mode.AddTo(command);
         command.Validators.Add(result =>
         {
             string[] styles = result.GetValue(_styles) ?? [];
@@ -78,11 +78,6 @@ internal sealed class StyleCommand
             if (result.GetValue(_blend) is { Length: > 0 } blend && blend.Length != styles.Length)
             {
                 result.AddError($"--style-blend has {blend.Length} weight(s) for {styles.Length} style image(s): give one weight per style image.");
-            }
-
-            if (result.GetValue(_quiet) && result.GetValue(_json))
-            {
-                result.AddError("--quiet and --json cannot be combined.");
             }
         });
     }
@@ -111,7 +106,7 @@ internal sealed class StyleCommand
         SaveEvery = result.GetValue(_saveEvery),
         Device = result.GetValue(_device) ?? "cpu",
         Overwrite = result.GetValue(_overwrite),
-        Mode = result.GetValue(_json) ? OutputMode.Json : result.GetValue(_quiet) ? OutputMode.Quiet : OutputMode.Auto,
+        Mode = _mode.Read(result),
     };
 
     private static void Range<T>(OptionResult result, T? value, T min, T max, string name)

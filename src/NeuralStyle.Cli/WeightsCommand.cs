@@ -16,16 +16,16 @@ internal static class WeightsCommand
         network.AcceptOnlyFromAmong(Vgg19);
         var cacheDirectory = new Option<string?>("--cache-dir") { Description = $"Cache directory (default: ${WeightsCache.EnvironmentVariable}, $XDG_CACHE_HOME/neuralstyle or ~/.cache/neuralstyle)." };
         var featuresOnly = new Option<bool>("--features-only") { Description = "Keep only the convolutional layers as .safetensors (about 80 MB instead of 548 MB)." };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object per line." };
+        var mode = new OutputModeOptions();
 
         var download = new Command("download", "Download, verify (SHA-256) and cache pretrained weights; an interrupted download resumes.")
         {
-            network, cacheDirectory, featuresOnly, quiet, json,
+            network, cacheDirectory, featuresOnly,
         };
+        mode.AddTo(download);
         download.SetAction(async (result, cancellationToken) =>
         {
-            IRunReporter reporter = reporterFor(result.GetValue(json) ? OutputMode.Json : result.GetValue(quiet) ? OutputMode.Quiet : OutputMode.Auto);
+            IRunReporter reporter = reporterFor(mode.Read(result));
             var cache = new WeightsCache(result.GetValue(cacheDirectory));
             string path = await reporter.TrackDownloadAsync(Vgg19Weights.Torchvision.FileName, progress =>
                 Vgg19Weights.DownloadAsync(cache, result.GetValue(featuresOnly), progress, cancellationToken: cancellationToken)).ConfigureAwait(false);
