@@ -56,7 +56,7 @@ internal static class SeedQuality
             .UsePreset(StylePreset.KerasExample)
             .WithSize(OutputSize.Height(128))
             .WithIterations(steps)
-            .WithProgress(new Recorder(p => points.Add((p.Iteration, p.Losses.Total, p.Elapsed.TotalSeconds))));
+            .WithProgress(new SynchronousProgress<StyleTransferProgress>(p => points.Add((p.Iteration, p.Losses.Total, p.Elapsed.TotalSeconds))));
         if (optimizer is not null)
         {
             builder.WithOptimizer(optimizer);
@@ -77,9 +77,4 @@ internal static class SeedQuality
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private sealed class Recorder(Action<StyleTransferProgress> handler) : IProgress<StyleTransferProgress>
-    {
-        public void Report(StyleTransferProgress value) => handler(value);
-    }
 }
