@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using NeuralStyle.Losses;
 using NeuralStyle.Optimization;
 using NeuralStyle.Transfer;
+using NeuralStyle.Vgg;
 
 namespace NeuralStyle.Cli;
 
@@ -24,6 +26,16 @@ internal sealed class StyleCommand
     private readonly Option<double?> _learningRate = new("--learning-rate", "--lr") { Description = "Learning rate for adam or sgd." };
     private readonly Option<InitMode?> _init = new("--init") { Description = "Start from the content (default), the style, noise or gray." };
     private readonly Option<bool> _preserveColors = new("--preserve-colors") { Description = "Keep the content's colours: only luminance (brush strokes, texture) comes from the style." };
+    private readonly Option<bool> _colorMatch = new("--color-match") { Description = "Recolour the style images to the content's colour mean and covariance before styling (keeps the photo's palette)." };
+    private readonly Option<double?> _styleScale = new("--style-scale") { Description = "Style image size relative to the output (0.5 = strokes twice as large, 2 = finer)." };
+    private readonly Option<string[]?> _styleMasks = new("--style-mask") { Description = "A grayscale mask per style image, in order: each style applies where its mask is white.", AllowMultipleArgumentsPerToken = true };
+    private readonly Option<StyleLossKind?> _styleLoss = new("--style-loss") { Description = "Style statistic: gram (default), mean-cov or wasserstein.", CustomParser = ParseStyleLoss };
+    private readonly Option<bool> _normalizeGradients = new("--normalize-gradients") { Description = "Divide each layer's gradient by its L1 norm (needs --optimizer adam or sgd)." };
+    private readonly Option<bool> _multiScale = new("--multi-scale") { Description = "Optimise coarse to fine: from --min-size up to --size in steps of sqrt(2)." };
+    private readonly Option<int?> _minSize = new("--min-size") { Description = "Longest side of the first --multi-scale scale (default 128)." };
+    private readonly Option<int?> _scaleIterations = new("--scale-iterations") { Description = "Evaluations at each --multi-scale scale before the last (default: --iterations)." };
+    private readonly Option<double?> _averageDecay = new("--average-decay") { Description = "Adam: return a moving average of the iterates with this decay (e.g. 0.95)." };
+    private readonly Option<Vgg19Pooling?> _pooling = new("--pooling") { Description = "VGG19 pooling: max (default), average or scaled-average (average x2).", CustomParser = ParsePooling };
     private readonly Option<long> _seed = new("--seed") { Description = "Seed for --init noise." };
     private readonly Option<int?> _threads = new("--threads", "-t") { Description = "CPU threads for TorchSharp (default: all cores)." };
     private readonly Option<int> _saveEvery = new("--save-every") { Description = "Also write OUTPUT.NNNN.ext every N evaluations." };
@@ -37,6 +49,8 @@ internal sealed class StyleCommand
         _iterations.Validators.Add(r => Range(r, r.GetValueOrDefault<int?>(), 1, 1_000_000, "--iterations"));
         _threads.Validators.Add(r => Range(r, r.GetValueOrDefault<int?>(), 1, 1024, "--threads"));
         _saveEvery.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 0, int.MaxValue, "--save-every"));
+        _minSize.Validators.Add(r => Range(r, r.GetValueOrDefault<int?>(), 32, 16384, "--min-size"));
+        _scaleIterations.Validators.Add(r => Range(r, r.GetValueOrDefault<int?>(), 1, 1_000_000, "--scale-iterations"));
         foreach (Option<double?> weight in new[] { _contentWeight, _styleWeight, _tvWeight, _learningRate })
         {
             weight.Validators.Add(r =>
@@ -57,7 +71,8 @@ internal sealed class StyleCommand
         foreach (Option option in new Option[]
         {
             _output, _size, _backbone, _weights, _preset, _iterations, _contentWeight, _styleWeight, _tvWeight, _blend,
-            _optimizer, _learningRate, _init, _preserveColors, _seed, _threads, _saveEvery, _device, _overwrite,
+            _optimizer, _learningRate, _init, _preserveColors, _colorMatch, _styleScale, _styleMasks, _styleLoss, _normalizeGradients,
+            _multiScale, _minSize, _scaleIterations, _averageDecay, _pooling, _seed, _threads, _saveEvery, _device, _overwrite,
         })
         {
             command.Options.Add(option);
@@ -78,6 +93,21 @@ internal sealed class StyleCommand
             if (result.GetValue(_blend) is { Length: > 0 } blend && blend.Length != styles.Length)
             {
                 result.AddError($"--style-blend has {blend.Length} weight(s) for {styles.Length} style image(s): give one weight per style image.");
+            }
+
+            if (result.GetValue(_styleMasks) is { Length: > 0 } masks && masks.Length != styles.Length)
+            {
+                result.AddError($"--style-mask has {masks.Length} mask(s) for {styles.Length} style image(s): give one mask per style image.");
+            }
+
+            if (result.GetValue(_preserveColors) && result.GetValue(_colorMatch))
+            {
+                result.AddError("--preserve-colors and --color-match are two ways to keep the content's colours: choose one.");
+            }
+
+            if (!result.GetValue(_multiScale) && (result.GetValue(_minSize) is not null || result.GetValue(_scaleIterations) is not null))
+            {
+                result.AddError("--min-size and --scale-iterations apply to --multi-scale: add --multi-scale or drop them.");
             }
         });
     }
@@ -102,6 +132,16 @@ internal sealed class StyleCommand
         Init = result.GetValue(_init),
         Seed = result.GetValue(_seed),
         PreserveColors = result.GetValue(_preserveColors),
+        ColorMatch = result.GetValue(_colorMatch),
+        StyleScale = result.GetValue(_styleScale),
+        StyleMasks = result.GetValue(_styleMasks) is { Length: > 0 } masks ? masks : null,
+        StyleLoss = result.GetValue(_styleLoss),
+        NormalizeGradients = result.GetValue(_normalizeGradients),
+        MultiScale = result.GetValue(_multiScale)
+            ? new MultiScaleSettings { SmallestSide = result.GetValue(_minSize) ?? 128, CoarseIterations = result.GetValue(_scaleIterations) }
+            : null,
+        AverageDecay = result.GetValue(_averageDecay),
+        Pooling = result.GetValue(_pooling),
         Threads = result.GetValue(_threads),
         SaveEvery = result.GetValue(_saveEvery),
         Device = result.GetValue(_device) ?? "cpu",
@@ -120,6 +160,35 @@ internal sealed class StyleCommand
 
     private static void Range<T>(OptionResult result, T value, T min, T max, string name)
         where T : struct, IComparable<T> => Range(result, (T?)value, min, max, name);
+
+    private static StyleLossKind? ParseStyleLoss(ArgumentResult result) =>
+        ParseChoice(result, "--style-loss", new Dictionary<string, StyleLossKind>
+        {
+            ["gram"] = StyleLossKind.Gram,
+            ["mean-cov"] = StyleLossKind.MeanCovariance,
+            ["wasserstein"] = StyleLossKind.Wasserstein,
+        });
+
+    private static Vgg19Pooling? ParsePooling(ArgumentResult result) =>
+        ParseChoice(result, "--pooling", new Dictionary<string, Vgg19Pooling>
+        {
+            ["max"] = Vgg19Pooling.Max,
+            ["average"] = Vgg19Pooling.Average,
+            ["scaled-average"] = Vgg19Pooling.ScaledAverage,
+        });
+
+    private static T? ParseChoice<T>(ArgumentResult result, string name, Dictionary<string, T> choices)
+        where T : struct
+    {
+        string text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        if (choices.TryGetValue(text.ToLowerInvariant(), out T value))
+        {
+            return value;
+        }
+
+        result.AddError($"Unknown {name} '{text}': use {string.Join(", ", choices.Keys)}.");
+        return null;
+    }
 
     private static StylePreset ParsePreset(ArgumentResult result)
     {

@@ -1,5 +1,7 @@
+using NeuralStyle.Losses;
 using NeuralStyle.Optimization;
 using NeuralStyle.Transfer;
+using NeuralStyle.Vgg;
 
 namespace NeuralStyle.Cli;
 
@@ -53,6 +55,30 @@ internal sealed record StyleOptions
 
     /// <summary>Keep the content's colours (luminance-only transfer).</summary>
     public bool PreserveColors { get; init; }
+
+    /// <summary>Recolour the styles to the content's colour statistics first.</summary>
+    public bool ColorMatch { get; init; }
+
+    /// <summary>Style size relative to the output; null keeps 1.</summary>
+    public double? StyleScale { get; init; }
+
+    /// <summary>A mask file per style image (same count as <see cref="Styles"/>); null styles the whole image.</summary>
+    public IReadOnlyList<string>? StyleMasks { get; init; }
+
+    /// <summary>The style statistic; null keeps the preset's.</summary>
+    public StyleLossKind? StyleLoss { get; init; }
+
+    /// <summary>Normalise each layer's gradient.</summary>
+    public bool NormalizeGradients { get; init; }
+
+    /// <summary>Coarse-to-fine ladder; null runs one scale.</summary>
+    public MultiScaleSettings? MultiScale { get; init; }
+
+    /// <summary>Adam's iterate-average decay; null keeps 0 (off).</summary>
+    public double? AverageDecay { get; init; }
+
+    /// <summary>VGG19 pooling; null keeps max.</summary>
+    public Vgg19Pooling? Pooling { get; init; }
 
     /// <summary>Seed for noise initialisation.</summary>
     public long Seed { get; init; }

@@ -1,6 +1,7 @@
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
+using NeuralStyle.Losses;
 using NeuralStyle.Optimization;
 using NeuralStyle.Transfer;
 using NeuralStyle.Weights;
@@ -32,6 +33,11 @@ internal sealed class StyleRunner
         foreach (string style in options.Styles)
         {
             EnsureExists(style, "style image");
+        }
+
+        foreach (string mask in options.StyleMasks ?? [])
+        {
+            EnsureExists(mask, "style mask");
         }
 
         if (options.Threads is int threads)
@@ -68,7 +74,7 @@ internal sealed class StyleRunner
             .WithSeed(options.Seed);
         for (int i = 0; i < options.Styles.Count; i++)
         {
-            builder.AddStyle(options.Styles[i], options.StyleBlend?[i] ?? 1);
+            builder.AddStyle(options.Styles[i], options.StyleBlend?[i] ?? 1, options.StyleMasks?[i]);
         }
 
         StyleTransferSettings preset = builder.Settings;
@@ -86,19 +92,32 @@ internal sealed class StyleRunner
             builder.WithIterations(iterations);
         }
 
-        if (options.PreserveColors)
+        if (options.PreserveColors || options.ColorMatch)
         {
-            builder.WithColorPreservation(ColorPreservation.LuminanceOnly);
+            builder.WithColorPreservation(options.ColorMatch ? ColorPreservation.ColorMatching : ColorPreservation.LuminanceOnly);
         }
+
+        if (options.StyleScale is double styleScale)
+        {
+            builder.WithStyleScale(styleScale);
+        }
+
+        if (options.StyleLoss is StyleLossKind styleLoss)
+        {
+            builder.WithStyleLoss(styleLoss);
+        }
+
+        builder.WithNormalizedGradients(options.NormalizeGradients).WithMultiScale(options.MultiScale);
 
         if (options.Init is InitMode init)
         {
             builder.WithInit(init);
         }
 
-        if (options.Optimizer is not null || options.LearningRate is not null)
+        if (options.Optimizer is not null || options.LearningRate is not null || options.AverageDecay is not null)
         {
-            builder.WithOptimizer(Optimizer(options.Optimizer ?? preset.Optimizer.Kind, options.LearningRate, preset.Optimizer));
+            OptimizerSettings optimizer = Optimizer(options.Optimizer ?? preset.Optimizer.Kind, options.LearningRate, preset.Optimizer);
+            builder.WithOptimizer(optimizer with { AverageDecay = options.AverageDecay ?? optimizer.AverageDecay });
         }
 
         if (options.SaveEvery > 0)

@@ -12,6 +12,9 @@ namespace NeuralStyle.Vgg;
 /// </summary>
 public sealed class Vgg19FeatureExtractor : IFeatureExtractor
 {
+    /// <summary>The factor <see cref="Vgg19Pooling.ScaledAverage"/> multiplies average pooling by.</summary>
+    public const double AverageMagnitudeCorrection = 2;
+
     private readonly List<(torch.Tensor Weight, torch.Tensor Bias)> _convolutions;
     private readonly Vgg19Options _options;
     private readonly NativeResourceGuard _guard;
@@ -170,7 +173,7 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
             {
                 Vgg19LayerKind.Conv => conv2d(x, _convolutions[convolution].Weight, _convolutions[convolution++].Bias, padding: [1, 1]),
                 Vgg19LayerKind.Relu => relu(x),
-                _ => _options.Pooling == Vgg19Pooling.Max ? max_pool2d(x, [2, 2], [2, 2]) : avg_pool2d(x, [2, 2], [2, 2]),
+                _ => Pool(x),
             };
             if (wanted.Contains(layer.Depth))
             {
@@ -180,6 +183,13 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
 
         return result;
     }
+
+    private torch.Tensor Pool(torch.Tensor x) => _options.Pooling switch
+    {
+        Vgg19Pooling.Max => max_pool2d(x, [2, 2], [2, 2]),
+        Vgg19Pooling.Average => avg_pool2d(x, [2, 2], [2, 2]),
+        _ => avg_pool2d(x, [2, 2], [2, 2]).mul_(AverageMagnitudeCorrection),
+    };
 
     /// <summary>Frees the weights; safe while another thread is extracting (they are freed when it finishes).</summary>
     public void Dispose() => _guard.Dispose();

@@ -114,16 +114,18 @@ public sealed class CheckpointLoadingTests
         }
     }
 
-    [Fact]
-    public void AveragePoolingAveragesEachTwoByTwoWindow()
+    [Theory]
+    [InlineData(Vgg19Pooling.Average, 1.0)]
+    [InlineData(Vgg19Pooling.ScaledAverage, Vgg19FeatureExtractor.AverageMagnitudeCorrection)]
+    public void AveragePoolingAveragesEachTwoByTwoWindowScaledAsAsked(Vgg19Pooling pooling, double factor)
     {
         using var scope = torch.NewDisposeScope();
-        var options = new Vgg19Options { DeepestLayer = Vgg19Layer.Pool(1), Pooling = Vgg19Pooling.Average };
+        var options = new Vgg19Options { DeepestLayer = Vgg19Layer.Pool(1), Pooling = pooling };
         using Vgg19FeatureExtractor extractor = Vgg19FeatureExtractor.FromFile(ParityFixture.FixturePath("vgg19_prefix_torchvision.safetensors"), options);
         torch.Tensor input = PrngVgg19.Image(13, 8, 8);
         var features = extractor.ExtractNormalized(input, [Vgg19Layer.Relu(1, 2), Vgg19Layer.Pool(1)]);
         torch.Tensor relu = features[Vgg19Layer.Relu(1, 2)];
-        torch.Tensor expected = (relu[.., .., 0..2, 0..2].sum([2, 3]) / 4).to(torch.ScalarType.Float64);
+        torch.Tensor expected = (relu[.., .., 0..2, 0..2].sum([2, 3]) / 4 * factor).to(torch.ScalarType.Float64);
         torch.Tensor actual = features[Vgg19Layer.Pool(1)][.., .., 0, 0].to(torch.ScalarType.Float64);
         Assert.True(torch.allclose(actual, expected, rtol: 1e-5, atol: 1e-4));
         Assert.Equal(new long[] { 1, 64, 4, 4 }, features[Vgg19Layer.Pool(1)].shape);

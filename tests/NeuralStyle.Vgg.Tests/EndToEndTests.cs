@@ -146,7 +146,7 @@ public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
         var snapshots = new List<long[]>();
 
         using StyleOptimizationResult result = optimizer.Optimize(
-            content, [(style, 1.0)], snapshot: (_, _, image) => snapshots.Add(image.shape));
+            content, [new StyleTensor(style)], snapshot: (_, _, image) => snapshots.Add(image.shape));
 
         Assert.Equal(content.shape, result.Image.shape);
         Assert.Equal(15, result.LossHistory.Count);

@@ -6,7 +6,7 @@ namespace NeuralStyle.Losses;
 /// Style loss of one layer: distance between the Gram matrix of the image's features and a target
 /// Gram computed once from the style image(s) with <see cref="TargetGram"/>.
 /// </summary>
-public sealed class GramStyleLoss
+public sealed class GramStyleLoss : IStyleLoss
 {
     /// <summary>Creates a style loss.</summary>
     /// <param name="formula">How Gram matrices are normalised and compared.</param>
@@ -27,27 +27,28 @@ public sealed class GramStyleLoss
     public torch.Tensor TargetGram(torch.Tensor features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        long c = features.shape[^3], h = features.shape[^2], w = features.shape[^1];
-        double divisor = Formula switch
-        {
-            StyleLossFormula.KerasExample => 1,
-            StyleLossFormula.NormalizedGram => (double)c * h * w,
-            StyleLossFormula.Relative => (double)h * w,
-            _ => throw new InvalidOperationException($"Unhandled formula {Formula}."),
-        };
-        return GramMatrix.Compute(features, divisor);
+        using var scope = torch.NewDisposeScope();
+        return Gram(FeatureMoments.Matrix(features), null).MoveToOuterDisposeScope();
     }
+
+    /// <inheritdoc />
+    public torch.Tensor Statistic(torch.Tensor features) => TargetGram(features);
+
+    /// <inheritdoc />
+    public torch.Tensor PrepareTarget(torch.Tensor statistic) => statistic;
 
     /// <summary>Returns the (unweighted) loss of one layer as a scalar tensor.</summary>
     /// <param name="features">The image's activations at the layer.</param>
     /// <param name="target">The target Gram from <see cref="TargetGram"/>.</param>
     /// <param name="imageHeight">Height of the optimised image (used by <see cref="StyleLossFormula.KerasExample"/>).</param>
     /// <param name="imageWidth">Width of the optimised image (used by <see cref="StyleLossFormula.KerasExample"/>).</param>
-    public torch.Tensor Compute(torch.Tensor features, torch.Tensor target, long imageHeight, long imageWidth)
+    /// <param name="mask">Optional position weights <c>[h·w]</c>: the Gram is taken over the masked positions.</param>
+    public torch.Tensor Compute(torch.Tensor features, torch.Tensor target, long imageHeight, long imageWidth, torch.Tensor? mask = null)
     {
+        ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(target);
         using var scope = torch.NewDisposeScope();
-        torch.Tensor squared = (TargetGram(features) - target).square().sum();
+        torch.Tensor squared = (Gram(FeatureMoments.Matrix(features), mask) - target).square().sum();
         torch.Tensor loss = Formula switch
         {
             StyleLossFormula.KerasExample => squared / (4.0 * 3 * 3 * Math.Pow((double)imageHeight * imageWidth, 2)),
@@ -56,5 +57,17 @@ public sealed class GramStyleLoss
             _ => throw new InvalidOperationException($"Unhandled formula {Formula}."),
         };
         return loss.MoveToOuterDisposeScope();
+    }
+
+    private torch.Tensor Gram(torch.Tensor matrix, torch.Tensor? mask)
+    {
+        torch.Tensor gram = FeatureMoments.WeightedGram(matrix, mask);
+        return Formula switch
+        {
+            StyleLossFormula.KerasExample => gram,
+            StyleLossFormula.NormalizedGram => gram / (FeatureMoments.Count(matrix, mask) * matrix.shape[0]),
+            StyleLossFormula.Relative => gram / FeatureMoments.Count(matrix, mask),
+            _ => throw new InvalidOperationException($"Unhandled formula {Formula}."),
+        };
     }
 }

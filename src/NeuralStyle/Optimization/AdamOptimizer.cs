@@ -2,13 +2,14 @@ using TorchSharp;
 
 namespace NeuralStyle.Optimization;
 
-/// <summary>Adam (Kingma and Ba) on the pixels, with bias correction.</summary>
+/// <summary>Adam (Kingma and Ba) on the pixels, with bias correction and an optional moving average of the iterates.</summary>
 internal sealed class AdamOptimizer(OptimizerSettings settings) : IPixelOptimizer
 {
     public void Minimize(torch.Tensor variable, IEvaluationBudget budget)
     {
         using torch.Tensor firstMoment = torch.zeros_like(variable);
         using torch.Tensor secondMoment = torch.zeros_like(variable);
+        using var average = settings.AverageDecay > 0 ? new IterateAverage(variable, settings.AverageDecay) : null;
         for (int step = 1; budget.HasRemaining; step++)
         {
             budget.Evaluate(variable, out torch.Tensor gradient);
@@ -22,7 +23,10 @@ internal sealed class AdamOptimizer(OptimizerSettings settings) : IPixelOptimize
                 double secondCorrection = 1 - Math.Pow(settings.Beta2, step);
                 torch.Tensor denominator = (secondMoment / secondCorrection).sqrt_().add_(settings.Epsilon);
                 variable.addcdiv_(firstMoment, denominator, value: -settings.LearningRate / firstCorrection);
+                average?.Add(variable);
             }
         }
+
+        average?.CopyTo(variable);
     }
 }

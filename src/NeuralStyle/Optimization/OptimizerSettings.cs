@@ -27,6 +27,13 @@ public sealed record OptimizerSettings
     /// <summary>Adam: denominator term.</summary>
     public double Epsilon { get; init; } = 1e-8;
 
+    /// <summary>
+    /// Adam: decay of an exponential moving average of the iterates (0, the default, turns it off).
+    /// When set, the result is the bias-corrected average <c>Σ (1−d) dⁿ⁻ⁱ xᵢ / (1 − dⁿ)</c> rather
+    /// than the last iterate, which smooths Adam's step-to-step noise (0.9 to 0.99 suits most runs).
+    /// </summary>
+    public double AverageDecay { get; init; }
+
     /// <summary>SGD: the learning rate is multiplied by this every <see cref="DecaySteps"/> steps (1 = constant).</summary>
     public double DecayRate { get; init; } = 1;
 
@@ -42,7 +49,9 @@ public sealed record OptimizerSettings
 
     /// <summary>Adam.</summary>
     /// <param name="learningRate">Step size in the optimised space (0.02 suits images in [0, 1]).</param>
-    public static OptimizerSettings Adam(double learningRate = 0.02) => new(OptimizerKind.Adam, learningRate);
+    /// <param name="averageDecay">Decay of the moving average of iterates returned as the result (0 = the last iterate).</param>
+    public static OptimizerSettings Adam(double learningRate = 0.02, double averageDecay = 0) =>
+        new(OptimizerKind.Adam, learningRate) { AverageDecay = averageDecay };
 
     /// <summary>Gradient descent with Keras' <c>ExponentialDecay</c>: <c>lr · rate^(step / steps)</c>.</summary>
     /// <param name="learningRate">Initial learning rate.</param>
@@ -79,6 +88,15 @@ public sealed record OptimizerSettings
         if (Kind == OptimizerKind.Adam && (Beta1 is < 0 or >= 1 || Beta2 is < 0 or >= 1 || !(Epsilon > 0)))
         {
             yield return $"Adam needs 0 <= beta1, beta2 < 1 and epsilon > 0 (got {Beta1}, {Beta2}, {Epsilon}).";
+        }
+
+        if (!(AverageDecay >= 0 && AverageDecay < 1))
+        {
+            yield return $"AverageDecay must be in [0, 1) (got {AverageDecay}).";
+        }
+        else if (AverageDecay > 0 && Kind != OptimizerKind.Adam)
+        {
+            yield return $"AverageDecay (a moving average of iterates) applies to Adam only, not {Kind}: use OptimizerSettings.Adam(..., averageDecay) or set it to 0.";
         }
 
         if (Kind == OptimizerKind.Sgd && (!(DecayRate > 0) || DecayRate > 1 || DecaySteps < 1))

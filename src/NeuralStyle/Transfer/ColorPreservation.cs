@@ -12,4 +12,11 @@ public enum ColorPreservation
     /// brush strokes and texture come from the style.
     /// </summary>
     LuminanceOnly,
+
+    /// <summary>
+    /// Colour matching (Gatys et al. 2017): before styling, each style image is recoloured so its
+    /// RGB mean and covariance equal the content photo's (<see cref="Imaging.ColorMatching"/>);
+    /// the result then has the photo's palette with the style's texture and local colour contrast.
+    /// </summary>
+    ColorMatching,
 }

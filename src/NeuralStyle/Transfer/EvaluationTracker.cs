@@ -13,14 +13,15 @@ namespace NeuralStyle.Transfer;
 internal sealed class EvaluationTracker(
     StyleObjective objective,
     StyleTransferSettings settings,
+    ScaleRun run,
     IProgress<StyleTransferProgress>? progress,
     Action<int, LossBreakdown, torch.Tensor>? snapshot,
     ILogger logger,
     Stopwatch clock,
     CancellationToken cancellationToken) : IEvaluationBudget
 {
-    private readonly int _budget = settings.Iterations;
-    private readonly List<LossBreakdown> _history = new(settings.Iterations);
+    private readonly int _budget = run.Stage.Iterations;
+    private readonly List<LossBreakdown> _history = new(run.Stage.Iterations);
 
     public IReadOnlyList<LossBreakdown> History => _history;
 
@@ -36,7 +37,7 @@ internal sealed class EvaluationTracker(
 
         LossBreakdown losses = objective.Evaluate(variable, out gradient);
         _history.Add(losses);
-        int iteration = _history.Count;
+        int iteration = run.PreviousIterations + _history.Count;
         if (!double.IsFinite(losses.Total))
         {
             gradient.Dispose();
@@ -46,10 +47,10 @@ internal sealed class EvaluationTracker(
                 $"total variation {losses.TotalVariation}). Lower the learning rate or the loss weights, or use L-BFGS.");
         }
 
-        Log.Evaluated(logger, iteration, _budget, losses.Total, losses.Content, losses.Style, losses.TotalVariation);
-        if (progress is not null && settings.ProgressEvery > 0 && (iteration % settings.ProgressEvery == 0 || iteration == _budget))
+        Log.Evaluated(logger, iteration, run.TotalIterations, losses.Total, losses.Content, losses.Style, losses.TotalVariation);
+        if (progress is not null && settings.ProgressEvery > 0 && (iteration % settings.ProgressEvery == 0 || !HasRemaining))
         {
-            progress.Report(new StyleTransferProgress(iteration, _budget, losses, clock.Elapsed));
+            progress.Report(new StyleTransferProgress(iteration, run.TotalIterations, losses, clock.Elapsed) { Scale = run.Stage });
         }
 
         if (snapshot is not null && settings.SnapshotEvery > 0 && iteration % settings.SnapshotEvery == 0)

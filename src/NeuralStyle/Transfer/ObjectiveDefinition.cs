@@ -12,6 +12,10 @@ namespace NeuralStyle.Transfer;
 /// <param name="ContentFormula">Content loss formula.</param>
 /// <param name="StyleFormula">Style loss formula.</param>
 /// <param name="TotalVariationFormula">Total variation formula.</param>
+/// <remarks>
+/// <see cref="StyleLoss"/> and <see cref="NormalizeGradients"/> are set with <c>with</c> or an
+/// object initialiser; they default to Gram matrices and plain gradients.
+/// </remarks>
 public sealed record ObjectiveDefinition(
     IReadOnlyList<WeightedLayer> ContentLayers,
     IReadOnlyList<WeightedLayer> StyleLayers,
@@ -20,4 +24,14 @@ public sealed record ObjectiveDefinition(
     double TotalVariationWeight,
     ContentLossFormula ContentFormula,
     StyleLossFormula StyleFormula,
-    TotalVariationFormula TotalVariationFormula);
+    TotalVariationFormula TotalVariationFormula)
+{
+    /// <summary>Which statistic the style loss matches (Gram by default).</summary>
+    public StyleLossKind StyleLoss { get; init; } = StyleLossKind.Gram;
+
+    /// <summary>
+    /// Whether each content and style layer's gradient is divided by its L1 norm before it flows
+    /// back (neural-style's <c>-normalize_gradients</c>); the reported losses are unchanged.
+    /// </summary>
+    public bool NormalizeGradients { get; init; }
+}

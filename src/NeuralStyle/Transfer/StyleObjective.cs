@@ -5,34 +5,38 @@ using TorchSharp;
 namespace NeuralStyle.Transfer;
 
 /// <summary>
-/// The style-transfer objective: weighted content, Gram style and total variation losses of an
-/// image tensor. Content activations and style Gram matrices are computed once, here, and reused
-/// by every evaluation (the Keras example recomputes all three images on every step).
+/// The style-transfer objective: weighted content, style and total variation losses of an image
+/// tensor. Content activations and style targets are computed once, here, and reused by every
+/// evaluation (the Keras example recomputes all three images on every step).
 /// </summary>
 public sealed class StyleObjective : IDisposable
 {
+    private const double GradientNormFloor = 1e-8;
     private readonly IFeatureExtractor _extractor;
     private readonly ObjectiveDefinition _definition;
     private readonly OptimizationSpace _space;
     private readonly FeatureLayer[] _layers;
     private readonly Dictionary<FeatureLayer, torch.Tensor> _contentTargets = [];
-    private readonly Dictionary<FeatureLayer, torch.Tensor> _styleTargets = [];
+    private readonly List<StyleRegion> _regions = [];
     private readonly ContentLoss _contentLoss;
-    private readonly GramStyleLoss _styleLoss;
+    private readonly IStyleLoss _styleLoss;
     private readonly TotalVariationLoss _totalVariation;
 
     /// <summary>Computes the targets.</summary>
     /// <param name="extractor">The feature extractor (not owned).</param>
     /// <param name="definition">The loss terms.</param>
     /// <param name="space">The space of <paramref name="content"/>, the styles and every evaluated tensor.</param>
-    /// <param name="content">The content image, <c>[1, 3, H, W]</c>.</param>
-    /// <param name="styles">Style images and blend weights; the target Gram is the weighted mean of theirs.</param>
+    /// <param name="content">The content image, <c>[1, 3, H, W]</c>; evaluated images have its size.</param>
+    /// <param name="styles">
+    /// Style images: those without a mask share one target (the weighted mean of their statistics);
+    /// each masked one is matched over its region only.
+    /// </param>
     public StyleObjective(
         IFeatureExtractor extractor,
         ObjectiveDefinition definition,
         OptimizationSpace space,
         torch.Tensor content,
-        IReadOnlyList<(torch.Tensor Image, double Weight)> styles)
+        IReadOnlyList<StyleTensor> styles)
     {
         ArgumentNullException.ThrowIfNull(extractor);
         ArgumentNullException.ThrowIfNull(definition);
@@ -47,52 +51,64 @@ public sealed class StyleObjective : IDisposable
         _definition = definition;
         _space = space;
         _contentLoss = new ContentLoss(definition.ContentFormula);
-        _styleLoss = new GramStyleLoss(definition.StyleFormula);
+        _styleLoss = StyleLosses.Create(definition.StyleLoss, definition.StyleFormula);
         _totalVariation = new TotalVariationLoss(definition.TotalVariationFormula);
         _layers = definition.ContentLayers.Concat(definition.StyleLayers).Select(l => l.Layer).Distinct().ToArray();
 
-        double blendTotal = styles.Sum(s => s.Weight);
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        foreach ((FeatureLayer layer, torch.Tensor activation) in Features(content, definition.ContentLayers.Select(l => l.Layer).ToArray()))
+        bool masked = styles.Any(s => s.Mask is not null);
+        IReadOnlyDictionary<FeatureLayer, torch.Tensor> contentFeatures =
+            Features(content, masked ? _layers : definition.ContentLayers.Select(l => l.Layer).Distinct().ToArray());
+        foreach (FeatureLayer layer in definition.ContentLayers.Select(l => l.Layer).Distinct())
         {
-            _contentTargets[layer] = activation.detach().DetachFromDisposeScope();
+            _contentTargets[layer] = contentFeatures[layer].detach().DetachFromDisposeScope();
         }
 
         FeatureLayer[] styleLayers = definition.StyleLayers.Select(l => l.Layer).Distinct().ToArray();
-        foreach ((torch.Tensor image, double weight) in styles)
+        StyleTensor[] shared = styles.Where(s => s.Mask is null).ToArray();
+        if (shared.Length > 0)
         {
-            foreach ((FeatureLayer layer, torch.Tensor activation) in Features(image, styleLayers))
-            {
-                torch.Tensor gram = _styleLoss.TargetGram(activation).mul_(weight / blendTotal);
-                if (_styleTargets.TryGetValue(layer, out torch.Tensor? sum))
-                {
-                    sum.add_(gram);
-                }
-                else
-                {
-                    _styleTargets[layer] = gram.DetachFromDisposeScope();
-                }
-            }
+            _regions.Add(new StyleRegion(Targets(shared, styleLayers), null, 1));
+        }
+
+        foreach (StyleTensor style in styles.Where(s => s.Mask is not null))
+        {
+            var masks = styleLayers.ToDictionary(
+                layer => layer,
+                layer => LayerMask(style.Mask!, contentFeatures[layer]).DetachFromDisposeScope());
+            _regions.Add(new StyleRegion(Targets([style], styleLayers), masks, style.Weight));
         }
     }
 
-    /// <summary>The target Gram matrix of a style layer (for inspection and tests).</summary>
-    public torch.Tensor StyleTarget(FeatureLayer layer) => _styleTargets[layer];
+    /// <summary>Computes the targets of styles given as image and blend weight, none masked.</summary>
+    public StyleObjective(
+        IFeatureExtractor extractor,
+        ObjectiveDefinition definition,
+        OptimizationSpace space,
+        torch.Tensor content,
+        IReadOnlyList<(torch.Tensor Image, double Weight)> styles)
+        : this(extractor, definition, space, content, (styles ?? throw new ArgumentNullException(nameof(styles))).Select(s => new StyleTensor(s.Image, s.Weight)).ToArray())
+    {
+    }
+
+    /// <summary>The target of a style layer for the unmasked styles, e.g. their blended Gram matrix (for inspection and tests).</summary>
+    public torch.Tensor StyleTarget(FeatureLayer layer) => _regions.First(r => r.LayerMasks is null).Targets[layer];
 
     /// <summary>
     /// Evaluates the objective at <paramref name="image"/> and its gradient with respect to it.
     /// </summary>
     /// <param name="image">The optimised tensor (in this objective's space).</param>
-    /// <param name="gradient">d(total)/d(image), a new tensor owned by the caller.</param>
+    /// <param name="gradient">d(total)/d(image) (per-layer normalised when the definition asks), a new tensor owned by the caller.</param>
     public LossBreakdown Evaluate(torch.Tensor image, out torch.Tensor gradient)
     {
         ArgumentNullException.ThrowIfNull(image);
         using var scope = torch.NewDisposeScope();
         using torch.Tensor variable = image.detach().requires_grad_(true);
-        (torch.Tensor total, torch.Tensor terms) = Terms(variable);
-        gradient = torch.autograd.grad([total], [variable])[0].detach().MoveToOuterDisposeScope();
-        return Read(terms);
+        Evaluation evaluation = Terms(variable);
+        torch.Tensor differentiated = _definition.NormalizeGradients ? NormalizedSurrogate(evaluation) : evaluation.Total;
+        gradient = torch.autograd.grad([differentiated], [variable])[0].detach().MoveToOuterDisposeScope();
+        return Read(evaluation.Terms);
     }
 
     /// <summary>Evaluates the objective without a gradient.</summary>
@@ -104,39 +120,85 @@ public sealed class StyleObjective : IDisposable
         return Read(Terms(image).Terms);
     }
 
-    private (torch.Tensor Total, torch.Tensor Terms) Terms(torch.Tensor image)
+    private Dictionary<FeatureLayer, torch.Tensor> Targets(IReadOnlyList<StyleTensor> styles, FeatureLayer[] layers)
+    {
+        double blendTotal = styles.Sum(s => s.Weight);
+        var sums = new Dictionary<FeatureLayer, torch.Tensor>();
+        foreach (StyleTensor style in styles)
+        {
+            foreach ((FeatureLayer layer, torch.Tensor activation) in Features(style.Image, layers))
+            {
+                torch.Tensor statistic = _styleLoss.Statistic(activation).mul_(style.Weight / blendTotal);
+                if (!sums.TryAdd(layer, statistic))
+                {
+                    sums[layer].add_(statistic);
+                }
+            }
+        }
+
+        return sums.ToDictionary(p => p.Key, p => _styleLoss.PrepareTarget(p.Value).detach().DetachFromDisposeScope());
+    }
+
+    private static torch.Tensor LayerMask(torch.Tensor mask, torch.Tensor layerFeatures) =>
+        torch.nn.functional.adaptive_avg_pool2d(mask.to(layerFeatures.dtype, layerFeatures.device), [layerFeatures.shape[^2], layerFeatures.shape[^1]])
+            .reshape(-1);
+
+    private Evaluation Terms(torch.Tensor image)
     {
         long height = image.shape[^2], width = image.shape[^1];
         IReadOnlyDictionary<FeatureLayer, torch.Tensor> features = Features(image, _layers);
         torch.Tensor zero = torch.zeros([], image.dtype, image.device);
-        torch.Tensor content = zero, style = zero, variation = zero;
+        var layerTerms = new List<LayerTerm>();
         if (_definition.ContentWeight > 0)
         {
             foreach (WeightedLayer layer in _definition.ContentLayers)
             {
-                content = content + _contentLoss.Compute(features[layer.Layer], _contentTargets[layer.Layer]) * layer.Weight;
+                torch.Tensor f = features[layer.Layer];
+                layerTerms.Add(new LayerTerm(_contentLoss.Compute(f, _contentTargets[layer.Layer]), f, layer.Weight * _definition.ContentWeight, false));
             }
-
-            content = content * _definition.ContentWeight;
         }
 
         if (_definition.StyleWeight > 0)
         {
-            foreach (WeightedLayer layer in _definition.StyleLayers)
+            foreach (StyleRegion region in _regions)
             {
-                style = style + _styleLoss.Compute(features[layer.Layer], _styleTargets[layer.Layer], height, width) * layer.Weight;
+                foreach (WeightedLayer layer in _definition.StyleLayers)
+                {
+                    torch.Tensor f = features[layer.Layer];
+                    torch.Tensor loss = _styleLoss.Compute(f, region.Targets[layer.Layer], height, width, region.LayerMasks?[layer.Layer]);
+                    layerTerms.Add(new LayerTerm(loss, f, layer.Weight * region.Weight * _definition.StyleWeight, true));
+                }
             }
-
-            style = style * _definition.StyleWeight;
         }
 
-        if (_definition.TotalVariationWeight > 0)
-        {
-            variation = _totalVariation.Compute(image) * _definition.TotalVariationWeight;
-        }
-
+        torch.Tensor content = Sum(layerTerms.Where(t => !t.IsStyle), zero);
+        torch.Tensor style = Sum(layerTerms.Where(t => t.IsStyle), zero);
+        torch.Tensor variation = _definition.TotalVariationWeight > 0
+            ? _totalVariation.Compute(image) * _definition.TotalVariationWeight
+            : zero;
         torch.Tensor total = content + style + variation;
-        return (total, torch.stack([total, content, style, variation]));
+        return new Evaluation(total, torch.stack([total, content, style, variation]), layerTerms, variation);
+    }
+
+    private static torch.Tensor Sum(IEnumerable<LayerTerm> terms, torch.Tensor zero) =>
+        terms.Aggregate(zero, (sum, term) => sum + (term.Loss * term.Weight));
+
+    /// <summary>
+    /// A scalar whose gradient is neural-style's normalised one: each layer term's gradient with
+    /// respect to its features, divided by its L1 norm and multiplied by the term's weight, plus
+    /// the total variation gradient as is.
+    /// </summary>
+    private static torch.Tensor NormalizedSurrogate(Evaluation evaluation)
+    {
+        torch.Tensor surrogate = evaluation.Variation;
+        foreach (LayerTerm term in evaluation.Layers.Where(t => t.Weight > 0))
+        {
+            torch.Tensor g = torch.autograd.grad([term.Loss], [term.Features], retain_graph: true)[0];
+            torch.Tensor normalized = (g / (g.abs().sum() + GradientNormFloor) * term.Weight).detach();
+            surrogate = surrogate + (term.Features * normalized).sum();
+        }
+
+        return surrogate;
     }
 
     private IReadOnlyDictionary<FeatureLayer, torch.Tensor> Features(torch.Tensor image, IReadOnlyCollection<FeatureLayer> layers) =>
@@ -152,12 +214,36 @@ public sealed class StyleObjective : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (torch.Tensor t in _contentTargets.Values.Concat(_styleTargets.Values))
+        foreach (torch.Tensor t in _contentTargets.Values)
         {
             t.Dispose();
         }
 
+        foreach (StyleRegion region in _regions)
+        {
+            region.Dispose();
+        }
+
         _contentTargets.Clear();
-        _styleTargets.Clear();
+        _regions.Clear();
+    }
+
+    private readonly record struct LayerTerm(torch.Tensor Loss, torch.Tensor Features, double Weight, bool IsStyle);
+
+    private sealed record Evaluation(torch.Tensor Total, torch.Tensor Terms, IReadOnlyList<LayerTerm> Layers, torch.Tensor Variation);
+
+    /// <summary>Style targets per layer and, for a masked style, its mask at each layer's resolution.</summary>
+    private sealed record StyleRegion(
+        Dictionary<FeatureLayer, torch.Tensor> Targets,
+        Dictionary<FeatureLayer, torch.Tensor>? LayerMasks,
+        double Weight) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (torch.Tensor t in Targets.Values.Concat((IEnumerable<torch.Tensor>?)LayerMasks?.Values ?? []))
+            {
+                t.Dispose();
+            }
+        }
     }
 }

@@ -2,7 +2,7 @@ using TorchSharp;
 
 namespace NeuralStyle.Transfer;
 
-/// <summary>What <see cref="StyleOptimizer.Optimize"/> returns.</summary>
+/// <summary>What <see cref="StyleOptimizer"/>'s <c>Optimize</c> returns.</summary>
 public sealed class StyleOptimizationResult : IDisposable
 {
     internal StyleOptimizationResult(torch.Tensor image, IReadOnlyList<LossBreakdown> history, TimeSpan elapsed)

@@ -47,29 +47,44 @@ public sealed class StyleOptimizer
     /// Runs the optimisation on the calling thread.
     /// </summary>
     /// <param name="content">The content image, RGB in [0, 1], <c>[1, 3, H, W]</c>, on the extractor's device and dtype.</param>
-    /// <param name="styles">Style images (RGB in [0, 1], any size) and blend weights.</param>
+    /// <param name="styles">Style images (RGB in [0, 1], any size), blend weights and optional masks.</param>
     /// <param name="progress">Receives progress every <see cref="StyleTransferSettings.ProgressEvery"/> evaluations.</param>
     /// <param name="snapshot">Called with the RGB image every <see cref="StyleTransferSettings.SnapshotEvery"/> evaluations; the tensor is only valid during the call.</param>
     /// <param name="cancellationToken">Checked before every evaluation.</param>
     /// <returns>The optimised RGB image in [0, 1] (owned by the caller) and the loss history.</returns>
     public StyleOptimizationResult Optimize(
         torch.Tensor content,
-        IReadOnlyList<(torch.Tensor Image, double Weight)> styles,
+        IReadOnlyList<StyleTensor> styles,
         IProgress<StyleTransferProgress>? progress = null,
         Action<int, LossBreakdown, torch.Tensor>? snapshot = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(styles);
-        var clock = Stopwatch.StartNew();
-        Log.Starting(_logger, (int)content.shape[^1], (int)content.shape[^2], styles.Count, _extractor.Name, _settings.Optimizer.Kind.ToString(), _settings.Iterations);
+        ScaleRun run = ScaleRun.Single((int)content.shape[^1], (int)content.shape[^2], _settings.Iterations);
+        return Optimize(content, styles, null, run, Stopwatch.StartNew(), progress, snapshot, cancellationToken);
+    }
+
+    /// <summary>Runs one scale: <paramref name="initialRgb"/> (the previous scale's result at this size) replaces the init mode when given.</summary>
+    internal StyleOptimizationResult Optimize(
+        torch.Tensor content,
+        IReadOnlyList<StyleTensor> styles,
+        torch.Tensor? initialRgb,
+        ScaleRun run,
+        Stopwatch clock,
+        IProgress<StyleTransferProgress>? progress,
+        Action<int, LossBreakdown, torch.Tensor>? snapshot,
+        CancellationToken cancellationToken)
+    {
+        var scaleClock = Stopwatch.StartNew();
+        Log.Starting(_logger, (int)content.shape[^1], (int)content.shape[^2], styles.Count, _extractor.Name, _settings.Optimizer.Kind.ToString(), run.Stage.Iterations);
         using var scope = torch.NewDisposeScope();
         torch.Tensor contentInSpace = ToSpace(content);
-        var stylesInSpace = styles.Select(s => (ToSpace(s.Image), s.Weight)).ToList();
+        StyleTensor[] stylesInSpace = styles.Select(s => s with { Image = ToSpace(s.Image) }).ToArray();
         using var objective = new StyleObjective(_extractor, _definition, _settings.Space, contentInSpace, stylesInSpace);
-        Log.TargetsComputed(_logger, clock.ElapsedMilliseconds);
+        Log.TargetsComputed(_logger, scaleClock.ElapsedMilliseconds);
 
-        torch.Tensor variable = Initialize(contentInSpace, stylesInSpace[0].Item1);
+        torch.Tensor variable = initialRgb is null ? Initialize(contentInSpace, stylesInSpace[0].Image) : ToSpace(initialRgb).detach().clone();
         Action<int, LossBreakdown, torch.Tensor>? render = snapshot is null
             ? null
             : (iteration, losses, v) =>
@@ -77,13 +92,13 @@ public sealed class StyleOptimizer
                 using var snapshotScope = torch.NewDisposeScope();
                 snapshot(iteration, losses, ToRgb(v));
             };
-        var tracker = new EvaluationTracker(objective, _settings, progress, render, _logger, clock, cancellationToken);
+        var tracker = new EvaluationTracker(objective, _settings, run, progress, render, _logger, clock, cancellationToken);
         PixelOptimizerFactory.Create(_settings.Optimizer).Minimize(variable, tracker);
 
         torch.Tensor image = ToRgb(variable).detach().clone().MoveToOuterDisposeScope();
-        clock.Stop();
-        Log.Finished(_logger, tracker.History.Count, clock.Elapsed.TotalSeconds, tracker.History.Count > 0 ? tracker.History[^1].Total : double.NaN);
-        return new StyleOptimizationResult(image, tracker.History, clock.Elapsed);
+        scaleClock.Stop();
+        Log.Finished(_logger, tracker.History.Count, scaleClock.Elapsed.TotalSeconds, tracker.History.Count > 0 ? tracker.History[^1].Total : double.NaN);
+        return new StyleOptimizationResult(image, tracker.History, scaleClock.Elapsed);
     }
 
     private torch.Tensor ToSpace(torch.Tensor rgb) =>

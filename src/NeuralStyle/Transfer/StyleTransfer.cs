@@ -60,27 +60,59 @@ public sealed class StyleTransfer
     {
         var clock = Stopwatch.StartNew();
         cancellationToken.ThrowIfCancellationRequested();
-        using StyleImage content = LoadContent();
+        using StyleImage content = _content.Load(_loader);
+        (int width, int height) = Settings.Size.Apply(content.Width, content.Height);
         cancellationToken.ThrowIfCancellationRequested();
-        EnsureMemoryFor(content.Width, content.Height);
-        var styles = new List<StyleImage>(_styles.Count);
+        EnsureMemoryFor(width, height);
+        var inputs = new List<(StyleImage Style, StyleImage? Mask)>(_styles.Count);
         try
         {
             foreach (StyleInput style in _styles)
             {
-                styles.Add(LoadStyle(style.Source, content));
+                StyleImage image = style.Source.Load(_loader);
+                inputs.Add((image, null));
+                if (style.Mask is not null)
+                {
+                    inputs[^1] = (image, style.Mask.Load(_loader));
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            return Optimize(content, styles, clock, cancellationToken);
+            return Optimize(content, inputs, PlanScales(width, height), clock, cancellationToken);
         }
         finally
         {
-            foreach (StyleImage style in styles)
+            foreach ((StyleImage style, StyleImage? mask) in inputs)
             {
                 style.Dispose();
+                mask?.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// The scales a run with these settings optimises for a <paramref name="width"/> x
+    /// <paramref name="height"/> output, coarsest first: one scale without
+    /// <see cref="StyleTransferSettings.MultiScale"/>, else the size ladder.
+    /// </summary>
+    public IReadOnlyList<ScaleStage> PlanScales(int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        if (Settings.MultiScale is not MultiScaleSettings multiScale)
+        {
+            return [new ScaleStage(0, 1, width, height, Settings.Iterations)];
+        }
+
+        int longest = Math.Max(width, height);
+        IReadOnlyList<int> sides = multiScale.Sides(longest);
+        return sides.Select((side, i) =>
+        {
+            bool last = i == sides.Count - 1;
+            (int w, int h) = last ? (width, height) : OutputSize.LongestSide(side).Apply(width, height);
+            return new ScaleStage(i, sides.Count, w, h, last ? Settings.Iterations : multiScale.CoarseIterations ?? Settings.Iterations);
+        }).ToArray();
     }
 
     /// <summary>
@@ -94,23 +126,80 @@ public sealed class StyleTransfer
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
 
-    private StyleTransferResult Optimize(StyleImage content, List<StyleImage> styles, Stopwatch clock, CancellationToken cancellationToken)
+    private StyleTransferResult Optimize(
+        StyleImage original, List<(StyleImage Style, StyleImage? Mask)> inputs, IReadOnlyList<ScaleStage> stages, Stopwatch clock, CancellationToken cancellationToken)
     {
-        using var scope = torch.NewDisposeScope();
-        torch.Tensor contentTensor = ToTensor(content);
-        var styleTensors = styles.Select((s, i) => (ToTensor(s), _styles[i].Weight)).ToList();
-        Action<int, LossBreakdown, torch.Tensor>? snapshot = _snapshots is null
-            ? null
-            : (iteration, losses, rgb) =>
-            {
-                using StyleImage image = Render(Colors(rgb, contentTensor), content);
-                _snapshots(new StyleSnapshot(iteration, losses, image));
-            };
         var optimizer = new StyleOptimizer(_extractor, _definition, Settings, _logger);
-        using StyleOptimizationResult result = optimizer.Optimize(contentTensor, styleTensors, _progress, snapshot, cancellationToken);
-        StyleImage output = Render(Colors(result.Image, contentTensor), content);
-        return new StyleTransferResult(output, result.LossHistory, clock.Elapsed);
+        var history = new List<LossBreakdown>();
+        int total = stages.Sum(s => s.Iterations);
+        torch.Tensor? previous = null;
+        try
+        {
+            foreach (ScaleStage stage in stages)
+            {
+                using var scope = torch.NewDisposeScope();
+                using StyleImage content = original.ResizeTo(stage.Width, stage.Height);
+                torch.Tensor contentTensor = ToTensor(content);
+                StyleTensor[] styles = inputs.Select((input, i) => StyleTensorAt(input.Style, input.Mask, _styles[i].Weight, contentTensor, stage)).ToArray();
+                torch.Tensor? initial = previous is null ? null : Upsample(previous, stage);
+                Action<int, LossBreakdown, torch.Tensor>? snapshot = _snapshots is null
+                    ? null
+                    : (iteration, losses, rgb) =>
+                    {
+                        using StyleImage image = Render(Colors(rgb, contentTensor), content);
+                        _snapshots(new StyleSnapshot(iteration, losses, image));
+                    };
+                var run = new ScaleRun(stage, history.Count, total);
+                using StyleOptimizationResult result = optimizer.Optimize(contentTensor, styles, initial, run, clock, _progress, snapshot, cancellationToken);
+                history.AddRange(result.LossHistory);
+                previous?.Dispose();
+                previous = result.Image.detach().clone().DetachFromDisposeScope();
+                if (stage.Index == stage.Count - 1)
+                {
+                    StyleImage output = Render(Colors(result.Image, contentTensor), content);
+                    return new StyleTransferResult(output, history, clock.Elapsed);
+                }
+            }
+
+            throw new InvalidOperationException("A transfer has at least one scale.");
+        }
+        finally
+        {
+            previous?.Dispose();
+        }
     }
+
+    private StyleTensor StyleTensorAt(StyleImage style, StyleImage? mask, double weight, torch.Tensor content, ScaleStage stage)
+    {
+        using StyleImage sized = SizeStyle(style, stage);
+        torch.Tensor image = ToTensor(sized);
+        if (Settings.ColorPreservation == ColorPreservation.ColorMatching)
+        {
+            image = ColorMatching.MatchStatistics(image, content);
+        }
+
+        torch.Tensor? maskTensor = null;
+        if (mask is not null)
+        {
+            using StyleImage sizedMask = mask.ResizeTo(stage.Width, stage.Height);
+            maskTensor = YCbCr.FromRgb(ToTensor(sizedMask)).narrow(1, 0, 1).clamp(0, 1);
+        }
+
+        return new StyleTensor(image, weight, maskTensor);
+    }
+
+    private StyleImage SizeStyle(StyleImage style, ScaleStage stage)
+    {
+        double scale = Settings.StyleScale;
+        return Settings.StyleSizing == StyleImageSizing.MatchContentSize
+            ? style.ResizeTo(Scaled(stage.Width, scale), Scaled(stage.Height, scale))
+            : style.Resize(OutputSize.LongestSide(Scaled(Math.Max(stage.Width, stage.Height), scale)));
+    }
+
+    private static int Scaled(int pixels, double scale) => Math.Max(1, (int)Math.Round(pixels * scale));
+
+    private static torch.Tensor Upsample(torch.Tensor previous, ScaleStage stage) =>
+        torch.nn.functional.interpolate(previous, [stage.Height, stage.Width], mode: torch.InterpolationMode.Bilinear, align_corners: false);
 
     /// <summary>Estimates this transfer's peak memory for a <paramref name="width"/> x <paramref name="height"/> output (see <see cref="MemoryEstimator"/>).</summary>
     public MemoryEstimate EstimateMemory(int width, int height) =>
@@ -131,20 +220,6 @@ public sealed class StyleTransfer
                 $"A {width}x{height} transfer with {_extractor.Name} and {Settings.Optimizer.Kind} needs about {estimate}, more than the {limit / 1e9:F2} GB available. ")
                 + "Lower the output size, use the ResNet18 backbone, a smaller L-BFGS history or Adam, or raise StyleTransferSettings.MemoryLimitBytes.");
         }
-    }
-
-    private StyleImage LoadContent()
-    {
-        using StyleImage original = _content.Load(_loader);
-        return original.Resize(Settings.Size);
-    }
-
-    private StyleImage LoadStyle(ImageSource source, StyleImage content)
-    {
-        using StyleImage original = source.Load(_loader);
-        return Settings.StyleSizing == StyleImageSizing.MatchContentSize
-            ? original.ResizeTo(content.Width, content.Height)
-            : original.Resize(OutputSize.LongestSide(Math.Max(content.Width, content.Height)));
     }
 
     private torch.Tensor Colors(torch.Tensor rgb, torch.Tensor contentRgb) =>

@@ -66,15 +66,19 @@ public sealed class StyleTransferBuilder
     /// <summary>Sets the content image from memory, keeping its alpha.</summary>
     public StyleTransferBuilder WithContent(Image<Rgba32> image) => WithContent(ImageSource.FromImage(image));
 
-    /// <summary>Adds a style image with a blend weight.</summary>
-    public StyleTransferBuilder AddStyle(ImageSource style, double weight = 1)
+    /// <summary>Adds a style image with a blend weight and, optionally, the region it applies to.</summary>
+    /// <param name="style">The style image.</param>
+    /// <param name="weight">Blend weight.</param>
+    /// <param name="mask">A grayscale image of the region (white = styled by this image); null styles the whole image. See <see cref="StyleInput.Mask"/>.</param>
+    public StyleTransferBuilder AddStyle(ImageSource style, double weight = 1, ImageSource? mask = null)
     {
-        _styles.Add(new StyleInput(style, weight));
+        _styles.Add(new StyleInput(style, weight, mask));
         return this;
     }
 
-    /// <summary>Adds a style image file with a blend weight.</summary>
-    public StyleTransferBuilder AddStyle(string path, double weight = 1) => AddStyle(ImageSource.FromFile(path), weight);
+    /// <summary>Adds a style image file with a blend weight and, optionally, a mask file of the region it applies to.</summary>
+    public StyleTransferBuilder AddStyle(string path, double weight = 1, string? maskPath = null) =>
+        AddStyle(ImageSource.FromFile(path), weight, maskPath is null ? null : ImageSource.FromFile(maskPath));
 
     /// <summary>Adds a style image stream with a blend weight.</summary>
     public StyleTransferBuilder AddStyle(Stream stream, double weight = 1) => AddStyle(ImageSource.FromStream(stream), weight);
@@ -165,6 +169,21 @@ public sealed class StyleTransferBuilder
     /// <summary>Keeps the content's colours (<see cref="ColorPreservation.LuminanceOnly"/>) or not.</summary>
     public StyleTransferBuilder WithColorPreservation(ColorPreservation mode) => Change(s => s with { ColorPreservation = mode });
 
+    /// <summary>Sets the style image's size relative to the output (see <see cref="StyleTransferSettings.StyleScale"/>).</summary>
+    public StyleTransferBuilder WithStyleScale(double scale) => Change(s => s with { StyleScale = scale });
+
+    /// <summary>Sets which statistic the style loss matches (see <see cref="StyleLossKind"/>).</summary>
+    public StyleTransferBuilder WithStyleLoss(StyleLossKind kind) => Change(s => s with { StyleLoss = kind });
+
+    /// <summary>Normalises each layer's gradient by its L1 norm (see <see cref="StyleTransferSettings.NormalizeGradients"/>; needs Adam or SGD).</summary>
+    public StyleTransferBuilder WithNormalizedGradients(bool normalize = true) => Change(s => s with { NormalizeGradients = normalize });
+
+    /// <summary>Optimises coarse to fine (see <see cref="MultiScaleSettings"/>); null turns it off.</summary>
+    public StyleTransferBuilder WithMultiScale(MultiScaleSettings? multiScale) => Change(s => s with { MultiScale = multiScale });
+
+    /// <summary>Optimises coarse to fine with the default ladder (from 128 px, factor √2).</summary>
+    public StyleTransferBuilder WithMultiScale() => WithMultiScale(new MultiScaleSettings());
+
     /// <summary>Sets the limits for decoding input images.</summary>
     public StyleTransferBuilder WithImageLoadOptions(ImageLoadOptions options)
     {
@@ -206,6 +225,7 @@ public sealed class StyleTransferBuilder
             }
 
             problems.AddRange(style.Source.Validate());
+            problems.AddRange(style.Mask?.Validate() ?? []);
             if (!(style.Weight > 0) || double.IsInfinity(style.Weight))
             {
                 problems.Add($"The blend weight of style {style.Source.Description} must be a positive finite number (got {style.Weight}).");
@@ -256,7 +276,11 @@ public sealed class StyleTransferBuilder
             _settings.TotalVariationWeight,
             _settings.ContentFormula,
             _settings.StyleFormula,
-            _settings.TotalVariationFormula);
+            _settings.TotalVariationFormula)
+        {
+            StyleLoss = _settings.StyleLoss,
+            NormalizeGradients = _settings.NormalizeGradients,
+        };
     }
 
     private static List<WeightedLayer> ResolveLayers(IFeatureExtractor extractor, IReadOnlyList<LayerChoice> choices, string kind, List<string> problems)

@@ -31,6 +31,16 @@ public sealed record StyleTransferSettings
     /// <summary>Style loss formula.</summary>
     public StyleLossFormula StyleFormula { get; init; } = StyleLossFormula.Relative;
 
+    /// <summary>Which statistic the style loss matches: Gram matrices (default), mean and covariance, or the Wasserstein-2 distance.</summary>
+    public StyleLossKind StyleLoss { get; init; } = StyleLossKind.Gram;
+
+    /// <summary>
+    /// Divide each content and style layer's gradient by its L1 norm (neural-style's
+    /// <c>-normalize_gradients</c>). Needs Adam or SGD: the normalised gradient is not the
+    /// loss's gradient, which L-BFGS's line search relies on.
+    /// </summary>
+    public bool NormalizeGradients { get; init; }
+
     /// <summary>Total variation formula.</summary>
     public TotalVariationFormula TotalVariationFormula { get; init; } = TotalVariationFormula.MeanSquare;
 
@@ -45,6 +55,16 @@ public sealed record StyleTransferSettings
 
     /// <summary>How style images are sized.</summary>
     public StyleImageSizing StyleSizing { get; init; } = StyleImageSizing.MatchLongestSide;
+
+    /// <summary>
+    /// Style image size relative to the output (neural-style's <c>-style_scale</c>): 1 (the default)
+    /// sizes it as <see cref="StyleSizing"/> says; 0.5 halves it, so the style's strokes and
+    /// patterns come out twice as large relative to the image; 2 makes them finer.
+    /// </summary>
+    public double StyleScale { get; init; } = 1;
+
+    /// <summary>Coarse-to-fine optimisation over a ladder of sizes; null (the default) runs at the output size only.</summary>
+    public MultiScaleSettings? MultiScale { get; init; }
 
     /// <summary>Whether the result keeps the content's colours (luminance-only transfer).</summary>
     public ColorPreservation ColorPreservation { get; init; } = ColorPreservation.None;
@@ -110,6 +130,7 @@ public sealed record StyleTransferSettings
         CheckDefined(problems, ContentFormula);
         CheckDefined(problems, StyleFormula);
         CheckDefined(problems, TotalVariationFormula);
+        CheckDefined(problems, StyleLoss);
         CheckDefined(problems, StyleSizing);
         CheckDefined(problems, ColorPreservation);
         CheckDefined(problems, Init);
@@ -121,6 +142,21 @@ public sealed record StyleTransferSettings
         else
         {
             problems.AddRange(Optimizer.Validate());
+        }
+
+        if (NormalizeGradients && Optimizer?.Kind == OptimizerKind.Lbfgs)
+        {
+            problems.Add("NormalizeGradients needs Adam or SGD: L-BFGS's line search needs the loss's true gradient (use OptimizerSettings.Adam()).");
+        }
+
+        if (!(StyleScale > 0) || StyleScale > 8)
+        {
+            problems.Add($"StyleScale must be greater than 0 and at most 8 (got {StyleScale}).");
+        }
+
+        if (MultiScale is not null)
+        {
+            problems.AddRange(MultiScale.Validate());
         }
 
         if (Iterations < 1)

@@ -1,0 +1,55 @@
+using TorchSharp;
+
+namespace NeuralStyle.Losses;
+
+/// <summary>First and second moments of a feature map's channels, optionally over weighted positions.</summary>
+internal static class FeatureMoments
+{
+    /// <summary>The features as a <c>[C, h·w]</c> matrix.</summary>
+    public static torch.Tensor Matrix(torch.Tensor features) => features.reshape(features.shape[^3], -1);
+
+    /// <summary>Sum of the position weights (h·w without a mask), as a tensor, never below 1e-6.</summary>
+    public static torch.Tensor Count(torch.Tensor matrix, torch.Tensor? mask) =>
+        mask is null
+            ? torch.tensor((double)matrix.shape[1], matrix.dtype, matrix.device)
+            : mask.sum().clamp_min(1e-6);
+
+    /// <summary><c>F diag(m) Fᵀ</c> (or <c>F Fᵀ</c> without a mask), not normalised.</summary>
+    public static torch.Tensor WeightedGram(torch.Tensor matrix, torch.Tensor? mask) =>
+        mask is null ? matrix.mm(matrix.t()) : (matrix * mask).mm(matrix.t());
+
+    /// <summary>The channel means <c>[C]</c> over the (weighted) positions.</summary>
+    public static torch.Tensor Mean(torch.Tensor matrix, torch.Tensor? mask, torch.Tensor count) =>
+        mask is null ? matrix.mean([1]) : (matrix * mask).sum(1) / count;
+
+    /// <summary>
+    /// Mean and covariance packed as one blendable <c>[C, C + 1]</c> tensor: the raw second moment
+    /// <c>E[f fᵀ]</c> in the first C columns, the mean in the last (a weighted mean of such tensors is the moments of the mixture).
+    /// </summary>
+    public static torch.Tensor Packed(torch.Tensor features)
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.Tensor matrix = Matrix(features);
+        torch.Tensor count = Count(matrix, null);
+        torch.Tensor second = WeightedGram(matrix, null) / count;
+        return torch.cat([second, Mean(matrix, null, count).unsqueeze(1)], 1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Mean <c>[C]</c> and covariance <c>[C, C]</c> of the features over the (weighted) positions.</summary>
+    public static (torch.Tensor Mean, torch.Tensor Covariance) MeanAndCovariance(torch.Tensor features, torch.Tensor? mask)
+    {
+        torch.Tensor matrix = Matrix(features);
+        torch.Tensor count = Count(matrix, mask);
+        torch.Tensor mean = Mean(matrix, mask, count);
+        torch.Tensor covariance = (WeightedGram(matrix, mask) / count) - mean.outer(mean);
+        return (mean, covariance);
+    }
+
+    /// <summary>Unpacks a <see cref="Packed"/> tensor into mean and covariance.</summary>
+    public static (torch.Tensor Mean, torch.Tensor Covariance) Unpack(torch.Tensor packed)
+    {
+        long channels = packed.shape[0];
+        torch.Tensor mean = packed.narrow(1, channels, 1).squeeze(1);
+        return (mean, packed.narrow(1, 0, channels) - mean.outer(mean));
+    }
+}
