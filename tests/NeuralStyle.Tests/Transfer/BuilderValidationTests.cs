@@ -29,6 +29,46 @@ public sealed class BuilderValidationTests
     }
 
     [Fact]
+    public void InvalidFeatureCombinationsAreListedTogether()
+    {
+        var error = Assert.Throws<StyleTransferConfigurationException>(() => new StyleTransferBuilder()
+            .WithContent("/no/content.png")
+            .AddStyle("/no/style.png", 1, "/no/mask.png")
+            .WithNormalizedGradients()
+            .WithStyleScale(0)
+            .WithMultiScale(new MultiScaleSettings { SmallestSide = 8, Factor = 1, CoarseIterations = 0 })
+            .WithStyleLoss((NeuralStyle.Losses.StyleLossKind)42)
+            .Build());
+
+        Assert.Contains(error.Problems, p => p.Contains("NormalizeGradients needs Adam or SGD", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("StyleScale", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("SmallestSide", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("Factor", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("CoarseIterations", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("StyleLossKind", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("/no/mask.png", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AverageDecayIsForAdamOnly()
+    {
+        Assert.Contains((OptimizerSettings.Lbfgs() with { AverageDecay = 0.9 }).Validate(), p => p.Contains("Adam only", StringComparison.Ordinal));
+        Assert.Contains(OptimizerSettings.Adam(averageDecay: 1).Validate(), p => p.Contains("[0, 1)", StringComparison.Ordinal));
+        Assert.Empty(OptimizerSettings.Adam(averageDecay: 0.9).Validate());
+        Assert.Empty((StyleTransferSettings.For(StylePreset.Default) with { NormalizeGradients = true, Optimizer = OptimizerSettings.Adam() }).Validate());
+    }
+
+    [Theory]
+    [InlineData(512, new[] { 128, 181, 256, 362, 512 })]
+    [InlineData(200, new[] { 141, 200 })]
+    [InlineData(128, new[] { 128 })]
+    [InlineData(100, new[] { 100 })]
+    public void MultiScaleLadderGrowsBySqrtTwoFromTheSmallestSide(int target, int[] expected)
+    {
+        Assert.Equal(expected, new MultiScaleSettings().Sides(target));
+    }
+
+    [Fact]
     public void MissingInputsAreNamed()
     {
         var error = Assert.Throws<StyleTransferConfigurationException>(() => new StyleTransferBuilder().Build());
