@@ -1,0 +1,183 @@
+using NeuralStyle.Features;
+using NeuralStyle.Imaging;
+using NeuralStyle.Losses;
+using NeuralStyle.Optimization;
+using NeuralStyle.Testing;
+using NeuralStyle.Transfer;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using TorchSharp;
+
+namespace NeuralStyle.ResNet18.Tests;
+
+/// <summary>Each issue-4 option changes what it should, with the real ResNet18 on small images.</summary>
+public sealed class FeatureOptionTests : IClassFixture<ResNet18Fixture>
+{
+    private readonly ResNet18Fixture _fixture;
+
+    public FeatureOptionTests(ResNet18Fixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public void AMasksBlackRegionKeepsItsContent()
+    {
+        using Image<Rgb24> content = DemoImages.Lakeside(96, 64);
+        using Image<Rgb24> style = DemoImages.Swirls(64, 64);
+        using var mask = new Image<Rgb24>(96, 64, new Rgb24(0, 0, 0));
+        mask.ProcessPixelRows(rows =>
+        {
+            for (int y = 0; y < rows.Height; y++)
+            {
+                rows.GetRowSpan(y)[..48].Fill(new Rgb24(255, 255, 255));
+            }
+        });
+
+        using StyleTransferResult result = Builder(content)
+            .AddStyle(ImageSource.FromImage(style), 1, ImageSource.FromImage(mask))
+            .WithIterations(40)
+            .Build()
+            .Run();
+
+        using var scope = torch.NewDisposeScope();
+        torch.Tensor change = (ImageTensor.FromImage(result.Image.Color) - ImageTensor.FromImage(content)).abs();
+        double styled = change[.., .., .., ..32].mean().ToDouble();
+        double kept = change[.., .., .., 64..].mean().ToDouble();
+        Assert.True(kept < 0.35 * styled, $"mean change {kept * 255:F1}/255 where the mask is black vs {styled * 255:F1}/255 where it is white");
+    }
+
+    [Fact]
+    public void MultiScaleRunsEachScaleAtTheSizesItAnnounces()
+    {
+        using Image<Rgb24> content = DemoImages.Lakeside(128, 96);
+        using Image<Rgb24> style = DemoImages.Swirls(64, 64);
+        var recorder = new RecordingExtractor(_fixture.Extractor);
+        var reports = new List<StyleTransferProgress>();
+        StyleTransfer transfer = Builder(content, recorder)
+            .AddStyle(style)
+            .WithMultiScale(new MultiScaleSettings { SmallestSide = 64, CoarseIterations = 3 })
+            .WithIterations(4)
+            .WithProgress(new SynchronousProgress<StyleTransferProgress>(reports.Add))
+            .Build();
+
+        IReadOnlyList<ScaleStage> plan = transfer.PlanScales(128, 96);
+        using StyleTransferResult result = transfer.Run();
+
+        Assert.Equal([(64, 48), (91, 68), (128, 96)], plan.Select(s => (s.Width, s.Height)));
+        Assert.Equal([3, 3, 4], plan.Select(s => s.Iterations));
+        Assert.Equal(10, result.LossHistory.Count);
+        Assert.Equal(Enumerable.Range(1, 10), reports.Select(r => r.Iteration));
+        Assert.All(reports, r => Assert.Equal(10, r.TotalIterations));
+        Assert.Equal(plan.SelectMany(s => Enumerable.Repeat(s, s.Iterations)), reports.Select(r => r.Scale));
+        foreach (ScaleStage stage in plan)
+        {
+            Assert.Contains(((long)stage.Height, (long)stage.Width), recorder.Sizes);
+        }
+
+        Assert.Equal((128, 96), (result.Image.Width, result.Image.Height));
+    }
+
+    [Theory]
+    [InlineData(1.0, 128)]
+    [InlineData(0.5, 64)]
+    public void StyleScaleSizesTheStyleRelativeToTheOutput(double scale, long expectedSide)
+    {
+        using Image<Rgb24> content = DemoImages.Lakeside(128, 96);
+        using Image<Rgb24> style = DemoImages.Swirls(100, 100);
+        var recorder = new RecordingExtractor(_fixture.Extractor);
+        using StyleTransferResult result = Builder(content, recorder).AddStyle(style).WithStyleScale(scale).WithIterations(1).WithMemoryLimit(0).Build().Run();
+
+        (long Height, long Width)[] squares = recorder.Sizes.Where(s => s.Height == s.Width).Distinct().ToArray();
+        Assert.Equal([(expectedSide, expectedSide)], squares);
+    }
+
+    [Fact]
+    public void ColorMatchingGivesTheResultTheContentsPalette()
+    {
+        using Image<Rgb24> content = DemoImages.Lakeside(64, 48);
+        using Image<Rgb24> style = DemoImages.Swirls(64, 64);
+        // Started from the style image, the result keeps the palette of the style it was given: the
+        // painting's own, or the painting recoloured to the photo's statistics.
+        using StyleTransferResult matched = Builder(content).AddStyle(style).WithInit(InitMode.Style).WithColorPreservation(ColorPreservation.ColorMatching).Build().Run();
+        using StyleTransferResult free = Builder(content).AddStyle(style).WithInit(InitMode.Style).Build().Run();
+
+        using var scope = torch.NewDisposeScope();
+        (torch.Tensor contentMean, _) = ColorMatching.Statistics(ImageTensor.FromImage(content));
+        (torch.Tensor styleMean, _) = ColorMatching.Statistics(ImageTensor.FromImage(style));
+        double matchedDistance = MeanDistance(matched, contentMean);
+        double freeDistance = MeanDistance(free, contentMean);
+        Assert.True((styleMean - contentMean).norm().ToDouble() > 0.1, "the painting's palette differs from the photo's");
+        Assert.True(matchedDistance < 0.5 * freeDistance, $"mean colour off the photo's by {matchedDistance:F3} with matching, {freeDistance:F3} without");
+    }
+
+    [Fact]
+    public void NormalizedGradientsDivideEachLayersGradientByItsL1Norm()
+    {
+        using Image<Rgb24> content = DemoImages.Lakeside(64, 48);
+        using Image<Rgb24> style = DemoImages.Swirls(64, 64);
+        ObjectiveDefinition plain = Builder(content).AddStyle(style).Build().Objective;
+        plain = plain with { StyleLayers = plain.StyleLayers.Take(2).ToArray(), ContentWeight = 0, TotalVariationWeight = 0 };
+
+        using var scope = torch.NewDisposeScope();
+        torch.Tensor contentTensor = ImageTensor.FromImage(content);
+        torch.Tensor styleTensor = ImageTensor.FromImage(style);
+        torch.Tensor image = (contentTensor + (torch.rand_like(contentTensor) * 0.2)).clamp(0, 1);
+        torch.Tensor Gradient(ObjectiveDefinition definition)
+        {
+            using var objective = new StyleObjective(_fixture.Extractor, definition, OptimizationSpace.Rgb, contentTensor, [new StyleTensor(styleTensor)]);
+            objective.Evaluate(image, out torch.Tensor gradient);
+            return gradient;
+        }
+
+        // By hand: each layer's gradient w.r.t. its features, divided by its L1 norm, times its weight, back to the image.
+        var loss = new GramStyleLoss(plain.StyleFormula);
+        torch.Tensor variable = image.detach().requires_grad_(true);
+        torch.Tensor surrogate = torch.zeros([]);
+        foreach (WeightedLayer layer in plain.StyleLayers)
+        {
+            torch.Tensor features = _fixture.Extractor.Extract(variable, [layer.Layer])[layer.Layer];
+            torch.Tensor target = loss.TargetGram(_fixture.Extractor.Extract(styleTensor, [layer.Layer])[layer.Layer].detach());
+            torch.Tensor g = torch.autograd.grad([loss.Compute(features, target, 48, 64)], [features], retain_graph: true)[0];
+            surrogate = surrogate + (features * (g / (g.abs().sum() + 1e-8) * layer.Weight * plain.StyleWeight).detach()).sum();
+        }
+
+        torch.Tensor expected = torch.autograd.grad([surrogate], [variable])[0];
+        torch.Tensor normalized = Gradient(plain with { NormalizeGradients = true });
+        Assert.True(torch.allclose(normalized, expected, rtol: 1e-4, atol: 1e-7), $"max difference {(normalized - expected).abs().max().ToDouble()}");
+        torch.Tensor unnormalized = Gradient(plain);
+        double ratio = (unnormalized.norm() / normalized.norm()).ToDouble();
+        Assert.False(torch.allclose(unnormalized, normalized * ratio, rtol: 0.05, atol: 1e-9), "normalising per layer is not a global rescaling");
+    }
+
+    [Theory]
+    [InlineData(StyleLossKind.MeanCovariance)]
+    [InlineData(StyleLossKind.Wasserstein)]
+    public void AlternativeStyleLossesAreMinimised(StyleLossKind kind)
+    {
+        using Image<Rgb24> content = DemoImages.Lakeside(64, 48);
+        using Image<Rgb24> style = DemoImages.Swirls(64, 64);
+        using StyleTransferResult result = Builder(content).AddStyle(style).WithStyleLoss(kind).WithIterations(45).Build().Run();
+        Assert.True(result.LossHistory[^1].Style < result.LossHistory[0].Style / 3, $"style loss {result.LossHistory[0].Style} -> {result.LossHistory[^1].Style}");
+    }
+
+    [Fact]
+    public void AdamWithNormalizedGradientsAndAnIterateAverageStyles()
+    {
+        using Image<Rgb24> content = DemoImages.Lakeside(64, 48);
+        using Image<Rgb24> style = DemoImages.Swirls(64, 64);
+        using StyleTransferResult result = Builder(content)
+            .AddStyle(style)
+            .WithOptimizer(OptimizerSettings.Adam(0.02, averageDecay: 0.9))
+            .WithNormalizedGradients()
+            .Build()
+            .Run();
+        Assert.True(result.LossHistory[^1].Style < result.LossHistory[0].Style / 2, $"style loss {result.LossHistory[0].Style} -> {result.LossHistory[^1].Style}");
+    }
+
+    private static double MeanDistance(StyleTransferResult result, torch.Tensor reference)
+    {
+        (torch.Tensor mean, _) = ColorMatching.Statistics(ImageTensor.FromImage(result.Image.Color));
+        return (mean - reference).norm().ToDouble();
+    }
+
+    private StyleTransferBuilder Builder(Image<Rgb24> content, IFeatureExtractor? extractor = null) => new StyleTransferBuilder()
+        .WithFeatureExtractor(extractor ?? _fixture.Extractor).WithContent(content).WithSize(OutputSize.Original).WithIterations(30);
+}

@@ -1,0 +1,34 @@
+using NeuralStyle.Features;
+using TorchSharp;
+
+namespace NeuralStyle.ResNet18.Tests;
+
+/// <summary>Wraps an extractor and records the size of every image it is given.</summary>
+internal sealed class RecordingExtractor(IFeatureExtractor inner) : IFeatureExtractor
+{
+    public List<(long Height, long Width)> Sizes { get; } = [];
+
+    public string Name => inner.Name;
+
+    public IReadOnlyList<FeatureLayer> Layers => inner.Layers;
+
+    public IInputNormalization Normalization => inner.Normalization;
+
+    public torch.Device Device => inner.Device;
+
+    public torch.ScalarType DataType => inner.DataType;
+
+    public RecommendedLayers Recommended => inner.Recommended;
+
+    public FeatureLayer ParseLayer(string name) => inner.ParseLayer(name);
+
+    public IReadOnlyDictionary<FeatureLayer, torch.Tensor> ExtractNormalized(torch.Tensor input, IReadOnlyCollection<FeatureLayer> layers)
+    {
+        Sizes.Add((input.shape[^2], input.shape[^1]));
+        return inner.ExtractNormalized(input, layers);
+    }
+
+    public void Dispose()
+    {
+    }
+}
