@@ -17,6 +17,12 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     [InlineData("--preset picasso", "Unknown preset 'picasso'")]
     [InlineData("--backbone alexnet", "alexnet")]
     [InlineData("--frobnicate", "--frobnicate")]
+    [InlineData("--preserve-colors --color-match", "choose one")]
+    [InlineData("--style-mask a.png b.png", "--style-mask has 2 mask(s) for 1 style image(s)")]
+    [InlineData("--style-loss fancy", "Unknown --style-loss 'fancy': use gram, mean-cov, wasserstein")]
+    [InlineData("--pooling median", "Unknown --pooling 'median'")]
+    [InlineData("--min-size 64", "apply to --multi-scale")]
+    [InlineData("--multi-scale --min-size 8", "--min-size must be between 32")]
     public async Task BadOptionsAreUsageErrors(string extra, string? expected = null)
     {
         string[] args = [_work.Content, _work.Style, .. extra == "--output" ? Array.Empty<string>() : ["-o", _work.File("out.png")], .. extra == "--output" ? [] : extra.Split(' ')];
@@ -25,6 +31,20 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
         Assert.Equal(ExitCode.Usage, run.Code);
         Assert.Contains(expected ?? "--output", run.Error, StringComparison.Ordinal);
         Assert.Contains("neural-style --help", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_work.File("out.png")));
+    }
+
+    [Theory]
+    [InlineData("--normalize-gradients", "NormalizeGradients needs Adam or SGD")]
+    [InlineData("--average-decay 0.9", "applies to Adam only")]
+    [InlineData("--style-scale 0", "StyleScale must be greater than 0")]
+    [InlineData("--pooling average", "--pooling applies to vgg19")]
+    public async Task InvalidCombinationsFailBeforeTheRun(string extra, string expected)
+    {
+        CliRun run = await CliRun.RunAsync([_work.Content, _work.Style, "-o", _work.File("out.png"), .. extra.Split(' ')]);
+
+        Assert.Equal(ExitCode.Usage, run.Code);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_work.File("out.png")));
     }
 

@@ -76,6 +76,26 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public async Task FeatureFlagsReachTheRun()
+    {
+        string mask = _work.File("mask.png");
+        using (var white = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.L8>(16, 16, new SixLabors.ImageSharp.PixelFormats.L8(255)))
+        {
+            await white.SaveAsPngAsync(mask);
+        }
+
+        CliRun run = await CliRun.RunAsync(
+            _work.Content, _work.Style, "-o", _work.File("features.png"), "-s", "96", "-n", "2", "--json",
+            "--multi-scale", "--min-size", "68", "--scale-iterations", "1", "--style-scale", "0.75", "--style-mask", mask,
+            "--style-loss", "wasserstein", "--color-match", "--optimizer", "adam", "--normalize-gradients", "--average-decay", "0.5");
+        Assert.True(run.Code == ExitCode.Success, run.Error);
+        string[] progress = run.Out.Trim().Split('\n').Where(l => l.Contains("\"progress\"", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, progress.Length);
+        using Image image = Image.Load(_work.File("features.png"));
+        Assert.Equal(96, image.Width);
+    }
+
+    [Fact]
     public async Task AMissingContentImageIsAnInputError()
     {
         CliRun run = await CliRun.RunAsync(_work.File("missing.jpg"), _work.Style, "-o", _work.File("out.png"));

@@ -51,8 +51,9 @@ internal sealed class TextReporter : IRunReporter
 
         return await Live(totalIterations, "Styling", task => new SynchronousProgress<StyleTransferProgress>(p =>
         {
+            task.MaxValue = p.TotalIterations;
             task.Value = p.Iteration;
-            task.Description = Markup.Escape(Invariant($"{p.Iteration}/{p.TotalIterations} loss {p.Losses.Total:G4} (style {p.Losses.Style:G3}) eta {p.EstimatedRemaining:mm\\:ss}"));
+            task.Description = Markup.Escape(Invariant($"{ScaleLabel(p)}{p.Iteration}/{p.TotalIterations} loss {p.Losses.Total:G4} (style {p.Losses.Style:G3}) eta {p.EstimatedRemaining:mm\\:ss}"));
         }), work).ConfigureAwait(false);
     }
 
@@ -115,7 +116,7 @@ internal sealed class TextReporter : IRunReporter
     public void Failed(ExitCode code, string message) => _console.Error.WriteLine($"neural-style: error: {message}");
 
     private static string Line(StyleTransferProgress p) => Invariant(
-        $"{p.Iteration,5}/{p.TotalIterations}  loss {p.Losses.Total,10:G4}  content {p.Losses.Content:G3}  style {p.Losses.Style:G3}  tv {p.Losses.TotalVariation:G3}  eta {p.EstimatedRemaining:mm\\:ss}");
+        $"{ScaleLabel(p)}{p.Iteration,5}/{p.TotalIterations}  loss {p.Losses.Total,10:G4}  content {p.Losses.Content:G3}  style {p.Losses.Style:G3}  tv {p.Losses.TotalVariation:G3}  eta {p.EstimatedRemaining:mm\\:ss}");
 
     private async Task<T> Live<T, TProgress>(
         double maxValue, string description, Func<ProgressTask, IProgress<TProgress>> sink, Func<IProgress<TProgress>, Task<T>> work)
@@ -134,4 +135,7 @@ internal sealed class TextReporter : IRunReporter
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string ScaleLabel(StyleTransferProgress p) =>
+        p.Scale is { Count: > 1 } scale ? Invariant($"scale {scale.Index + 1}/{scale.Count} {scale.Width}x{scale.Height}  ") : string.Empty;
 }
