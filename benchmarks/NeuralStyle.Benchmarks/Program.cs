@@ -8,10 +8,14 @@ using NeuralStyle.Benchmarks.Support;
 // Peak RSS per size:           ... -- memory
 // Floor ratio, min of N:       ... -- floor [N]
 // fp32 vs bf16 mixed, min of N: ... -- precision [N]
+// Quality table + contact sheet: ... -- quality [--size 192] [--keras-steps 4000] [--docs docs] [--pair CONTENT STYLE]...
 switch (args.FirstOrDefault())
 {
     case "seed-quality":
         SeedQuality.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);
+        break;
+    case "quality":
+        NeuralStyle.Benchmarks.Quality.QualityBenchmark.Run(args[1..]);
         break;
     case "memory":
         MemoryReport.Run(

@@ -4,10 +4,11 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace NeuralStyle.Testing;
 
 /// <summary>
-/// Two pictures drawn entirely in code, so the project may redistribute them and use them offline:
-/// a lakeside "photo" (sky, sun, mountains, hills, a house and a tree mirrored in a lake) and a
-/// swirling night "painting" of directional brush strokes and haloed stars. Resolution-independent:
-/// every size shows the same scene.
+/// Pictures drawn entirely in code, so the project may redistribute them and use them offline:
+/// two "photos" (a lakeside with sky, sun, mountains, hills, a house and a tree mirrored in a lake;
+/// a still life of a vase and fruit on a table) and two "paintings" (a swirling night of
+/// directional brush strokes and haloed stars; a warm mosaic of irregular tiles and dark grout).
+/// Resolution-independent: every size shows the same scene.
 /// </summary>
 public static class DemoImages
 {
@@ -16,6 +17,12 @@ public static class DemoImages
 
     /// <summary>The style picture.</summary>
     public static Image<Rgb24> Swirls(int width, int height) => Draw(width, height, SwirlsPixel);
+
+    /// <summary>The second content picture.</summary>
+    public static Image<Rgb24> StillLife(int width, int height) => Draw(width, height, StillLifePixel);
+
+    /// <summary>The second style picture.</summary>
+    public static Image<Rgb24> Mosaic(int width, int height) => Draw(width, height, MosaicPixel);
 
     private static Image<Rgb24> Draw(int width, int height, Func<double, double, double, (double R, double G, double B)> pixel)
     {
@@ -143,6 +150,86 @@ public static class DemoImages
         }
 
         return (r, g, b);
+    }
+
+    private static (double, double, double) StillLifePixel(double u, double v, double aspect)
+    {
+        double cx = aspect / 2;
+        (double r, double g, double b) = Mix((0.62, 0.55, 0.45), (0.42, 0.36, 0.3), v / 0.62);
+        double light = Math.Clamp(1 - (Math.Abs(u - (aspect * 0.3)) * 0.8), 0.6, 1);
+        (r, g, b) = (r * light, g * light, b * light);
+        if (v > 0.62)
+        {
+            double grain = 0.5 + (0.5 * Math.Sin((u * 40) + (Math.Sin(v * 30) * 2)));
+            (r, g, b) = Mix((0.45, 0.25, 0.12), (0.32, 0.17, 0.08), grain * 0.7);
+        }
+
+        double vaseX = cx - 0.12, body = Math.Pow((u - vaseX) / 0.13, 2) + Math.Pow((v - 0.5) / 0.14, 2);
+        if (body < 1 || (Math.Abs(u - vaseX) < 0.045 && v > 0.2 && v < 0.42))
+        {
+            double shade = Math.Clamp(0.55 + ((vaseX - u) * 3), 0.25, 1);
+            (r, g, b) = (0.2 * shade, 0.35 * shade, 0.75 * shade);
+            if (Math.Abs(Math.Sin(v * 60)) > 0.92)
+            {
+                (r, g, b) = (0.9, 0.85, 0.6);
+            }
+        }
+
+        foreach ((double fx, double fy, double radius, (double R, double G, double B) colour) in Fruit)
+        {
+            double dx = u - (cx + fx), dy = v - fy, d = Math.Sqrt((dx * dx) + (dy * dy));
+            if (d < radius)
+            {
+                double shine = Math.Clamp(1.2 - (Math.Sqrt(Math.Pow(dx + (radius * 0.4), 2) + Math.Pow(dy + (radius * 0.4), 2)) / radius), 0.35, 1.3);
+                (r, g, b) = (colour.R * shine, colour.G * shine, colour.B * shine);
+            }
+        }
+
+        return (r, g, b);
+    }
+
+    private static readonly (double X, double Y, double Radius, (double R, double G, double B) Colour)[] Fruit =
+    [
+        (0.12, 0.6, 0.075, (0.85, 0.15, 0.1)), (0.27, 0.62, 0.065, (0.95, 0.6, 0.1)), (0.2, 0.53, 0.06, (0.55, 0.75, 0.15)),
+    ];
+
+    private static (double, double, double) MosaicPixel(double u, double v, double aspect)
+    {
+        const double cells = 9;
+        double x = u * cells, y = v * cells;
+        double best = double.MaxValue, second = double.MaxValue, pick = 0;
+        for (int gy = (int)Math.Floor(y) - 1; gy <= (int)Math.Floor(y) + 1; gy++)
+        {
+            for (int gx = (int)Math.Floor(x) - 1; gx <= (int)Math.Floor(x) + 1; gx++)
+            {
+                double px = gx + Hash(gx, gy), py = gy + Hash(gy + 17, gx - 5);
+                double d = Math.Sqrt(((x - px) * (x - px)) + ((y - py) * (y - py)));
+                if (d < best)
+                {
+                    (second, best, pick) = (best, d, Hash(gx * 3.1, gy * 7.7));
+                }
+                else if (d < second)
+                {
+                    second = d;
+                }
+            }
+        }
+
+        if (second - best < 0.08)
+        {
+            return (0.12, 0.08, 0.06);
+        }
+
+        (double R, double G, double B) tile = pick switch
+        {
+            < 0.3 => (0.8, 0.25, 0.1),
+            < 0.55 => (0.95, 0.6, 0.15),
+            < 0.75 => (0.6, 0.15, 0.2),
+            < 0.9 => (0.95, 0.85, 0.55),
+            _ => (0.15, 0.45, 0.45),
+        };
+        double relief = 0.85 + (0.15 * Math.Clamp(1 - best, 0, 1)) + (0.04 * (Hash(u * 301, v * 517) - 0.5));
+        return (tile.R * relief, tile.G * relief, tile.B * relief);
     }
 
     private static readonly (double X, double Y, double Size)[] Stars =
