@@ -45,6 +45,13 @@ internal static class FeatureMoments
         return (mean, covariance);
     }
 
+    /// <summary>Reads the target of a mean/covariance loss, laid out <c>[Σ | μ | …]</c> (views, not copies).</summary>
+    public static (torch.Tensor Mean, torch.Tensor Covariance) TargetMeanAndCovariance(torch.Tensor target)
+    {
+        long channels = target.shape[0];
+        return (target.narrow(1, channels, 1).squeeze(1), target.narrow(1, 0, channels));
+    }
+
     /// <summary>Unpacks a <see cref="Packed"/> tensor into mean and covariance.</summary>
     public static (torch.Tensor Mean, torch.Tensor Covariance) Unpack(torch.Tensor packed)
     {

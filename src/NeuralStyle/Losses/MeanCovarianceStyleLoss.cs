@@ -31,9 +31,7 @@ public sealed class MeanCovarianceStyleLoss : IStyleLoss
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(target);
         using var scope = torch.NewDisposeScope();
-        long channels = target.shape[0];
-        torch.Tensor targetCovariance = target.narrow(1, 0, channels);
-        torch.Tensor targetMean = target.narrow(1, channels, 1).squeeze(1);
+        (torch.Tensor targetMean, torch.Tensor targetCovariance) = FeatureMoments.TargetMeanAndCovariance(target);
         (torch.Tensor mean, torch.Tensor covariance) = FeatureMoments.MeanAndCovariance(features, mask);
         torch.Tensor meanTerm = (mean - targetMean).square().sum() / targetMean.square().sum().clamp_min(1e-12);
         torch.Tensor covarianceTerm = (covariance - targetCovariance).square().sum() / targetCovariance.square().sum().clamp_min(1e-12);

@@ -37,10 +37,8 @@ public sealed class WassersteinStyleLoss : IStyleLoss
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(target);
         using var scope = torch.NewDisposeScope();
-        long channels = target.shape[0];
-        torch.Tensor targetCovariance = target.narrow(1, 0, channels);
-        torch.Tensor targetMean = target.narrow(1, channels, 1).squeeze(1);
-        torch.Tensor targetRoot = target.narrow(1, channels + 1, channels);
+        (torch.Tensor targetMean, torch.Tensor targetCovariance) = FeatureMoments.TargetMeanAndCovariance(target);
+        torch.Tensor targetRoot = target.narrow(1, target.shape[0] + 1, target.shape[0]);
         (torch.Tensor mean, torch.Tensor covariance) = FeatureMoments.MeanAndCovariance(features, mask);
 
         // tr((R Σ R)^½) with R = Σₜ^½: its value and its gradient ½ R (R Σ R)^-½ R, both from one
