@@ -1,3 +1,4 @@
+using NeuralStyle.Losses;
 using TorchSharp;
 
 namespace NeuralStyle.Imaging;
@@ -9,8 +10,6 @@ namespace NeuralStyle.Imaging;
 /// </summary>
 public static class ColorMatching
 {
-    private const double Regularization = 1e-5;
-
     /// <summary>
     /// <paramref name="image"/> recoloured to the colour mean and covariance of
     /// <paramref name="reference"/> (both <c>[1, 3, H, W]</c> RGB, any sizes). Not clamped, so the
@@ -21,11 +20,11 @@ public static class ColorMatching
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(reference);
         using var scope = torch.NewDisposeScope();
-        torch.Tensor pixels = Pixels(image);
-        (torch.Tensor sourceMean, torch.Tensor sourceCovariance) = MeanAndCovariance(pixels);
-        (torch.Tensor referenceMean, torch.Tensor referenceCovariance) = MeanAndCovariance(Pixels(reference));
-        torch.Tensor transform = Power(referenceCovariance, 0.5).mm(Power(sourceCovariance, -0.5));
-        torch.Tensor mapped = transform.mm(pixels - sourceMean.unsqueeze(1)) + referenceMean.unsqueeze(1);
+        torch.Tensor source = image.detach().to(torch.ScalarType.Float64);
+        (torch.Tensor sourceMean, torch.Tensor sourceCovariance) = FeatureMoments.MeanAndCovariance(source, null);
+        (torch.Tensor referenceMean, torch.Tensor referenceCovariance) = Statistics(reference);
+        torch.Tensor transform = SymmetricMatrices.Power(referenceCovariance, 0.5).mm(SymmetricMatrices.Power(sourceCovariance, -0.5));
+        torch.Tensor mapped = transform.mm(FeatureMoments.Matrix(source) - sourceMean.unsqueeze(1)) + referenceMean.unsqueeze(1);
         return mapped.to(image.dtype).reshape(image.shape).MoveToOuterDisposeScope();
     }
 
@@ -34,23 +33,7 @@ public static class ColorMatching
     {
         ArgumentNullException.ThrowIfNull(image);
         using var scope = torch.NewDisposeScope();
-        (torch.Tensor mean, torch.Tensor covariance) = MeanAndCovariance(Pixels(image));
+        (torch.Tensor mean, torch.Tensor covariance) = FeatureMoments.MeanAndCovariance(image.detach().to(torch.ScalarType.Float64), null);
         return (mean.MoveToOuterDisposeScope(), covariance.MoveToOuterDisposeScope());
-    }
-
-    private static torch.Tensor Pixels(torch.Tensor image) =>
-        image.detach().to(torch.ScalarType.Float64).reshape(3, -1);
-
-    private static (torch.Tensor Mean, torch.Tensor Covariance) MeanAndCovariance(torch.Tensor pixels)
-    {
-        torch.Tensor mean = pixels.mean([1]);
-        torch.Tensor centred = pixels - mean.unsqueeze(1);
-        return (mean, centred.mm(centred.t()) / pixels.shape[1]);
-    }
-
-    private static torch.Tensor Power(torch.Tensor symmetric, double power)
-    {
-        (torch.Tensor eigenvalues, torch.Tensor eigenvectors) = torch.linalg.eigh(symmetric);
-        return (eigenvectors * eigenvalues.clamp_min(Regularization).pow(power)).mm(eigenvectors.t());
     }
 }

@@ -45,8 +45,11 @@ internal static class FeatureMoments
         return (mean, covariance);
     }
 
-    /// <summary>Reads the target of a mean/covariance loss, laid out <c>[Σ | μ | …]</c> (views, not copies).</summary>
-    public static (torch.Tensor Mean, torch.Tensor Covariance) TargetMeanAndCovariance(torch.Tensor target)
+    /// <summary>
+    /// Splits a <c>[C, C + 1 (+ …)]</c> tensor laid out <c>[matrix | μ | …]</c> into μ and the matrix (views):
+    /// a mean/covariance loss's target, or a <see cref="Packed"/> tensor (whose matrix is the raw second moment).
+    /// </summary>
+    public static (torch.Tensor Mean, torch.Tensor Matrix) SplitMeanColumn(torch.Tensor target)
     {
         long channels = target.shape[0];
         return (target.narrow(1, channels, 1).squeeze(1), target.narrow(1, 0, channels));
@@ -55,8 +58,7 @@ internal static class FeatureMoments
     /// <summary>Unpacks a <see cref="Packed"/> tensor into mean and covariance.</summary>
     public static (torch.Tensor Mean, torch.Tensor Covariance) Unpack(torch.Tensor packed)
     {
-        long channels = packed.shape[0];
-        torch.Tensor mean = packed.narrow(1, channels, 1).squeeze(1);
-        return (mean, packed.narrow(1, 0, channels) - mean.outer(mean));
+        (torch.Tensor mean, torch.Tensor secondMoment) = SplitMeanColumn(packed);
+        return (mean, secondMoment - mean.outer(mean));
     }
 }

@@ -12,10 +12,8 @@ public static class GramMatrix
     public static torch.Tensor Compute(torch.Tensor features, double divisor = 1)
     {
         ArgumentNullException.ThrowIfNull(features);
-        long channels = features.shape[^3];
         using var scope = torch.NewDisposeScope();
-        torch.Tensor matrix = features.reshape(channels, -1);
-        torch.Tensor gram = matrix.mm(matrix.t());
+        torch.Tensor gram = FeatureMoments.WeightedGram(FeatureMoments.Matrix(features), null);
         if (divisor != 1)
         {
             gram.div_(divisor);

@@ -31,7 +31,7 @@ public sealed class MeanCovarianceStyleLoss : IStyleLoss
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(target);
         using var scope = torch.NewDisposeScope();
-        (torch.Tensor targetMean, torch.Tensor targetCovariance) = FeatureMoments.TargetMeanAndCovariance(target);
+        (torch.Tensor targetMean, torch.Tensor targetCovariance) = FeatureMoments.SplitMeanColumn(target);
         (torch.Tensor mean, torch.Tensor covariance) = FeatureMoments.MeanAndCovariance(features, mask);
         torch.Tensor meanTerm = (mean - targetMean).square().sum() / targetMean.square().sum().clamp_min(1e-12);
         torch.Tensor covarianceTerm = (covariance - targetCovariance).square().sum() / targetCovariance.square().sum().clamp_min(1e-12);

@@ -12,8 +12,6 @@ namespace NeuralStyle.Losses;
 /// </summary>
 public sealed class WassersteinStyleLoss : IStyleLoss
 {
-    private const double Regularization = 1e-5;
-
     /// <inheritdoc />
     public torch.Tensor Statistic(torch.Tensor features)
     {
@@ -27,7 +25,7 @@ public sealed class WassersteinStyleLoss : IStyleLoss
         ArgumentNullException.ThrowIfNull(statistic);
         using var scope = torch.NewDisposeScope();
         (torch.Tensor mean, torch.Tensor covariance) = FeatureMoments.Unpack(statistic);
-        torch.Tensor root = SymmetricPower(covariance, 0.5);
+        torch.Tensor root = SymmetricMatrices.Power(covariance, 0.5).to(covariance.dtype);
         return torch.cat([covariance, mean.unsqueeze(1), root], 1).MoveToOuterDisposeScope();
     }
 
@@ -37,7 +35,7 @@ public sealed class WassersteinStyleLoss : IStyleLoss
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(target);
         using var scope = torch.NewDisposeScope();
-        (torch.Tensor targetMean, torch.Tensor targetCovariance) = FeatureMoments.TargetMeanAndCovariance(target);
+        (torch.Tensor targetMean, torch.Tensor targetCovariance) = FeatureMoments.SplitMeanColumn(target);
         torch.Tensor targetRoot = target.narrow(1, target.shape[0] + 1, target.shape[0]);
         (torch.Tensor mean, torch.Tensor covariance) = FeatureMoments.MeanAndCovariance(features, mask);
 
@@ -48,9 +46,9 @@ public sealed class WassersteinStyleLoss : IStyleLoss
         using (torch.no_grad())
         {
             product = targetRoot.mm(covariance).mm(targetRoot);
-            (torch.Tensor eigenvalues, torch.Tensor eigenvectors) = Eigen(product);
+            (torch.Tensor eigenvalues, torch.Tensor eigenvectors) = SymmetricMatrices.Eigen(product);
             value = eigenvalues.sqrt().sum().to(covariance.dtype);
-            torch.Tensor inverseRoot = Reassemble(eigenvalues.rsqrt(), eigenvectors).to(covariance.dtype);
+            torch.Tensor inverseRoot = SymmetricMatrices.Reassemble(eigenvalues.rsqrt(), eigenvectors).to(covariance.dtype);
             gradient = targetRoot.mm(inverseRoot).mm(targetRoot).mul_(0.5);
         }
 
@@ -60,21 +58,4 @@ public sealed class WassersteinStyleLoss : IStyleLoss
         torch.Tensor scale = (targetMean.square().sum() + targetCovariance.trace()).clamp_min(1e-12);
         return (distance / scale).MoveToOuterDisposeScope();
     }
-
-    private static torch.Tensor SymmetricPower(torch.Tensor matrix, double power)
-    {
-        (torch.Tensor eigenvalues, torch.Tensor eigenvectors) = Eigen(matrix);
-        return Reassemble(eigenvalues.pow(power), eigenvectors).to(matrix.dtype);
-    }
-
-    private static (torch.Tensor Eigenvalues, torch.Tensor Eigenvectors) Eigen(torch.Tensor symmetric)
-    {
-        torch.Tensor m = symmetric.detach().to(torch.ScalarType.Float64);
-        m = (m + m.t()) * 0.5;
-        (torch.Tensor eigenvalues, torch.Tensor eigenvectors) = torch.linalg.eigh(m);
-        return (eigenvalues.clamp_min(Regularization), eigenvectors);
-    }
-
-    private static torch.Tensor Reassemble(torch.Tensor eigenvalues, torch.Tensor eigenvectors) =>
-        (eigenvectors * eigenvalues).mm(eigenvectors.t());
 }
