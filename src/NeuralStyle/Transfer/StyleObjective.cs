@@ -58,9 +58,9 @@ public sealed class StyleObjective : IDisposable
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         bool masked = styles.Any(s => s.Mask is not null);
-        IReadOnlyDictionary<FeatureLayer, torch.Tensor> contentFeatures =
-            Features(content, masked ? _layers : definition.ContentLayers.Select(l => l.Layer).Distinct().ToArray());
-        foreach (FeatureLayer layer in definition.ContentLayers.Select(l => l.Layer).Distinct())
+        FeatureLayer[] contentLayers = definition.ContentLayers.Select(l => l.Layer).Distinct().ToArray();
+        IReadOnlyDictionary<FeatureLayer, torch.Tensor> contentFeatures = Features(content, masked ? _layers : contentLayers);
+        foreach (FeatureLayer layer in contentLayers)
         {
             _contentTargets[layer] = contentFeatures[layer].detach().DetachFromDisposeScope();
         }

@@ -152,13 +152,14 @@ public sealed class StyleTransfer
                 var run = new ScaleRun(stage, history.Count, total);
                 using StyleOptimizationResult result = optimizer.Optimize(contentTensor, styles, initial, run, clock, _progress, snapshot, cancellationToken);
                 history.AddRange(result.LossHistory);
-                previous?.Dispose();
-                previous = result.Image.detach().clone().DetachFromDisposeScope();
                 if (stage.Index == stage.Count - 1)
                 {
                     StyleImage output = Render(Colors(result.Image, contentTensor), content);
                     return new StyleTransferResult(output, history, clock.Elapsed);
                 }
+
+                previous?.Dispose();
+                previous = result.Image.detach().clone().DetachFromDisposeScope();
             }
 
             throw new InvalidOperationException("A transfer has at least one scale.");
