@@ -190,20 +190,14 @@ internal sealed class StyleCommand
         return null;
     }
 
-    private static StylePreset ParsePreset(ArgumentResult result)
-    {
-        string text = result.Tokens.Count == 0 ? "default" : result.Tokens[0].Value;
-        switch (text.ToLowerInvariant())
-        {
-            case "default":
-                return StylePreset.Default;
-            case "keras":
-            case "keras-example":
-            case "kerasexample":
-                return StylePreset.KerasExample;
-            default:
-                result.AddError($"Unknown preset '{text}': use default or keras.");
-                return StylePreset.Default;
-        }
-    }
+    private static StylePreset ParsePreset(ArgumentResult result) =>
+        result.Tokens.Count == 0
+            ? StylePreset.Default
+            : ParseChoice(result, "preset", new Dictionary<string, StylePreset>
+            {
+                ["default"] = StylePreset.Default,
+                ["keras"] = StylePreset.KerasExample,
+                ["keras-example"] = StylePreset.KerasExample,
+                ["kerasexample"] = StylePreset.KerasExample,
+            }) ?? StylePreset.Default;
 }
