@@ -9,11 +9,15 @@ namespace NeuralStyle.Transfer;
 /// at once with a clear message instead of exhausting the machine. Activations are measured by
 /// running the backbone once on a small probe image (under no_grad) and scaling by the pixel
 /// count; the optimiser's state is exact (an L-BFGS history of m pairs keeps 2m image-sized
-/// vectors). Calibrated against measured peak RSS on CPU (docs/performance.md).
+/// vectors). With <see cref="ObjectiveDefinition.Tiling"/> the activations are one tile's plus the
+/// full-size maps of the objective's layers. Calibrated against measured peak RSS on CPU (docs/performance.md).
 /// </summary>
 public static class MemoryEstimator
 {
     private const int ProbeSide = 64;
+
+    /// <summary>Full-size copies of each objective layer a tiled evaluation holds: the assembled map, its gradient and the loss's temporaries.</summary>
+    private const double AssembledCopies = 3;
 
     /// <summary>Estimates the peak memory of optimising a <paramref name="width"/> x <paramref name="height"/> image.</summary>
     /// <param name="extractor">The backbone.</param>
@@ -40,7 +44,18 @@ public static class MemoryEstimator
 
         long imageVector = 3L * width * height * elementSize;
         ExtractorMemoryProfile profile = extractor.MemoryProfile;
-        long activations = (long)(ActivationBytesPerPixel(extractor, definition) * pixels * profile.ActivationFactor);
+        IReadOnlyDictionary<FeatureLayer, double> perPixel = BytesPerPixel(extractor, definition);
+        FeatureLayer[] objectiveLayers = definition.ContentLayers.Concat(definition.StyleLayers).Select(l => l.Layer).Distinct().ToArray();
+        double networkPixels = pixels, assembledBytes = 0;
+        if (definition.Tiling is TilingSettings tiling && (width > tiling.TileSize || height > tiling.TileSize))
+        {
+            // One tile's activations, plus the full-size maps of the objective's layers and their gradients.
+            int extent = tiling.TileSize + (2 * tiling.Halo);
+            networkPixels = (double)Math.Min(width, extent) * Math.Min(height, extent);
+            assembledBytes = AssembledCopies * pixels * objectiveLayers.Sum(l => perPixel[l]);
+        }
+
+        long activations = (long)((perPixel.Values.Sum() * networkPixels * profile.ActivationFactor) + assembledBytes);
         int historyPairs = optimizer.Kind == OptimizerKind.Lbfgs ? Math.Min(optimizer.HistorySize, Math.Max(iterations, 1)) : 0;
         int stateVectors = optimizer.Kind switch
         {
@@ -52,14 +67,15 @@ public static class MemoryEstimator
         return new MemoryEstimate(profile.BaselineBytes, activations, optimizerBytes);
     }
 
-    private static double ActivationBytesPerPixel(IFeatureExtractor extractor, ObjectiveDefinition definition)
+    /// <summary>Bytes per input pixel of each layer's output up to the objective's deepest layer, from one probe.</summary>
+    private static Dictionary<FeatureLayer, double> BytesPerPixel(IFeatureExtractor extractor, ObjectiveDefinition definition)
     {
         int deepest = definition.ContentLayers.Concat(definition.StyleLayers).Max(l => l.Layer.Depth);
         FeatureLayer[] layers = extractor.Layers.Where(l => l.Depth <= deepest).ToArray();
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         torch.Tensor probe = torch.zeros([1, 3, ProbeSide, ProbeSide], extractor.DataType, extractor.Device);
-        long elements = extractor.ExtractNormalized(probe, layers).Values.Sum(t => t.numel());
-        return (double)elements * probe.element_size() / (ProbeSide * ProbeSide);
+        return extractor.ExtractNormalized(probe, layers)
+            .ToDictionary(p => p.Key, p => (double)p.Value.numel() * probe.element_size() / (ProbeSide * ProbeSide));
     }
 }

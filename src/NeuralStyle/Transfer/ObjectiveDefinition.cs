@@ -13,8 +13,8 @@ namespace NeuralStyle.Transfer;
 /// <param name="StyleFormula">Style loss formula.</param>
 /// <param name="TotalVariationFormula">Total variation formula.</param>
 /// <remarks>
-/// <see cref="StyleLoss"/> and <see cref="NormalizeGradients"/> are set with <c>with</c> or an
-/// object initialiser; they default to Gram matrices and plain gradients.
+/// <see cref="StyleLoss"/>, <see cref="NormalizeGradients"/> and <see cref="Tiling"/> are set with <c>with</c> or an
+/// object initialiser; they default to Gram matrices, plain gradients and whole images.
 /// </remarks>
 public sealed record ObjectiveDefinition(
     IReadOnlyList<WeightedLayer> ContentLayers,
@@ -34,4 +34,7 @@ public sealed record ObjectiveDefinition(
     /// back (neural-style's <c>-normalize_gradients</c>); the reported losses are unchanged.
     /// </summary>
     public bool NormalizeGradients { get; init; }
+
+    /// <summary>Evaluate images larger than a tile in overlapping tiles (memory-bounded); null (the default) evaluates whole images.</summary>
+    public TilingSettings? Tiling { get; init; }
 }

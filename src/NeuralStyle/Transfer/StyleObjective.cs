@@ -21,6 +21,7 @@ public sealed class StyleObjective : IDisposable
     private readonly ContentLoss _contentLoss;
     private readonly IStyleLoss _styleLoss;
     private readonly TotalVariationLoss _totalVariation;
+    private readonly TiledExtraction? _tiling;
 
     /// <summary>Computes the targets.</summary>
     /// <param name="extractor">The feature extractor (not owned).</param>
@@ -54,6 +55,7 @@ public sealed class StyleObjective : IDisposable
         _styleLoss = StyleLosses.Create(definition.StyleLoss, definition.StyleFormula);
         _totalVariation = new TotalVariationLoss(definition.TotalVariationFormula);
         _layers = definition.ContentLayers.Concat(definition.StyleLayers).Select(l => l.Layer).Distinct().ToArray();
+        _tiling = definition.Tiling is null ? null : new TiledExtraction(WholeImageFeatures, definition.Tiling, _layers, content.dtype, content.device);
 
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
@@ -104,12 +106,55 @@ public sealed class StyleObjective : IDisposable
     {
         ArgumentNullException.ThrowIfNull(image);
         using var scope = torch.NewDisposeScope();
+        if (_tiling is not null && _tiling.Splits(image.shape[^2], image.shape[^1]))
+        {
+            return EvaluateTiled(_tiling, image, out gradient);
+        }
+
         using torch.Tensor variable = image.detach().requires_grad_(true);
-        Evaluation evaluation = Terms(variable);
-        torch.Tensor differentiated = _definition.NormalizeGradients ? NormalizedSurrogate(evaluation) : evaluation.Total;
-        gradient = torch.autograd.grad([differentiated], [variable])[0].detach().MoveToOuterDisposeScope();
+        Evaluation evaluation = Terms(variable, WholeImageFeatures(variable, _layers));
+        gradient = torch.autograd.grad([Differentiated(evaluation)], [variable])[0].detach().MoveToOuterDisposeScope();
         return Read(evaluation.Terms);
     }
+
+    /// <summary>
+    /// The tiled evaluation: losses on the assembled feature maps (leaves of their own graph), their
+    /// gradients carried back to the image tile by tile, plus the total variation gradient.
+    /// </summary>
+    private LossBreakdown EvaluateTiled(TiledExtraction tiling, torch.Tensor image, out torch.Tensor gradient)
+    {
+        FeatureLayer[] active = ActiveLayers();
+        Dictionary<FeatureLayer, torch.Tensor> maps = tiling.Assemble(image.detach(), _layers);
+        foreach (FeatureLayer layer in active)
+        {
+            maps[layer].requires_grad_(true);
+        }
+
+        bool smoothed = _definition.TotalVariationWeight > 0;
+        using torch.Tensor variable = image.detach().requires_grad_(smoothed);
+        Evaluation evaluation = Terms(variable, maps);
+        torch.Tensor[] inputs = active.Select(layer => maps[layer]).Concat(smoothed ? [variable] : []).ToArray();
+        IList<torch.Tensor> gradients = inputs.Length == 0 ? [] : torch.autograd.grad([Differentiated(evaluation)], inputs);
+        torch.Tensor total = tiling.Backpropagate(image.detach(), active.Select((layer, i) => (layer, gradients[i])).ToDictionary(p => p.layer, p => p.Item2.detach()));
+        if (smoothed)
+        {
+            total.add_(gradients[^1]);
+        }
+
+        gradient = total.detach().MoveToOuterDisposeScope();
+        return Read(evaluation.Terms);
+    }
+
+    /// <summary>The layers whose terms have a weight, i.e. those the total depends on.</summary>
+    private FeatureLayer[] ActiveLayers() =>
+        (_definition.ContentWeight > 0 ? _definition.ContentLayers : [])
+            .Concat(_definition.StyleWeight > 0 ? _definition.StyleLayers : [])
+            .Select(l => l.Layer)
+            .Distinct()
+            .ToArray();
+
+    private torch.Tensor Differentiated(Evaluation evaluation) =>
+        _definition.NormalizeGradients ? NormalizedSurrogate(evaluation) : evaluation.Total;
 
     /// <summary>Evaluates the objective without a gradient.</summary>
     public LossBreakdown Evaluate(torch.Tensor image)
@@ -117,7 +162,7 @@ public sealed class StyleObjective : IDisposable
         ArgumentNullException.ThrowIfNull(image);
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        return Read(Terms(image).Terms);
+        return Read(Terms(image, Features(image, _layers)).Terms);
     }
 
     private Dictionary<FeatureLayer, torch.Tensor> Targets(IReadOnlyList<StyleTensor> styles, FeatureLayer[] layers)
@@ -143,10 +188,9 @@ public sealed class StyleObjective : IDisposable
         torch.nn.functional.adaptive_avg_pool2d(mask.to(layerFeatures.dtype, layerFeatures.device), [layerFeatures.shape[^2], layerFeatures.shape[^1]])
             .reshape(-1);
 
-    private Evaluation Terms(torch.Tensor image)
+    private Evaluation Terms(torch.Tensor image, IReadOnlyDictionary<FeatureLayer, torch.Tensor> features)
     {
         long height = image.shape[^2], width = image.shape[^1];
-        IReadOnlyDictionary<FeatureLayer, torch.Tensor> features = Features(image, _layers);
         torch.Tensor zero = torch.zeros([], image.dtype, image.device);
         var layerTerms = new List<LayerTerm>();
         if (_definition.ContentWeight > 0)
@@ -201,7 +245,13 @@ public sealed class StyleObjective : IDisposable
         return surrogate;
     }
 
+    /// <summary>The features of an image, assembled from tiles when tiling is on and the image needs more than one.</summary>
     private IReadOnlyDictionary<FeatureLayer, torch.Tensor> Features(torch.Tensor image, IReadOnlyCollection<FeatureLayer> layers) =>
+        _tiling is not null && _tiling.Splits(image.shape[^2], image.shape[^1])
+            ? _tiling.Assemble(image, layers)
+            : WholeImageFeatures(image, layers);
+
+    private IReadOnlyDictionary<FeatureLayer, torch.Tensor> WholeImageFeatures(torch.Tensor image, IReadOnlyCollection<FeatureLayer> layers) =>
         _space == OptimizationSpace.Rgb ? _extractor.Extract(image, layers) : _extractor.ExtractNormalized(image, layers);
 
     private static LossBreakdown Read(torch.Tensor terms)

@@ -219,7 +219,7 @@ public sealed class StyleTransfer
         {
             throw new InsufficientMemoryException(FormattableString.Invariant(
                 $"A {width}x{height} transfer with {_extractor.Name} and {Settings.Optimizer.Kind} needs about {estimate}, more than the {limit / 1e9:F2} GB available. ")
-                + "Lower the output size, use the ResNet18 backbone, a smaller L-BFGS history or Adam, or raise StyleTransferSettings.MemoryLimitBytes.");
+                + "Lower the output size, evaluate in tiles (WithTiling, --tile-size), use the ResNet18 backbone, a smaller L-BFGS history or Adam, or raise StyleTransferSettings.MemoryLimitBytes.");
         }
     }
 

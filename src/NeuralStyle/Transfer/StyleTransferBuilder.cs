@@ -184,6 +184,12 @@ public sealed class StyleTransferBuilder
     /// <summary>Optimises coarse to fine with the default ladder (from 128 px, factor √2).</summary>
     public StyleTransferBuilder WithMultiScale() => WithMultiScale(new MultiScaleSettings());
 
+    /// <summary>Evaluates large images in overlapping, blended tiles to bound memory (see <see cref="TilingSettings"/>); null turns it off.</summary>
+    public StyleTransferBuilder WithTiling(TilingSettings? tiling) => Change(s => s with { Tiling = tiling });
+
+    /// <summary>Evaluates large images in overlapping tiles of <paramref name="tileSize"/> pixels with the default halo and blend.</summary>
+    public StyleTransferBuilder WithTiling(int tileSize = 512) => WithTiling(new TilingSettings { TileSize = tileSize });
+
     /// <summary>Sets the limits for decoding input images.</summary>
     public StyleTransferBuilder WithImageLoadOptions(ImageLoadOptions options)
     {
@@ -280,6 +286,7 @@ public sealed class StyleTransferBuilder
         {
             StyleLoss = _settings.StyleLoss,
             NormalizeGradients = _settings.NormalizeGradients,
+            Tiling = _settings.Tiling,
         };
     }
 

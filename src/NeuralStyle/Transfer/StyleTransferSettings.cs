@@ -66,6 +66,12 @@ public sealed record StyleTransferSettings
     /// <summary>Coarse-to-fine optimisation over a ladder of sizes; null (the default) runs at the output size only.</summary>
     public MultiScaleSettings? MultiScale { get; init; }
 
+    /// <summary>
+    /// Memory-bounded evaluation of large images in overlapping, blended tiles (see
+    /// <see cref="TilingSettings"/>); null (the default) evaluates the whole image at once.
+    /// </summary>
+    public TilingSettings? Tiling { get; init; }
+
     /// <summary>Whether the result keeps the content's colours (luminance-only transfer).</summary>
     public ColorPreservation ColorPreservation { get; init; } = ColorPreservation.None;
 
@@ -157,6 +163,11 @@ public sealed record StyleTransferSettings
         if (MultiScale is not null)
         {
             problems.AddRange(MultiScale.Validate());
+        }
+
+        if (Tiling is not null)
+        {
+            problems.AddRange(Tiling.Validate());
         }
 
         if (Iterations < 1)

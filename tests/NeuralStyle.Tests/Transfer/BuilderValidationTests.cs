@@ -50,6 +50,27 @@ public sealed class BuilderValidationTests
     }
 
     [Fact]
+    public void InvalidTilingIsListedWithEveryProblem()
+    {
+        var error = Assert.Throws<StyleTransferConfigurationException>(() => new StyleTransferBuilder()
+            .WithContent("/no/content.png")
+            .AddStyle("/no/style.png")
+            .WithTiling(new TilingSettings { TileSize = 32, Halo = -1, BlendWidth = 40 })
+            .Build());
+
+        Assert.Contains(error.Problems, p => p.Contains("Tiling.TileSize must be at least 64 px (got 32)", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("Tiling.Halo must be 0 or more pixels (got -1)", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("Tiling.BlendWidth must be between 0 and twice the halo", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BlendWiderThanTwiceTheHaloIsRefused()
+    {
+        Assert.Empty(new TilingSettings { TileSize = 256, Halo = 32, BlendWidth = 64 }.Validate());
+        Assert.Single(new TilingSettings { TileSize = 256, Halo = 32, BlendWidth = 65 }.Validate());
+    }
+
+    [Fact]
     public void AverageDecayIsForAdamOnly()
     {
         Assert.Contains((OptimizerSettings.Lbfgs() with { AverageDecay = 0.9 }).Validate(), p => p.Contains("Adam only", StringComparison.Ordinal));

@@ -1,7 +1,7 @@
 using NeuralStyle.Features;
 using TorchSharp;
 
-namespace NeuralStyle.ResNet18.Tests;
+namespace NeuralStyle.Testing;
 
 /// <summary>Wraps an extractor and records the size of every image it is given.</summary>
 internal sealed class RecordingExtractor(IFeatureExtractor inner) : IFeatureExtractor
