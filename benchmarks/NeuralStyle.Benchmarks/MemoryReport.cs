@@ -11,21 +11,23 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace NeuralStyle.Benchmarks;
 
 /// <summary>
-/// Peak resident memory of a real run (default preset, L-BFGS, 3 evaluations) per backbone and
-/// size, each in a fresh process so peaks do not mix: the parent starts one probe per
-/// configuration and reads the child's <c>VmHWM</c>.
+/// Peak resident memory of a real run (default preset, L-BFGS, 3 evaluations) per backbone, size
+/// and tiling, each in a fresh process so peaks do not mix: the parent starts one probe per
+/// configuration and reads the child's <c>VmHWM</c> and the run's seconds per evaluation.
 /// </summary>
 internal static class MemoryReport
 {
-    public static void Run(IEnumerable<(BackboneKind Backbone, int Size)> configurations)
+    private const int Evaluations = 3;
+
+    public static void Run(IEnumerable<(BackboneKind Backbone, int Size, int? Tile)> configurations)
     {
-        Console.WriteLine("| backbone | size | peak RSS | estimate | error |");
-        Console.WriteLine("|---|---|---|---|---|");
-        foreach ((BackboneKind backbone, int size) in configurations)
+        Console.WriteLine("| backbone | size | tiles | peak RSS | estimate | error | s / evaluation |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach ((BackboneKind backbone, int size, int? tile) in configurations)
         {
             var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
             bool viaDotnet = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet";
-            string[] probeArguments = ["rss-probe", backbone.ToString(), size.ToString(CultureInfo.InvariantCulture)];
+            string[] probeArguments = ["rss-probe", backbone.ToString(), size.ToString(CultureInfo.InvariantCulture), .. tile is int t ? [t.ToString(CultureInfo.InvariantCulture)] : Array.Empty<string>()];
             foreach (string argument in viaDotnet ? probeArguments.Prepend(typeof(MemoryReport).Assembly.Location) : probeArguments)
             {
                 start.ArgumentList.Add(argument);
@@ -34,40 +36,52 @@ internal static class MemoryReport
             using Process probe = Process.Start(start)!;
             string output = probe.StandardOutput.ReadToEnd();
             probe.WaitForExit();
-            MemoryEstimate estimate = Estimate(backbone, size);
-            if (probe.ExitCode != 0 || !double.TryParse(output.Trim(), CultureInfo.InvariantCulture, out double peak))
+            MemoryEstimate estimate = Estimate(backbone, size, tile);
+            string tiles = tile is int side ? $"{side} px" : "whole";
+            string[] fields = output.Trim().Split(' ');
+            if (probe.ExitCode != 0 || fields.Length != 2
+                || !double.TryParse(fields[0], CultureInfo.InvariantCulture, out double peak)
+                || !double.TryParse(fields[1], CultureInfo.InvariantCulture, out double seconds))
             {
-                Console.WriteLine($"| {backbone} | {size}x{size} | failed (exit {probe.ExitCode}) | {estimate.TotalBytes >> 20} MB | |");
+                Console.WriteLine($"| {backbone} | {size}x{size} | {tiles} | failed (exit {probe.ExitCode}) | {estimate.TotalBytes >> 20} MB | | |");
                 continue;
             }
 
             double error = ((estimate.TotalBytes / 1048576.0) - peak) / peak;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {backbone} | {size}x{size} | {peak:F0} MB | {estimate.TotalBytes >> 20} MB | {error:+0%;-0%} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {backbone} | {size}x{size} | {tiles} | {peak:F0} MB | {estimate.TotalBytes >> 20} MB | {error:+0%;-0%} | {seconds:F1} |"));
         }
     }
 
-    /// <summary>Runs one configuration and prints this process's peak RSS in MB.</summary>
-    public static void Probe(BackboneKind backbone, int size)
+    /// <summary>Runs one configuration and prints this process's peak RSS in MB and the seconds per evaluation.</summary>
+    public static void Probe(BackboneKind backbone, int size, int? tile)
     {
         using var extractor = BenchmarkSubject.CreateExtractor(backbone);
         using Image<Rgb24> content = DemoImages.Lakeside(size, size);
         using Image<Rgb24> style = DemoImages.Swirls(size, size);
+        var evaluationSeconds = new List<double>();
         using StyleTransferResult result = new StyleTransferBuilder()
             .WithFeatureExtractor(extractor).WithContent(content).AddStyle(style)
-            .WithSize(OutputSize.Original).WithIterations(3).Build().Run();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{PeakResidentMegabytes():F0}"));
+            .WithSize(OutputSize.Original).WithIterations(Evaluations).WithTiling(Tiling(tile))
+            .WithProgress(new SynchronousProgress<StyleTransferProgress>(p => evaluationSeconds.Add(p.Elapsed.TotalSeconds)))
+            .Build().Run();
+
+        // From the first evaluation's end to the last's: the evaluations alone, without loading and targets.
+        double perEvaluation = (evaluationSeconds[^1] - evaluationSeconds[0]) / (evaluationSeconds.Count - 1);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{PeakResidentMegabytes():F0} {perEvaluation:F2}"));
     }
 
     /// <summary>The library's estimate for the probe's configuration (default preset, L-BFGS, 3 evaluations).</summary>
-    public static MemoryEstimate Estimate(BackboneKind backbone, int size)
+    public static MemoryEstimate Estimate(BackboneKind backbone, int size, int? tile = null)
     {
         using var extractor = BenchmarkSubject.CreateExtractor(backbone);
         RecommendedLayers layers = extractor.Recommended;
         var settings = new StyleTransferSettings();
         var definition = new ObjectiveDefinition([new WeightedLayer(layers.Content, 1)], layers.Style, 1, 10, 10,
-            settings.ContentFormula, settings.StyleFormula, settings.TotalVariationFormula);
-        return MemoryEstimator.Estimate(extractor, definition, settings.Optimizer, 3, size, size);
+            settings.ContentFormula, settings.StyleFormula, settings.TotalVariationFormula) { Tiling = Tiling(tile) };
+        return MemoryEstimator.Estimate(extractor, definition, settings.Optimizer, Evaluations, size, size);
     }
+
+    private static TilingSettings? Tiling(int? tile) => tile is int side ? new TilingSettings { TileSize = side } : null;
 
     private static double PeakResidentMegabytes()
     {

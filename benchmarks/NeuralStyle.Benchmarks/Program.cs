@@ -6,6 +6,7 @@ using NeuralStyle.Benchmarks.Support;
 // BenchmarkDotNet suites:  dotnet run -c Release --project benchmarks/NeuralStyle.Benchmarks -- --filter '*EvaluationBenchmarks*'
 // Time to the seed's quality:  ... -- seed-quality [steps]
 // Peak RSS per size:           ... -- memory
+// Peak RSS, tiled evaluation:   ... -- memory-tiled
 // Floor ratio, min of N:       ... -- floor [N]
 // fp32 vs bf16 mixed, min of N: ... -- precision [N]
 // Quality table + contact sheet: ... -- quality [--size 192] [--keras-steps 4000] [--docs docs] [--pair CONTENT STYLE]...
@@ -20,8 +21,15 @@ switch (args.FirstOrDefault())
     case "memory":
         MemoryReport.Run(
         [
-            (BackboneKind.ResNet18, 256), (BackboneKind.ResNet18, 512), (BackboneKind.ResNet18, 1024), (BackboneKind.ResNet18, 2048),
-            (BackboneKind.Vgg19, 256), (BackboneKind.Vgg19, 512), (BackboneKind.Vgg19, 1024),
+            (BackboneKind.ResNet18, 256, null), (BackboneKind.ResNet18, 512, null), (BackboneKind.ResNet18, 1024, null), (BackboneKind.ResNet18, 2048, null),
+            (BackboneKind.Vgg19, 256, null), (BackboneKind.Vgg19, 512, null), (BackboneKind.Vgg19, 1024, null),
+        ]);
+        break;
+    case "memory-tiled":
+        MemoryReport.Run(
+        [
+            (BackboneKind.Vgg19, 1024, null), (BackboneKind.Vgg19, 1024, 512), (BackboneKind.Vgg19, 2048, 512),
+            (BackboneKind.ResNet18, 2048, null), (BackboneKind.ResNet18, 2048, 512),
         ]);
         break;
     case "floor":
@@ -41,7 +49,10 @@ switch (args.FirstOrDefault())
 
         break;
     case "rss-probe":
-        MemoryReport.Probe(Enum.Parse<BackboneKind>(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture));
+        MemoryReport.Probe(
+            Enum.Parse<BackboneKind>(args[1]),
+            int.Parse(args[2], CultureInfo.InvariantCulture),
+            args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(EvaluationBenchmarks).Assembly).Run(args);

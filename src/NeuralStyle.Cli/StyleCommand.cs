@@ -34,6 +34,8 @@ internal sealed class StyleCommand
     private readonly Option<bool> _multiScale = new("--multi-scale") { Description = "Optimise coarse to fine: from --min-size up to --size in steps of sqrt(2)." };
     private readonly Option<int?> _minSize = new("--min-size") { Description = "Longest side of the first --multi-scale scale (default 128)." };
     private readonly Option<int?> _scaleIterations = new("--scale-iterations") { Description = "Evaluations at each --multi-scale scale before the last (default: --iterations)." };
+    private readonly Option<int?> _tileSize = new("--tile-size") { Description = "Evaluate the network in overlapping tiles of this many pixels (bounds memory for large outputs, e.g. 512)." };
+    private readonly Option<int?> _tileHalo = new("--tile-halo") { Description = "Context pixels around each --tile-size tile, also the cross-fade width (default 64)." };
     private readonly Option<double?> _averageDecay = new("--average-decay") { Description = "Adam: return a moving average of the iterates with this decay (e.g. 0.95)." };
     private readonly Option<Vgg19Pooling?> _pooling = new("--pooling") { Description = "VGG19 pooling: max (default), average or scaled-average (average x2).", CustomParser = ParsePooling };
     private readonly Option<long> _seed = new("--seed") { Description = "Seed for --init noise." };
@@ -51,6 +53,8 @@ internal sealed class StyleCommand
         _saveEvery.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 0, int.MaxValue, "--save-every"));
         _minSize.Validators.Add(r => Range(r, r.GetValueOrDefault<int?>(), 32, 16384, "--min-size"));
         _scaleIterations.Validators.Add(r => Range(r, r.GetValueOrDefault<int?>(), 1, 1_000_000, "--scale-iterations"));
+        _tileSize.Validators.Add(r => Range(r, r.GetValueOrDefault<int?>(), 64, 16384, "--tile-size"));
+        _tileHalo.Validators.Add(r => Range(r, r.GetValueOrDefault<int?>(), 0, 1024, "--tile-halo"));
         foreach (Option<double?> weight in new[] { _contentWeight, _styleWeight, _tvWeight, _learningRate })
         {
             weight.Validators.Add(r =>
@@ -72,7 +76,7 @@ internal sealed class StyleCommand
         {
             _output, _size, _backbone, _weights, _preset, _iterations, _contentWeight, _styleWeight, _tvWeight, _blend,
             _optimizer, _learningRate, _init, _preserveColors, _colorMatch, _styleScale, _styleMasks, _styleLoss, _normalizeGradients,
-            _multiScale, _minSize, _scaleIterations, _averageDecay, _pooling, _seed, _threads, _saveEvery, _device, _overwrite,
+            _multiScale, _minSize, _scaleIterations, _tileSize, _tileHalo, _averageDecay, _pooling, _seed, _threads, _saveEvery, _device, _overwrite,
         })
         {
             command.Options.Add(option);
@@ -109,6 +113,11 @@ internal sealed class StyleCommand
             {
                 result.AddError("--min-size and --scale-iterations apply to --multi-scale: add --multi-scale or drop them.");
             }
+
+            if (result.GetValue(_tileSize) is null && result.GetValue(_tileHalo) is not null)
+            {
+                result.AddError("--tile-halo applies to tiled evaluation: add --tile-size (e.g. 512) or drop it.");
+            }
         });
     }
 
@@ -139,6 +148,9 @@ internal sealed class StyleCommand
         NormalizeGradients = result.GetValue(_normalizeGradients),
         MultiScale = result.GetValue(_multiScale)
             ? new MultiScaleSettings { SmallestSide = result.GetValue(_minSize) ?? 128, CoarseIterations = result.GetValue(_scaleIterations) }
+            : null,
+        Tiling = result.GetValue(_tileSize) is int tileSize
+            ? new TilingSettings { TileSize = tileSize, Halo = result.GetValue(_tileHalo) ?? 64 }
             : null,
         AverageDecay = result.GetValue(_averageDecay),
         Pooling = result.GetValue(_pooling),

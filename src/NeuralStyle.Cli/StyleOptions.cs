@@ -74,6 +74,9 @@ internal sealed record StyleOptions
     /// <summary>Coarse-to-fine ladder; null runs one scale.</summary>
     public MultiScaleSettings? MultiScale { get; init; }
 
+    /// <summary>Tiled evaluation (<c>--tile-size</c>, <c>--tile-halo</c>); null evaluates whole images.</summary>
+    public TilingSettings? Tiling { get; init; }
+
     /// <summary>Adam's iterate-average decay; null keeps 0 (off).</summary>
     public double? AverageDecay { get; init; }
 

@@ -107,7 +107,7 @@ internal sealed class StyleRunner
             builder.WithStyleLoss(styleLoss);
         }
 
-        builder.WithNormalizedGradients(options.NormalizeGradients).WithMultiScale(options.MultiScale);
+        builder.WithNormalizedGradients(options.NormalizeGradients).WithMultiScale(options.MultiScale).WithTiling(options.Tiling);
 
         if (options.Init is InitMode init)
         {

@@ -23,6 +23,8 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     [InlineData("--pooling median", "Unknown --pooling 'median'")]
     [InlineData("--min-size 64", "apply to --multi-scale")]
     [InlineData("--multi-scale --min-size 8", "--min-size must be between 32")]
+    [InlineData("--tile-halo 16", "--tile-halo applies to tiled evaluation: add --tile-size")]
+    [InlineData("--tile-size 16", "--tile-size must be between 64 and 16384")]
     public async Task BadOptionsAreUsageErrors(string extra, string? expected = null)
     {
         string[] args = [_work.Content, _work.Style, .. extra == "--output" ? Array.Empty<string>() : ["-o", _work.File("out.png")], .. extra == "--output" ? [] : extra.Split(' ')];

@@ -108,6 +108,44 @@ public sealed class FeatureOptionTests : IClassFixture<ResNet18Fixture>
         Assert.True(matchedDistance < 0.5 * freeDistance, $"mean colour off the photo's by {matchedDistance:F3} with matching, {freeDistance:F3} without");
     }
 
+    /// <summary>
+    /// Up to stage1 ResNet18 sees about 21 px on each side; with 48 px of context beyond the
+    /// cross-fade, tiles of an odd-sized image (ResNet18 pads odd sizes symmetrically) give the
+    /// whole image's losses and gradient.
+    /// </summary>
+    [Fact]
+    public void TiledEvaluationOfAnOddSizedImageIsExactWhenTheHaloCoversTheReceptiveField()
+    {
+        using var scope = torch.NewDisposeScope();
+        ResNet18FeatureExtractor extractor = _fixture.Extractor;
+        var definition = new ObjectiveDefinition(
+            [new WeightedLayer(extractor.ParseLayer("stage1"), 1)],
+            [new WeightedLayer(extractor.ParseLayer("stem"), 1), new WeightedLayer(extractor.ParseLayer("stage1"), 1)],
+            ContentWeight: 1,
+            StyleWeight: 10,
+            TotalVariationWeight: 1e-3,
+            ContentLossFormula.Relative,
+            StyleLossFormula.Relative,
+            TotalVariationFormula.MeanSquare);
+        torch.Tensor content = torch.rand([1, 3, 150, 230], generator: new torch.Generator(5));
+        torch.Tensor style = torch.rand([1, 3, 100, 100], generator: new torch.Generator(6));
+        torch.Tensor image = torch.rand([1, 3, 150, 230], generator: new torch.Generator(7));
+        (LossBreakdown Loss, torch.Tensor Gradient) Evaluate(ObjectiveDefinition d)
+        {
+            using var objective = new StyleObjective(extractor, d, OptimizationSpace.Rgb, content, [new StyleTensor(style)]);
+            LossBreakdown loss = objective.Evaluate(image, out torch.Tensor gradient);
+            return (loss, gradient);
+        }
+
+        (LossBreakdown wholeLoss, torch.Tensor whole) = Evaluate(definition);
+        (LossBreakdown tiledLoss, torch.Tensor tiled) = Evaluate(definition with { Tiling = new TilingSettings { TileSize = 64, Halo = 64, BlendWidth = 32 } });
+
+        Assert.Equal(wholeLoss.Content, tiledLoss.Content, 1e-4 * wholeLoss.Content);
+        Assert.Equal(wholeLoss.Style, tiledLoss.Style, 1e-4 * wholeLoss.Style);
+        double difference = (tiled - whole).abs().max().ToDouble(), scale = whole.abs().max().ToDouble();
+        Assert.True(difference <= 1e-4 * scale, $"max |tiled - whole| gradient {difference:E2} against max |gradient| {scale:E2}");
+    }
+
     [Fact]
     public void NormalizedGradientsDivideEachLayersGradientByItsL1Norm()
     {

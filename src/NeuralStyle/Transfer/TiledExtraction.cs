@@ -36,7 +36,7 @@ internal sealed class TiledExtraction
         int alignment = _strides.Values.Max();
         _core = Math.Max(alignment, settings.TileSize / alignment * alignment);
         _halo = (settings.Halo + alignment - 1) / alignment * alignment;
-        _blend = settings.BlendWidth;
+        _blend = settings.EffectiveBlendWidth;
     }
 
     /// <summary>Whether an image of this size is split into more than one tile.</summary>

@@ -22,8 +22,15 @@ public sealed record TilingSettings
     /// </summary>
     public int Halo { get; init; } = 64;
 
-    /// <summary>Width in pixels of the cross-fade between neighbouring tiles (default 64, at most twice <see cref="Halo"/>); 0 switches at the core boundary.</summary>
-    public int BlendWidth { get; init; } = 64;
+    /// <summary>
+    /// Width in pixels of the cross-fade between neighbouring tiles, at most twice <see cref="Halo"/>
+    /// and half <see cref="TileSize"/>; 0 switches at the core boundary. Null (the default) uses
+    /// the halo (capped at half the tile size).
+    /// </summary>
+    public int? BlendWidth { get; init; }
+
+    /// <summary>The cross-fade width in force: <see cref="BlendWidth"/>, or the halo when it is null.</summary>
+    public int EffectiveBlendWidth => BlendWidth ?? Math.Clamp(Halo, 0, TileSize / 2);
 
     /// <summary>Lists every problem with these settings.</summary>
     public IEnumerable<string> Validate()
@@ -38,9 +45,9 @@ public sealed record TilingSettings
             yield return $"Tiling.Halo must be 0 or more pixels (got {Halo}).";
         }
 
-        if (BlendWidth < 0 || BlendWidth > 2 * Math.Max(Halo, 0) || BlendWidth > TileSize / 2)
+        if (BlendWidth is int blend && (blend < 0 || blend > 2 * Math.Max(Halo, 0) || blend > TileSize / 2))
         {
-            yield return $"Tiling.BlendWidth must be between 0 and twice the halo ({2 * Math.Max(Halo, 0)} px) and at most half the tile size (got {BlendWidth}): the cross-fade must stay inside the context each tile computed.";
+            yield return $"Tiling.BlendWidth must be between 0 and twice the halo ({2 * Math.Max(Halo, 0)} px) and at most half the tile size (got {blend}): the cross-fade must stay inside the context each tile computed.";
         }
     }
 }
