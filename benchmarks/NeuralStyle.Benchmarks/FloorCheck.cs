@@ -12,23 +12,27 @@ internal static class FloorCheck
 {
     public static void Run(int repetitions)
     {
-        Console.WriteLine("| backbone | size | bare (min) | full (min) | ratio |");
-        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine("| backbone | size | bare, extractor's layout (min) | bare NCHW (min) | full (min) | full / bare | full / bare NCHW |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (BackboneKind backbone in Enum.GetValues<BackboneKind>())
         {
             foreach (int size in new[] { 256, 512 })
             {
                 using BenchmarkSubject subject = BenchmarkSubject.Create(backbone, size);
+                using BenchmarkSubject standard = BenchmarkSubject.Create(backbone, size, channelsLast: false);
                 subject.BareForwardBackward();
+                standard.BareForwardBackward();
                 subject.FullEvaluation();
-                double bare = double.MaxValue, full = double.MaxValue;
+                double bare = double.MaxValue, bareStandard = double.MaxValue, full = double.MaxValue;
                 for (int i = 0; i < repetitions; i++)
                 {
                     bare = Math.Min(bare, Time(() => subject.BareForwardBackward()));
+                    bareStandard = Math.Min(bareStandard, Time(() => standard.BareForwardBackward()));
                     full = Math.Min(full, Time(() => subject.FullEvaluation()));
                 }
 
-                Console.WriteLine(FormattableString.Invariant($"| {backbone} | {size} | {bare:F1} ms | {full:F1} ms | {full / bare:F3} |"));
+                Console.WriteLine(FormattableString.Invariant(
+                    $"| {backbone} | {size} | {bare:F1} ms | {bareStandard:F1} ms | {full:F1} ms | {full / bare:F3} | {full / bareStandard:F3} |"));
             }
         }
     }

@@ -9,6 +9,7 @@ using NeuralStyle.Benchmarks.Support;
 // Peak RSS, tiled evaluation:   ... -- memory-tiled
 // Floor ratio, min of N:       ... -- floor [N]
 // fp32 vs bf16 mixed, min of N: ... -- precision [N]
+// NCHW vs channels_last, min of N: ... -- layout [N]
 // Quality table + contact sheet: ... -- quality [--size 192] [--keras-steps 4000] [--docs docs] [--pair CONTENT STYLE]...
 switch (args.FirstOrDefault())
 {
@@ -37,6 +38,9 @@ switch (args.FirstOrDefault())
         break;
     case "precision":
         FloorCheck.Precision(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+        break;
+    case "layout":
+        LayoutCheck.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
         break;
     case "estimate":
         foreach (BackboneKind backbone in Enum.GetValues<BackboneKind>())

@@ -51,4 +51,22 @@ public static class FeatureUsage
         using StyleTransferResult result = transfer.Run();
         result.Save("styled.png");
     }
+
+    public static void LargeImages(CancellationToken cancellationToken)
+    {
+        #region large-images
+        using var vgg = Vgg19FeatureExtractor.FromFile(Vgg19Weights.Locate());
+        StyleTransfer transfer = new StyleTransferBuilder()
+            .WithFeatureExtractor(vgg)
+            .WithContent("photo.jpg")
+            .AddStyle("style.jpg")
+            .WithSize(OutputSize.LongestSide(2048))
+            .WithTiling(new TilingSettings { TileSize = 512, Halo = 64 })   // the network sees 640 px tiles
+            .WithOptimizer(OptimizerSettings.Adam(learningRate: 0.02))      // L-BFGS's history would add 10 GB at 2048²
+            .Build();
+        Console.WriteLine(transfer.EstimateMemory(2048, 2048));            // checked before the run starts, too
+        using StyleTransferResult result = transfer.Run(cancellationToken);
+        #endregion
+        result.Save("styled-2048.png");
+    }
 }

@@ -99,8 +99,8 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
             using var noGrad = torch.no_grad();
             for (int i = 0; i < convolutions; i++)
             {
-                torch.Tensor weight = Copy(keyed[TorchvisionKeys[2 * i].Key], options.DataType, device);
-                torch.Tensor bias = Copy(keyed[TorchvisionKeys[(2 * i) + 1].Key], options.DataType, device);
+                torch.Tensor weight = Copy(keyed[TorchvisionKeys[2 * i].Key], options.DataType, device, options.ChannelsLast);
+                torch.Tensor bias = Copy(keyed[TorchvisionKeys[(2 * i) + 1].Key], options.DataType, device, channelsLast: false);
                 weights.Add((weight, bias));
             }
         }
@@ -160,7 +160,7 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
 
         using NativeResourceGuard.Use use = _guard.Enter();
         int deepest = wanted.Max();
-        torch.Tensor x = input;
+        torch.Tensor x = _options.ChannelsLast ? TensorLayout.ToChannelsLast(input) : input;
         int convolution = 0;
         foreach (Vgg19Layer layer in Vgg19Layer.All)
         {
@@ -205,8 +205,13 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
         _convolutions.Clear();
     }
 
-    private static torch.Tensor Copy(torch.Tensor source, torch.ScalarType dtype, torch.Device device) =>
-        source.detach().to(dtype, device, copy: true).requires_grad_(false).DetachFromDisposeScope();
+    /// <summary>A frozen copy of a weight outside any dispose scope, optionally with channels_last strides.</summary>
+    private static torch.Tensor Copy(torch.Tensor source, torch.ScalarType dtype, torch.Device device, bool channelsLast)
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.Tensor copy = source.detach().to(dtype, device, copy: true);
+        return (channelsLast ? TensorLayout.ToChannelsLast(copy) : copy).requires_grad_(false).DetachFromDisposeScope();
+    }
 
     private static RecommendedLayers RecommendedFor(IReadOnlyList<FeatureLayer> layers)
     {

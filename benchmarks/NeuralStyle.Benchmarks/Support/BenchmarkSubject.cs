@@ -26,7 +26,7 @@ public sealed class BenchmarkSubject : IDisposable
 
     public FeatureLayer Deepest { get; }
 
-    public static IFeatureExtractor CreateExtractor(BackboneKind kind, bool mixedPrecision = false)
+    public static IFeatureExtractor CreateExtractor(BackboneKind kind, bool mixedPrecision = false, bool channelsLast = true)
     {
         torch.ScalarType dtype = mixedPrecision ? torch.ScalarType.BFloat16 : torch.ScalarType.Float32;
         IFeatureExtractor extractor;
@@ -38,15 +38,15 @@ public sealed class BenchmarkSubject : IDisposable
         {
             using var state = new StateDictionary(Vgg19FeatureExtractor.TorchvisionKeys.Take(26)
                 .Select(k => KeyValuePair.Create(k.Key, torch.randn(k.Shape).mul_(0.02))));
-            extractor = Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu5_1, DataType = dtype });
+            extractor = Vgg19FeatureExtractor.FromStateDict(state, new Vgg19Options { DeepestLayer = Vgg19Layer.Relu5_1, DataType = dtype, ChannelsLast = channelsLast });
         }
 
         return mixedPrecision ? new MixedPrecisionExtractor(extractor) : extractor;
     }
 
-    public static BenchmarkSubject Create(BackboneKind kind, int size, bool mixedPrecision = false)
+    public static BenchmarkSubject Create(BackboneKind kind, int size, bool mixedPrecision = false, bool channelsLast = true)
     {
-        IFeatureExtractor extractor = CreateExtractor(kind, mixedPrecision);
+        IFeatureExtractor extractor = CreateExtractor(kind, mixedPrecision, channelsLast);
         RecommendedLayers layers = extractor.Recommended;
         var definition = new ObjectiveDefinition(
             [new WeightedLayer(layers.Content, 1)], layers.Style, 1, 10, 10,

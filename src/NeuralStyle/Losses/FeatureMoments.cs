@@ -1,3 +1,4 @@
+using NeuralStyle.Features;
 using TorchSharp;
 
 namespace NeuralStyle.Losses;
@@ -5,8 +6,11 @@ namespace NeuralStyle.Losses;
 /// <summary>First and second moments of a feature map's channels, optionally over weighted positions.</summary>
 internal static class FeatureMoments
 {
-    /// <summary>The features as a <c>[C, h·w]</c> matrix.</summary>
-    public static torch.Tensor Matrix(torch.Tensor features) => features.reshape(features.shape[^3], -1);
+    /// <summary>The features as a <c>[C, h·w]</c> matrix: a view for NCHW and for channels_last features (then transposed).</summary>
+    public static torch.Tensor Matrix(torch.Tensor features) =>
+        TensorLayout.IsChannelsLast(features) && features.shape[0] == 1
+            ? features.permute(0, 2, 3, 1).reshape(-1, features.shape[^3]).t()
+            : features.reshape(features.shape[^3], -1);
 
     /// <summary>Sum of the position weights (h·w without a mask), as a tensor, never below 1e-6.</summary>
     public static torch.Tensor Count(torch.Tensor matrix, torch.Tensor? mask) =>
