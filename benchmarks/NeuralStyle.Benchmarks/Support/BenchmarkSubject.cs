@@ -26,7 +26,7 @@ public sealed class BenchmarkSubject : IDisposable
 
     public FeatureLayer Deepest { get; }
 
-    public static IFeatureExtractor CreateExtractor(BackboneKind kind, bool mixedPrecision = false, bool channelsLast = true)
+    public static IFeatureExtractor CreateExtractor(BackboneKind kind, bool mixedPrecision = false, bool channelsLast = false)
     {
         torch.ScalarType dtype = mixedPrecision ? torch.ScalarType.BFloat16 : torch.ScalarType.Float32;
         IFeatureExtractor extractor;
@@ -44,7 +44,7 @@ public sealed class BenchmarkSubject : IDisposable
         return mixedPrecision ? new MixedPrecisionExtractor(extractor) : extractor;
     }
 
-    public static BenchmarkSubject Create(BackboneKind kind, int size, bool mixedPrecision = false, bool channelsLast = true)
+    public static BenchmarkSubject Create(BackboneKind kind, int size, bool mixedPrecision = false, bool channelsLast = false)
     {
         IFeatureExtractor extractor = CreateExtractor(kind, mixedPrecision, channelsLast);
         RecommendedLayers layers = extractor.Recommended;
