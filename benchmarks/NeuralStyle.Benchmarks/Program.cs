@@ -10,6 +10,7 @@ using NeuralStyle.Benchmarks.Support;
 // Floor ratio, min of N:       ... -- floor [N]
 // fp32 vs bf16 mixed, min of N: ... -- precision [N]
 // NCHW vs channels_last, min of N: ... -- layout [N]
+// Tile seams, whole vs tiled:    ... -- seams [docs] [width] [height] [tile] [evaluations]
 // Quality table + contact sheet: ... -- quality [--size 192] [--keras-steps 4000] [--docs docs] [--pair CONTENT STYLE]...
 switch (args.FirstOrDefault())
 {
@@ -38,6 +39,9 @@ switch (args.FirstOrDefault())
         break;
     case "precision":
         FloorCheck.Precision(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+        break;
+    case "seams":
+        SeamCheck.Run(args[1..]);
         break;
     case "layout":
         LayoutCheck.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);

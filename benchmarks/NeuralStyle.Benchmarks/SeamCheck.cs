@@ -1,0 +1,97 @@
+using System.Globalization;
+using NeuralStyle.Imaging;
+using NeuralStyle.ResNet18;
+using NeuralStyle.Testing;
+using NeuralStyle.Transfer;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace NeuralStyle.Benchmarks;
+
+/// <summary>
+/// Are tile seams visible? Styles the same image with the real ResNet18 whole and in tiles, then
+/// compares the results: the mean absolute difference near the core boundaries against elsewhere,
+/// and writes whole | tiled | 8x difference side by side (<c>docs/images/tiling.jpg</c>, JPEG:
+/// the noisy difference image would make a 2 MB PNG).
+/// </summary>
+internal static class SeamCheck
+{
+    public static void Run(string docs, int width, int height, int tile, int evaluations)
+    {
+        using var extractor = ResNet18FeatureExtractor.Load();
+        using Image<Rgb24> content = DemoImages.Lakeside(width, height);
+        using Image<Rgb24> style = DemoImages.Swirls(512, 512);
+        using StyleTransferResult whole = Style(extractor, content, style, null, evaluations);
+        using StyleTransferResult tiled = Style(extractor, content, style, new TilingSettings { TileSize = tile }, evaluations);
+        Console.WriteLine(FormattableString.Invariant($"whole: {whole.Elapsed.TotalSeconds:F0} s, final loss {whole.LossHistory[^1].Total:G4}"));
+        Console.WriteLine(FormattableString.Invariant($"tiled ({tile} px): {tiled.Elapsed.TotalSeconds:F0} s, final loss {tiled.LossHistory[^1].Total:G4}"));
+
+        Image<Rgb24> a = whole.Image.Color, b = tiled.Image.Color;
+        double near = 0, elsewhere = 0;
+        long nearCount = 0, elsewhereCount = 0;
+        using var difference = new Image<Rgb24>(width, height);
+        for (int y = 0; y < height; y++)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                Rgb24 p = a[x, y], q = b[x, y];
+                double d = (Math.Abs(p.R - q.R) + Math.Abs(p.G - q.G) + Math.Abs(p.B - q.B)) / 3.0;
+                byte shown = (byte)Math.Min(255, d * 8);
+                difference[x, y] = new Rgb24(shown, shown, shown);
+                if (NearBoundary(x, width, tile) || NearBoundary(y, height, tile))
+                {
+                    near += d;
+                    nearCount++;
+                }
+                else
+                {
+                    elsewhere += d;
+                    elsewhereCount++;
+                }
+            }
+        }
+
+        Console.WriteLine(FormattableString.Invariant(
+            $"mean |whole - tiled| (0-255): within 8 px of a tile boundary {near / nearCount:F2}, elsewhere {elsewhere / elsewhereCount:F2}"));
+        using var sheet = new Image<Rgb24>((3 * width) + 16, height, new Rgb24(255, 255, 255));
+        sheet.Mutate(c => c.DrawImage(a, new Point(0, 0), 1f).DrawImage(b, new Point(width + 8, 0), 1f).DrawImage(difference, new Point((2 * width) + 16, 0), 1f));
+        string path = Path.Combine(docs, "images", "tiling.jpg");
+        sheet.SaveAsJpeg(path, new SixLabors.ImageSharp.Formats.Jpeg.JpegEncoder { Quality = 85 });
+        Console.WriteLine($"wrote {path}");
+    }
+
+    /// <summary>Whether a coordinate is within 8 px of an inner core boundary (the tiles split an axis into equal, 32-aligned cores).</summary>
+    private static bool NearBoundary(int position, int length, int tile)
+    {
+        int count = (length + tile - 1) / tile;
+        for (int k = 1; k < count; k++)
+        {
+            int boundary = (int)Math.Round(k * (double)length / count / 32) * 32;
+            if (Math.Abs(position - boundary) < 8)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static StyleTransferResult Style(ResNet18FeatureExtractor extractor, Image<Rgb24> content, Image<Rgb24> style, TilingSettings? tiling, int evaluations) =>
+        new StyleTransferBuilder()
+            .WithFeatureExtractor(extractor)
+            .WithContent(content)
+            .AddStyle(style)
+            .WithSize(OutputSize.Original)
+            .WithTiling(tiling)
+            .WithIterations(evaluations)
+            .Build()
+            .Run();
+
+    public static void Run(string[] args) => Run(
+        args.Length > 0 ? args[0] : "docs",
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 768,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 512,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 256,
+        args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 150);
+}
