@@ -11,6 +11,7 @@ using NeuralStyle.Benchmarks.Support;
 // fp32 vs bf16 mixed, min of N: ... -- precision [N]
 // NCHW vs channels_last, min of N: ... -- layout [N]
 // Tile seams, whole vs tiled:    ... -- seams [docs] [width] [height] [tile] [evaluations]
+// float32 vs bf16 results:        ... -- precision-images [docs] [side] [evaluations]
 // Quality table + contact sheet: ... -- quality [--size 192] [--keras-steps 4000] [--docs docs] [--pair CONTENT STYLE]...
 switch (args.FirstOrDefault())
 {
@@ -39,6 +40,9 @@ switch (args.FirstOrDefault())
         break;
     case "precision":
         FloorCheck.Precision(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+        break;
+    case "precision-images":
+        PrecisionComparison.Run(args[1..]);
         break;
     case "seams":
         SeamCheck.Run(args[1..]);

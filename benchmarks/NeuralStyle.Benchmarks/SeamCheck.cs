@@ -1,19 +1,18 @@
 using System.Globalization;
+using NeuralStyle.Benchmarks.Support;
 using NeuralStyle.Imaging;
 using NeuralStyle.ResNet18;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
 
 namespace NeuralStyle.Benchmarks;
 
 /// <summary>
 /// Are tile seams visible? Styles the same image with the real ResNet18 whole and in tiles, then
 /// compares the results: the mean absolute difference near the core boundaries against elsewhere,
-/// and writes whole | tiled | 8x difference side by side (<c>docs/images/tiling.jpg</c>, JPEG:
-/// the noisy difference image would make a 2 MB PNG).
+/// and writes whole | tiled | 8x difference side by side (<c>docs/images/tiling.jpg</c>).
 /// </summary>
 internal static class SeamCheck
 {
@@ -28,25 +27,21 @@ internal static class SeamCheck
         Console.WriteLine(FormattableString.Invariant($"tiled ({tile} px): {tiled.Elapsed.TotalSeconds:F0} s, final loss {tiled.LossHistory[^1].Total:G4}"));
 
         Image<Rgb24> a = whole.Image.Color, b = tiled.Image.Color;
+        double[,] differences = ResultComparison.Differences(a, b);
         double near = 0, elsewhere = 0;
         long nearCount = 0, elsewhereCount = 0;
-        using var difference = new Image<Rgb24>(width, height);
         for (int y = 0; y < height; y++)
         {
             for (int x = 0; x < width; x++)
             {
-                Rgb24 p = a[x, y], q = b[x, y];
-                double d = (Math.Abs(p.R - q.R) + Math.Abs(p.G - q.G) + Math.Abs(p.B - q.B)) / 3.0;
-                byte shown = (byte)Math.Min(255, d * 8);
-                difference[x, y] = new Rgb24(shown, shown, shown);
                 if (NearBoundary(x, width, tile) || NearBoundary(y, height, tile))
                 {
-                    near += d;
+                    near += differences[x, y];
                     nearCount++;
                 }
                 else
                 {
-                    elsewhere += d;
+                    elsewhere += differences[x, y];
                     elsewhereCount++;
                 }
             }
@@ -54,11 +49,7 @@ internal static class SeamCheck
 
         Console.WriteLine(FormattableString.Invariant(
             $"mean |whole - tiled| (0-255): within 8 px of a tile boundary {near / nearCount:F2}, elsewhere {elsewhere / elsewhereCount:F2}"));
-        using var sheet = new Image<Rgb24>((3 * width) + 16, height, new Rgb24(255, 255, 255));
-        sheet.Mutate(c => c.DrawImage(a, new Point(0, 0), 1f).DrawImage(b, new Point(width + 8, 0), 1f).DrawImage(difference, new Point((2 * width) + 16, 0), 1f));
-        string path = Path.Combine(docs, "images", "tiling.jpg");
-        sheet.SaveAsJpeg(path, new SixLabors.ImageSharp.Formats.Jpeg.JpegEncoder { Quality = 85 });
-        Console.WriteLine($"wrote {path}");
+        ResultComparison.WriteSheet(Path.Combine(docs, "images", "tiling.jpg"), a, b, differences);
     }
 
     /// <summary>Whether a coordinate is within 8 px of an inner core boundary (the tiles split an axis into equal, 32-aligned cores).</summary>
