@@ -114,6 +114,29 @@ public sealed class TilingTests : IClassFixture<PrngExtractorFixture>
     }
 
     [Fact]
+    public void ATiledEvaluationStopsBetweenTilesWhenCancelled()
+    {
+        using var scope = torch.NewDisposeScope();
+        var recording = new RecordingExtractor(_fixture.For(torch.ScalarType.Float32));
+        ObjectiveDefinition definition = Definition(recording, ["relu2_1"], ["relu1_1"]) with { Tiling = SmallTiles };
+        torch.Tensor image = PrngVgg19.Image(42, 136, 200);
+        using var objective = new StyleObjective(recording, definition, OptimizationSpace.NetworkInput, image, [new StyleTensor(image)]);
+        using var cancellation = new CancellationTokenSource();
+        recording.Sizes.Clear();
+        recording.BeforeExtract = () =>
+        {
+            if (recording.Sizes.Count == 2)
+            {
+                cancellation.Cancel();
+            }
+        };
+
+        Assert.Throws<OperationCanceledException>(() => objective.Evaluate(image, out torch.Tensor _, cancellation.Token));
+
+        Assert.Equal(3, recording.Sizes.Count);   // 4 x 3 tiles: stopped after the third
+    }
+
+    [Fact]
     public void AnImageThatFitsInOneTileIsEvaluatedWhole()
     {
         using var scope = torch.NewDisposeScope();

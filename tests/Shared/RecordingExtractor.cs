@@ -8,6 +8,9 @@ internal sealed class RecordingExtractor(IFeatureExtractor inner) : IFeatureExtr
 {
     public List<(long Height, long Width)> Sizes { get; } = [];
 
+    /// <summary>Called before each extraction (e.g. to cancel a run part-way through an evaluation).</summary>
+    public Action? BeforeExtract { get; set; }
+
     public string Name => inner.Name;
 
     public IReadOnlyList<FeatureLayer> Layers => inner.Layers;
@@ -24,6 +27,7 @@ internal sealed class RecordingExtractor(IFeatureExtractor inner) : IFeatureExtr
 
     public IReadOnlyDictionary<FeatureLayer, torch.Tensor> ExtractNormalized(torch.Tensor input, IReadOnlyCollection<FeatureLayer> layers)
     {
+        BeforeExtract?.Invoke();
         Sizes.Add((input.shape[^2], input.shape[^1]));
         return inner.ExtractNormalized(input, layers);
     }

@@ -35,7 +35,7 @@ internal sealed class EvaluationTracker(
             throw new InvalidOperationException("The evaluation budget is spent.");
         }
 
-        LossBreakdown losses = objective.Evaluate(variable, out gradient);
+        LossBreakdown losses = objective.Evaluate(variable, out gradient, cancellationToken);
         _history.Add(losses);
         int iteration = run.PreviousIterations + _history.Count;
         if (!double.IsFinite(losses.Total))

@@ -102,13 +102,15 @@ public sealed class StyleObjective : IDisposable
     /// </summary>
     /// <param name="image">The optimised tensor (in this objective's space).</param>
     /// <param name="gradient">d(total)/d(image) (per-layer normalised when the definition asks), a new tensor owned by the caller.</param>
-    public LossBreakdown Evaluate(torch.Tensor image, out torch.Tensor gradient)
+    /// <param name="cancellationToken">Checked between tiles when the image is evaluated in tiles (one evaluation of a large image can take minutes).</param>
+    /// <exception cref="OperationCanceledException">Cancelled between two tiles.</exception>
+    public LossBreakdown Evaluate(torch.Tensor image, out torch.Tensor gradient, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
         using var scope = torch.NewDisposeScope();
         if (_tiling is not null && _tiling.Splits(image.shape[^2], image.shape[^1]))
         {
-            return EvaluateTiled(_tiling, image, out gradient);
+            return EvaluateTiled(_tiling, image, out gradient, cancellationToken);
         }
 
         using torch.Tensor variable = image.detach().requires_grad_(true);
@@ -121,10 +123,10 @@ public sealed class StyleObjective : IDisposable
     /// The tiled evaluation: losses on the assembled feature maps (leaves of their own graph), their
     /// gradients carried back to the image tile by tile, plus the total variation gradient.
     /// </summary>
-    private LossBreakdown EvaluateTiled(TiledExtraction tiling, torch.Tensor image, out torch.Tensor gradient)
+    private LossBreakdown EvaluateTiled(TiledExtraction tiling, torch.Tensor image, out torch.Tensor gradient, CancellationToken cancellationToken)
     {
         FeatureLayer[] active = ActiveLayers();
-        Dictionary<FeatureLayer, torch.Tensor> maps = tiling.Assemble(image.detach(), _layers);
+        Dictionary<FeatureLayer, torch.Tensor> maps = tiling.Assemble(image.detach(), _layers, cancellationToken);
         foreach (FeatureLayer layer in active)
         {
             maps[layer].requires_grad_(true);
@@ -135,7 +137,8 @@ public sealed class StyleObjective : IDisposable
         Evaluation evaluation = Terms(variable, maps);
         torch.Tensor[] inputs = active.Select(layer => maps[layer]).Concat(smoothed ? [variable] : []).ToArray();
         IList<torch.Tensor> gradients = inputs.Length == 0 ? [] : torch.autograd.grad([Differentiated(evaluation)], inputs);
-        torch.Tensor total = tiling.Backpropagate(image.detach(), active.Select((layer, i) => (layer, gradients[i])).ToDictionary(p => p.layer, p => p.Item2.detach()));
+        torch.Tensor total = tiling.Backpropagate(
+            image.detach(), active.Select((layer, i) => (layer, gradients[i])).ToDictionary(p => p.layer, p => p.Item2.detach()), cancellationToken);
         if (smoothed)
         {
             total.add_(gradients[^1]);

@@ -46,8 +46,8 @@ internal sealed class TiledExtraction
     public IReadOnlyList<(int Top, int Left, int Height, int Width)> Extents(long height, long width) =>
         Tiles(height, width).Select(t => (t.Rows.Start, t.Columns.Start, t.Rows.Length, t.Columns.Length)).ToArray();
 
-    /// <summary>The blended full-size feature maps of <paramref name="image"/> (computed without a graph).</summary>
-    public Dictionary<FeatureLayer, torch.Tensor> Assemble(torch.Tensor image, IReadOnlyCollection<FeatureLayer> layers)
+    /// <summary>The blended full-size feature maps of <paramref name="image"/> (computed without a graph); the token is checked before each tile.</summary>
+    public Dictionary<FeatureLayer, torch.Tensor> Assemble(torch.Tensor image, IReadOnlyCollection<FeatureLayer> layers, CancellationToken cancellationToken = default)
     {
         var maps = new Dictionary<FeatureLayer, torch.Tensor>();
         using var noGrad = torch.no_grad();
@@ -55,6 +55,7 @@ internal sealed class TiledExtraction
         // Bottom-right first: its feature maps end where the full ones do, which sizes them.
         foreach (Tile tile in Tiles(image.shape[^2], image.shape[^1]).Reverse())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using var scope = torch.NewDisposeScope();
             foreach ((FeatureLayer layer, torch.Tensor features) in _forward(Crop(image, tile), layers))
             {
@@ -81,13 +82,15 @@ internal sealed class TiledExtraction
     /// </summary>
     /// <param name="image">The image the maps were assembled from.</param>
     /// <param name="mapGradients">Gradients with respect to the assembled maps, per layer.</param>
+    /// <param name="cancellationToken">Checked before each tile.</param>
     /// <returns>The gradient, shaped like <paramref name="image"/>, in the caller's dispose scope.</returns>
-    public torch.Tensor Backpropagate(torch.Tensor image, IReadOnlyDictionary<FeatureLayer, torch.Tensor> mapGradients)
+    public torch.Tensor Backpropagate(torch.Tensor image, IReadOnlyDictionary<FeatureLayer, torch.Tensor> mapGradients, CancellationToken cancellationToken = default)
     {
         torch.Tensor gradient = torch.zeros_like(image);
         FeatureLayer[] layers = mapGradients.Keys.ToArray();
         foreach (Tile tile in Tiles(image.shape[^2], image.shape[^1]))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using var scope = torch.NewDisposeScope();
             torch.Tensor crop = Crop(image, tile).detach().requires_grad_(true);
             torch.Tensor surrogate = torch.zeros([], image.dtype, image.device);
