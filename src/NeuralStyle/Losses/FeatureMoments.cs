@@ -18,9 +18,8 @@ internal static class FeatureMoments
             ? torch.tensor((double)matrix.shape[1], matrix.dtype, matrix.device)
             : mask.sum().clamp_min(1e-6);
 
-    /// <summary><c>F diag(m) Fᵀ</c> (or <c>F Fᵀ</c> without a mask, with a one-product backward), not normalised.</summary>
-    public static torch.Tensor WeightedGram(torch.Tensor matrix, torch.Tensor? mask) =>
-        mask is null ? SymmetricGram.Of(matrix) : (matrix * mask).mm(matrix.t());
+    /// <summary><c>F diag(m) Fᵀ</c> (or <c>F Fᵀ</c> without a mask) with a one-product backward, not normalised.</summary>
+    public static torch.Tensor WeightedGram(torch.Tensor matrix, torch.Tensor? mask) => SymmetricGram.Of(matrix, mask);
 
     /// <summary>The channel means <c>[C]</c> over the (weighted) positions.</summary>
     public static torch.Tensor Mean(torch.Tensor matrix, torch.Tensor? mask, torch.Tensor count) =>

@@ -5,13 +5,16 @@ namespace NeuralStyle.Tests.Losses;
 
 public sealed class SymmetricGramTests
 {
-    [Fact]
-    public void ValueAndGradientEqualTheGenericMatrixProducts()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ValueAndGradientEqualTheGenericMatrixProducts(bool masked)
     {
         using var scope = torch.NewDisposeScope();
         var generator = new torch.Generator(17);
         torch.Tensor features = torch.randn([6, 40], torch.ScalarType.Float64, generator: generator);
         torch.Tensor weights = torch.randn([6, 6], torch.ScalarType.Float64, generator: generator);   // not symmetric
+        torch.Tensor? mask = masked ? torch.rand([40], torch.ScalarType.Float64, generator: generator) : null;
 
         (torch.Tensor Value, torch.Tensor Gradient) Run(Func<torch.Tensor, torch.Tensor> gram)
         {
@@ -21,8 +24,8 @@ public sealed class SymmetricGramTests
             return (value.detach(), torch.autograd.grad([loss], [x])[0]);
         }
 
-        (torch.Tensor expectedValue, torch.Tensor expectedGradient) = Run(x => x.mm(x.t()));
-        (torch.Tensor value, torch.Tensor gradient) = Run(SymmetricGram.Of);
+        (torch.Tensor expectedValue, torch.Tensor expectedGradient) = Run(x => (mask is null ? x : x * mask).mm(x.t()));
+        (torch.Tensor value, torch.Tensor gradient) = Run(x => SymmetricGram.Of(x, mask));
 
         Assert.True(torch.allclose(expectedValue, value, rtol: 1e-14, atol: 1e-12));
         Assert.True(torch.allclose(expectedGradient, gradient, rtol: 1e-12, atol: 1e-10));
