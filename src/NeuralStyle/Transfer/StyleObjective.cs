@@ -108,9 +108,9 @@ public sealed class StyleObjective : IDisposable
     {
         ArgumentNullException.ThrowIfNull(image);
         using var scope = torch.NewDisposeScope();
-        if (_tiling is not null && _tiling.Splits(image.shape[^2], image.shape[^1]))
+        if (Tiled(image))
         {
-            return EvaluateTiled(_tiling, image, out gradient, cancellationToken);
+            return EvaluateTiled(_tiling!, image, out gradient, cancellationToken);
         }
 
         using torch.Tensor variable = image.detach().requires_grad_(true);
@@ -250,9 +250,10 @@ public sealed class StyleObjective : IDisposable
 
     /// <summary>The features of an image, assembled from tiles when tiling is on and the image needs more than one.</summary>
     private IReadOnlyDictionary<FeatureLayer, torch.Tensor> Features(torch.Tensor image, IReadOnlyCollection<FeatureLayer> layers) =>
-        _tiling is not null && _tiling.Splits(image.shape[^2], image.shape[^1])
-            ? _tiling.Assemble(image, layers)
-            : WholeImageFeatures(image, layers);
+        Tiled(image) ? _tiling!.Assemble(image, layers) : WholeImageFeatures(image, layers);
+
+    /// <summary>Whether tiling is on and <paramref name="image"/> needs more than one tile.</summary>
+    private bool Tiled(torch.Tensor image) => _tiling is not null && _tiling.Splits(image.shape[^2], image.shape[^1]);
 
     private IReadOnlyDictionary<FeatureLayer, torch.Tensor> WholeImageFeatures(torch.Tensor image, IReadOnlyCollection<FeatureLayer> layers) =>
         _space == OptimizationSpace.Rgb ? _extractor.Extract(image, layers) : _extractor.ExtractNormalized(image, layers);

@@ -14,6 +14,7 @@ internal sealed class TiledExtraction
     private const int ProbeSide = 128;
     private readonly Func<torch.Tensor, IReadOnlyCollection<FeatureLayer>, IReadOnlyDictionary<FeatureLayer, torch.Tensor>> _forward;
     private readonly Dictionary<FeatureLayer, int> _strides;
+    private readonly int _alignment;
     private readonly int _core;
     private readonly int _halo;
     private readonly double _blend;
@@ -33,18 +34,14 @@ internal sealed class TiledExtraction
     {
         _forward = forward;
         _strides = Strides(forward, layers, dtype, device);
-        int alignment = _strides.Values.Max();
-        _core = Math.Max(alignment, settings.TileSize / alignment * alignment);
-        _halo = (settings.Halo + alignment - 1) / alignment * alignment;
+        _alignment = _strides.Values.Max();
+        _core = Math.Max(_alignment, settings.TileSize / _alignment * _alignment);
+        _halo = (settings.Halo + _alignment - 1) / _alignment * _alignment;
         _blend = settings.EffectiveBlendWidth;
     }
 
     /// <summary>Whether an image of this size is split into more than one tile.</summary>
     public bool Splits(long height, long width) => Spans(height).Count > 1 || Spans(width).Count > 1;
-
-    /// <summary>The tiles' extents (core plus halo, clipped to the image) for an image of this size, row by row.</summary>
-    public IReadOnlyList<(int Top, int Left, int Height, int Width)> Extents(long height, long width) =>
-        Tiles(height, width).Select(t => (t.Rows.Start, t.Columns.Start, t.Rows.Length, t.Columns.Length)).ToArray();
 
     /// <summary>The blended full-size feature maps of <paramref name="image"/> (computed without a graph); the token is checked before each tile.</summary>
     public Dictionary<FeatureLayer, torch.Tensor> Assemble(torch.Tensor image, IReadOnlyCollection<FeatureLayer> layers, CancellationToken cancellationToken = default)
@@ -142,13 +139,12 @@ internal sealed class TiledExtraction
     /// <summary>Splits one axis into cores of about the tile size (aligned), each widened by the halo.</summary>
     private List<Span> Spans(long length)
     {
-        int alignment = _strides.Values.Max();
         for (int count = (int)Math.Max(1, (length + _core - 1) / _core); ; count--)
         {
             int[] bounds = Enumerable.Range(0, count + 1)
-                .Select(k => k == count ? (int)length : (int)Math.Round(k * (double)length / count / alignment) * alignment)
+                .Select(k => k == count ? (int)length : (int)Math.Round(k * (double)length / count / _alignment) * _alignment)
                 .ToArray();
-            bool wideEnough = Enumerable.Range(0, count).All(k => bounds[k + 1] - bounds[k] >= Math.Max(_blend, alignment));
+            bool wideEnough = Enumerable.Range(0, count).All(k => bounds[k + 1] - bounds[k] >= Math.Max(_blend, _alignment));
             if (count == 1 || wideEnough)
             {
                 return Enumerable.Range(0, count)
