@@ -59,11 +59,8 @@ internal static class MemoryReport
         using Image<Rgb24> content = DemoImages.Lakeside(size, size);
         using Image<Rgb24> style = DemoImages.Swirls(size, size);
         var evaluationSeconds = new List<double>();
-        using StyleTransferResult result = new StyleTransferBuilder()
-            .WithFeatureExtractor(extractor).WithContent(content).AddStyle(style)
-            .WithSize(OutputSize.Original).WithIterations(Evaluations).WithTiling(Tiling(tile))
-            .WithProgress(new SynchronousProgress<StyleTransferProgress>(p => evaluationSeconds.Add(p.Elapsed.TotalSeconds)))
-            .Build().Run();
+        using StyleTransferResult result = BenchmarkTransfer.Run(
+            extractor, content, style, Evaluations, Tiling(tile), new SynchronousProgress<StyleTransferProgress>(p => evaluationSeconds.Add(p.Elapsed.TotalSeconds)));
 
         // From the first evaluation's end to the last's: the evaluations alone, without loading and targets.
         double perEvaluation = (evaluationSeconds[^1] - evaluationSeconds[0]) / (evaluationSeconds.Count - 1);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using NeuralStyle.Benchmarks.Support;
 using NeuralStyle.Features;
-using NeuralStyle.Imaging;
 using NeuralStyle.ResNet18;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
@@ -26,22 +25,12 @@ internal static class PrecisionComparison
         using Image<Rgb24> style = DemoImages.Swirls(side, side);
         using var single = ResNet18FeatureExtractor.Load();
         using var mixed = new MixedPrecisionExtractor(ResNet18FeatureExtractor.Load(new ResNet18Options { DataType = TorchSharp.torch.ScalarType.BFloat16 }));
-        using StyleTransferResult fp32 = Style(single, content, style, evaluations);
-        using StyleTransferResult bf16 = Style(mixed, content, style, evaluations);
+        using StyleTransferResult fp32 = BenchmarkTransfer.Run(single, content, style, evaluations);
+        using StyleTransferResult bf16 = BenchmarkTransfer.Run(mixed, content, style, evaluations);
         double[,] differences = ResultComparison.Differences(fp32.Image.Color, bf16.Image.Color);
         double mean = differences.Cast<double>().Average();
         Console.WriteLine(FormattableString.Invariant(
             $"float32: {fp32.Elapsed.TotalSeconds:F1} s, style loss {fp32.LossHistory[^1].Style:G4}; bf16 mixed: {bf16.Elapsed.TotalSeconds:F1} s, style loss {bf16.LossHistory[^1].Style:G4}; mean |difference| {mean:F2}/255"));
         ResultComparison.WriteSheet(Path.Combine(docs, "images", "precision.jpg"), fp32.Image.Color, bf16.Image.Color, differences);
     }
-
-    private static StyleTransferResult Style(IFeatureExtractor extractor, Image<Rgb24> content, Image<Rgb24> style, int evaluations) =>
-        new StyleTransferBuilder()
-            .WithFeatureExtractor(extractor)
-            .WithContent(content)
-            .AddStyle(style)
-            .WithSize(OutputSize.Original)
-            .WithIterations(evaluations)
-            .Build()
-            .Run();
 }

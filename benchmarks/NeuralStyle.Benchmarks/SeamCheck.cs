@@ -1,6 +1,5 @@
 using System.Globalization;
 using NeuralStyle.Benchmarks.Support;
-using NeuralStyle.Imaging;
 using NeuralStyle.ResNet18;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
@@ -21,8 +20,8 @@ internal static class SeamCheck
         using var extractor = ResNet18FeatureExtractor.Load();
         using Image<Rgb24> content = DemoImages.Lakeside(width, height);
         using Image<Rgb24> style = DemoImages.Swirls(512, 512);
-        using StyleTransferResult whole = Style(extractor, content, style, null, evaluations);
-        using StyleTransferResult tiled = Style(extractor, content, style, new TilingSettings { TileSize = tile }, evaluations);
+        using StyleTransferResult whole = BenchmarkTransfer.Run(extractor, content, style, evaluations);
+        using StyleTransferResult tiled = BenchmarkTransfer.Run(extractor, content, style, evaluations, new TilingSettings { TileSize = tile });
         Console.WriteLine(FormattableString.Invariant($"whole: {whole.Elapsed.TotalSeconds:F0} s, final loss {whole.LossHistory[^1].Total:G4}"));
         Console.WriteLine(FormattableString.Invariant($"tiled ({tile} px): {tiled.Elapsed.TotalSeconds:F0} s, final loss {tiled.LossHistory[^1].Total:G4}"));
 
@@ -67,17 +66,6 @@ internal static class SeamCheck
 
         return false;
     }
-
-    private static StyleTransferResult Style(ResNet18FeatureExtractor extractor, Image<Rgb24> content, Image<Rgb24> style, TilingSettings? tiling, int evaluations) =>
-        new StyleTransferBuilder()
-            .WithFeatureExtractor(extractor)
-            .WithContent(content)
-            .AddStyle(style)
-            .WithSize(OutputSize.Original)
-            .WithTiling(tiling)
-            .WithIterations(evaluations)
-            .Build()
-            .Run();
 
     public static void Run(string[] args) => Run(
         args.Length > 0 ? args[0] : "docs",
