@@ -45,14 +45,13 @@ public static class MemoryEstimator
         long imageVector = 3L * width * height * elementSize;
         ExtractorMemoryProfile profile = extractor.MemoryProfile;
         IReadOnlyDictionary<FeatureLayer, double> perPixel = BytesPerPixel(extractor, definition);
-        FeatureLayer[] objectiveLayers = definition.ContentLayers.Concat(definition.StyleLayers).Select(l => l.Layer).Distinct().ToArray();
         double networkPixels = pixels, assembledBytes = 0;
         if (definition.Tiling is TilingSettings tiling && (width > tiling.TileSize || height > tiling.TileSize))
         {
             // One tile's activations, plus the full-size maps of the objective's layers and their gradients.
             int extent = tiling.TileSize + (2 * tiling.Halo);
             networkPixels = (double)Math.Min(width, extent) * Math.Min(height, extent);
-            assembledBytes = AssembledCopies * pixels * objectiveLayers.Sum(l => perPixel[l]);
+            assembledBytes = AssembledCopies * pixels * definition.Layers.Sum(l => perPixel[l]);
         }
 
         long activations = (long)((perPixel.Values.Sum() * networkPixels * profile.ActivationFactor) + assembledBytes);
@@ -70,7 +69,7 @@ public static class MemoryEstimator
     /// <summary>Bytes per input pixel of each layer's output up to the objective's deepest layer, from one probe.</summary>
     private static Dictionary<FeatureLayer, double> BytesPerPixel(IFeatureExtractor extractor, ObjectiveDefinition definition)
     {
-        int deepest = definition.ContentLayers.Concat(definition.StyleLayers).Max(l => l.Layer.Depth);
+        int deepest = definition.Layers.Max(l => l.Depth);
         FeatureLayer[] layers = extractor.Layers.Where(l => l.Depth <= deepest).ToArray();
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();

@@ -35,6 +35,9 @@ public sealed record ObjectiveDefinition(
     /// </summary>
     public bool NormalizeGradients { get; init; }
 
+    /// <summary>Every layer the objective reads (content and style layers, each once, content first).</summary>
+    public IReadOnlyList<FeatureLayer> Layers => ContentLayers.Concat(StyleLayers).Select(l => l.Layer).Distinct().ToArray();
+
     /// <summary>Evaluate images larger than a tile in overlapping tiles (memory-bounded); null (the default) evaluates whole images.</summary>
     public TilingSettings? Tiling { get; init; }
 }

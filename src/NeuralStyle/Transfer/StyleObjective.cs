@@ -54,7 +54,7 @@ public sealed class StyleObjective : IDisposable
         _contentLoss = new ContentLoss(definition.ContentFormula);
         _styleLoss = StyleLosses.Create(definition.StyleLoss, definition.StyleFormula);
         _totalVariation = new TotalVariationLoss(definition.TotalVariationFormula);
-        _layers = definition.ContentLayers.Concat(definition.StyleLayers).Select(l => l.Layer).Distinct().ToArray();
+        _layers = [.. definition.Layers];
         _tiling = definition.Tiling is null ? null : new TiledExtraction(WholeImageFeatures, definition.Tiling, _layers, content.dtype, content.device);
 
         using var scope = torch.NewDisposeScope();
