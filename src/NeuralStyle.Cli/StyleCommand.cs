@@ -146,12 +146,8 @@ internal sealed class StyleCommand
         StyleMasks = result.GetValue(_styleMasks) is { Length: > 0 } masks ? masks : null,
         StyleLoss = result.GetValue(_styleLoss),
         NormalizeGradients = result.GetValue(_normalizeGradients),
-        MultiScale = result.GetValue(_multiScale)
-            ? new MultiScaleSettings { SmallestSide = result.GetValue(_minSize) ?? 128, CoarseIterations = result.GetValue(_scaleIterations) }
-            : null,
-        Tiling = result.GetValue(_tileSize) is int tileSize
-            ? new TilingSettings { TileSize = tileSize, Halo = result.GetValue(_tileHalo) ?? 64 }
-            : null,
+        MultiScale = result.GetValue(_multiScale) ? MultiScale(result) : null,
+        Tiling = result.GetValue(_tileSize) is int tileSize ? Tiling(result, tileSize) : null,
         AverageDecay = result.GetValue(_averageDecay),
         Pooling = result.GetValue(_pooling),
         Threads = result.GetValue(_threads),
@@ -160,6 +156,20 @@ internal sealed class StyleCommand
         Overwrite = result.GetValue(_overwrite),
         Mode = _mode.Read(result),
     };
+
+    /// <summary>The ladder, keeping <see cref="MultiScaleSettings"/>' own defaults where no option overrides them.</summary>
+    private MultiScaleSettings MultiScale(ParseResult result)
+    {
+        var settings = new MultiScaleSettings { CoarseIterations = result.GetValue(_scaleIterations) };
+        return result.GetValue(_minSize) is int side ? settings with { SmallestSide = side } : settings;
+    }
+
+    /// <summary>The tiles, keeping <see cref="TilingSettings"/>' own default halo unless <c>--tile-halo</c> is given.</summary>
+    private TilingSettings Tiling(ParseResult result, int tileSize)
+    {
+        var settings = new TilingSettings { TileSize = tileSize };
+        return result.GetValue(_tileHalo) is int halo ? settings with { Halo = halo } : settings;
+    }
 
     private static void Range<T>(OptionResult result, T? value, T min, T max, string name)
         where T : struct, IComparable<T>
