@@ -17,7 +17,8 @@ namespace NeuralStyle.Benchmarks;
 /// </summary>
 internal static class MemoryReport
 {
-    private const int Evaluations = 3;
+    /// <summary>Evaluations of a memory probe (and of the estimate it is compared with).</summary>
+    public const int Evaluations = 3;
 
     public static void Run(IEnumerable<(BackboneKind Backbone, int Size, int? Tile)> configurations)
     {
@@ -25,25 +26,11 @@ internal static class MemoryReport
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach ((BackboneKind backbone, int size, int? tile) in configurations)
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-            bool viaDotnet = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet";
-            string[] probeArguments = ["rss-probe", backbone.ToString(), size.ToString(CultureInfo.InvariantCulture), .. tile is int t ? [t.ToString(CultureInfo.InvariantCulture)] : Array.Empty<string>()];
-            foreach (string argument in viaDotnet ? probeArguments.Prepend(typeof(MemoryReport).Assembly.Location) : probeArguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using Process probe = Process.Start(start)!;
-            string output = probe.StandardOutput.ReadToEnd();
-            probe.WaitForExit();
             MemoryEstimate estimate = Estimate(backbone, size, tile);
             string tiles = tile is int side ? $"{side} px" : "whole";
-            string[] fields = output.Trim().Split(' ');
-            if (probe.ExitCode != 0 || fields.Length != 2
-                || !double.TryParse(fields[0], CultureInfo.InvariantCulture, out double peak)
-                || !double.TryParse(fields[1], CultureInfo.InvariantCulture, out double seconds))
+            if (RunProbe(new ProbeRequest(backbone, size, tile)) is not (double peak, double seconds))
             {
-                Console.WriteLine($"| {backbone} | {size}x{size} | {tiles} | failed (exit {probe.ExitCode}) | {estimate.TotalBytes >> 20} MB | | |");
+                Console.WriteLine($"| {backbone} | {size}x{size} | {tiles} | failed | {estimate.TotalBytes >> 20} MB | | |");
                 continue;
             }
 
@@ -52,15 +39,44 @@ internal static class MemoryReport
         }
     }
 
-    /// <summary>Runs one configuration and prints this process's peak RSS in MB and the seconds per evaluation.</summary>
-    public static void Probe(BackboneKind backbone, int size, int? tile)
+    /// <summary>Runs <see cref="Probe"/> in a fresh process; its peak RSS in MB and seconds per evaluation, or null when it failed.</summary>
+    /// <param name="request">The configuration.</param>
+    /// <param name="tuning">Environment variables set for the child (its native allocator reads them at start-up).</param>
+    public static (double PeakMegabytes, double SecondsPerEvaluation)? RunProbe(ProbeRequest request, AllocatorTuning? tuning = null)
     {
-        using var extractor = BenchmarkSubject.CreateExtractor(backbone);
-        using Image<Rgb24> content = DemoImages.Lakeside(size, size);
-        using Image<Rgb24> style = DemoImages.Swirls(size, size);
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach ((string name, string value) in tuning?.Environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        bool viaDotnet = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet";
+        string[] probeArguments = ["rss-probe", .. request.ToArguments()];
+        foreach (string argument in viaDotnet ? probeArguments.Prepend(typeof(MemoryReport).Assembly.Location) : probeArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process probe = Process.Start(start)!;
+        string output = probe.StandardOutput.ReadToEnd();
+        probe.WaitForExit();
+        string[] fields = output.Trim().Split(' ');
+        return probe.ExitCode == 0 && fields.Length == 2
+            && double.TryParse(fields[0], CultureInfo.InvariantCulture, out double peak)
+            && double.TryParse(fields[1], CultureInfo.InvariantCulture, out double seconds)
+            ? (peak, seconds)
+            : null;
+    }
+
+    /// <summary>Runs one configuration and prints this process's peak RSS in MB and the seconds per evaluation.</summary>
+    public static void Probe(ProbeRequest request)
+    {
+        using var extractor = BenchmarkSubject.CreateExtractor(request.Backbone);
+        using Image<Rgb24> content = DemoImages.Lakeside(request.Size, request.Size);
+        using Image<Rgb24> style = DemoImages.Swirls(request.Size, request.Size);
         var evaluationSeconds = new List<double>();
         using StyleTransferResult result = BenchmarkTransfer.Run(
-            extractor, content, style, Evaluations, Tiling(tile), new SynchronousProgress<StyleTransferProgress>(p => evaluationSeconds.Add(p.Elapsed.TotalSeconds)));
+            extractor, content, style, request.Evaluations, Tiling(request.Tile), new SynchronousProgress<StyleTransferProgress>(p => evaluationSeconds.Add(p.Elapsed.TotalSeconds)));
 
         // From the first evaluation's end to the last's: the evaluations alone, without loading and targets.
         double perEvaluation = (evaluationSeconds[^1] - evaluationSeconds[0]) / (evaluationSeconds.Count - 1);

@@ -7,6 +7,7 @@ using NeuralStyle.Benchmarks.Support;
 // Time to the seed's quality:  ... -- seed-quality [steps]
 // Peak RSS per size:           ... -- memory
 // Peak RSS, tiled evaluation:   ... -- memory-tiled
+// glibc allocator tunings (environment), N rounds: ... -- allocator [N]
 // Floor ratio, min of N:       ... -- floor [N]
 // fp32 vs bf16 mixed, min of N: ... -- precision [N]
 // NCHW vs channels_last, min of N: ... -- layout [N]
@@ -35,6 +36,9 @@ switch (args.FirstOrDefault())
             (BackboneKind.ResNet18, 2048, null), (BackboneKind.ResNet18, 2048, 512),
         ]);
         break;
+    case "allocator":
+        AllocatorCheck.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2);
+        break;
     case "floor":
         FloorCheck.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
         break;
@@ -61,10 +65,7 @@ switch (args.FirstOrDefault())
 
         break;
     case "rss-probe":
-        MemoryReport.Probe(
-            Enum.Parse<BackboneKind>(args[1]),
-            int.Parse(args[2], CultureInfo.InvariantCulture),
-            args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null);
+        MemoryReport.Probe(ProbeRequest.Parse(args[1..]));
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(EvaluationBenchmarks).Assembly).Run(args);

@@ -3,6 +3,7 @@ using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Losses;
 using NeuralStyle.Optimization;
+using NeuralStyle.Runtime;
 using NeuralStyle.Transfer;
 using NeuralStyle.Weights;
 using TorchSharp;
@@ -40,6 +41,10 @@ internal sealed class StyleRunner
             EnsureExists(mask, "style mask");
         }
 
+        // Before the run's first tensor, the only moment it can take effect (a no-op after that):
+        // large activations on huge pages, 1.16–1.22x faster evaluations at the largest sizes
+        // (docs/performance.md). THP_MEM_ALLOC_ENABLE=0 in the environment opts out.
+        NativeAllocation.TryEnableHugePages();
         if (options.Threads is int threads)
         {
             torch.set_num_threads(threads);
