@@ -7,7 +7,7 @@ internal sealed record AllocatorTuning(string Name, IReadOnlyDictionary<string, 
     public static AllocatorTuning Default { get; } = new("default", new Dictionary<string, string>());
 
     /// <summary>libtorch backs blocks of 2 MB or more with transparent huge pages (512x fewer page faults).</summary>
-    public static AllocatorTuning HugePages { get; } = new("huge pages", new Dictionary<string, string> { ["THP_MEM_ALLOC_ENABLE"] = "1" });
+    public static AllocatorTuning HugePages { get; } = new("huge pages", new Dictionary<string, string> { [Runtime.NativeAllocation.HugePagesVariable] = "1" });
 
     /// <summary>glibc serves every block from one heap and keeps freed memory for reuse: no page faults once warm, more resident memory.</summary>
     public static AllocatorTuning RetainFreed { get; } = new("retain freed", new Dictionary<string, string>
