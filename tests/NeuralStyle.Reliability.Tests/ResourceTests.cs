@@ -10,6 +10,7 @@ using TorchSharp;
 namespace NeuralStyle.Reliability.Tests;
 
 /// <summary>Long use in one process: no leaks, cancellation in every phase, concurrent runs, dispose while running.</summary>
+[Collection(MeasuredAlone.Name)]
 public sealed class ResourceTests : IClassFixture<ResNet18Fixture>, IDisposable
 {
     private readonly ResNet18Fixture _fixture;
