@@ -118,15 +118,7 @@ public sealed class FeatureOptionTests : IClassFixture<ResNet18Fixture>
     {
         using var scope = torch.NewDisposeScope();
         ResNet18FeatureExtractor extractor = _fixture.Extractor;
-        var definition = new ObjectiveDefinition(
-            [new WeightedLayer(extractor.ParseLayer("stage1"), 1)],
-            [new WeightedLayer(extractor.ParseLayer("stem"), 1), new WeightedLayer(extractor.ParseLayer("stage1"), 1)],
-            ContentWeight: 1,
-            StyleWeight: 10,
-            TotalVariationWeight: 1e-3,
-            ContentLossFormula.Relative,
-            StyleLossFormula.Relative,
-            TotalVariationFormula.MeanSquare);
+        ObjectiveDefinition definition = TestObjectives.Relative(extractor, ["stage1"], ["stem", "stage1"]);
         torch.Tensor content = torch.rand([1, 3, 150, 230], generator: new torch.Generator(5));
         torch.Tensor style = torch.rand([1, 3, 100, 100], generator: new torch.Generator(6));
         torch.Tensor image = torch.rand([1, 3, 150, 230], generator: new torch.Generator(7));

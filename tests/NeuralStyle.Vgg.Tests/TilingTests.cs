@@ -29,7 +29,7 @@ public sealed class TilingTests : IClassFixture<PrngExtractorFixture>
     {
         using var scope = torch.NewDisposeScope();
         Vgg19FeatureExtractor extractor = _fixture.For(torch.ScalarType.Float64);
-        ObjectiveDefinition definition = Definition(extractor, ["relu2_1"], ["relu1_1", "relu2_1"]) with { StyleLoss = kind, NormalizeGradients = normalize };
+        ObjectiveDefinition definition = TestObjectives.Relative(extractor, ["relu2_1"], ["relu1_1", "relu2_1"]) with { StyleLoss = kind, NormalizeGradients = normalize };
         torch.Tensor content = PrngVgg19.Image(21, 136, 200, torch.ScalarType.Float64);
         torch.Tensor style = PrngVgg19.Image(22, 96, 120, torch.ScalarType.Float64);
         torch.Tensor image = PrngVgg19.Image(23, 136, 200, torch.ScalarType.Float64);
@@ -57,7 +57,7 @@ public sealed class TilingTests : IClassFixture<PrngExtractorFixture>
     {
         using var scope = torch.NewDisposeScope();
         Vgg19FeatureExtractor extractor = _fixture.For(torch.ScalarType.Float32);
-        ObjectiveDefinition definition = Definition(extractor, ["relu4_2"], ["relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"]);
+        ObjectiveDefinition definition = TestObjectives.Relative(extractor, ["relu4_2"], ["relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"]);
         var tiling = new TilingSettings { TileSize = 96, Halo = 64, BlendWidth = 64 };
         torch.Tensor content = PrngVgg19.Image(31, 192, 288);
         torch.Tensor style = PrngVgg19.Image(32, 96, 96);
@@ -118,7 +118,7 @@ public sealed class TilingTests : IClassFixture<PrngExtractorFixture>
     {
         using var scope = torch.NewDisposeScope();
         var recording = new RecordingExtractor(_fixture.For(torch.ScalarType.Float32));
-        ObjectiveDefinition definition = Definition(recording, ["relu2_1"], ["relu1_1"]) with { Tiling = SmallTiles };
+        ObjectiveDefinition definition = TestObjectives.Relative(recording, ["relu2_1"], ["relu1_1"]) with { Tiling = SmallTiles };
         torch.Tensor image = PrngVgg19.Image(42, 136, 200);
         using var objective = new StyleObjective(recording, definition, OptimizationSpace.NetworkInput, image, [new StyleTensor(image)]);
         using var cancellation = new CancellationTokenSource();
@@ -142,7 +142,7 @@ public sealed class TilingTests : IClassFixture<PrngExtractorFixture>
         using var scope = torch.NewDisposeScope();
         Vgg19FeatureExtractor extractor = _fixture.For(torch.ScalarType.Float32);
         var recording = new RecordingExtractor(extractor);
-        ObjectiveDefinition definition = Definition(extractor, ["relu4_2"], ["relu1_1", "relu3_1"]) with { Tiling = new TilingSettings() };
+        ObjectiveDefinition definition = TestObjectives.Relative(extractor, ["relu4_2"], ["relu1_1", "relu3_1"]) with { Tiling = new TilingSettings() };
         torch.Tensor image = PrngVgg19.Image(41, 96, 128);
         using var objective = new StyleObjective(recording, definition, OptimizationSpace.NetworkInput, image, [new StyleTensor(image)]);
         recording.Sizes.Clear();
@@ -180,14 +180,4 @@ public sealed class TilingTests : IClassFixture<PrngExtractorFixture>
         LossBreakdown loss = objective.Evaluate(image, out torch.Tensor gradient);
         return (loss, gradient);
     }
-
-    private static ObjectiveDefinition Definition(IFeatureExtractor extractor, string[] content, string[] style) => new(
-        content.Select(name => new WeightedLayer(extractor.ParseLayer(name), 1)).ToArray(),
-        style.Select(name => new WeightedLayer(extractor.ParseLayer(name), 1)).ToArray(),
-        ContentWeight: 1,
-        StyleWeight: 10,
-        TotalVariationWeight: 1e-3,
-        ContentLossFormula.Relative,
-        StyleLossFormula.Relative,
-        TotalVariationFormula.MeanSquare);
 }
