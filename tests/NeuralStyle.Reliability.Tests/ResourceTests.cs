@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NeuralStyle.Imaging;
 using NeuralStyle.ResNet18;
 using NeuralStyle.Testing;
@@ -13,6 +12,10 @@ namespace NeuralStyle.Reliability.Tests;
 [Collection(MeasuredAlone.Name)]
 public sealed class ResourceTests : IClassFixture<ResNet18Fixture>, IDisposable
 {
+    private const long NativeHeapLimit = 16L << 20;
+    private const long ManagedHeapLimit = 8L << 20;
+    private const long ResidentLimit = 48L << 20;
+
     private readonly ResNet18Fixture _fixture;
     private readonly Image<Rgb24> _content = DemoImages.Lakeside(48, 32);
     private readonly Image<Rgb24> _style = DemoImages.Swirls(40, 40);
@@ -20,7 +23,7 @@ public sealed class ResourceTests : IClassFixture<ResNet18Fixture>, IDisposable
     public ResourceTests(ResNet18Fixture fixture) => _fixture = fixture;
 
     [Fact]
-    public void NativeTensorsAndRssStayFlatOverAHundredRuns()
+    public void NativeTensorsAndMemoryStayFlatOverAHundredRuns()
     {
         StyleTransfer transfer = Builder(_fixture.Extractor).WithIterations(3).WithSnapshots(2, _ => { }).Build();
         for (int i = 0; i < 10; i++)
@@ -29,16 +32,17 @@ public sealed class ResourceTests : IClassFixture<ResNet18Fixture>, IDisposable
         }
 
         long tensors = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-        long rssAfterWarmUp = SettledRss();
+        ProcessMemory afterWarmUp = ProcessMemory.Read();
         for (int i = 0; i < 100; i++)
         {
             using StyleTransferResult result = transfer.Run();
         }
 
-        long growth = SettledRss() - rssAfterWarmUp;
-        Console.WriteLine($"RSS after 10 warm-up runs {rssAfterWarmUp >> 20} MB, growth over 100 more runs {growth / 1048576.0:F1} MB");
+        ProcessMemory growth = ProcessMemory.Read().Minus(afterWarmUp);
         Assert.Equal(tensors, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
-        Assert.True(growth < 48L << 20, $"RSS grew by {growth / (1 << 20)} MB over 100 runs");
+        Assert.True(growth.NativeHeapBytes < NativeHeapLimit, $"The native heap grew over 100 runs: {growth}");
+        Assert.True(growth.ManagedHeapBytes < ManagedHeapLimit, $"The managed heap grew over 100 runs: {growth}");
+        Assert.True(growth.ResidentOutsideManagedHeapBytes < ResidentLimit, $"Resident memory grew over 100 runs: {growth}");
     }
 
     [Fact]
@@ -141,18 +145,6 @@ public sealed class ResourceTests : IClassFixture<ResNet18Fixture>, IDisposable
         return stream.ToArray();
     }
 
-    private static long SettledRss()
-    {
-        for (int i = 0; i < 3; i++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-        }
-
-        using Process self = Process.GetCurrentProcess();
-        self.Refresh();
-        return self.WorkingSet64;
-    }
     /// <summary>A stream that cancels a token the first time it is read: "the user pressed Ctrl+C while loading".</summary>
     private sealed class CancellingStream(byte[] data, CancellationTokenSource cancellation) : MemoryStream(data)
     {
