@@ -34,7 +34,7 @@ internal readonly partial record struct ProcessMemory(long NativeHeapBytes, long
         MallInfo heap = NativeMethods.MallInfo2();
         return new ProcessMemory(
             (long)(heap.InUseChunkBytes + heap.MappedBytes),
-            GC.GetTotalMemory(forceFullCollection: true),
+            GC.GetTotalMemory(forceFullCollection: false),
             self.WorkingSet64 - GC.GetGCMemoryInfo().TotalCommittedBytes);
     }
 
