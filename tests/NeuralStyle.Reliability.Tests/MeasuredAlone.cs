@@ -2,7 +2,8 @@ namespace NeuralStyle.Reliability.Tests;
 
 /// <summary>
 /// A test collection xunit runs on its own, after the parallel ones: its tests measure the whole
-/// process (resident memory), which other test classes' allocations would otherwise inflate.
+/// process (the C heap over all threads, the resident size), which other test classes' allocations
+/// would otherwise inflate.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class MeasuredAlone

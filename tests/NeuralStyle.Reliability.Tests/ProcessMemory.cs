@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using SixLabors.ImageSharp;
 
@@ -29,13 +28,11 @@ internal readonly partial record struct ProcessMemory(long NativeHeapBytes, long
         }
 
         NativeMethods.TrimCHeap(0);
-        using Process self = Process.GetCurrentProcess();
-        self.Refresh();
         MallInfo heap = NativeMethods.MallInfo2();
         return new ProcessMemory(
             (long)(heap.InUseChunkBytes + heap.MappedBytes),
             GC.GetTotalMemory(forceFullCollection: false),
-            self.WorkingSet64 - GC.GetGCMemoryInfo().TotalCommittedBytes);
+            Environment.WorkingSet - GC.GetGCMemoryInfo().TotalCommittedBytes);
     }
 
     /// <summary>How much each figure grew from <paramref name="before"/> to this reading.</summary>
