@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NeuralStyle.Features;
+using NeuralStyle.Features.Authoring;
 using NeuralStyle.Vgg;
 using TorchSharp;
 

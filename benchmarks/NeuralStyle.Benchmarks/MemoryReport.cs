@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NeuralStyle.Benchmarks.Support;
+using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Testing;
@@ -87,11 +88,10 @@ internal static class MemoryReport
     public static MemoryEstimate Estimate(BackboneKind backbone, int size, int? tile = null)
     {
         using var extractor = BenchmarkSubject.CreateExtractor(backbone);
-        RecommendedLayers layers = extractor.Recommended;
-        var settings = new StyleTransferSettings();
-        var definition = new ObjectiveDefinition([new WeightedLayer(layers.Content, 1)], layers.Style, 1, 10, 10,
-            settings.ContentFormula, settings.StyleFormula, settings.TotalVariationFormula) { Tiling = Tiling(tile) };
-        return MemoryEstimator.Estimate(extractor, definition, settings.Optimizer, Evaluations, size, size);
+        StyleTransferSettings settings = StyleTransferSettings.Default
+            .WithOptimization(o => o with { Evaluations = Evaluations })
+            .WithMemory(m => m with { Tiling = Tiling(tile) });
+        return MemoryEstimator.Estimate(extractor, BenchmarkSubject.DefaultObjective(extractor), settings, size, size);
     }
 
     private static TilingSettings? Tiling(int? tile) => tile is int side ? new TilingSettings { TileSize = side } : null;

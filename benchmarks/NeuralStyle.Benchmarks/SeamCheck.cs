@@ -1,5 +1,6 @@
 using System.Globalization;
 using NeuralStyle.Benchmarks.Support;
+using NeuralStyle.Configuration;
 using NeuralStyle.ResNet18;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;

@@ -1,5 +1,7 @@
 using System.Globalization;
+using NeuralStyle.Configuration;
 using NeuralStyle.Features;
+using NeuralStyle.Features.Authoring;
 using NeuralStyle.Imaging;
 using NeuralStyle.Optimization;
 using NeuralStyle.Testing;
@@ -55,14 +57,14 @@ internal static class SeedQuality
             .AddStyle(style)
             .UsePreset(StylePreset.KerasExample)
             .WithSize(OutputSize.Height(128))
-            .WithIterations(steps)
-            .WithProgress(new SynchronousProgress<StyleTransferProgress>(p => points.Add((p.Iteration, p.Losses.Total, p.Elapsed.TotalSeconds))));
+            .WithEvaluations(steps);
         if (optimizer is not null)
         {
             builder.WithOptimizer(optimizer);
         }
 
-        using StyleTransferResult result = builder.Build().Run();
+        using StyleTransferResult result = builder.Build().Run(
+            RunReporting.WithProgress(new SynchronousProgress<StyleTransferProgress>(p => points.Add((p.Evaluation, p.Losses.Total, p.Elapsed.TotalSeconds)))));
         return points;
     }
 

@@ -53,14 +53,13 @@ StyleTransfer transfer = new StyleTransferBuilder()
     .WithContent(content)
     .AddStyle(style)
     .WithSize(OutputSize.LongestSide(size))
-    .WithIterations(iterations)
-    .WithProgress(new Progress<StyleTransferProgress>(p =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {p.Iteration,4}/{p.TotalIterations}  loss {p.Losses.Total,8:F3}  (content {p.Losses.Content:F3}, style {p.Losses.Style:F3}, tv {p.Losses.TotalVariation:F3})  eta {p.EstimatedRemaining:mm\\:ss}"))),
-        every: 20)
+    .WithEvaluations(iterations)
     .Build();
 
-using StyleTransferResult result = await transfer.RunAsync();
+var progress = new Progress<StyleTransferProgress>(p =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  {p.Evaluation,4}/{p.TotalEvaluations}  loss {p.Losses.Total,8:F3}  (content {p.Losses.Content:F3}, style {p.Losses.Style:F3}, tv {p.Losses.TotalVariation:F3})  eta {p.EstimatedRemaining:mm\\:ss}")));
+using StyleTransferResult result = await transfer.RunAsync(RunReporting.WithProgress(progress, every: 20));
 result.Save(output, overwrite: true);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Wrote {output}: {result.Image.Width}x{result.Image.Height}, {result.LossHistory.Count} evaluations in {result.Elapsed.TotalSeconds:F1} s, loss {result.LossHistory[0].Total:F3} -> {result.LossHistory[^1].Total:F3}."));

@@ -1,3 +1,4 @@
+using NeuralStyle.Configuration;
 using NeuralStyle.Imaging;
 using NeuralStyle.Losses;
 using NeuralStyle.Optimization;
@@ -27,7 +28,7 @@ public static class FeatureUsage
             .Build();
         foreach (ScaleStage stage in transfer.PlanScales(768, 512))
         {
-            Console.WriteLine($"scale {stage.Index + 1}/{stage.Count}: {stage.Width}x{stage.Height}, {stage.Iterations} evaluations");
+            Console.WriteLine($"scale {stage.Index + 1}/{stage.Count}: {stage.Width}x{stage.Height}, {stage.Evaluations} evaluations");
         }
 
         using StyleTransferResult result = transfer.Run(cancellationToken);

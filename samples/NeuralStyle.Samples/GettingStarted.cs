@@ -18,9 +18,9 @@ public static class GettingStarted
             .WithContent("photo.jpg")
             .AddStyle("starry_night.jpg")
             .WithSize(OutputSize.LongestSide(512))
-            .WithProgress(new Progress<StyleTransferProgress>(p => Console.WriteLine($"{p.Iteration}: {p.Losses.Total}")), every: 10)
-            .Build();                                   // validates everything, lists every problem
-        using StyleTransferResult result = await transfer.RunAsync(cancellationToken);
+            .Build();                                   // validates everything once, lists every problem
+        var progress = new Progress<StyleTransferProgress>(p => Console.WriteLine($"{p.Evaluation}/{p.TotalEvaluations}: {p.Losses.Total}"));
+        using StyleTransferResult result = await transfer.RunAsync(RunReporting.WithProgress(progress, every: 10), cancellationToken);
         result.Save("styled.png");                      // atomic: never a partial file
         #endregion
     }

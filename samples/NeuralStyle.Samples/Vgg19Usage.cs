@@ -1,3 +1,4 @@
+using NeuralStyle.Configuration;
 using NeuralStyle.Imaging;
 using NeuralStyle.Optimization;
 using NeuralStyle.Transfer;
@@ -28,16 +29,20 @@ public static class Vgg19Usage
     public static void KerasExample()
     {
         #region keras-preset
+        StylePreset keras = StylePreset.KerasExample;          // the seed recipe, exactly
         using var vgg = Vgg19FeatureExtractor.FromFile(Vgg19Weights.Locate(),
-            new Vgg19Options { Preprocessing = Vgg19Preprocessing.Caffe });   // Keras' preprocess_input
+            Vgg19Options.For(keras.Settings));                // the Caffe preprocessing it needs (Keras' preprocess_input)
         StyleTransfer transfer = new StyleTransferBuilder()
             .WithFeatureExtractor(vgg)
             .WithContent("photo.jpg")
             .AddStyle("starry_night.jpg")
-            .UsePreset(StylePreset.KerasExample)        // the seed recipe, exactly
-            .WithSnapshots(100, s => ImageWriter.Save(s.Image, $"keras_{s.Iteration:D4}.png"))
+            .UsePreset(keras)
             .Build();
-        using StyleTransferResult result = transfer.Run();
+        using StyleTransferResult result = transfer.Run(new RunReporting
+        {
+            Snapshot = s => ImageWriter.Save(s.Image, $"keras_{s.Evaluation:D4}.png"),
+            SnapshotEvery = keras.SnapshotEvery,              // the example saved an image every 100 steps
+        });
         #endregion
         result.Save("keras.png");
     }
@@ -54,7 +59,7 @@ public static class Vgg19Usage
             .WithStyleLayers("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1")
             .WithWeights(content: 1, style: 20, totalVariation: 5)
             .WithOptimizer(OptimizerSettings.Adam(learningRate: 0.02))
-            .WithIterations(500)
+            .WithEvaluations(500)
             .WithInit(InitMode.Noise).WithSeed(42)
             .WithSize(OutputSize.Height(400))
             .Build();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NeuralStyle.Cli.Reporting;
+using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Transfer;
@@ -33,9 +34,9 @@ internal static class NeuralStyleApp
         root.Subcommands.Add(WeightsCommand.Create(ReporterFor));
         root.SetAction(async (result, token) =>
         {
-            StyleOptions options = style.Bind(result);
-            var runner = new StyleRunner(ReporterFor(options.Mode), new WeightsCache());
-            await runner.RunAsync(options, token).ConfigureAwait(false);
+            StyleJob job = style.Bind(result);
+            var runner = new StyleRunner(ReporterFor(job.Mode), new WeightsCache());
+            await runner.RunAsync(job, token).ConfigureAwait(false);
             return (int)ExitCode.Success;
         });
 
@@ -59,7 +60,7 @@ internal static class NeuralStyleApp
         catch (Exception e)
         {
             ExitCode code = Classify(e);
-            ReporterFor(mode).Failed(code, Describe(e));
+            ReporterFor(mode).Failed(code, Describe(e, style));
             return (int)code;
         }
     }
@@ -68,8 +69,8 @@ internal static class NeuralStyleApp
     internal static ExitCode Classify(Exception exception) => exception switch
     {
         OperationCanceledException => ExitCode.Cancelled,
-        InsufficientMemoryException => ExitCode.Usage,
-        StyleTransferConfigurationException or ArgumentException => ExitCode.Usage,
+        StyleTransferConfigurationException configuration when configuration.Problems.Count > 0 && configuration.Problems.All(p => IsInput(p.Setting)) => ExitCode.InvalidInput,
+        StyleTransferConfigurationException or UsageException or NotSupportedException or InsufficientMemoryException => ExitCode.Usage,
         FileNotFoundException or DirectoryNotFoundException or InvalidImageException or ImageTooLargeException or InvalidWeightsException
             or UnauthorizedAccessException or IOException => ExitCode.InvalidInput,
         StyleTransferDivergedException => ExitCode.Diverged,
@@ -77,11 +78,18 @@ internal static class NeuralStyleApp
         _ => ExitCode.UnexpectedError,
     };
 
-    private static string Describe(Exception exception) => exception switch
+    /// <summary>Problems with the input files (a missing or unreadable image) rather than with the settings.</summary>
+    private static bool IsInput(Setting setting) => setting is Setting.ContentImage or Setting.StyleImage or Setting.StyleMask;
+
+    private static string Describe(Exception exception, StyleCommand style) => exception switch
     {
         OperationCanceledException => "cancelled; nothing was written.",
-        StyleTransferConfigurationException configuration => string.Join(Environment.NewLine, configuration.Problems),
+        StyleTransferConfigurationException configuration => string.Join(Environment.NewLine, configuration.Problems.Select(p => Describe(p, style))),
         _ when Classify(exception) == ExitCode.UnexpectedError => $"unexpected {exception.GetType().Name}: {exception.Message} (please report this with the command you ran)",
         _ => exception.Message,
     };
+
+    /// <summary>A library problem in the command's terms: the option that set it, what is wrong and how to fix it.</summary>
+    private static string Describe(ConfigurationProblem problem, StyleCommand style) =>
+        style.OptionFor(problem.Setting) is string option ? $"{option}: {problem}" : problem.ToString();
 }

@@ -19,18 +19,18 @@ internal sealed class SnapshotWriter
         _reporter = reporter;
     }
 
-    /// <summary>The snapshot path of <paramref name="iteration"/>.</summary>
-    public static string PathFor(string output, int iteration)
+    /// <summary>The snapshot path of <paramref name="evaluation"/>.</summary>
+    public static string PathFor(string output, int evaluation)
     {
         string directory = Path.GetDirectoryName(output) ?? string.Empty;
-        string name = $"{Path.GetFileNameWithoutExtension(output)}.{iteration.ToString("D4", CultureInfo.InvariantCulture)}{Path.GetExtension(output)}";
+        string name = $"{Path.GetFileNameWithoutExtension(output)}.{evaluation.ToString("D4", CultureInfo.InvariantCulture)}{Path.GetExtension(output)}";
         return Path.Combine(directory, name);
     }
 
     public void Write(StyleSnapshot snapshot)
     {
-        string path = PathFor(_output, snapshot.Iteration);
+        string path = PathFor(_output, snapshot.Evaluation);
         ImageWriter.Save(snapshot.Image, path, _overwrite);
-        _reporter.SnapshotWritten(snapshot.Iteration, path);
+        _reporter.SnapshotWritten(snapshot.Evaluation, path);
     }
 }

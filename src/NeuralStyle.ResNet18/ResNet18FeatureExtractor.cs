@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using NeuralStyle.Features;
+using NeuralStyle.Features.Authoring;
 using NeuralStyle.ResNet18.Network;
 using NeuralStyle.ResNet18.Onnx;
 using TorchSharp;
@@ -30,20 +32,10 @@ public sealed class ResNet18FeatureExtractor : IFeatureExtractor
         Source = source;
     }
 
-    /// <summary>
-    /// The model's input normalisation: BGR, 0-255, minus the per-channel averages of the
-    /// package's 224x224 mean image (<c>ResNetPreprocess.onnx</c>): B 103.0626, G 115.9029,
-    /// R 123.1516. Channel means (rather than the per-pixel image) let any image size work.
-    /// </summary>
-    public static ChannelNormalization InputNormalization { get; } =
+    private static readonly ChannelNormalization BgrChannelMeans =
         new(reverseChannels: true, scale: 255, mean: [103.0626, 115.9029, 123.1516], std: [1, 1, 1]);
 
-    /// <summary>
-    /// The layers recommended for style transfer with this network: content on <c>layer3.0</c>;
-    /// style on <c>stem</c>, <c>layer1.0.relu</c>, <c>stage1</c>, <c>layer2.0.relu</c>,
-    /// <c>stage2</c>, <c>layer3.0.relu</c>, <c>stage3</c>, <c>layer4.0.relu</c>, <c>stage4</c>, equally weighted.
-    /// </summary>
-    public static RecommendedLayers RecommendedLayers { get; } = BuildRecommended();
+    private static readonly RecommendedLayers RecommendedForStyle = BuildRecommended();
 
     /// <summary>Measured on CPU, float32: 400 MB baseline; peak = 3.5 x the listed layer outputs (convolution and batch-norm intermediates are not listed).</summary>
     public ExtractorMemoryProfile MemoryProfile { get; } = new(400L << 20, 3.5);
@@ -57,8 +49,15 @@ public sealed class ResNet18FeatureExtractor : IFeatureExtractor
     /// <inheritdoc />
     public IReadOnlyList<FeatureLayer> Layers => ResNet18Layer.All;
 
+    /// <summary>
+    /// The model's input normalisation: BGR, 0-255, minus the per-channel averages of the
+    /// package's 224x224 mean image (<c>ResNetPreprocess.onnx</c>): B 103.0626, G 115.9029,
+    /// R 123.1516. Channel means (rather than the per-pixel image) let any image size work.
+    /// </summary>
+    public ChannelNormalization Normalization => BgrChannelMeans;
+
     /// <inheritdoc />
-    public IInputNormalization Normalization => InputNormalization;
+    IInputNormalization IFeatureExtractor.Normalization => Normalization;
 
     /// <inheritdoc />
     public torch.Device Device { get; }
@@ -66,8 +65,12 @@ public sealed class ResNet18FeatureExtractor : IFeatureExtractor
     /// <inheritdoc />
     public torch.ScalarType DataType { get; }
 
-    /// <inheritdoc />
-    public RecommendedLayers Recommended => RecommendedLayers;
+    /// <summary>
+    /// The layers recommended for style transfer with this network: content on <c>layer3.0</c>;
+    /// style on <c>stem</c>, <c>layer1.0.relu</c>, <c>stage1</c>, <c>layer2.0.relu</c>,
+    /// <c>stage2</c>, <c>layer3.0.relu</c>, <c>stage3</c>, <c>layer4.0.relu</c>, <c>stage4</c>, equally weighted.
+    /// </summary>
+    public RecommendedLayers Recommended => RecommendedForStyle;
 
     /// <summary>
     /// Loads the model from <see cref="ResNet18Options.ModelPath"/> or, when that is null, from
@@ -99,8 +102,16 @@ public sealed class ResNet18FeatureExtractor : IFeatureExtractor
         }
     }
 
+    /// <summary>Every layer needs at least <see cref="MinimumSide"/> pixels per side: the network's padding rules are set for its whole depth.</summary>
+    public int MinimumInputSide(FeatureLayer deepest) => MinimumSide;
+
     /// <inheritdoc />
-    public FeatureLayer ParseLayer(string name) => ResNet18Layer.Parse(name);
+    public bool TryParseLayer(string name, [NotNullWhen(true)] out FeatureLayer? layer, [NotNullWhen(false)] out string? problem)
+    {
+        bool found = ResNet18Layer.TryParse(name, out ResNet18Layer? parsed, out problem);
+        layer = parsed;
+        return found;
+    }
 
     /// <inheritdoc />
     public IReadOnlyDictionary<FeatureLayer, torch.Tensor> ExtractNormalized(torch.Tensor input, IReadOnlyCollection<FeatureLayer> layers)

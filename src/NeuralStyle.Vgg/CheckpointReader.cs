@@ -1,4 +1,5 @@
 using NeuralStyle.Features;
+using NeuralStyle.Features.Authoring;
 using TorchSharp;
 using TorchSharp.PyBridge;
 

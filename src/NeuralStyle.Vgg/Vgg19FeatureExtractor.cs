@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using NeuralStyle.Features;
+using NeuralStyle.Features.Authoring;
 using TorchSharp;
 using static TorchSharp.torch.nn.functional;
 
@@ -25,7 +27,7 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
         _options = options;
         _guard = new NativeResourceGuard(nameof(Vgg19FeatureExtractor), ReleaseWeights);
         Layers = layers;
-        Normalization = options.Preprocessing == Vgg19Preprocessing.Caffe ? ChannelNormalization.Caffe : ChannelNormalization.Torchvision;
+        Normalization = options.Preprocessing.Normalization();
         Device = options.Device ?? torch.CPU;
         Recommended = RecommendedFor(layers);
     }
@@ -119,16 +121,30 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
     }
 
     /// <inheritdoc />
-    public FeatureLayer ParseLayer(string name)
+    public bool TryParseLayer(string name, [NotNullWhen(true)] out FeatureLayer? layer, [NotNullWhen(false)] out string? problem)
     {
-        Vgg19Layer layer = Vgg19Layer.Parse(name);
-        if (layer.Depth >= Layers.Count)
+        layer = null;
+        if (!Vgg19Layer.TryParse(name, out Vgg19Layer? parsed, out problem))
         {
-            throw new ArgumentException(
-                $"'{name}' is deeper than this extractor's last layer {Layers[^1].Name} (set Vgg19Options.DeepestLayer to keep it).", nameof(name));
+            return false;
         }
 
-        return layer;
+        if (parsed.Depth >= Layers.Count)
+        {
+            problem = $"'{name}' is deeper than this extractor's last layer {Layers[^1].Name}: set Vgg19Options.DeepestLayer to keep it.";
+            return false;
+        }
+
+        layer = parsed;
+        return true;
+    }
+
+    /// <summary>Each pooling up to <paramref name="deepest"/> halves the image: it needs 2^pools pixels per side.</summary>
+    public int MinimumInputSide(FeatureLayer deepest)
+    {
+        ArgumentNullException.ThrowIfNull(deepest);
+        int pools = Vgg19Layer.All.Count(l => l.Kind == Vgg19LayerKind.Pool && l.Depth <= deepest.Depth);
+        return 1 << pools;
     }
 
     /// <inheritdoc />

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using NeuralStyle.Features;
+using NeuralStyle.Features.Authoring;
 
 namespace NeuralStyle.Vgg;
 
@@ -79,7 +81,11 @@ public sealed record Vgg19Layer : FeatureLayer
     /// Parses <c>convB_N</c>, <c>reluB_N</c>, <c>poolB</c> or Keras' <c>blockB_convN</c> (= <c>reluB_N</c>) and
     /// <c>blockB_pool</c> (= <c>poolB</c>); otherwise throws <see cref="ArgumentException"/> listing the valid names.
     /// </summary>
-    public static Vgg19Layer Parse(string name) => (Vgg19Layer)LayerNames.Resolve("VGG19", name, All, KerasAliases);
+    public static Vgg19Layer Parse(string name) => TryParse(name, out Vgg19Layer? layer, out string? problem) ? layer : throw new ArgumentException(problem);
+
+    /// <summary>Parses a layer name as <see cref="Parse"/> does; otherwise <paramref name="problem"/> lists the valid names.</summary>
+    public static bool TryParse(string? name, [NotNullWhen(true)] out Vgg19Layer? layer, [NotNullWhen(false)] out string? problem) =>
+        LayerNames.TryResolve("VGG19", name, All, KerasAliases, out layer, out problem);
 
     /// <summary>Keras' names for VGG19 layers.</summary>
     public static IReadOnlyDictionary<string, FeatureLayer> KerasAliases { get; } = All

@@ -1,3 +1,4 @@
+using NeuralStyle.Configuration;
 using TorchSharp;
 
 namespace NeuralStyle.Vgg;
@@ -5,6 +6,19 @@ namespace NeuralStyle.Vgg;
 /// <summary>How a VGG19 feature extractor is built.</summary>
 public sealed record Vgg19Options
 {
+    /// <summary>
+    /// The options for <paramref name="settings"/>: the preprocessing they need
+    /// (<see cref="StyleTransferSettings.Extractor"/>, e.g. Caffe for <see cref="StylePreset.KerasExample"/>),
+    /// torchvision's otherwise; every other option at its default.
+    /// </summary>
+    public static Vgg19Options For(StyleTransferSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Extractor is ExtractorRequirement required && Vgg19PreprocessingNormalization.For(required.Input) is Vgg19Preprocessing preprocessing
+            ? new Vgg19Options { Preprocessing = preprocessing }
+            : new Vgg19Options();
+    }
+
     /// <summary>The input convention of the weights (torchvision's by default).</summary>
     public Vgg19Preprocessing Preprocessing { get; init; } = Vgg19Preprocessing.Torchvision;
 

@@ -1,3 +1,6 @@
+using NeuralStyle.Configuration;
+using NeuralStyle.Optimization;
+
 namespace NeuralStyle.Cli.Tests;
 
 /// <summary>Bad command lines end with exit code 2 and a message naming the problem, before any work.</summary>
@@ -9,9 +12,12 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
 
     [Theory]
     [InlineData("--output")]
-    [InlineData("--size 8", "--size must be between 32 and 16384")]
-    [InlineData("--iterations 0", "--iterations must be between 1")]
-    [InlineData("--style-weight -1", "--style-weight must be a non-negative finite number")]
+    [InlineData("--size 8", "--size: The size must be between 16 and 16384 px (got 8).")]
+    [InlineData("--size 20000", "--size: The size must be between 16 and 16384 px (got 20000).")]
+    [InlineData("--iterations 0", "--iterations: Evaluations must be at least 1 (got 0).")]
+    [InlineData("--style-weight -1", "--style-weight: StyleWeight must be a finite number >= 0 (got -1).")]
+    [InlineData("--lr 0", "--learning-rate: The learning rate must be a positive finite number (got 0).")]
+    [InlineData("--optimizer adam --lr -1", "--learning-rate: The learning rate must be a positive finite number (got -1). The default for Adam is 0.02.")]
     [InlineData("--style-blend 0.5 0.5", "--style-blend has 2 weight(s) for 1 style image(s)")]
     [InlineData("--quiet --json", "--quiet and --json cannot be combined")]
     [InlineData("--preset picasso", "Unknown preset 'picasso'")]
@@ -19,20 +25,24 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     [InlineData("--frobnicate", "--frobnicate")]
     [InlineData("--preserve-colors --color-match", "choose one")]
     [InlineData("--style-mask a.png b.png", "--style-mask has 2 mask(s) for 1 style image(s)")]
-    [InlineData("--style-loss fancy", "Unknown --style-loss 'fancy': use gram, mean-cov, wasserstein")]
+    [InlineData("--style-loss fancy", "Unknown --style-loss 'fancy': use gram, mean-covariance, wasserstein")]
     [InlineData("--pooling median", "Unknown --pooling 'median'")]
     [InlineData("--min-size 64", "apply to --multi-scale")]
-    [InlineData("--multi-scale --min-size 8", "--min-size must be between 32")]
+    [InlineData("--multi-scale --min-size 8", "--min-size: MultiScale.SmallestSide must be at least 32 px (got 8).")]
     [InlineData("--tile-halo 16", "--tile-halo applies to tiled evaluation: add --tile-size")]
-    [InlineData("--tile-size 16", "--tile-size must be between 64 and 16384")]
+    [InlineData("--tile-size 16", "--tile-size: Tiling.TileSize must be at least 64 px (got 16).")]
+    [InlineData("--save-every -1", "--save-every: SnapshotEvery must be 0 (never) or positive (got -1).")]
+    [InlineData("--output ", "--output is empty")]
+    [InlineData("--threads 0", "--threads must be between 1 and 1024, got 0.")]
     public async Task BadOptionsAreUsageErrors(string extra, string? expected = null)
     {
-        string[] args = [_work.Content, _work.Style, .. extra == "--output" ? Array.Empty<string>() : ["-o", _work.File("out.png")], .. extra == "--output" ? [] : extra.Split(' ')];
+        string[] output = extra.StartsWith("--output", StringComparison.Ordinal) ? [] : ["-o", _work.File("out.png")];
+        string[] args = [_work.Content, _work.Style, .. output, .. extra == "--output" ? [] : extra.Split(' ')];
         CliRun run = await CliRun.RunAsync(args);
 
         Assert.Equal(ExitCode.Usage, run.Code);
         Assert.Contains(expected ?? "--output", run.Error, StringComparison.Ordinal);
-        Assert.Contains("neural-style --help", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_work.File("out.png")));
     }
 
@@ -69,12 +79,40 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     }
 
     [Fact]
-    public async Task TheKerasPresetNeedsVggLayerNames()
+    public async Task TheKerasPresetSaysItNeedsTheVggBackbone()
     {
         CliRun run = await CliRun.RunAsync(_work.Content, _work.Style, "-o", _work.File("out.png"), "--preset", "keras");
         Assert.Equal(ExitCode.Usage, run.Code);
-        Assert.Contains("'block5_conv2' is not a layer of ResNet18", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--backbone: These settings need VGG19 with Caffe preprocessing", run.Error, StringComparison.Ordinal);
+        Assert.Contains("the feature extractor is ResNet18", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not a layer of ResNet18", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_work.File("out.png")));
     }
+
+    [Fact]
+    public async Task HelpShowsTheLibrarysDefaults()
+    {
+        CliRun run = await CliRun.RunAsync("--help");
+        Assert.Equal(ExitCode.Success, run.Code);
+        string help = string.Join(' ', run.Out.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        StyleTransferSettings defaults = StyleTransferSettings.Default;
+        foreach (string shown in new[]
+        {
+            Invariant($"[default: {defaults.Optimization.Evaluations}]"),
+            Invariant($"[default: {defaults.Image.Size.Pixels}]"),
+            Invariant($"[default: {defaults.Objective.StyleWeight}]"),
+            Invariant($"[default: {new MultiScaleSettings().SmallestSide}]"),
+            Invariant($"[default: {new TilingSettings().Halo}]"),
+            Invariant($"adam {OptimizerSettings.Adam().LearningRate}"),
+            Invariant($"sgd {OptimizerSettings.Sgd().LearningRate}"),
+            StylePreset.KerasExample.Summary,
+        })
+        {
+            Assert.Contains(shown, help, StringComparison.Ordinal);
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task AnUnsupportedOutputFormatFailsBeforeTheRun()

@@ -28,7 +28,9 @@ public sealed class RunTests : IDisposable
         Assert.Equal("start", events[0].GetProperty("event").GetString());
         Assert.StartsWith("ResNet18", events[0].GetProperty("backbone").GetString(), StringComparison.Ordinal);
         Assert.Equal(10, events.Count(e => e.GetProperty("event").GetString() == "progress"));
-        Assert.Equal([4, 8], events.Where(e => e.GetProperty("event").GetString() == "snapshot").Select(e => e.GetProperty("iteration").GetInt32()));
+        Assert.Equal([4, 8], events.Where(e => e.GetProperty("event").GetString() == "snapshot").Select(e => e.GetProperty("evaluation").GetInt32()));
+        Assert.Equal(Enumerable.Range(1, 10), events.Where(e => e.GetProperty("event").GetString() == "progress").Select(e => e.GetProperty("evaluation").GetInt32()));
+        Assert.Equal(10, events[0].GetProperty("evaluations").GetInt32());
         JsonElement done = events[^1];
         Assert.Equal("done", done.GetProperty("event").GetString());
         Assert.Equal(output, done.GetProperty("output").GetString());
@@ -154,6 +156,74 @@ public sealed class RunTests : IDisposable
         CliRun run = await CliRun.RunAsync(_work.Content, _work.Style, "-o", _work.File("nan.png"), "-s", "64", "-n", "20", "--optimizer", "sgd", "--lr", "1e38");
         Assert.Equal(ExitCode.Diverged, run.Code);
         Assert.False(File.Exists(_work.File("nan.png")));
+    }
+
+    [Theory]
+    [InlineData("content", false)]
+    [InlineData("content", true)]
+    [InlineData("style", true)]
+    [InlineData("mask", true)]
+    public async Task AnOutputThatNamesAnInputIsRefusedAndTheInputIsKept(string input, bool overwrite)
+    {
+        string mask = _work.File("mask.png");
+        File.Copy(_work.Content, mask, overwrite: true);
+        string target = input switch { "content" => _work.Content, "style" => _work.Style, _ => mask };
+        string sameFile = Path.Combine(_work.Path, "elsewhere", "..", Path.GetFileName(target));
+        byte[] before = await File.ReadAllBytesAsync(target);
+        string[] files = Directory.GetFiles(_work.Path);
+
+        CliRun run = await CliRun.RunAsync(
+            [_work.Content, _work.Style, "-o", sameFile, "-s", "64", "-n", "2", "--style-mask", mask, .. overwrite ? ["--overwrite"] : Array.Empty<string>()]);
+
+        Assert.Equal(ExitCode.Usage, run.Code);
+        Assert.Contains($"-o '{sameFile}' is the {(input == "mask" ? "style mask" : input + " image")} '{target}'", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(target));
+        Assert.Equal(files, Directory.GetFiles(_work.Path));
+    }
+
+    [Fact]
+    public async Task SnapshotsThatWouldOverwriteAnInputAreRefused()
+    {
+        string style = _work.File("styled.0002.png");
+        File.Copy(_work.Style, style, overwrite: true);
+        byte[] before = await File.ReadAllBytesAsync(style);
+
+        CliRun run = await CliRun.RunAsync(_work.Content, style, "-o", _work.File("styled.png"), "-s", "64", "-n", "4", "--save-every", "2", "--overwrite");
+
+        Assert.Equal(ExitCode.Usage, run.Code);
+        Assert.Contains("--save-every would write snapshots named like the style image", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(style));
+        Assert.False(File.Exists(_work.File("styled.png")));
+    }
+
+    [Fact]
+    public async Task AnImageTooThinForTheNetworkIsAnInputErrorWithAPlainMessage()
+    {
+        string strip = _work.File("strip.png");
+        using (var image = new Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(4000, 4))
+        {
+            await image.SaveAsPngAsync(strip);
+        }
+
+        CliRun run = await CliRun.RunAsync(strip, _work.Style, "-o", _work.File("out.png"), "-n", "2");
+
+        Assert.Equal(ExitCode.InvalidInput, run.Code);
+        Assert.Contains($"The image '{strip}' (4000x4) would be 512x1 px here, but ResNet18 needs at least 32 px on each side", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_work.File("out.png")));
+    }
+
+    [Fact]
+    public async Task MultiScaleProgressLinesComeEveryTenthOfTheWholeRun()
+    {
+        // 96 px from 48 px: scales of 48, 68 and 96 px, 10 evaluations each, 30 in all: a line every 3.
+        CliRun run = await CliRun.RunAsync(_work.Content, _work.Style, "-o", _work.File("ladder.png"), "-s", "96", "-n", "10", "--multi-scale", "--min-size", "48");
+
+        Assert.True(run.Code == ExitCode.Success, run.Error);
+        string[] lines = run.Out.Split('\n').Where(l => l.Contains("/30  loss", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(10, lines.Length);
+        Assert.Contains("30/30", lines[^1], StringComparison.Ordinal);
+        Assert.Contains("10 evaluations at the output scale, coarse to fine", run.Out, StringComparison.Ordinal);
     }
 
     public void Dispose() => _work.Dispose();

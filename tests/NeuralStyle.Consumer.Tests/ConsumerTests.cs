@@ -35,7 +35,7 @@ public sealed class ConsumerTests : IClassFixture<LocalFeed>
                 .WithContent(args[0])
                 .AddStyle(args[1])
                 .WithSize(OutputSize.LongestSide(64))
-                .WithIterations(5)
+                .WithEvaluations(5)
                 .Build();
             using StyleTransferResult result = transfer.Run();
             result.Save(args[2]);

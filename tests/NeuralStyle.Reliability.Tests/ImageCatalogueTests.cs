@@ -90,7 +90,7 @@ public sealed class ImageCatalogueTests : IDisposable
             string outcome;
             try
             {
-                using StyleImage image = _loader.Load(stream);
+                using TransferImage image = _loader.Load(stream);
                 Assert.InRange(image.Width * image.Height, 1, 50_000_000);
                 outcome = "loaded";
             }

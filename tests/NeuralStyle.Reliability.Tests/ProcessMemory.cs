@@ -20,7 +20,7 @@ internal readonly partial record struct ProcessMemory(long NativeHeapBytes, long
     /// </summary>
     public static ProcessMemory Read()
     {
-        Configuration.Default.MemoryAllocator.ReleaseRetainedResources();
+        SixLabors.ImageSharp.Configuration.Default.MemoryAllocator.ReleaseRetainedResources();
         for (int i = 0; i < 3; i++)
         {
             GC.Collect();

@@ -25,17 +25,18 @@ public sealed class ResourceTests : IClassFixture<ResNet18Fixture>, IDisposable
     [Fact]
     public void NativeTensorsAndMemoryStayFlatOverAHundredRuns()
     {
-        StyleTransfer transfer = Builder(_fixture.Extractor).WithIterations(3).WithSnapshots(2, _ => { }).Build();
+        StyleTransfer transfer = Builder(_fixture.Extractor).WithEvaluations(3).Build();
+        var snapshots = new RunReporting { Snapshot = _ => { }, SnapshotEvery = 2 };
         for (int i = 0; i < 10; i++)
         {
-            using StyleTransferResult warmUp = transfer.Run();
+            using StyleTransferResult warmUp = transfer.Run(snapshots);
         }
 
         long tensors = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         ProcessMemory afterWarmUp = ProcessMemory.Read();
         for (int i = 0; i < 100; i++)
         {
-            using StyleTransferResult result = transfer.Run();
+            using StyleTransferResult result = transfer.Run(snapshots);
         }
 
         ProcessMemory growth = ProcessMemory.Read().Minus(afterWarmUp);
@@ -52,9 +53,9 @@ public sealed class ResourceTests : IClassFixture<ResNet18Fixture>, IDisposable
         byte[] png = Encode(_content);
         using var stream = new CancellingStream(png, cancellation);
         StyleTransfer transfer = new StyleTransferBuilder().WithFeatureExtractor(_fixture.Extractor)
-            .WithContent(stream).AddStyle(_style).WithSize(OutputSize.Original).WithIterations(5)
-            .WithProgress(new SynchronousProgress<StyleTransferProgress>(_ => Assert.Fail("no evaluation may run after cancellation while loading"))).Build();
-        Assert.ThrowsAny<OperationCanceledException>(() => transfer.Run(cancellation.Token));
+            .WithContent(stream).AddStyle(_style).WithSize(OutputSize.Original).WithEvaluations(5).Build();
+        var progress = new SynchronousProgress<StyleTransferProgress>(_ => Assert.Fail("no evaluation may run after cancellation while loading"));
+        Assert.ThrowsAny<OperationCanceledException>(() => transfer.Run(RunReporting.WithProgress(progress), cancellation.Token));
         Assert.True(stream.WasRead);
     }
 
@@ -65,15 +66,16 @@ public sealed class ResourceTests : IClassFixture<ResNet18Fixture>, IDisposable
     {
         using var cancellation = new CancellationTokenSource();
         int last = 0;
-        StyleTransfer transfer = Builder(_fixture.Extractor).WithIterations(50).WithProgress(new SynchronousProgress<StyleTransferProgress>(p =>
+        StyleTransfer transfer = Builder(_fixture.Extractor).WithEvaluations(50).Build();
+        var progress = new SynchronousProgress<StyleTransferProgress>(p =>
         {
-            last = p.Iteration;
-            if (p.Iteration == cancelAt)
+            last = p.Evaluation;
+            if (p.Evaluation == cancelAt)
             {
                 cancellation.Cancel();
             }
-        })).Build();
-        Assert.ThrowsAny<OperationCanceledException>(() => transfer.Run(cancellation.Token));
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => transfer.Run(RunReporting.WithProgress(progress), cancellation.Token));
         Assert.Equal(cancelAt, last);
     }
 
@@ -81,9 +83,9 @@ public sealed class ResourceTests : IClassFixture<ResNet18Fixture>, IDisposable
     public async Task TwoTransfersOnTwoThreadsGiveTheSameBitsAsEachAlone()
     {
         using Image<Rgb24> otherContent = DemoImages.Swirls(48, 32);
-        StyleTransfer first = Builder(_fixture.Extractor).WithIterations(12).Build();
+        StyleTransfer first = Builder(_fixture.Extractor).WithEvaluations(12).Build();
         StyleTransfer second = new StyleTransferBuilder().WithFeatureExtractor(_fixture.Extractor)
-            .WithContent(otherContent).AddStyle(_content).WithSize(OutputSize.Original).WithIterations(12).Build();
+            .WithContent(otherContent).AddStyle(_content).WithSize(OutputSize.Original).WithEvaluations(12).Build();
 
         byte[] firstAlone = Pixels(await first.RunAsync());
         byte[] secondAlone = Pixels(await second.RunAsync());
@@ -98,15 +100,16 @@ public sealed class ResourceTests : IClassFixture<ResNet18Fixture>, IDisposable
     {
         ResNet18FeatureExtractor extractor = ResNet18FeatureExtractor.Load();
         using var reachedTwo = new SemaphoreSlim(0);
-        StyleTransfer transfer = Builder(extractor).WithIterations(200).WithProgress(new SynchronousProgress<StyleTransferProgress>(p =>
+        StyleTransfer transfer = Builder(extractor).WithEvaluations(200).Build();
+        var progress = new SynchronousProgress<StyleTransferProgress>(p =>
         {
-            if (p.Iteration == 2)
+            if (p.Evaluation == 2)
             {
                 reachedTwo.Release();
             }
-        })).Build();
+        });
 
-        Task<StyleTransferResult> running = transfer.RunAsync();
+        Task<StyleTransferResult> running = transfer.RunAsync(RunReporting.WithProgress(progress));
         Assert.True(await reachedTwo.WaitAsync(TimeSpan.FromSeconds(60)));
         extractor.Dispose();
 

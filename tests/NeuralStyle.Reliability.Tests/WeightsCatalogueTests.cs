@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using NeuralStyle.Features;
+using NeuralStyle.Features.Authoring;
 using NeuralStyle.Vgg;
 using NeuralStyle.Vgg.Tests;
 using TorchSharp;

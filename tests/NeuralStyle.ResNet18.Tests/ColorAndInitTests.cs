@@ -1,3 +1,4 @@
+using NeuralStyle.Configuration;
 using NeuralStyle.Imaging;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
@@ -48,12 +49,12 @@ public sealed class ColorAndInitTests : IClassFixture<ResNet18Fixture>
     {
         using Image<Rgb24> content = DemoImages.Lakeside(64, 48);
         using Image<Rgb24> style = DemoImages.Swirls(64, 64);
-        using StyleTransferResult gray = Builder(content, style).WithInit(InitMode.Gray).WithIterations(3).Build().Run();
-        using StyleTransferResult fromContent = Builder(content, style).WithIterations(3).Build().Run();
+        using StyleTransferResult gray = Builder(content, style).WithInit(InitMode.Gray).WithEvaluations(3).Build().Run();
+        using StyleTransferResult fromContent = Builder(content, style).WithEvaluations(3).Build().Run();
         Assert.True(gray.LossHistory[0].Content > 0.1, $"gray starts away from the content: {gray.LossHistory[0].Content}");
         Assert.Equal(0, fromContent.LossHistory[0].Content, 6);
     }
 
     private StyleTransferBuilder Builder(Image<Rgb24> content, Image<Rgb24> style) => new StyleTransferBuilder()
-        .WithFeatureExtractor(_fixture.Extractor).WithContent(content).AddStyle(style).WithSize(OutputSize.Original).WithIterations(30);
+        .WithFeatureExtractor(_fixture.Extractor).WithContent(content).AddStyle(style).WithSize(OutputSize.Original).WithEvaluations(30);
 }

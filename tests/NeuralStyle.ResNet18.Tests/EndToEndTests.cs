@@ -27,7 +27,7 @@ public sealed class EndToEndTests : IClassFixture<ResNet18Fixture>
             .WithContent(content)
             .AddStyle(style)
             .WithSize(OutputSize.LongestSide(128))
-            .WithIterations(150)
+            .WithEvaluations(150)
             .Build();
 
         using StyleTransferResult result = transfer.Run();
@@ -53,8 +53,8 @@ public sealed class EndToEndTests : IClassFixture<ResNet18Fixture>
         using var scope = torch.NewDisposeScope();
         using Image<Rgb24> resized = image.Clone(c => c.Resize(content.Width, content.Height));
         ResNet18Layer layer = ResNet18Layer.BlockOutput(3, 0);
-        torch.Tensor features = _fixture.Extractor.Extract(ImageTensor.FromImage(resized), [layer])[layer];
-        torch.Tensor target = _fixture.Extractor.Extract(ImageTensor.FromImage(content), [layer])[layer];
+        torch.Tensor features = TestObjectives.Features(_fixture.Extractor, ImageTensor.FromImage(resized), [layer])[layer];
+        torch.Tensor target = TestObjectives.Features(_fixture.Extractor, ImageTensor.FromImage(content), [layer])[layer];
         return new ContentLoss(ContentLossFormula.Relative).Compute(features, target).ToDouble();
     }
 }

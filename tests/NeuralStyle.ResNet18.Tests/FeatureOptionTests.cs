@@ -1,3 +1,4 @@
+using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Losses;
@@ -33,7 +34,7 @@ public sealed class FeatureOptionTests : IClassFixture<ResNet18Fixture>
 
         using StyleTransferResult result = Builder(content)
             .AddStyle(ImageSource.FromImage(style), 1, ImageSource.FromImage(mask))
-            .WithIterations(40)
+            .WithEvaluations(40)
             .Build()
             .Run();
 
@@ -53,20 +54,19 @@ public sealed class FeatureOptionTests : IClassFixture<ResNet18Fixture>
         var reports = new List<StyleTransferProgress>();
         StyleTransfer transfer = Builder(content, recorder)
             .AddStyle(style)
-            .WithMultiScale(new MultiScaleSettings { SmallestSide = 64, CoarseIterations = 3 })
-            .WithIterations(4)
-            .WithProgress(new SynchronousProgress<StyleTransferProgress>(reports.Add))
+            .WithMultiScale(new MultiScaleSettings { SmallestSide = 64, CoarseEvaluations = 3 })
+            .WithEvaluations(4)
             .Build();
 
         IReadOnlyList<ScaleStage> plan = transfer.PlanScales(128, 96);
-        using StyleTransferResult result = transfer.Run();
+        using StyleTransferResult result = transfer.Run(RunReporting.WithProgress(new SynchronousProgress<StyleTransferProgress>(reports.Add)));
 
         Assert.Equal([(64, 48), (91, 68), (128, 96)], plan.Select(s => (s.Width, s.Height)));
-        Assert.Equal([3, 3, 4], plan.Select(s => s.Iterations));
+        Assert.Equal([3, 3, 4], plan.Select(s => s.Evaluations));
         Assert.Equal(10, result.LossHistory.Count);
-        Assert.Equal(Enumerable.Range(1, 10), reports.Select(r => r.Iteration));
-        Assert.All(reports, r => Assert.Equal(10, r.TotalIterations));
-        Assert.Equal(plan.SelectMany(s => Enumerable.Repeat(s, s.Iterations)), reports.Select(r => r.Scale));
+        Assert.Equal(Enumerable.Range(1, 10), reports.Select(r => r.Evaluation));
+        Assert.All(reports, r => Assert.Equal(10, r.TotalEvaluations));
+        Assert.Equal(plan.SelectMany(s => Enumerable.Repeat(s, s.Evaluations)), reports.Select(r => r.Scale));
         foreach (ScaleStage stage in plan)
         {
             Assert.Contains(((long)stage.Height, (long)stage.Width), recorder.Sizes);
@@ -83,7 +83,7 @@ public sealed class FeatureOptionTests : IClassFixture<ResNet18Fixture>
         using Image<Rgb24> content = DemoImages.Lakeside(128, 96);
         using Image<Rgb24> style = DemoImages.Swirls(100, 100);
         var recorder = new RecordingExtractor(_fixture.Extractor);
-        using StyleTransferResult result = Builder(content, recorder).AddStyle(style).WithStyleScale(scale).WithIterations(1).WithMemoryLimit(0).Build().Run();
+        using StyleTransferResult result = Builder(content, recorder).AddStyle(style).WithStyleScale(scale).WithEvaluations(1).WithMemoryLimit(0).Build().Run();
 
         (long Height, long Width)[] squares = recorder.Sizes.Where(s => s.Height == s.Width).Distinct().ToArray();
         Assert.Equal([(expectedSide, expectedSide)], squares);
@@ -118,19 +118,19 @@ public sealed class FeatureOptionTests : IClassFixture<ResNet18Fixture>
     {
         using var scope = torch.NewDisposeScope();
         ResNet18FeatureExtractor extractor = _fixture.Extractor;
-        ObjectiveDefinition definition = TestObjectives.Relative(extractor, ["stage1"], ["stem", "stage1"]);
+        ResolvedObjective definition = TestObjectives.Relative(extractor, ["stage1"], ["stem", "stage1"]);
         torch.Tensor content = torch.rand([1, 3, 150, 230], generator: new torch.Generator(5));
         torch.Tensor style = torch.rand([1, 3, 100, 100], generator: new torch.Generator(6));
         torch.Tensor image = torch.rand([1, 3, 150, 230], generator: new torch.Generator(7));
-        (LossBreakdown Loss, torch.Tensor Gradient) Evaluate(ObjectiveDefinition d)
+        (LossBreakdown Loss, torch.Tensor Gradient) Evaluate(TilingSettings? tiling)
         {
-            using var objective = new StyleObjective(extractor, d, OptimizationSpace.Rgb, content, [new StyleTensor(style)]);
+            using StyleObjective objective = TestObjectives.Objective(extractor, definition, content, [(style, 1)], OptimizationSpace.Rgb, tiling);
             LossBreakdown loss = objective.Evaluate(image, out torch.Tensor gradient);
             return (loss, gradient);
         }
 
-        (LossBreakdown wholeLoss, torch.Tensor whole) = Evaluate(definition);
-        (LossBreakdown tiledLoss, torch.Tensor tiled) = Evaluate(definition with { Tiling = new TilingSettings { TileSize = 64, Halo = 64, BlendWidth = 32 } });
+        (LossBreakdown wholeLoss, torch.Tensor whole) = Evaluate(null);
+        (LossBreakdown tiledLoss, torch.Tensor tiled) = Evaluate(new TilingSettings { TileSize = 64, Halo = 64, BlendWidth = 32 });
 
         Assert.Equal(wholeLoss.Content, tiledLoss.Content, 1e-4 * wholeLoss.Content);
         Assert.Equal(wholeLoss.Style, tiledLoss.Style, 1e-4 * wholeLoss.Style);
@@ -143,34 +143,38 @@ public sealed class FeatureOptionTests : IClassFixture<ResNet18Fixture>
     {
         using Image<Rgb24> content = DemoImages.Lakeside(64, 48);
         using Image<Rgb24> style = DemoImages.Swirls(64, 64);
-        ObjectiveDefinition plain = Builder(content).AddStyle(style).Build().Objective;
-        plain = plain with { StyleLayers = plain.StyleLayers.Take(2).ToArray(), ContentWeight = 0, TotalVariationWeight = 0 };
+        ResolvedObjective recommended = Builder(content).AddStyle(style).Build().Objective;
+        ResolvedObjective plain = recommended with
+        {
+            Settings = recommended.Settings with { ContentWeight = 0, TotalVariationWeight = 0 },
+            StyleLayers = recommended.StyleLayers.Take(2).ToArray(),
+        };
 
         using var scope = torch.NewDisposeScope();
         torch.Tensor contentTensor = ImageTensor.FromImage(content);
         torch.Tensor styleTensor = ImageTensor.FromImage(style);
         torch.Tensor image = (contentTensor + (torch.rand_like(contentTensor) * 0.2)).clamp(0, 1);
-        torch.Tensor Gradient(ObjectiveDefinition definition)
+        torch.Tensor Gradient(ResolvedObjective definition)
         {
-            using var objective = new StyleObjective(_fixture.Extractor, definition, OptimizationSpace.Rgb, contentTensor, [new StyleTensor(styleTensor)]);
+            using StyleObjective objective = TestObjectives.Objective(_fixture.Extractor, definition, contentTensor, [(styleTensor, 1)]);
             objective.Evaluate(image, out torch.Tensor gradient);
             return gradient;
         }
 
         // By hand: each layer's gradient w.r.t. its features, divided by its L1 norm, times its weight, back to the image.
-        var loss = new GramStyleLoss(plain.StyleFormula);
+        var loss = new GramStyleLoss(plain.Settings.StyleFormula);
         torch.Tensor variable = image.detach().requires_grad_(true);
         torch.Tensor surrogate = torch.zeros([]);
         foreach (WeightedLayer layer in plain.StyleLayers)
         {
-            torch.Tensor features = _fixture.Extractor.Extract(variable, [layer.Layer])[layer.Layer];
-            torch.Tensor target = loss.TargetGram(_fixture.Extractor.Extract(styleTensor, [layer.Layer])[layer.Layer].detach());
+            torch.Tensor features = TestObjectives.Features(_fixture.Extractor, variable, [layer.Layer])[layer.Layer];
+            torch.Tensor target = loss.Statistic(TestObjectives.Features(_fixture.Extractor, styleTensor, [layer.Layer])[layer.Layer].detach());
             torch.Tensor g = torch.autograd.grad([loss.Compute(features, target, 48, 64)], [features], retain_graph: true)[0];
-            surrogate = surrogate + (features * (g / (g.abs().sum() + 1e-8) * layer.Weight * plain.StyleWeight).detach()).sum();
+            surrogate = surrogate + (features * (g / (g.abs().sum() + 1e-8) * layer.Weight * plain.Settings.StyleWeight).detach()).sum();
         }
 
         torch.Tensor expected = torch.autograd.grad([surrogate], [variable])[0];
-        torch.Tensor normalized = Gradient(plain with { NormalizeGradients = true });
+        torch.Tensor normalized = Gradient(plain with { Settings = plain.Settings with { NormalizeGradients = true } });
         Assert.True(torch.allclose(normalized, expected, rtol: 1e-4, atol: 1e-7), $"max difference {(normalized - expected).abs().max().ToDouble()}");
         torch.Tensor unnormalized = Gradient(plain);
         double ratio = (unnormalized.norm() / normalized.norm()).ToDouble();
@@ -184,7 +188,7 @@ public sealed class FeatureOptionTests : IClassFixture<ResNet18Fixture>
     {
         using Image<Rgb24> content = DemoImages.Lakeside(64, 48);
         using Image<Rgb24> style = DemoImages.Swirls(64, 64);
-        using StyleTransferResult result = Builder(content).AddStyle(style).WithStyleLoss(kind).WithIterations(45).Build().Run();
+        using StyleTransferResult result = Builder(content).AddStyle(style).WithStyleLoss(kind).WithEvaluations(45).Build().Run();
         Assert.True(result.LossHistory[^1].Style < result.LossHistory[0].Style / 3, $"style loss {result.LossHistory[0].Style} -> {result.LossHistory[^1].Style}");
     }
 
@@ -209,5 +213,5 @@ public sealed class FeatureOptionTests : IClassFixture<ResNet18Fixture>
     }
 
     private StyleTransferBuilder Builder(Image<Rgb24> content, IFeatureExtractor? extractor = null) => new StyleTransferBuilder()
-        .WithFeatureExtractor(extractor ?? _fixture.Extractor).WithContent(content).WithSize(OutputSize.Original).WithIterations(30);
+        .WithFeatureExtractor(extractor ?? _fixture.Extractor).WithContent(content).WithSize(OutputSize.Original).WithEvaluations(30);
 }

@@ -24,8 +24,8 @@ public sealed class MixedPrecisionTests : IClassFixture<ResNet18Fixture>
         torch.Tensor input = ImageTensor.FromImage(image).requires_grad_(true);
         FeatureLayer[] layers = [ResNet18Layer.Stem, ResNet18Layer.StageOutput(2), ResNet18Layer.BlockOutput(3, 0)];
 
-        IReadOnlyDictionary<FeatureLayer, torch.Tensor> reference = _fixture.Extractor.Extract(input, layers);
-        IReadOnlyDictionary<FeatureLayer, torch.Tensor> low = mixed.Extract(input, layers);
+        IReadOnlyDictionary<FeatureLayer, torch.Tensor> reference = TestObjectives.Features(_fixture.Extractor, input, layers);
+        IReadOnlyDictionary<FeatureLayer, torch.Tensor> low = TestObjectives.Features(mixed, input, layers);
 
         Assert.Equal(torch.ScalarType.Float32, mixed.DataType);
         Assert.Equal(torch.ScalarType.BFloat16, mixed.ComputeType);
@@ -47,7 +47,7 @@ public sealed class MixedPrecisionTests : IClassFixture<ResNet18Fixture>
         using Image<Rgb24> content = DemoImages.Lakeside(64, 48);
         using Image<Rgb24> style = DemoImages.Swirls(64, 64);
         using StyleTransferResult result = new StyleTransferBuilder().WithFeatureExtractor(mixed)
-            .WithContent(content).AddStyle(style).WithSize(OutputSize.Original).WithIterations(12).Build().Run();
+            .WithContent(content).AddStyle(style).WithSize(OutputSize.Original).WithEvaluations(12).Build().Run();
         Assert.Equal((64, 48), (result.Image.Width, result.Image.Height));
         Assert.True(result.LossHistory[^1].Style < result.LossHistory[0].Style / 2, $"{result.LossHistory[0].Style} -> {result.LossHistory[^1].Style}");
     }

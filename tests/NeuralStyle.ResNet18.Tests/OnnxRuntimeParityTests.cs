@@ -51,7 +51,7 @@ public sealed class OnnxRuntimeParityTests : IClassFixture<ResNet18Fixture>
     {
         using var scope = torch.NewDisposeScope();
         using Image<Rgb24> image = TestImages.Photo(width, height);
-        torch.Tensor input = ResNet18FeatureExtractor.InputNormalization.Normalize(ImageTensor.FromImage(image));
+        torch.Tensor input = _fixture.Extractor.Normalization.Normalize(ImageTensor.FromImage(image));
         var layers = Compared.Select(c => (FeatureLayer)c.Layer).ToList();
         var names = Compared.Select(c => c.OnnxName).ToList();
         if (includeFinalOutput)
@@ -87,10 +87,10 @@ public sealed class OnnxRuntimeParityTests : IClassFixture<ResNet18Fixture>
         for (int channel = 0; channel < 3; channel++)
         {
             double mean = meanImage.Values.Skip(channel * plane).Take(plane).Average(v => (double)v);
-            Assert.Equal(mean, ResNet18FeatureExtractor.InputNormalization.Mean[channel], 3);
+            Assert.Equal(mean, _fixture.Extractor.Normalization.Mean[channel], 3);
         }
 
-        Assert.True(ResNet18FeatureExtractor.InputNormalization.ReverseChannels);
-        Assert.Equal(255, ResNet18FeatureExtractor.InputNormalization.Scale);
+        Assert.True(_fixture.Extractor.Normalization.ReverseChannels);
+        Assert.Equal(255, _fixture.Extractor.Normalization.Scale);
     }
 }

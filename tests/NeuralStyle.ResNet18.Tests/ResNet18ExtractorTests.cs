@@ -1,4 +1,5 @@
 using NeuralStyle.Features;
+using NeuralStyle.Testing;
 using TorchSharp;
 
 namespace NeuralStyle.ResNet18.Tests;
@@ -42,7 +43,7 @@ public sealed class ResNet18ExtractorTests : IClassFixture<ResNet18Fixture>
     {
         using var scope = torch.NewDisposeScope();
         torch.Tensor input = torch.rand(1, 3, 64, 64).requires_grad_(true);
-        IReadOnlyDictionary<FeatureLayer, torch.Tensor> features = _fixture.Extractor.Extract(input, [ResNet18Layer.StageOutput(1)]);
+        IReadOnlyDictionary<FeatureLayer, torch.Tensor> features = TestObjectives.Features(_fixture.Extractor, input, [ResNet18Layer.StageOutput(1)]);
         Assert.Single(features);
         features[ResNet18Layer.StageOutput(1)].square().sum().backward();
         Assert.True(input.grad is not null && input.grad.abs().sum().ToDouble() > 0);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using NeuralStyle.Configuration;
 using NeuralStyle.Imaging;
 using NeuralStyle.Optimization;
 using NeuralStyle.Testing;
@@ -20,7 +22,7 @@ public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
     {
         using Image<Rgb24> content = TestImages.Photo(64, 48);
         using Image<Rgb24> style = TestImages.Painting(64, 64);
-        StyleTransfer transfer = Builder(content, style).WithIterations(30).Build();
+        StyleTransfer transfer = Builder(content, style).WithEvaluations(30).Build();
 
         using StyleTransferResult result = transfer.Run();
 
@@ -40,7 +42,7 @@ public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
         using Image<Rgb24> content = TestImages.Photo(48, 48);
         using Image<Rgb24> style = TestImages.Painting(48, 48);
         OptimizerSettings optimizer = kind == OptimizerKind.Adam ? OptimizerSettings.Adam(0.02) : OptimizerSettings.Sgd(0.002);
-        using StyleTransferResult result = Builder(content, style).WithOptimizer(optimizer).WithIterations(25).Build().Run();
+        using StyleTransferResult result = Builder(content, style).WithOptimizer(optimizer).WithEvaluations(25).Build().Run();
         Assert.True(result.LossHistory[^1].Total < result.LossHistory[0].Total);
     }
 
@@ -49,23 +51,23 @@ public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
     {
         using Image<Rgb24> content = TestImages.Photo(64, 48);
         using Image<Rgb24> style = TestImages.Painting(40, 40);
-        var snapshots = new List<(int Iteration, int Width, int Height)>();
+        var snapshots = new List<(int Evaluation, int Width, int Height)>();
         StyleTransfer transfer = new StyleTransferBuilder()
-            .WithFeatureExtractor(_fixture.For(torch.ScalarType.Float32))
+            .WithFeatureExtractor(_fixture.For(torch.ScalarType.Float32, Vgg19Options.For(StylePreset.KerasExample.Settings).Preprocessing))
             .WithContent(content)
             .AddStyle(style)
             .UsePreset(StylePreset.KerasExample)
             .WithSize(OutputSize.Height(48))
-            .WithIterations(20)
-            .WithSnapshots(10, s => snapshots.Add((s.Iteration, s.Image.Width, s.Image.Height)))
+            .WithEvaluations(20)
             .Build();
 
-        Assert.Equal(OptimizerKind.Sgd, transfer.Settings.Optimizer.Kind);
-        Assert.Equal(100, transfer.Settings.Optimizer.LearningRate);
+        Assert.Equal(Vgg19Preprocessing.Caffe, Vgg19Options.For(StylePreset.KerasExample.Settings).Preprocessing);
+        Assert.Equal(OptimizerKind.Sgd, transfer.Settings.Optimization.Optimizer.Kind);
+        Assert.Equal(100, transfer.Settings.Optimization.Optimizer.LearningRate);
         Assert.Equal("relu5_2", transfer.Objective.ContentLayers.Single().Layer.Name);
         Assert.Equal(["relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"], transfer.Objective.StyleLayers.Select(l => l.Layer.Name));
 
-        using StyleTransferResult result = transfer.Run();
+        using StyleTransferResult result = transfer.Run(new RunReporting { Snapshot = s => snapshots.Add((s.Evaluation, s.Image.Width, s.Image.Height)), SnapshotEvery = 10 });
         Assert.Equal([(10, 64, 48), (20, 64, 48)], snapshots);
         Assert.True(result.LossHistory[^1].Total < result.LossHistory[0].Total);
     }
@@ -79,15 +81,15 @@ public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
         int reported = 0;
         var progress = new SynchronousProgress<StyleTransferProgress>(p =>
         {
-            reported = p.Iteration;
-            if (p.Iteration == 3)
+            reported = p.Evaluation;
+            if (p.Evaluation == 3)
             {
                 cancellation.Cancel();
             }
         });
-        StyleTransfer transfer = Builder(content, style).WithIterations(50).WithProgress(progress).Build();
+        StyleTransfer transfer = Builder(content, style).WithEvaluations(50).Build();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => transfer.Run(cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => transfer.Run(RunReporting.WithProgress(progress), cancellation.Token));
         Assert.Equal(3, reported);
     }
 
@@ -96,7 +98,7 @@ public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
     {
         using Image<Rgb24> content = TestImages.Photo(32, 32);
         using Image<Rgb24> style = TestImages.Painting(32, 32);
-        StyleTransfer transfer = Builder(content, style).WithIterations(5).Build();
+        StyleTransfer transfer = Builder(content, style).WithEvaluations(5).Build();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => transfer.RunAsync(new CancellationToken(canceled: true)));
         using StyleTransferResult result = await transfer.RunAsync();
         Assert.Equal(5, result.LossHistory.Count);
@@ -107,15 +109,16 @@ public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
     {
         using Image<Rgb24> content = TestImages.Photo(32, 32);
         using Image<Rgb24> style = TestImages.Painting(32, 32);
-        StyleTransfer transfer = Builder(content, style).WithIterations(12).WithSnapshots(4, _ => { }).Build();
-        using (transfer.Run())
+        StyleTransfer transfer = Builder(content, style).WithEvaluations(12).Build();
+        var snapshots = new RunReporting { Snapshot = _ => { }, SnapshotEvery = 4 };
+        using (transfer.Run(snapshots))
         {
         }
 
         long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         for (int i = 0; i < 3; i++)
         {
-            using StyleTransferResult result = transfer.Run();
+            using StyleTransferResult result = transfer.Run(snapshots);
         }
 
         Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
@@ -126,7 +129,7 @@ public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
     {
         using Image<Rgb24> content = TestImages.Photo(32, 32);
         using Image<Rgb24> style = TestImages.Painting(32, 32);
-        StyleTransferBuilder builder = Builder(content, style).WithIterations(4).WithInit(InitMode.Noise).WithSeed(7);
+        StyleTransferBuilder builder = Builder(content, style).WithEvaluations(4).WithInit(InitMode.Noise).WithSeed(7);
         using StyleTransferResult a = builder.Build().Run();
         using StyleTransferResult b = builder.Build().Run();
         using StyleTransferResult c = builder.WithSeed(8).Build().Run();
@@ -139,21 +142,22 @@ public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
     {
         using var scope = torch.NewDisposeScope();
         Vgg19FeatureExtractor extractor = _fixture.For(torch.ScalarType.Float32, Vgg19Preprocessing.Torchvision);
-        StyleTransfer configured = Builder(TestImages.Photo(8, 8), TestImages.Painting(8, 8)).WithIterations(15).Build();
-        var optimizer = new StyleOptimizer(extractor, configured.Objective, configured.Settings);
+        StyleTransfer configured = Builder(TestImages.Photo(8, 8), TestImages.Painting(8, 8)).WithEvaluations(15).Build();
+        var optimizer = new StyleOptimizer(
+            new ImageParameterization(extractor, configured.Settings.Optimization.Space), configured.Objective, configured.Settings, NullLogger.Instance);
         torch.Tensor content = torch.rand(1, 3, 40, 56);
         torch.Tensor style = torch.rand(1, 3, 64, 64);
         var snapshots = new List<long[]>();
+        var stage = new ScaleStage(0, 1, 56, 40, 15);
 
         using StyleOptimizationResult result = optimizer.Optimize(
-            content, [new StyleTensor(style)], snapshot: (_, _, image) => snapshots.Add(image.shape));
+            content, [new StyleTensor(style)], null, new ScaleRun(stage, 0, 15), RunReporting.None, (_, _, image) => snapshots.Add(image.shape),
+            System.Diagnostics.Stopwatch.StartNew(), CancellationToken.None);
 
         Assert.Equal(content.shape, result.Image.shape);
         Assert.Equal(15, result.LossHistory.Count);
         Assert.Empty(snapshots);
         Assert.True(result.LossHistory[^1].Total < result.LossHistory[0].Total);
-        Assert.Throws<StyleTransferConfigurationException>(() =>
-            new StyleOptimizer(extractor, configured.Objective, configured.Settings with { Iterations = 0 }));
     }
 
     [Fact]
@@ -166,15 +170,26 @@ public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
             .WithStyleLayers("relu1_1", "conv_nope")
             .Build());
         Assert.Equal(2, error.Problems.Count);
-        Assert.Contains("'relu9_9' is not a layer of VGG19", error.Problems[0], StringComparison.Ordinal);
-        Assert.Contains("relu4_2", error.Problems[0], StringComparison.Ordinal);
-        Assert.Contains("'conv_nope'", error.Problems[1], StringComparison.Ordinal);
+        Assert.Equal(Setting.ContentLayers, error.Problems[0].Setting);
+        Assert.Contains("'relu9_9' is not a layer of VGG19", error.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("relu4_2", error.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Equal(Setting.StyleLayers, error.Problems[1].Setting);
+        Assert.Contains("'conv_nope'", error.Problems[1].Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", error.Message, StringComparison.Ordinal);
 
         using Vgg19FeatureExtractor shallow = Vgg19FeatureExtractor.FromFile(
-            ParityFixture.FixturePath("vgg19_prefix_torchvision.pth"), new Vgg19Options { DeepestLayer = Vgg19Layer.Relu3_1 });
+            ParityFixture.FixturePath("vgg19_prefix_torchvision.pth"), new Vgg19Options { DeepestLayer = Vgg19Layer.Relu3_1, Preprocessing = Vgg19Preprocessing.Caffe });
         var keras = Assert.Throws<StyleTransferConfigurationException>(() => new StyleTransferBuilder()
             .WithFeatureExtractor(shallow).WithContent(content).AddStyle(style).UsePreset(StylePreset.KerasExample).Build());
-        Assert.Contains(keras.Problems, p => p.Contains("'block5_conv2' is deeper than this extractor's last layer relu3_1", StringComparison.Ordinal));
+        Assert.Contains(keras.Problems, p => p.Setting == Setting.ContentLayers && p.Message.Contains("'block5_conv2' is deeper than this extractor's last layer relu3_1", StringComparison.Ordinal));
+
+        // The same weights with torchvision's preprocessing are not what the Keras recipe was tuned for: one problem, naming the need.
+        using Vgg19FeatureExtractor torchvision = Vgg19FeatureExtractor.FromFile(ParityFixture.FixturePath("vgg19_prefix_torchvision.pth"), new Vgg19Options { DeepestLayer = Vgg19Layer.Relu3_1 });
+        var wrongInput = Assert.Throws<StyleTransferConfigurationException>(() => new StyleTransferBuilder()
+            .WithFeatureExtractor(torchvision).WithContent(content).AddStyle(style).UsePreset(StylePreset.KerasExample).Build());
+        ConfigurationProblem needed = Assert.Single(wrongInput.Problems);
+        Assert.Equal(Setting.FeatureExtractor, needed.Setting);
+        Assert.Contains("VGG19 with Caffe preprocessing", needed.Message, StringComparison.Ordinal);
     }
 
     private StyleTransferBuilder Builder(Image<Rgb24> content, Image<Rgb24> style) => new StyleTransferBuilder()

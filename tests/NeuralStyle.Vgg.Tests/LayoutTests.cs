@@ -1,4 +1,5 @@
 using NeuralStyle.Features;
+using NeuralStyle.Features.Authoring;
 using TorchSharp;
 
 namespace NeuralStyle.Vgg.Tests;
@@ -44,8 +45,8 @@ public sealed class LayoutTests
         torch.Tensor features = torch.randn([1, 5, 7, 3], torch.ScalarType.Float64, generator: new torch.Generator(3));
         var loss = new NeuralStyle.Losses.GramStyleLoss(NeuralStyle.Losses.StyleLossFormula.Relative);
 
-        torch.Tensor expected = loss.TargetGram(features);
-        torch.Tensor actual = loss.TargetGram(TensorLayout.ToChannelsLast(features));
+        torch.Tensor expected = loss.Statistic(features);
+        torch.Tensor actual = loss.Statistic(TensorLayout.ToChannelsLast(features));
 
         Assert.True(TensorLayout.IsChannelsLast(TensorLayout.ToChannelsLast(features)));
         Assert.True(torch.allclose(expected, actual, rtol: 1e-14, atol: 1e-14));

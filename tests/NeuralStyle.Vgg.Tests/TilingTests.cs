@@ -1,3 +1,4 @@
+using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Losses;
@@ -29,13 +30,13 @@ public sealed class TilingTests : IClassFixture<PrngExtractorFixture>
     {
         using var scope = torch.NewDisposeScope();
         Vgg19FeatureExtractor extractor = _fixture.For(torch.ScalarType.Float64);
-        ObjectiveDefinition definition = TestObjectives.Relative(extractor, ["relu2_1"], ["relu1_1", "relu2_1"]) with { StyleLoss = kind, NormalizeGradients = normalize };
+        ResolvedObjective definition = TestObjectives.Relative(extractor, ["relu2_1"], ["relu1_1", "relu2_1"], o => o with { StyleLoss = kind, NormalizeGradients = normalize });
         torch.Tensor content = PrngVgg19.Image(21, 136, 200, torch.ScalarType.Float64);
         torch.Tensor style = PrngVgg19.Image(22, 96, 120, torch.ScalarType.Float64);
         torch.Tensor image = PrngVgg19.Image(23, 136, 200, torch.ScalarType.Float64);
 
-        (LossBreakdown wholeLoss, torch.Tensor wholeGradient) = Evaluate(extractor, definition, content, style, image);
-        (LossBreakdown tiledLoss, torch.Tensor tiledGradient) = Evaluate(extractor, definition with { Tiling = SmallTiles }, content, style, image);
+        (LossBreakdown wholeLoss, torch.Tensor wholeGradient) = Evaluate(extractor, definition, null, content, style, image);
+        (LossBreakdown tiledLoss, torch.Tensor tiledGradient) = Evaluate(extractor, definition, SmallTiles, content, style, image);
 
         Stats.Close("content", wholeLoss.Content, tiledLoss.Content, 1e-9);
         Stats.Close("style", wholeLoss.Style, tiledLoss.Style, 1e-9);
@@ -57,14 +58,14 @@ public sealed class TilingTests : IClassFixture<PrngExtractorFixture>
     {
         using var scope = torch.NewDisposeScope();
         Vgg19FeatureExtractor extractor = _fixture.For(torch.ScalarType.Float32);
-        ObjectiveDefinition definition = TestObjectives.Relative(extractor, ["relu4_2"], ["relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"]);
+        ResolvedObjective definition = TestObjectives.Relative(extractor, ["relu4_2"], ["relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"]);
         var tiling = new TilingSettings { TileSize = 96, Halo = 64, BlendWidth = 64 };
         torch.Tensor content = PrngVgg19.Image(31, 192, 288);
         torch.Tensor style = PrngVgg19.Image(32, 96, 96);
         torch.Tensor image = PrngVgg19.Image(33, 192, 288);
 
-        (LossBreakdown wholeLoss, torch.Tensor whole) = Evaluate(extractor, definition, content, style, image);
-        (LossBreakdown tiledLoss, torch.Tensor tiled) = Evaluate(extractor, definition with { Tiling = tiling }, content, style, image);
+        (LossBreakdown wholeLoss, torch.Tensor whole) = Evaluate(extractor, definition, null, content, style, image);
+        (LossBreakdown tiledLoss, torch.Tensor tiled) = Evaluate(extractor, definition, tiling, content, style, image);
 
         double relative = (tiled - whole).norm().ToDouble() / whole.norm().ToDouble();
         double cosine = (tiled * whole).sum().ToDouble() / (tiled.norm().ToDouble() * whole.norm().ToDouble());
@@ -102,7 +103,7 @@ public sealed class TilingTests : IClassFixture<PrngExtractorFixture>
             .AddStyle(style)
             .WithSize(OutputSize.Original)
             .WithTiling(tiling)
-            .WithIterations(8)
+            .WithEvaluations(8)
             .Build()
             .Run();
 
@@ -118,9 +119,9 @@ public sealed class TilingTests : IClassFixture<PrngExtractorFixture>
     {
         using var scope = torch.NewDisposeScope();
         var recording = new RecordingExtractor(_fixture.For(torch.ScalarType.Float32));
-        ObjectiveDefinition definition = TestObjectives.Relative(recording, ["relu2_1"], ["relu1_1"]) with { Tiling = SmallTiles };
+        ResolvedObjective definition = TestObjectives.Relative(recording, ["relu2_1"], ["relu1_1"]);
         torch.Tensor image = PrngVgg19.Image(42, 136, 200);
-        using var objective = new StyleObjective(recording, definition, OptimizationSpace.NetworkInput, image, [new StyleTensor(image)]);
+        using StyleObjective objective = TestObjectives.Objective(recording, definition, image, [(image, 1)], OptimizationSpace.NetworkInput, SmallTiles);
         using var cancellation = new CancellationTokenSource();
         recording.Sizes.Clear();
         recording.BeforeExtract = () =>
@@ -142,9 +143,9 @@ public sealed class TilingTests : IClassFixture<PrngExtractorFixture>
         using var scope = torch.NewDisposeScope();
         Vgg19FeatureExtractor extractor = _fixture.For(torch.ScalarType.Float32);
         var recording = new RecordingExtractor(extractor);
-        ObjectiveDefinition definition = TestObjectives.Relative(extractor, ["relu4_2"], ["relu1_1", "relu3_1"]) with { Tiling = new TilingSettings() };
+        ResolvedObjective definition = TestObjectives.Relative(extractor, ["relu4_2"], ["relu1_1", "relu3_1"]);
         torch.Tensor image = PrngVgg19.Image(41, 96, 128);
-        using var objective = new StyleObjective(recording, definition, OptimizationSpace.NetworkInput, image, [new StyleTensor(image)]);
+        using StyleObjective objective = TestObjectives.Objective(recording, definition, image, [(image, 1)], OptimizationSpace.NetworkInput, new TilingSettings());
         recording.Sizes.Clear();
 
         objective.Evaluate(image, out torch.Tensor _);
@@ -174,9 +175,9 @@ public sealed class TilingTests : IClassFixture<PrngExtractorFixture>
     }
 
     private static (LossBreakdown Loss, torch.Tensor Gradient) Evaluate(
-        IFeatureExtractor extractor, ObjectiveDefinition definition, torch.Tensor content, torch.Tensor style, torch.Tensor image)
+        IFeatureExtractor extractor, ResolvedObjective definition, TilingSettings? tiling, torch.Tensor content, torch.Tensor style, torch.Tensor image)
     {
-        using var objective = new StyleObjective(extractor, definition, OptimizationSpace.NetworkInput, content, [new StyleTensor(style)]);
+        using StyleObjective objective = TestObjectives.Objective(extractor, definition, content, [(style, 1)], OptimizationSpace.NetworkInput, tiling);
         LossBreakdown loss = objective.Evaluate(image, out torch.Tensor gradient);
         return (loss, gradient);
     }

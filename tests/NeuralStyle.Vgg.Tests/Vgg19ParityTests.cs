@@ -1,6 +1,8 @@
 using System.Text.Json;
+using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using NeuralStyle.Losses;
+using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 using TorchSharp;
 
@@ -75,11 +77,11 @@ public sealed class Vgg19ParityTests : IClassFixture<PrngExtractorFixture>
         using var scope = torch.NewDisposeScope();
         Vgg19FeatureExtractor extractor = _fixture.For(dtype);
         JsonElement seed = ParityFixture.Json.GetProperty("seed_loss");
-        ObjectiveDefinition definition = KerasDefinition(extractor);
+        ResolvedObjective definition = TestObjectives.Resolve(extractor, StylePreset.KerasExample.Settings.Objective);
         torch.Tensor content = PrngVgg19.Image(11, Height, Width, dtype);
         torch.Tensor style = PrngVgg19.Image(12, Height, Width, dtype);
         torch.Tensor combination = PrngVgg19.Image(13, Height, Width, dtype);
-        using var objective = new StyleObjective(extractor, definition, OptimizationSpace.NetworkInput, content, [(style, 1.0)]);
+        using StyleObjective objective = TestObjectives.Objective(extractor, definition, content, [(style, 1.0)], OptimizationSpace.NetworkInput);
 
         LossBreakdown losses = objective.Evaluate(combination, out torch.Tensor gradient);
 
@@ -98,7 +100,7 @@ public sealed class Vgg19ParityTests : IClassFixture<PrngExtractorFixture>
         foreach (JsonProperty layer in seed.GetProperty("style_raw_per_layer").EnumerateObject())
         {
             FeatureLayer id = extractor.ParseLayer(layer.Name);
-            torch.Tensor target = styleLoss.TargetGram(styleFeatures[id]);
+            torch.Tensor target = styleLoss.Statistic(styleFeatures[id]);
             double actual = styleLoss.Compute(combinationFeatures[id], target, Height, Width).ToDouble();
             Stats.Close($"style {layer.Name}", layer.Value.GetDouble(), actual, tolerance);
         }
@@ -118,7 +120,7 @@ public sealed class Vgg19ParityTests : IClassFixture<PrngExtractorFixture>
             Assert.Equal(layer.Value.GetProperty("C").GetInt64(), activation.shape[1]);
             Assert.Equal(layer.Value.GetProperty("h").GetInt64(), activation.shape[2]);
             Assert.Equal(layer.Value.GetProperty("w").GetInt64(), activation.shape[3]);
-            torch.Tensor gram = loss.TargetGram(activation).to(torch.ScalarType.Float64);
+            torch.Tensor gram = loss.Statistic(activation).to(torch.ScalarType.Float64);
             double absolute = 1e-4 * Math.Sqrt(layer.Value.GetProperty("sumsq").GetDouble());
             Stats.Close($"{layer.Name} sum", layer.Value.GetProperty("sum").GetDouble(), gram.sum().ToDouble(), 1e-4);
             Stats.Close($"{layer.Name} sumsq", layer.Value.GetProperty("sumsq").GetDouble(), gram.square().sum().ToDouble(), 1e-4);
@@ -146,20 +148,6 @@ public sealed class Vgg19ParityTests : IClassFixture<PrngExtractorFixture>
 
         torch.Tensor roundTrip = extractor.Normalization.Denormalize(extractor.Normalization.Normalize(image));
         Assert.True(torch.allclose(roundTrip, image, rtol: 1e-5, atol: 1e-5));
-    }
-
-    internal static ObjectiveDefinition KerasDefinition(IFeatureExtractor extractor)
-    {
-        StyleTransferSettings keras = StyleTransferSettings.For(StylePreset.KerasExample);
-        return new ObjectiveDefinition(
-            keras.ContentLayers!.Select(l => new WeightedLayer(extractor.ParseLayer(l.Name), l.Weight)).ToArray(),
-            keras.StyleLayers!.Select(l => new WeightedLayer(extractor.ParseLayer(l.Name), l.Weight)).ToArray(),
-            keras.ContentWeight,
-            keras.StyleWeight,
-            keras.TotalVariationWeight,
-            keras.ContentFormula,
-            keras.StyleFormula,
-            keras.TotalVariationFormula);
     }
 
     private static double[] Flatten(JsonElement element) => element.ValueKind == JsonValueKind.Array

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NeuralStyle.Features;
 using TorchSharp;
 
@@ -23,7 +24,10 @@ internal sealed class RecordingExtractor(IFeatureExtractor inner) : IFeatureExtr
 
     public RecommendedLayers Recommended => inner.Recommended;
 
-    public FeatureLayer ParseLayer(string name) => inner.ParseLayer(name);
+    public int MinimumInputSide(FeatureLayer deepest) => inner.MinimumInputSide(deepest);
+
+    public bool TryParseLayer(string name, [NotNullWhen(true)] out FeatureLayer? layer, [NotNullWhen(false)] out string? problem) =>
+        inner.TryParseLayer(name, out layer, out problem);
 
     public IReadOnlyDictionary<FeatureLayer, torch.Tensor> ExtractNormalized(torch.Tensor input, IReadOnlyCollection<FeatureLayer> layers)
     {

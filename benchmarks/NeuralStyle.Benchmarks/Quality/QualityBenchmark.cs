@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NeuralStyle.Configuration;
 using NeuralStyle.Imaging;
 using NeuralStyle.Losses;
 using NeuralStyle.ResNet18;
@@ -84,13 +85,15 @@ internal static class QualityBenchmark
             "Default + multi-scale",
             Invariant($"Default with a coarse-to-fine ladder from half the output size (factor √2; 100 evaluations at each coarse scale, 300 at the last)"),
             resnet,
-            b => b.UsePreset(StylePreset.Default).WithMultiScale(new MultiScaleSettings { SmallestSide = size / 2, CoarseIterations = 100 })),
+            b => b.UsePreset(StylePreset.Default).WithMultiScale(new MultiScaleSettings { SmallestSide = size / 2, CoarseEvaluations = 100 })),
         new("Default + Wasserstein", "Default with the Wasserstein-2 style loss", resnet, b => b.UsePreset(StylePreset.Default).WithStyleLoss(StyleLossKind.Wasserstein)),
         new(
             KerasName,
             Invariant($"the KerasExample preset's recipe — its content/Gram/TV formulas, weights 2.5e-8/1e-6/1e-6, SGD lr 100 x0.96 per 100 steps, {kerasSteps} steps, Caffe-style input space — on ResNet18's recommended layers"),
             resnet,
-            b => b.WithSettings(StyleTransferSettings.For(StylePreset.KerasExample) with { ContentLayers = null, StyleLayers = null, Iterations = kerasSteps, SnapshotEvery = 0 })),
+            b => b.WithSettings((StylePreset.KerasExample.Settings with { Extractor = null })
+                .WithObjective(o => o with { ContentLayers = null, StyleLayers = null })
+                .WithOptimization(o => o with { Evaluations = kerasSteps }))),
     ];
 
     private static List<QualityPair> Pairs(string[] args, int size)
@@ -108,8 +111,8 @@ internal static class QualityBenchmark
             if (args[i] == "--pair")
             {
                 var loader = new ImageLoader();
-                using StyleImage content = loader.Load(args[i + 1]);
-                using StyleImage style = loader.Load(args[i + 2]);
+                using TransferImage content = loader.Load(args[i + 1]);
+                using TransferImage style = loader.Load(args[i + 2]);
                 pairs.Add(new QualityPair(
                     $"{Path.GetFileNameWithoutExtension(args[i + 1])} × {Path.GetFileNameWithoutExtension(args[i + 2])}",
                     content.Color.Clone(c => c.Resize(new ResizeOptions { Size = new Size(size, size), Mode = ResizeMode.Max })),

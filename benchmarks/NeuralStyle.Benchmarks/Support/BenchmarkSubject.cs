@@ -1,5 +1,6 @@
+using NeuralStyle.Configuration;
 using NeuralStyle.Features;
-using NeuralStyle.Losses;
+using NeuralStyle.Features.Authoring;
 using NeuralStyle.ResNet18;
 using NeuralStyle.Transfer;
 using NeuralStyle.Vgg;
@@ -8,7 +9,7 @@ using TorchSharp;
 namespace NeuralStyle.Benchmarks.Support;
 
 /// <summary>A backbone, the default objective on a random image of a given size, and the bare forward+backward floor.</summary>
-public sealed class BenchmarkSubject : IDisposable
+internal sealed class BenchmarkSubject : IDisposable
 {
     private BenchmarkSubject(IFeatureExtractor extractor, StyleObjective objective, torch.Tensor image, FeatureLayer deepest)
     {
@@ -47,15 +48,20 @@ public sealed class BenchmarkSubject : IDisposable
     public static BenchmarkSubject Create(BackboneKind kind, int size, bool mixedPrecision = false, bool channelsLast = false)
     {
         IFeatureExtractor extractor = CreateExtractor(kind, mixedPrecision, channelsLast);
-        RecommendedLayers layers = extractor.Recommended;
-        var definition = new ObjectiveDefinition(
-            [new WeightedLayer(layers.Content, 1)], layers.Style, 1, 10, 10,
-            ContentLossFormula.Relative, StyleLossFormula.Relative, TotalVariationFormula.MeanSquare);
+        ResolvedObjective definition = DefaultObjective(extractor);
         torch.Tensor image = torch.rand(1, 3, size, size);
         using torch.Tensor style = torch.rand(1, 3, size, size);
-        var objective = new StyleObjective(extractor, definition, OptimizationSpace.Rgb, image, [(style, 1.0)]);
-        FeatureLayer deepest = layers.Style.Select(s => s.Layer).Append(layers.Content).MaxBy(l => l.Depth)!;
-        return new BenchmarkSubject(extractor, objective, image, deepest);
+        var objective = new StyleObjective(new ImageParameterization(extractor, OptimizationSpace.Rgb), definition, null, image, [new StyleTensor(style)]);
+        return new BenchmarkSubject(extractor, objective, image, definition.Deepest);
+    }
+
+    /// <summary>The default preset's objective on <paramref name="extractor"/>: its recommended layers.</summary>
+    public static ResolvedObjective DefaultObjective(IFeatureExtractor extractor)
+    {
+        var problems = new ProblemList();
+        ResolvedObjective objective = ResolvedObjective.Resolve(extractor, StyleTransferSettings.Default.Objective, problems);
+        problems.ThrowIfAny();
+        return objective;
     }
 
     /// <summary>The floor: forward to the deepest layer used and backward to the image, nothing else.</summary>
@@ -63,7 +69,7 @@ public sealed class BenchmarkSubject : IDisposable
     {
         using var scope = torch.NewDisposeScope();
         torch.Tensor x = Image.detach().requires_grad_(true);
-        torch.Tensor features = Extractor.Extract(x, [Deepest])[Deepest];
+        torch.Tensor features = new ImageParameterization(Extractor, OptimizationSpace.Rgb).Features(x, [Deepest])[Deepest];
         torch.Tensor gradient = torch.autograd.grad([features.sum()], [x])[0];
         return gradient[0, 0, 0, 0].ToDouble();
     }

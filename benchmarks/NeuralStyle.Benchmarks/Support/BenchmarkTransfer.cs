@@ -1,3 +1,4 @@
+using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Transfer;
@@ -23,7 +24,7 @@ internal static class BenchmarkTransfer
             .AddStyle(style)
             .WithSize(OutputSize.Original)
             .WithTiling(tiling)
-            .WithIterations(evaluations);
-        return (progress is null ? builder : builder.WithProgress(progress)).Build().Run();
+            .WithEvaluations(evaluations);
+        return builder.Build().Run(progress is null ? RunReporting.None : RunReporting.WithProgress(progress));
     }
 }

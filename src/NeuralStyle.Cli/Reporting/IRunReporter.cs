@@ -9,14 +9,14 @@ internal interface IRunReporter
     /// <summary>A transfer is starting.</summary>
     void Started(RunStart start);
 
-    /// <summary>Runs <paramref name="work"/> with a progress sink that displays transfer progress.</summary>
-    Task<T> TrackAsync<T>(int totalIterations, Func<IProgress<StyleTransferProgress>, Task<T>> work);
+    /// <summary>Runs <paramref name="work"/> with a progress sink that displays transfer progress (each report carries the run's total).</summary>
+    Task<T> TrackAsync<T>(Func<IProgress<StyleTransferProgress>, Task<T>> work);
 
     /// <summary>Runs <paramref name="work"/> with a progress sink that displays download progress.</summary>
     Task<T> TrackDownloadAsync<T>(string what, Func<IProgress<DownloadProgress>, Task<T>> work);
 
     /// <summary>A numbered snapshot was written.</summary>
-    void SnapshotWritten(int iteration, string path);
+    void SnapshotWritten(int evaluation, string path);
 
     /// <summary>The transfer's result was written.</summary>
     void Finished(RunSummary summary);

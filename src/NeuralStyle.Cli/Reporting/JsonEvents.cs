@@ -6,19 +6,19 @@ namespace NeuralStyle.Cli.Reporting;
 /// <param name="Event">start, progress, snapshot, done, downloaded or error.</param>
 internal abstract record JsonEvent([property: JsonPropertyOrder(-1)] string Event);
 
-internal sealed record StartEvent(string Content, IReadOnlyList<string> Styles, string Backbone, int Iterations, string Optimizer)
+internal sealed record StartEvent(string Content, IReadOnlyList<string> Styles, string Backbone, int Evaluations, bool MultiScale, string Optimizer)
     : JsonEvent("start");
 
-internal sealed record ProgressEvent(int Iteration, int Total, double Loss, double Content, double Style, double TotalVariation, double ElapsedSeconds, double EtaSeconds)
+internal sealed record ProgressEvent(int Evaluation, int Total, double Loss, double Content, double Style, double TotalVariation, double ElapsedSeconds, double EtaSeconds)
     : JsonEvent("progress");
 
 internal sealed record DownloadEvent(long Bytes, long? TotalBytes, bool Resumed)
     : JsonEvent("download");
 
-internal sealed record SnapshotEvent(int Iteration, string Path)
+internal sealed record SnapshotEvent(int Evaluation, string Path)
     : JsonEvent("snapshot");
 
-internal sealed record DoneEvent(string Output, int Width, int Height, int Iterations, double Seconds, double InitialLoss, double FinalLoss)
+internal sealed record DoneEvent(string Output, int Width, int Height, int Evaluations, double Seconds, double InitialLoss, double FinalLoss)
     : JsonEvent("done");
 
 internal sealed record DownloadedEvent(string Path)

@@ -14,20 +14,20 @@ internal sealed class JsonReporter : IRunReporter
     public JsonReporter(CliConsole console) => _console = console;
 
     public void Started(RunStart start) => Write(
-        new StartEvent(start.Content, start.Styles, start.Backbone, start.Iterations, start.Optimizer), JsonEventContext.Default.StartEvent);
+        new StartEvent(start.Content, start.Styles, start.Backbone, start.Evaluations, start.MultiScale, start.Optimizer), JsonEventContext.Default.StartEvent);
 
-    public Task<T> TrackAsync<T>(int totalIterations, Func<IProgress<StyleTransferProgress>, Task<T>> work) =>
+    public Task<T> TrackAsync<T>(Func<IProgress<StyleTransferProgress>, Task<T>> work) =>
         work(new SynchronousProgress<StyleTransferProgress>(p => Write(
-            new ProgressEvent(p.Iteration, p.TotalIterations, p.Losses.Total, p.Losses.Content, p.Losses.Style, p.Losses.TotalVariation, p.Elapsed.TotalSeconds, p.EstimatedRemaining.TotalSeconds),
+            new ProgressEvent(p.Evaluation, p.TotalEvaluations, p.Losses.Total, p.Losses.Content, p.Losses.Style, p.Losses.TotalVariation, p.Elapsed.TotalSeconds, p.EstimatedRemaining.TotalSeconds),
             JsonEventContext.Default.ProgressEvent)));
 
     public Task<T> TrackDownloadAsync<T>(string what, Func<IProgress<DownloadProgress>, Task<T>> work) =>
         work(new SynchronousProgress<DownloadProgress>(p => Write(new DownloadEvent(p.BytesReceived, p.TotalBytes, p.Resumed), JsonEventContext.Default.DownloadEvent)));
 
-    public void SnapshotWritten(int iteration, string path) => Write(new SnapshotEvent(iteration, path), JsonEventContext.Default.SnapshotEvent);
+    public void SnapshotWritten(int evaluation, string path) => Write(new SnapshotEvent(evaluation, path), JsonEventContext.Default.SnapshotEvent);
 
     public void Finished(RunSummary summary) => Write(
-        new DoneEvent(summary.Output, summary.Width, summary.Height, summary.Iterations, summary.Seconds, summary.InitialLoss, summary.FinalLoss), JsonEventContext.Default.DoneEvent);
+        new DoneEvent(summary.Output, summary.Width, summary.Height, summary.Evaluations, summary.Seconds, summary.InitialLoss, summary.FinalLoss), JsonEventContext.Default.DoneEvent);
 
     public void Downloaded(string path) => Write(new DownloadedEvent(path), JsonEventContext.Default.DownloadedEvent);
 

@@ -26,11 +26,11 @@ internal sealed class TextReporter : IRunReporter
         if (!_quiet)
         {
             _console.Out.WriteLine(Invariant(
-                $"Styling {start.Content} with {string.Join(", ", start.Styles)}: {start.Backbone}, {start.Optimizer}, {start.Iterations} evaluations"));
+                $"Styling {start.Content} with {string.Join(", ", start.Styles)}: {start.Backbone}, {start.Optimizer}, {start.Evaluations} evaluations{(start.MultiScale ? " at the output scale, coarse to fine" : string.Empty)}"));
         }
     }
 
-    public async Task<T> TrackAsync<T>(int totalIterations, Func<IProgress<StyleTransferProgress>, Task<T>> work)
+    public async Task<T> TrackAsync<T>(Func<IProgress<StyleTransferProgress>, Task<T>> work)
     {
         if (_quiet)
         {
@@ -39,21 +39,22 @@ internal sealed class TextReporter : IRunReporter
 
         if (!_console.Interactive)
         {
-            int every = Math.Max(1, totalIterations / 10);
+            // A line per tenth of the whole run: every report carries the run's total (all scales).
             return await work(new SynchronousProgress<StyleTransferProgress>(p =>
             {
-                if (p.Iteration % every == 0 || p.Iteration == p.TotalIterations)
+                int every = Math.Max(1, p.TotalEvaluations / 10);
+                if (p.Evaluation % every == 0 || p.Evaluation == p.TotalEvaluations)
                 {
                     _console.Out.WriteLine(Line(p));
                 }
             })).ConfigureAwait(false);
         }
 
-        return await Live(totalIterations, "Styling", task => new SynchronousProgress<StyleTransferProgress>(p =>
+        return await Live(1, "Styling", task => new SynchronousProgress<StyleTransferProgress>(p =>
         {
-            task.MaxValue = p.TotalIterations;
-            task.Value = p.Iteration;
-            task.Description = Markup.Escape(Invariant($"{ScaleLabel(p)}{p.Iteration}/{p.TotalIterations} loss {p.Losses.Total:G4} (style {p.Losses.Style:G3}) eta {p.EstimatedRemaining:mm\\:ss}"));
+            task.MaxValue = p.TotalEvaluations;
+            task.Value = p.Evaluation;
+            task.Description = Markup.Escape(Invariant($"{ScaleLabel(p)}{p.Evaluation}/{p.TotalEvaluations} loss {p.Losses.Total:G4} (style {p.Losses.Style:G3}) eta {p.EstimatedRemaining:mm\\:ss}"));
         }), work).ConfigureAwait(false);
     }
 
@@ -88,11 +89,11 @@ internal sealed class TextReporter : IRunReporter
         }), work).ConfigureAwait(false);
     }
 
-    public void SnapshotWritten(int iteration, string path)
+    public void SnapshotWritten(int evaluation, string path)
     {
         if (!_quiet && !_console.Interactive)
         {
-            _console.Out.WriteLine(Invariant($"  snapshot {iteration}: {path}"));
+            _console.Out.WriteLine(Invariant($"  snapshot {evaluation}: {path}"));
         }
     }
 
@@ -101,7 +102,7 @@ internal sealed class TextReporter : IRunReporter
         if (!_quiet)
         {
             _console.Out.WriteLine(Invariant(
-                $"Wrote {summary.Output} ({summary.Width}x{summary.Height}): {summary.Iterations} evaluations in {summary.Seconds:F1} s, loss {summary.InitialLoss:G4} -> {summary.FinalLoss:G4}"));
+                $"Wrote {summary.Output} ({summary.Width}x{summary.Height}): {summary.Evaluations} evaluations in {summary.Seconds:F1} s, loss {summary.InitialLoss:G4} -> {summary.FinalLoss:G4}"));
         }
     }
 
@@ -116,7 +117,7 @@ internal sealed class TextReporter : IRunReporter
     public void Failed(ExitCode code, string message) => _console.Error.WriteLine($"neural-style: error: {message}");
 
     private static string Line(StyleTransferProgress p) => Invariant(
-        $"{ScaleLabel(p)}{p.Iteration,5}/{p.TotalIterations}  loss {p.Losses.Total,10:G4}  content {p.Losses.Content:G3}  style {p.Losses.Style:G3}  tv {p.Losses.TotalVariation:G3}  eta {p.EstimatedRemaining:mm\\:ss}");
+        $"{ScaleLabel(p)}{p.Evaluation,5}/{p.TotalEvaluations}  loss {p.Losses.Total,10:G4}  content {p.Losses.Content:G3}  style {p.Losses.Style:G3}  tv {p.Losses.TotalVariation:G3}  eta {p.EstimatedRemaining:mm\\:ss}");
 
     private async Task<T> Live<T, TProgress>(
         double maxValue, string description, Func<ProgressTask, IProgress<TProgress>> sink, Func<IProgress<TProgress>, Task<T>> work)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using TorchSharp;
 
 namespace NeuralStyle.Features;
@@ -55,7 +56,11 @@ public sealed class MixedPrecisionExtractor : IFeatureExtractor
     public ExtractorMemoryProfile MemoryProfile => _inner.MemoryProfile;
 
     /// <inheritdoc />
-    public FeatureLayer ParseLayer(string name) => _inner.ParseLayer(name);
+    public int MinimumInputSide(FeatureLayer deepest) => _inner.MinimumInputSide(deepest);
+
+    /// <inheritdoc />
+    public bool TryParseLayer(string name, [NotNullWhen(true)] out FeatureLayer? layer, [NotNullWhen(false)] out string? problem) =>
+        _inner.TryParseLayer(name, out layer, out problem);
 
     /// <inheritdoc />
     public IReadOnlyDictionary<FeatureLayer, torch.Tensor> ExtractNormalized(torch.Tensor input, IReadOnlyCollection<FeatureLayer> layers)

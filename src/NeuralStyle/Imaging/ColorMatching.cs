@@ -8,7 +8,7 @@ namespace NeuralStyle.Imaging;
 /// Transfer", §3.1): maps an image's pixels by <c>x' = A (x − μₛ) + μᵣ</c> with
 /// <c>A = Σᵣ^½ Σₛ^-½</c>, so the result's RGB mean and covariance equal the reference's.
 /// </summary>
-public static class ColorMatching
+internal static class ColorMatching
 {
     /// <summary>
     /// <paramref name="image"/> recoloured to the colour mean and covariance of

@@ -1,3 +1,5 @@
+using NeuralStyle.Configuration;
+
 namespace NeuralStyle.Imaging;
 
 /// <summary>Limits applied when decoding untrusted images.</summary>
@@ -15,16 +17,10 @@ public sealed record ImageLoadOptions
     /// <summary>Largest non-seekable stream that is buffered in memory, in bytes.</summary>
     public long MaxStreamBytes { get; init; } = 512L * 1024 * 1024;
 
-    /// <summary>Lists what is wrong with these limits (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var problems = new List<string>();
-        if (MaxPixels < 1 || AllocationLimitMegabytes < 1 || MaxStreamBytes < 1)
-        {
-            problems.Add(
-                $"Image load limits must all be positive (MaxPixels {MaxPixels}, AllocationLimitMegabytes {AllocationLimitMegabytes}, MaxStreamBytes {MaxStreamBytes}).");
-        }
-
-        return problems;
-    }
+    internal void Validate(ProblemList problems) =>
+        problems.Require(
+            MaxPixels >= 1 && AllocationLimitMegabytes >= 1 && MaxStreamBytes >= 1,
+            Setting.ImageLoadOptions,
+            $"Image load limits must all be positive (MaxPixels {MaxPixels}, AllocationLimitMegabytes {AllocationLimitMegabytes}, MaxStreamBytes {MaxStreamBytes}).",
+            "Start from ImageLoadOptions.Default and raise the limit you need.");
 }

@@ -1,3 +1,4 @@
+using NeuralStyle.Configuration;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Memory;
@@ -14,19 +15,17 @@ namespace NeuralStyle.Imaging;
 /// </summary>
 public sealed class ImageLoader
 {
-    private readonly Configuration _configuration;
+    private readonly SixLabors.ImageSharp.Configuration _configuration;
 
     /// <summary>Creates a loader with the given limits (or <see cref="ImageLoadOptions.Default"/>).</summary>
     public ImageLoader(ImageLoadOptions? options = null)
     {
         Options = options ?? ImageLoadOptions.Default;
-        IReadOnlyList<string> problems = Options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), problems[0]);
-        }
+        var problems = new ProblemList();
+        Options.Validate(problems);
+        problems.ThrowIfAny();
 
-        _configuration = Configuration.Default.Clone();
+        _configuration = SixLabors.ImageSharp.Configuration.Default.Clone();
         _configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions
         {
             AllocationLimitMegabytes = Options.AllocationLimitMegabytes,
@@ -40,7 +39,7 @@ public sealed class ImageLoader
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidImageException">The file is empty, corrupt or not an image.</exception>
     /// <exception cref="ImageTooLargeException">The image has more pixels than allowed.</exception>
-    public StyleImage Load(string path)
+    public TransferImage Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
@@ -55,7 +54,7 @@ public sealed class ImageLoader
     /// <summary>Loads an image from a stream (buffered in memory first when it cannot seek).</summary>
     /// <exception cref="InvalidImageException">The data is empty, corrupt or not an image.</exception>
     /// <exception cref="ImageTooLargeException">The image has more pixels than allowed.</exception>
-    public StyleImage Load(Stream stream)
+    public TransferImage Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (stream.CanSeek)
@@ -82,20 +81,20 @@ public sealed class ImageLoader
     }
 
     /// <summary>Copies an RGB image (opaque).</summary>
-    public static StyleImage FromImage(Image<Rgb24> image)
+    public static TransferImage FromImage(Image<Rgb24> image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return new StyleImage(image.Clone());
+        return new TransferImage(image.Clone());
     }
 
     /// <summary>Copies an RGBA image, keeping its alpha when any pixel is not fully opaque.</summary>
-    public static StyleImage FromImage(Image<Rgba32> image)
+    public static TransferImage FromImage(Image<Rgba32> image)
     {
         ArgumentNullException.ThrowIfNull(image);
         return Split(image);
     }
 
-    private StyleImage Decode(Stream stream, string source)
+    private TransferImage Decode(Stream stream, string source)
     {
         long start = stream.Position;
         if (stream.Length - start == 0)
@@ -158,7 +157,7 @@ public sealed class ImageLoader
     /// </summary>
     private static bool IsDecodeFailure(Exception exception) => exception is not (OutOfMemoryException or OperationCanceledException);
 
-    private static StyleImage Split(Image<Rgba32> image)
+    private static TransferImage Split(Image<Rgba32> image)
     {
         var color = new Image<Rgb24>(image.Width, image.Height);
         var alpha = new Image<L8>(image.Width, image.Height);
@@ -182,9 +181,9 @@ public sealed class ImageLoader
         if (!translucent)
         {
             alpha.Dispose();
-            return new StyleImage(color);
+            return new TransferImage(color);
         }
 
-        return new StyleImage(color, alpha);
+        return new TransferImage(color, alpha);
     }
 }

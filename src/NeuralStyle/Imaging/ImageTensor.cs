@@ -5,7 +5,7 @@ using TorchSharp;
 namespace NeuralStyle.Imaging;
 
 /// <summary>Fast conversion between RGB images and <c>[1, 3, H, W]</c> tensors with values in [0, 1].</summary>
-public static class ImageTensor
+internal static class ImageTensor
 {
     /// <summary>Converts an RGB image to a <c>[1, 3, H, W]</c> tensor in [0, 1] on <paramref name="device"/>.</summary>
     public static torch.Tensor FromImage(Image<Rgb24> image, torch.Device? device = null, torch.ScalarType dtype = torch.ScalarType.Float32)

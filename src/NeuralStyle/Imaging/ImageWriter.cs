@@ -20,10 +20,10 @@ public static class ImageWriter
     /// <param name="path">Target file: <c>.png</c>, <c>.jpg</c>/<c>.jpeg</c> or <c>.webp</c>.</param>
     /// <param name="overwrite">When false (the default), an existing file is an error and is left untouched.</param>
     /// <param name="cancellationToken">Checked before encoding and before the file is moved into place; a cancelled save leaves nothing.</param>
-    /// <exception cref="ArgumentException">The extension is not supported.</exception>
+    /// <exception cref="NotSupportedException">The extension is not supported.</exception>
     /// <exception cref="IOException">The file exists and <paramref name="overwrite"/> is false, or writing failed.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; no file was written or changed.</exception>
-    public static void Save(StyleImage image, string path, bool overwrite = false, CancellationToken cancellationToken = default)
+    public static void Save(TransferImage image, string path, bool overwrite = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -72,7 +72,7 @@ public static class ImageWriter
     /// Checks that <paramref name="path"/> has an extension <see cref="Save"/> can write, so a long
     /// run can fail before it starts rather than at the end.
     /// </summary>
-    /// <exception cref="ArgumentException">The extension is not supported.</exception>
+    /// <exception cref="NotSupportedException">The extension is not supported.</exception>
     public static void EnsureSupported(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -84,7 +84,7 @@ public static class ImageWriter
         ".PNG" => new PngEncoder(),
         ".JPG" or ".JPEG" => new JpegEncoder { Quality = 95 },
         ".WEBP" => new WebpEncoder { FileFormat = WebpFileFormatType.Lossless },
-        _ => throw new ArgumentException(
-            $"Cannot save '{path}': unsupported extension. Use one of {string.Join(", ", SupportedExtensions)}.", nameof(path)),
+        _ => throw new NotSupportedException(
+            $"Cannot save '{path}': unsupported extension. Use one of {string.Join(", ", SupportedExtensions)}."),
     };
 }

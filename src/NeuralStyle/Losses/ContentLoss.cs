@@ -3,7 +3,7 @@ using TorchSharp;
 namespace NeuralStyle.Losses;
 
 /// <summary>Content loss: distance between the feature maps of the image and of the content photo at one layer.</summary>
-public sealed class ContentLoss
+internal sealed class ContentLoss
 {
     /// <summary>Creates a content loss.</summary>
     /// <param name="formula">How the feature maps are compared.</param>

@@ -1,6 +1,6 @@
 namespace NeuralStyle.Losses;
 
-/// <summary>How <see cref="ContentLoss"/> compares feature maps.</summary>
+/// <summary>How the content loss compares feature maps.</summary>
 public enum ContentLossFormula
 {
     /// <summary>Sum of squared differences, as the Keras example (the seed recipe).</summary>

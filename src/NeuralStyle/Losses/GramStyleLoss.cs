@@ -4,9 +4,9 @@ namespace NeuralStyle.Losses;
 
 /// <summary>
 /// Style loss of one layer: distance between the Gram matrix of the image's features and a target
-/// Gram computed once from the style image(s) with <see cref="TargetGram"/>.
+/// Gram computed once from the style image(s) with <see cref="Statistic"/>.
 /// </summary>
-public sealed class GramStyleLoss : IStyleLoss
+internal sealed class GramStyleLoss : IStyleLoss
 {
     /// <summary>Creates a style loss.</summary>
     /// <param name="formula">How Gram matrices are normalised and compared.</param>
@@ -24,7 +24,7 @@ public sealed class GramStyleLoss : IStyleLoss
     public StyleLossFormula Formula { get; }
 
     /// <summary>The Gram matrix of <paramref name="features"/> normalised as <see cref="Formula"/> requires.</summary>
-    public torch.Tensor TargetGram(torch.Tensor features)
+    public torch.Tensor Statistic(torch.Tensor features)
     {
         ArgumentNullException.ThrowIfNull(features);
         using var scope = torch.NewDisposeScope();
@@ -32,14 +32,11 @@ public sealed class GramStyleLoss : IStyleLoss
     }
 
     /// <inheritdoc />
-    public torch.Tensor Statistic(torch.Tensor features) => TargetGram(features);
-
-    /// <inheritdoc />
     public torch.Tensor PrepareTarget(torch.Tensor statistic) => statistic;
 
     /// <summary>Returns the (unweighted) loss of one layer as a scalar tensor.</summary>
     /// <param name="features">The image's activations at the layer.</param>
-    /// <param name="target">The target Gram from <see cref="TargetGram"/>.</param>
+    /// <param name="target">The target Gram from <see cref="Statistic"/>.</param>
     /// <param name="imageHeight">Height of the optimised image (used by <see cref="StyleLossFormula.KerasExample"/>).</param>
     /// <param name="imageWidth">Width of the optimised image (used by <see cref="StyleLossFormula.KerasExample"/>).</param>
     /// <param name="mask">Optional position weights <c>[h·w]</c>: the Gram is taken over the masked positions.</param>

@@ -6,7 +6,7 @@ namespace NeuralStyle.Losses;
 /// A style loss of one layer: a statistic of the style image's features (computed once, blended
 /// across style images as a weighted mean), and a distance between that statistic and the image's.
 /// </summary>
-public interface IStyleLoss
+internal interface IStyleLoss
 {
     /// <summary>
     /// The blendable statistic of a style image's features at one layer (e.g. a Gram matrix).

@@ -7,7 +7,7 @@ namespace NeuralStyle.Losses;
 /// relative to the target's squared norm: <c>‖μ − μₜ‖² / ‖μₜ‖² + ‖Σ − Σₜ‖² / ‖Σₜ‖²</c>.
 /// Scale-free like <see cref="StyleLossFormula.Relative"/>, so the default weights suit it.
 /// </summary>
-public sealed class MeanCovarianceStyleLoss : IStyleLoss
+internal sealed class MeanCovarianceStyleLoss : IStyleLoss
 {
     /// <inheritdoc />
     public torch.Tensor Statistic(torch.Tensor features)

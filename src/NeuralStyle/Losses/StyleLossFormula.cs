@@ -1,6 +1,6 @@
 namespace NeuralStyle.Losses;
 
-/// <summary>How <see cref="GramStyleLoss"/> normalises Gram matrices and compares them.</summary>
+/// <summary>How the Gram style loss normalises Gram matrices and compares them.</summary>
 public enum StyleLossFormula
 {
     /// <summary>

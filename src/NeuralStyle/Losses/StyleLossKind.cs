@@ -8,13 +8,13 @@ public enum StyleLossKind
 
     /// <summary>
     /// Mean and covariance of the channels, each compared by its relative squared error
-    /// (<see cref="MeanCovarianceStyleLoss"/>): separates the colour/brightness level from the texture.
+    /// (relative squared errors): separates the colour/brightness level from the texture.
     /// </summary>
     MeanCovariance,
 
     /// <summary>
     /// The squared 2-Wasserstein distance between Gaussians with the features' means and
-    /// covariances (<see cref="WassersteinStyleLoss"/>, as crowsonkb/style-transfer-pytorch).
+    /// covariances (as crowsonkb/style-transfer-pytorch).
     /// </summary>
     Wasserstein,
 }

@@ -1,7 +1,7 @@
 namespace NeuralStyle.Losses;
 
 /// <summary>Creates the style loss a setting names.</summary>
-public static class StyleLosses
+internal static class StyleLosses
 {
     /// <summary>The style loss of <paramref name="kind"/>; <paramref name="formula"/> applies to <see cref="StyleLossKind.Gram"/>.</summary>
     public static IStyleLoss Create(StyleLossKind kind, StyleLossFormula formula) => kind switch

@@ -1,6 +1,6 @@
 namespace NeuralStyle.Losses;
 
-/// <summary>How <see cref="TotalVariationLoss"/> penalises differences between neighbouring pixels.</summary>
+/// <summary>How the total variation loss penalises differences between neighbouring pixels.</summary>
 public enum TotalVariationFormula
 {
     /// <summary>

@@ -3,7 +3,7 @@ using TorchSharp;
 namespace NeuralStyle.Losses;
 
 /// <summary>Total variation loss: penalises differences between neighbouring pixels so the image stays smooth.</summary>
-public sealed class TotalVariationLoss
+internal sealed class TotalVariationLoss
 {
     /// <summary>The power of the Keras example's formula.</summary>
     public const double KerasPower = 1.25;

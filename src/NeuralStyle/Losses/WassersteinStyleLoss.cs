@@ -10,7 +10,7 @@ namespace NeuralStyle.Losses;
 /// from one symmetric eigendecomposition in float64 (no autograd through the eigensolver, which
 /// is unstable for repeated eigenvalues).
 /// </summary>
-public sealed class WassersteinStyleLoss : IStyleLoss
+internal sealed class WassersteinStyleLoss : IStyleLoss
 {
     /// <inheritdoc />
     public torch.Tensor Statistic(torch.Tensor features)

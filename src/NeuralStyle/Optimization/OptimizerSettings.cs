@@ -1,3 +1,5 @@
+using NeuralStyle.Configuration;
+
 namespace NeuralStyle.Optimization;
 
 /// <summary>Settings of the pixel optimiser. Create with <see cref="Lbfgs"/>, <see cref="Adam"/> or <see cref="Sgd"/>.</summary>
@@ -48,17 +50,26 @@ public sealed record OptimizerSettings
     public static OptimizerSettings Lbfgs(int historySize = 100) => new(OptimizerKind.Lbfgs, 1) { HistorySize = historySize };
 
     /// <summary>Adam.</summary>
-    /// <param name="learningRate">Step size in the optimised space (0.02 suits images in [0, 1]).</param>
+    /// <param name="learningRate">Step size in the optimised space (the default 0.02 suits images in [0, 1]).</param>
     /// <param name="averageDecay">Decay of the moving average of iterates returned as the result (0 = the last iterate).</param>
     public static OptimizerSettings Adam(double learningRate = 0.02, double averageDecay = 0) =>
         new(OptimizerKind.Adam, learningRate) { AverageDecay = averageDecay };
 
     /// <summary>Gradient descent with Keras' <c>ExponentialDecay</c>: <c>lr · rate^(step / steps)</c>.</summary>
-    /// <param name="learningRate">Initial learning rate.</param>
-    /// <param name="decayRate">Decay factor per <paramref name="decaySteps"/> steps.</param>
+    /// <param name="learningRate">Initial learning rate (the default 0.01 suits images in [0, 1]).</param>
+    /// <param name="decayRate">Decay factor per <paramref name="decaySteps"/> steps (1, the default, keeps it constant).</param>
     /// <param name="decaySteps">Steps per decay period.</param>
-    public static OptimizerSettings Sgd(double learningRate, double decayRate = 1, int decaySteps = 100) =>
+    public static OptimizerSettings Sgd(double learningRate = 0.01, double decayRate = 1, int decaySteps = 100) =>
         new(OptimizerKind.Sgd, learningRate) { DecayRate = decayRate, DecaySteps = decaySteps };
+
+    /// <summary>The defaults of <paramref name="kind"/>: <see cref="Lbfgs"/>, <see cref="Adam"/> or <see cref="Sgd"/> with their default arguments.</summary>
+    public static OptimizerSettings For(OptimizerKind kind) => kind switch
+    {
+        OptimizerKind.Lbfgs => Lbfgs(),
+        OptimizerKind.Adam => Adam(),
+        OptimizerKind.Sgd => Sgd(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown optimizer kind: use Lbfgs, Adam or Sgd."),
+    };
 
     /// <summary>The SGD learning rate at a 0-based step.</summary>
     public double LearningRateAt(int step)
@@ -67,41 +78,45 @@ public sealed record OptimizerSettings
         return LearningRate * Math.Pow(DecayRate, exponent);
     }
 
-    /// <summary>Lists what is wrong with these settings (empty when valid).</summary>
-    public IEnumerable<string> Validate()
+    internal void Validate(ProblemList problems)
     {
         if (!Enum.IsDefined(Kind))
         {
-            yield return $"Optimizer kind {Kind} is unknown.";
+            problems.Add(Setting.Optimizer, $"Optimizer kind {Kind} is unknown.", "Use OptimizerSettings.Lbfgs(), .Adam() or .Sgd().");
+            return;
         }
 
-        if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
-        {
-            yield return $"Optimizer learning rate must be a positive finite number (got {LearningRate}).";
-        }
-
-        if (Kind == OptimizerKind.Lbfgs && HistorySize < 1)
-        {
-            yield return $"L-BFGS history size must be at least 1 (got {HistorySize}).";
-        }
-
-        if (Kind == OptimizerKind.Adam && (Beta1 is < 0 or >= 1 || Beta2 is < 0 or >= 1 || !(Epsilon > 0)))
-        {
-            yield return $"Adam needs 0 <= beta1, beta2 < 1 and epsilon > 0 (got {Beta1}, {Beta2}, {Epsilon}).";
-        }
-
+        problems.Require(
+            LearningRate > 0 && !double.IsInfinity(LearningRate),
+            Setting.LearningRate,
+            FormattableString.Invariant($"The learning rate must be a positive finite number (got {LearningRate})."),
+            FormattableString.Invariant($"The default for {Kind} is {For(Kind).LearningRate}."));
+        problems.Require(
+            Kind != OptimizerKind.Lbfgs || HistorySize >= 1,
+            Setting.HistorySize,
+            $"L-BFGS history size must be at least 1 (got {HistorySize}).",
+            "Keep 100 (PyTorch's default), or fewer pairs to save memory.");
+        problems.Require(
+            Kind != OptimizerKind.Adam || (Beta1 is >= 0 and < 1 && Beta2 is >= 0 and < 1 && Epsilon > 0),
+            Setting.AdamMoments,
+            FormattableString.Invariant($"Adam needs 0 <= beta1, beta2 < 1 and epsilon > 0 (got {Beta1}, {Beta2}, {Epsilon})."),
+            "Keep the defaults 0.9, 0.999 and 1e-8.");
         if (!(AverageDecay >= 0 && AverageDecay < 1))
         {
-            yield return $"AverageDecay must be in [0, 1) (got {AverageDecay}).";
+            problems.Add(Setting.AverageDecay, FormattableString.Invariant($"AverageDecay must be in [0, 1) (got {AverageDecay})."), "0.9 to 0.99 suits most runs; 0 turns the average off.");
         }
         else if (AverageDecay > 0 && Kind != OptimizerKind.Adam)
         {
-            yield return $"AverageDecay (a moving average of iterates) applies to Adam only, not {Kind}: use OptimizerSettings.Adam(..., averageDecay) or set it to 0.";
+            problems.Add(
+                Setting.AverageDecay,
+                $"AverageDecay (a moving average of iterates) applies to Adam only, not {Kind}.",
+                "Use OptimizerSettings.Adam(..., averageDecay) (--optimizer adam), or set it to 0.");
         }
 
-        if (Kind == OptimizerKind.Sgd && (!(DecayRate > 0) || DecayRate > 1 || DecaySteps < 1))
-        {
-            yield return $"SGD decay needs 0 < rate <= 1 and steps >= 1 (got {DecayRate}, {DecaySteps}).";
-        }
+        problems.Require(
+            Kind != OptimizerKind.Sgd || (DecayRate > 0 && DecayRate <= 1 && DecaySteps >= 1),
+            Setting.LearningRateDecay,
+            FormattableString.Invariant($"SGD decay needs 0 < rate <= 1 and steps >= 1 (got {DecayRate}, {DecaySteps})."),
+            "Use rate 1 for a constant learning rate.");
     }
 }

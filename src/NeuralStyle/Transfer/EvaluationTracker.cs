@@ -12,16 +12,15 @@ namespace NeuralStyle.Transfer;
 /// </summary>
 internal sealed class EvaluationTracker(
     StyleObjective objective,
-    StyleTransferSettings settings,
     ScaleRun run,
-    IProgress<StyleTransferProgress>? progress,
+    RunReporting reporting,
     Action<int, LossBreakdown, torch.Tensor>? snapshot,
     ILogger logger,
     Stopwatch clock,
     CancellationToken cancellationToken) : IEvaluationBudget
 {
-    private readonly int _budget = run.Stage.Iterations;
-    private readonly List<LossBreakdown> _history = new(run.Stage.Iterations);
+    private readonly int _budget = run.Stage.Evaluations;
+    private readonly List<LossBreakdown> _history = new(run.Stage.Evaluations);
 
     public IReadOnlyList<LossBreakdown> History => _history;
 
@@ -37,25 +36,25 @@ internal sealed class EvaluationTracker(
 
         LossBreakdown losses = objective.Evaluate(variable, out gradient, cancellationToken);
         _history.Add(losses);
-        int iteration = run.PreviousIterations + _history.Count;
+        int evaluation = run.PreviousEvaluations + _history.Count;
         if (!double.IsFinite(losses.Total))
         {
             gradient.Dispose();
-            Log.Diverged(logger, losses.Total, iteration);
+            Log.Diverged(logger, losses.Total, evaluation);
             throw new StyleTransferDivergedException(
-                $"The loss became {losses.Total} at evaluation {iteration} (content {losses.Content}, style {losses.Style}, " +
+                $"The loss became {losses.Total} at evaluation {evaluation} (content {losses.Content}, style {losses.Style}, " +
                 $"total variation {losses.TotalVariation}). Lower the learning rate or the loss weights, or use L-BFGS.");
         }
 
-        Log.Evaluated(logger, iteration, run.TotalIterations, losses.Total, losses.Content, losses.Style, losses.TotalVariation);
-        if (progress is not null && settings.ProgressEvery > 0 && (iteration % settings.ProgressEvery == 0 || !HasRemaining))
+        Log.Evaluated(logger, evaluation, run.TotalEvaluations, losses.Total, losses.Content, losses.Style, losses.TotalVariation);
+        if (reporting.ReportsProgressAt(evaluation, last: !HasRemaining))
         {
-            progress.Report(new StyleTransferProgress(iteration, run.TotalIterations, losses, clock.Elapsed) { Scale = run.Stage });
+            reporting.Progress!.Report(new StyleTransferProgress(evaluation, run.TotalEvaluations, losses, clock.Elapsed) { Scale = run.Stage });
         }
 
-        if (snapshot is not null && settings.SnapshotEvery > 0 && iteration % settings.SnapshotEvery == 0)
+        if (snapshot is not null && reporting.SnapshotsAt(evaluation))
         {
-            snapshot(iteration, losses, variable);
+            snapshot(evaluation, losses, variable);
         }
 
         return losses.Total;

@@ -1,3 +1,4 @@
+using NeuralStyle.Configuration;
 using NeuralStyle.Imaging;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -28,58 +29,50 @@ public abstract class ImageSource
     public static ImageSource FromImage(Image<Rgba32> image) =>
         new InMemorySource(image, "an in-memory RGBA image", () => ImageLoader.FromImage(image));
 
-    /// <summary>Problems visible before loading (e.g. a missing file).</summary>
-    public virtual IEnumerable<string> Validate() => [];
+    /// <summary>Records problems visible before loading (e.g. a missing file) as problems of <paramref name="setting"/>.</summary>
+    internal virtual void Validate(ProblemList problems, Setting setting)
+    {
+    }
 
     /// <summary>Decodes the image.</summary>
-    public abstract StyleImage Load(ImageLoader loader);
+    internal abstract TransferImage Load(ImageLoader loader);
 
     private sealed class FileSource(string path) : ImageSource
     {
         public override string Description => $"'{path}'";
 
-        public override IEnumerable<string> Validate()
+        internal override void Validate(ProblemList problems, Setting setting)
         {
             if (string.IsNullOrWhiteSpace(path))
             {
-                yield return "An image path is empty.";
+                problems.Add(setting, "An image path is empty.", "Give the path of an image file.");
             }
             else if (!File.Exists(path))
             {
-                yield return $"Image file '{path}' does not exist.";
+                problems.Add(setting, $"Image file '{path}' does not exist.", "Check the path.");
             }
         }
 
-        public override StyleImage Load(ImageLoader loader) => loader.Load(path);
+        internal override TransferImage Load(ImageLoader loader) => loader.Load(path);
     }
 
     private sealed class StreamSource(Stream stream) : ImageSource
     {
         public override string Description => "a stream";
 
-        public override IEnumerable<string> Validate()
-        {
-            if (stream is null || !stream.CanRead)
-            {
-                yield return "An image stream is null or not readable.";
-            }
-        }
+        internal override void Validate(ProblemList problems, Setting setting) =>
+            problems.Require(stream is not null && stream.CanRead, setting, "An image stream is null or not readable.", "Pass an open, readable stream.");
 
-        public override StyleImage Load(ImageLoader loader) => loader.Load(stream);
+        internal override TransferImage Load(ImageLoader loader) => loader.Load(stream);
     }
 
-    private sealed class InMemorySource(Image? image, string description, Func<StyleImage> copy) : ImageSource
+    private sealed class InMemorySource(Image? image, string description, Func<TransferImage> copy) : ImageSource
     {
         public override string Description => description;
 
-        public override IEnumerable<string> Validate()
-        {
-            if (image is null)
-            {
-                yield return "An in-memory image is null.";
-            }
-        }
+        internal override void Validate(ProblemList problems, Setting setting) =>
+            problems.Require(image is not null, setting, "An in-memory image is null.", "Pass a loaded image.");
 
-        public override StyleImage Load(ImageLoader loader) => copy();
+        internal override TransferImage Load(ImageLoader loader) => copy();
     }
 }

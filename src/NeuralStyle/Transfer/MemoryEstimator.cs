@@ -1,3 +1,4 @@
+using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using NeuralStyle.Optimization;
 using TorchSharp;
@@ -9,10 +10,10 @@ namespace NeuralStyle.Transfer;
 /// at once with a clear message instead of exhausting the machine. Activations are measured by
 /// running the backbone once on a small probe image (under no_grad) and scaling by the pixel
 /// count; the optimiser's state is exact (an L-BFGS history of m pairs keeps 2m image-sized
-/// vectors). With <see cref="ObjectiveDefinition.Tiling"/> the activations are one tile's plus the
+/// vectors). With <see cref="MemorySettings.Tiling"/> the activations are one tile's plus the
 /// full-size maps of the objective's layers. Calibrated against measured peak RSS on CPU (docs/performance.md).
 /// </summary>
-public static class MemoryEstimator
+internal static class MemoryEstimator
 {
     private const int ProbeSide = 64;
 
@@ -21,17 +22,17 @@ public static class MemoryEstimator
 
     /// <summary>Estimates the peak memory of optimising a <paramref name="width"/> x <paramref name="height"/> image.</summary>
     /// <param name="extractor">The backbone.</param>
-    /// <param name="definition">The objective (its deepest layer bounds the forward pass).</param>
-    /// <param name="optimizer">The optimiser (its state is image-sized).</param>
-    /// <param name="iterations">The evaluation budget (bounds how full the L-BFGS history gets).</param>
+    /// <param name="objective">The objective (its deepest layer bounds the forward pass).</param>
+    /// <param name="settings">The optimiser (its state is image-sized), the evaluation budget (bounds how full the L-BFGS history gets) and the tiling.</param>
     /// <param name="width">Image width in pixels.</param>
     /// <param name="height">Image height in pixels.</param>
-    public static MemoryEstimate Estimate(
-        IFeatureExtractor extractor, ObjectiveDefinition definition, OptimizerSettings optimizer, int iterations, int width, int height)
+    public static MemoryEstimate Estimate(IFeatureExtractor extractor, ResolvedObjective objective, StyleTransferSettings settings, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(extractor);
-        ArgumentNullException.ThrowIfNull(definition);
-        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(settings);
+        OptimizerSettings optimizer = settings.Optimization.Optimizer;
+        int iterations = settings.Optimization.Evaluations;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
 
@@ -44,14 +45,14 @@ public static class MemoryEstimator
 
         long imageVector = 3L * width * height * elementSize;
         ExtractorMemoryProfile profile = extractor.MemoryProfile;
-        IReadOnlyDictionary<FeatureLayer, double> perPixel = BytesPerPixel(extractor, definition);
+        IReadOnlyDictionary<FeatureLayer, double> perPixel = BytesPerPixel(extractor, objective);
         double networkPixels = pixels, assembledBytes = 0;
-        if (definition.Tiling is TilingSettings tiling && (width > tiling.TileSize || height > tiling.TileSize))
+        if (settings.Memory.Tiling is TilingSettings tiling && (width > tiling.TileSize || height > tiling.TileSize))
         {
             // One tile's activations, plus the full-size maps of the objective's layers and their gradients.
             int extent = tiling.TileSize + (2 * tiling.Halo);
             networkPixels = (double)Math.Min(width, extent) * Math.Min(height, extent);
-            assembledBytes = AssembledCopies * pixels * definition.Layers.Sum(l => perPixel[l]);
+            assembledBytes = AssembledCopies * pixels * objective.Layers.Sum(l => perPixel[l]);
         }
 
         long activations = (long)((perPixel.Values.Sum() * networkPixels * profile.ActivationFactor) + assembledBytes);
@@ -67,9 +68,9 @@ public static class MemoryEstimator
     }
 
     /// <summary>Bytes per input pixel of each layer's output up to the objective's deepest layer, from one probe.</summary>
-    private static Dictionary<FeatureLayer, double> BytesPerPixel(IFeatureExtractor extractor, ObjectiveDefinition definition)
+    private static Dictionary<FeatureLayer, double> BytesPerPixel(IFeatureExtractor extractor, ResolvedObjective objective)
     {
-        int deepest = definition.Layers.Max(l => l.Depth);
+        int deepest = objective.Deepest.Depth;
         FeatureLayer[] layers = extractor.Layers.Where(l => l.Depth <= deepest).ToArray();
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();

@@ -5,5 +5,5 @@ namespace NeuralStyle.Transfer;
 /// <param name="Count">How many scales the run has.</param>
 /// <param name="Width">Width of the image optimised at this scale.</param>
 /// <param name="Height">Height of the image optimised at this scale.</param>
-/// <param name="Iterations">Evaluations spent at this scale.</param>
-public sealed record ScaleStage(int Index, int Count, int Width, int Height, int Iterations);
+/// <param name="Evaluations">Evaluations spent at this scale.</param>
+public sealed record ScaleStage(int Index, int Count, int Width, int Height, int Evaluations);

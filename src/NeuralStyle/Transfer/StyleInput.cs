@@ -8,4 +8,4 @@ namespace NeuralStyle.Transfer;
 /// applies where it is white, not where it is black. Where no mask is white, and no style is
 /// unmasked, the content is kept unstyled.
 /// </param>
-public sealed record StyleInput(ImageSource Source, double Weight = 1, ImageSource? Mask = null);
+internal sealed record StyleInput(ImageSource Source, double Weight = 1, ImageSource? Mask = null);

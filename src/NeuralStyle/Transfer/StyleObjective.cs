@@ -1,3 +1,4 @@
+using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using NeuralStyle.Losses;
 using TorchSharp;
@@ -9,12 +10,12 @@ namespace NeuralStyle.Transfer;
 /// tensor. Content activations and style targets are computed once, here, and reused by every
 /// evaluation (the Keras example recomputes all three images on every step).
 /// </summary>
-public sealed class StyleObjective : IDisposable
+internal sealed class StyleObjective : IDisposable
 {
     private const double GradientNormFloor = 1e-8;
-    private readonly IFeatureExtractor _extractor;
-    private readonly ObjectiveDefinition _definition;
-    private readonly OptimizationSpace _space;
+    private readonly ImageParameterization _image;
+    private readonly ResolvedObjective _objective;
+    private readonly ObjectiveSettings _settings;
     private readonly FeatureLayer[] _layers;
     private readonly Dictionary<FeatureLayer, torch.Tensor> _contentTargets = [];
     private readonly List<StyleRegion> _regions = [];
@@ -24,23 +25,23 @@ public sealed class StyleObjective : IDisposable
     private readonly TiledExtraction? _tiling;
 
     /// <summary>Computes the targets.</summary>
-    /// <param name="extractor">The feature extractor (not owned).</param>
-    /// <param name="definition">The loss terms.</param>
-    /// <param name="space">The space of <paramref name="content"/>, the styles and every evaluated tensor.</param>
-    /// <param name="content">The content image, <c>[1, 3, H, W]</c>; evaluated images have its size.</param>
+    /// <param name="image">How evaluated tensors represent the image, and their features.</param>
+    /// <param name="objective">The loss terms, layers resolved.</param>
+    /// <param name="tiling">Evaluate images larger than a tile in tiles; null evaluates whole images.</param>
+    /// <param name="content">The content image in <paramref name="image"/>'s space, <c>[1, 3, H, W]</c>; evaluated images have its size.</param>
     /// <param name="styles">
-    /// Style images: those without a mask share one target (the weighted mean of their statistics);
-    /// each masked one is matched over its region only.
+    /// Style images in the same space: those without a mask share one target (the weighted mean of
+    /// their statistics); each masked one is matched over its region only.
     /// </param>
     public StyleObjective(
-        IFeatureExtractor extractor,
-        ObjectiveDefinition definition,
-        OptimizationSpace space,
+        ImageParameterization image,
+        ResolvedObjective objective,
+        TilingSettings? tiling,
         torch.Tensor content,
         IReadOnlyList<StyleTensor> styles)
     {
-        ArgumentNullException.ThrowIfNull(extractor);
-        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(styles);
         if (styles.Count == 0)
@@ -48,26 +49,26 @@ public sealed class StyleObjective : IDisposable
             throw new ArgumentException("At least one style image is needed.", nameof(styles));
         }
 
-        _extractor = extractor;
-        _definition = definition;
-        _space = space;
-        _contentLoss = new ContentLoss(definition.ContentFormula);
-        _styleLoss = StyleLosses.Create(definition.StyleLoss, definition.StyleFormula);
-        _totalVariation = new TotalVariationLoss(definition.TotalVariationFormula);
-        _layers = [.. definition.Layers];
-        _tiling = definition.Tiling is null ? null : new TiledExtraction(WholeImageFeatures, definition.Tiling, _layers, content.dtype, content.device);
+        _image = image;
+        _objective = objective;
+        _settings = objective.Settings;
+        _contentLoss = new ContentLoss(_settings.ContentFormula);
+        _styleLoss = StyleLosses.Create(_settings.StyleLoss, _settings.StyleFormula);
+        _totalVariation = new TotalVariationLoss(_settings.TotalVariationFormula);
+        _layers = [.. objective.Layers];
+        _tiling = tiling is null ? null : new TiledExtraction(image.Features, tiling, _layers, content.dtype, content.device);
 
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         bool masked = styles.Any(s => s.Mask is not null);
-        FeatureLayer[] contentLayers = definition.ContentLayers.Select(l => l.Layer).Distinct().ToArray();
+        FeatureLayer[] contentLayers = objective.ContentLayers.Select(l => l.Layer).Distinct().ToArray();
         IReadOnlyDictionary<FeatureLayer, torch.Tensor> contentFeatures = Features(content, masked ? _layers : contentLayers);
         foreach (FeatureLayer layer in contentLayers)
         {
             _contentTargets[layer] = contentFeatures[layer].detach().DetachFromDisposeScope();
         }
 
-        FeatureLayer[] styleLayers = definition.StyleLayers.Select(l => l.Layer).Distinct().ToArray();
+        FeatureLayer[] styleLayers = objective.StyleLayers.Select(l => l.Layer).Distinct().ToArray();
         StyleTensor[] shared = styles.Where(s => s.Mask is null).ToArray();
         if (shared.Length > 0)
         {
@@ -82,20 +83,6 @@ public sealed class StyleObjective : IDisposable
             _regions.Add(new StyleRegion(Targets([style], styleLayers), masks, style.Weight));
         }
     }
-
-    /// <summary>Computes the targets of styles given as image and blend weight, none masked.</summary>
-    public StyleObjective(
-        IFeatureExtractor extractor,
-        ObjectiveDefinition definition,
-        OptimizationSpace space,
-        torch.Tensor content,
-        IReadOnlyList<(torch.Tensor Image, double Weight)> styles)
-        : this(extractor, definition, space, content, (styles ?? throw new ArgumentNullException(nameof(styles))).Select(s => new StyleTensor(s.Image, s.Weight)).ToArray())
-    {
-    }
-
-    /// <summary>The target of a style layer for the unmasked styles, e.g. their blended Gram matrix (for inspection and tests).</summary>
-    public torch.Tensor StyleTarget(FeatureLayer layer) => _regions.First(r => r.LayerMasks is null).Targets[layer];
 
     /// <summary>
     /// Evaluates the objective at <paramref name="image"/> and its gradient with respect to it.
@@ -114,7 +101,7 @@ public sealed class StyleObjective : IDisposable
         }
 
         using torch.Tensor variable = image.detach().requires_grad_(true);
-        Evaluation evaluation = Terms(variable, WholeImageFeatures(variable, _layers));
+        Evaluation evaluation = Terms(variable, _image.Features(variable, _layers));
         gradient = torch.autograd.grad([Differentiated(evaluation)], [variable])[0].detach().MoveToOuterDisposeScope();
         return Read(evaluation.Terms);
     }
@@ -125,14 +112,14 @@ public sealed class StyleObjective : IDisposable
     /// </summary>
     private LossBreakdown EvaluateTiled(TiledExtraction tiling, torch.Tensor image, out torch.Tensor gradient, CancellationToken cancellationToken)
     {
-        FeatureLayer[] active = ActiveLayers();
+        IReadOnlyList<FeatureLayer> active = _objective.ActiveLayers;
         Dictionary<FeatureLayer, torch.Tensor> maps = tiling.Assemble(image.detach(), _layers, cancellationToken);
         foreach (FeatureLayer layer in active)
         {
             maps[layer].requires_grad_(true);
         }
 
-        bool smoothed = _definition.TotalVariationWeight > 0;
+        bool smoothed = _settings.TotalVariationWeight > 0;
         using torch.Tensor variable = image.detach().requires_grad_(smoothed);
         Evaluation evaluation = Terms(variable, maps);
         torch.Tensor[] inputs = active.Select(layer => maps[layer]).Concat(smoothed ? [variable] : []).ToArray();
@@ -148,16 +135,8 @@ public sealed class StyleObjective : IDisposable
         return Read(evaluation.Terms);
     }
 
-    /// <summary>The layers whose terms have a weight, i.e. those the total depends on.</summary>
-    private FeatureLayer[] ActiveLayers() =>
-        (_definition.ContentWeight > 0 ? _definition.ContentLayers : [])
-            .Concat(_definition.StyleWeight > 0 ? _definition.StyleLayers : [])
-            .Select(l => l.Layer)
-            .Distinct()
-            .ToArray();
-
     private torch.Tensor Differentiated(Evaluation evaluation) =>
-        _definition.NormalizeGradients ? NormalizedSurrogate(evaluation) : evaluation.Total;
+        _settings.NormalizeGradients ? NormalizedSurrogate(evaluation) : evaluation.Total;
 
     /// <summary>Evaluates the objective without a gradient.</summary>
     public LossBreakdown Evaluate(torch.Tensor image)
@@ -196,32 +175,32 @@ public sealed class StyleObjective : IDisposable
         long height = image.shape[^2], width = image.shape[^1];
         torch.Tensor zero = torch.zeros([], image.dtype, image.device);
         var layerTerms = new List<LayerTerm>();
-        if (_definition.ContentWeight > 0)
+        if (_settings.ContentWeight > 0)
         {
-            foreach (WeightedLayer layer in _definition.ContentLayers)
+            foreach (WeightedLayer layer in _objective.ContentLayers)
             {
                 torch.Tensor f = features[layer.Layer];
-                layerTerms.Add(new LayerTerm(_contentLoss.Compute(f, _contentTargets[layer.Layer]), f, layer.Weight * _definition.ContentWeight, false));
+                layerTerms.Add(new LayerTerm(_contentLoss.Compute(f, _contentTargets[layer.Layer]), f, layer.Weight * _settings.ContentWeight, false));
             }
         }
 
-        if (_definition.StyleWeight > 0)
+        if (_settings.StyleWeight > 0)
         {
             foreach (StyleRegion region in _regions)
             {
-                foreach (WeightedLayer layer in _definition.StyleLayers)
+                foreach (WeightedLayer layer in _objective.StyleLayers)
                 {
                     torch.Tensor f = features[layer.Layer];
                     torch.Tensor loss = _styleLoss.Compute(f, region.Targets[layer.Layer], height, width, region.LayerMasks?[layer.Layer]);
-                    layerTerms.Add(new LayerTerm(loss, f, layer.Weight * region.Weight * _definition.StyleWeight, true));
+                    layerTerms.Add(new LayerTerm(loss, f, layer.Weight * region.Weight * _settings.StyleWeight, true));
                 }
             }
         }
 
         torch.Tensor content = Sum(layerTerms.Where(t => !t.IsStyle), zero);
         torch.Tensor style = Sum(layerTerms.Where(t => t.IsStyle), zero);
-        torch.Tensor variation = _definition.TotalVariationWeight > 0
-            ? _totalVariation.Compute(image) * _definition.TotalVariationWeight
+        torch.Tensor variation = _settings.TotalVariationWeight > 0
+            ? _totalVariation.Compute(image) * _settings.TotalVariationWeight
             : zero;
         torch.Tensor total = content + style + variation;
         return new Evaluation(total, torch.stack([total, content, style, variation]), layerTerms, variation);
@@ -250,13 +229,10 @@ public sealed class StyleObjective : IDisposable
 
     /// <summary>The features of an image, assembled from tiles when tiling is on and the image needs more than one.</summary>
     private IReadOnlyDictionary<FeatureLayer, torch.Tensor> Features(torch.Tensor image, IReadOnlyCollection<FeatureLayer> layers) =>
-        Tiled(image) ? _tiling!.Assemble(image, layers) : WholeImageFeatures(image, layers);
+        Tiled(image) ? _tiling!.Assemble(image, layers) : _image.Features(image, layers);
 
     /// <summary>Whether tiling is on and <paramref name="image"/> needs more than one tile.</summary>
     private bool Tiled(torch.Tensor image) => _tiling is not null && _tiling.Splits(image.shape[^2], image.shape[^1]);
-
-    private IReadOnlyDictionary<FeatureLayer, torch.Tensor> WholeImageFeatures(torch.Tensor image, IReadOnlyCollection<FeatureLayer> layers) =>
-        _space == OptimizationSpace.Rgb ? _extractor.Extract(image, layers) : _extractor.ExtractNormalized(image, layers);
 
     private static LossBreakdown Read(torch.Tensor terms)
     {

@@ -3,9 +3,9 @@ using TorchSharp;
 namespace NeuralStyle.Transfer;
 
 /// <summary>What <see cref="StyleOptimizer"/>'s <c>Optimize</c> returns.</summary>
-public sealed class StyleOptimizationResult : IDisposable
+internal sealed class StyleOptimizationResult : IDisposable
 {
-    internal StyleOptimizationResult(torch.Tensor image, IReadOnlyList<LossBreakdown> history, TimeSpan elapsed)
+    public StyleOptimizationResult(torch.Tensor image, IReadOnlyList<LossBreakdown> history, TimeSpan elapsed)
     {
         Image = image;
         LossHistory = history;

@@ -13,4 +13,4 @@ namespace NeuralStyle.Transfer;
 /// size: this style is matched only over the masked positions (spatial control), its statistics
 /// taken over them at every style layer.
 /// </param>
-public sealed record StyleTensor(torch.Tensor Image, double Weight = 1, torch.Tensor? Mask = null);
+internal sealed record StyleTensor(torch.Tensor Image, double Weight = 1, torch.Tensor? Mask = null);

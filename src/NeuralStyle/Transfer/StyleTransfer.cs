@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using TorchSharp;
@@ -9,17 +10,15 @@ namespace NeuralStyle.Transfer;
 
 /// <summary>
 /// A configured, validated style transfer, made by <see cref="StyleTransferBuilder"/>. Run it
-/// with <see cref="Run"/> or <see cref="RunAsync"/>; it can be run several times. It does not own
-/// the feature extractor.
+/// with <see cref="Run(RunReporting, CancellationToken)"/> or <see cref="RunAsync(RunReporting, CancellationToken)"/>,
+/// giving each run its own progress and snapshot sinks; it can be run several times, and does
+/// not own the feature extractor.
 /// </summary>
 public sealed class StyleTransfer
 {
     private readonly IFeatureExtractor _extractor;
     private readonly ImageSource _content;
     private readonly IReadOnlyList<StyleInput> _styles;
-    private readonly ObjectiveDefinition _definition;
-    private readonly IProgress<StyleTransferProgress>? _progress;
-    private readonly Action<StyleSnapshot>? _snapshots;
     private readonly ILogger _logger;
     private readonly ImageLoader _loader;
 
@@ -28,9 +27,7 @@ public sealed class StyleTransfer
         ImageSource content,
         IReadOnlyList<StyleInput> styles,
         StyleTransferSettings settings,
-        ObjectiveDefinition definition,
-        IProgress<StyleTransferProgress>? progress,
-        Action<StyleSnapshot>? snapshots,
+        ResolvedObjective objective,
         ILogger? logger,
         ImageLoadOptions loadOptions)
     {
@@ -38,123 +35,146 @@ public sealed class StyleTransfer
         _content = content;
         _styles = styles;
         Settings = settings;
-        _definition = definition;
-        _progress = progress;
-        _snapshots = snapshots;
+        Objective = objective;
         _logger = logger ?? NullLogger.Instance;
         _loader = new ImageLoader(loadOptions);
     }
 
-    /// <summary>The settings in force.</summary>
+    /// <summary>The settings in force (validated).</summary>
     public StyleTransferSettings Settings { get; }
 
-    /// <summary>The objective's terms with layers resolved.</summary>
-    public ObjectiveDefinition Objective => _definition;
+    /// <summary>The objective, its layers resolved by the feature extractor.</summary>
+    public ResolvedObjective Objective { get; }
+
+    /// <summary>Runs the transfer on the calling thread, reporting nothing.</summary>
+    /// <inheritdoc cref="Run(RunReporting, CancellationToken)"/>
+    public StyleTransferResult Run(CancellationToken cancellationToken = default) => Run(RunReporting.None, cancellationToken);
 
     /// <summary>Runs the transfer on the calling thread.</summary>
-    /// <exception cref="OperationCanceledException">Cancelled; checked before every evaluation.</exception>
-    /// <exception cref="InvalidImageException">An input image could not be read.</exception>
+    /// <param name="reporting">Where this run reports progress and snapshots.</param>
+    /// <param name="cancellationToken">Checked before every evaluation (and between tiles).</param>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    /// <exception cref="StyleTransferConfigurationException">A cadence of <paramref name="reporting"/> is negative.</exception>
+    /// <exception cref="InvalidImageException">An input image could not be read, or is too small for the network at the working size.</exception>
     /// <exception cref="StyleTransferDivergedException">The loss became NaN or infinite.</exception>
-    /// <exception cref="InsufficientMemoryException">The estimated peak memory exceeds <see cref="StyleTransferSettings.MemoryLimitBytes"/> (or the available memory); raised before optimising.</exception>
-    public StyleTransferResult Run(CancellationToken cancellationToken = default)
+    /// <exception cref="InsufficientMemoryException">The estimated peak memory exceeds <see cref="MemorySettings.LimitBytes"/> (or the available memory); raised before optimising.</exception>
+    public StyleTransferResult Run(RunReporting reporting, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(reporting);
+        reporting.Validate();
         var clock = Stopwatch.StartNew();
         cancellationToken.ThrowIfCancellationRequested();
-        using StyleImage content = _content.Load(_loader);
-        (int width, int height) = Settings.Size.Apply(content.Width, content.Height);
+        using TransferImage content = _content.Load(_loader);
+        (int width, int height) = Settings.Image.Size.Apply(content.Width, content.Height);
+        IReadOnlyList<ScaleStage> stages = PlanScales(width, height);
+        EnsureLargeEnough(_content, content, stages.Select(s => (s.Width, s.Height)));
         cancellationToken.ThrowIfCancellationRequested();
         EnsureMemoryFor(width, height);
-        var inputs = new List<(StyleImage Style, StyleImage? Mask)>(_styles.Count);
+        var inputs = new List<LoadedStyle>(_styles.Count);
         try
         {
             foreach (StyleInput style in _styles)
             {
-                StyleImage image = style.Source.Load(_loader);
-                inputs.Add((image, null));
+                TransferImage image = style.Source.Load(_loader);
+                inputs.Add(new LoadedStyle(image, null, style.Weight));
+                EnsureLargeEnough(style.Source, image, stages.Select(s => StyleSize(image, s)));
                 if (style.Mask is not null)
                 {
-                    inputs[^1] = (image, style.Mask.Load(_loader));
+                    inputs[^1] = inputs[^1] with { Mask = style.Mask.Load(_loader) };
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            return Optimize(content, inputs, PlanScales(width, height), clock, cancellationToken);
+            return Optimize(content, inputs, stages, reporting, clock, cancellationToken);
         }
         finally
         {
-            foreach ((StyleImage style, StyleImage? mask) in inputs)
+            foreach (LoadedStyle style in inputs)
             {
-                style.Dispose();
-                mask?.Dispose();
+                style.Image.Dispose();
+                style.Mask?.Dispose();
             }
         }
     }
 
     /// <summary>
-    /// The scales a run with these settings optimises for a <paramref name="width"/> x
-    /// <paramref name="height"/> output, coarsest first: one scale without
-    /// <see cref="StyleTransferSettings.MultiScale"/>, else the size ladder.
+    /// Runs the transfer on a dedicated background thread (TorchSharp's dispose scopes are per
+    /// thread, so the whole run stays on one), reporting nothing.
     /// </summary>
-    public IReadOnlyList<ScaleStage> PlanScales(int width, int height)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
-        if (Settings.MultiScale is not MultiScaleSettings multiScale)
-        {
-            return [new ScaleStage(0, 1, width, height, Settings.Iterations)];
-        }
-
-        int longest = Math.Max(width, height);
-        IReadOnlyList<int> sides = multiScale.Sides(longest);
-        return sides.Select((side, i) =>
-        {
-            bool last = i == sides.Count - 1;
-            (int w, int h) = last ? (width, height) : OutputSize.LongestSide(side).Apply(width, height);
-            return new ScaleStage(i, sides.Count, w, h, last ? Settings.Iterations : multiScale.CoarseIterations ?? Settings.Iterations);
-        }).ToArray();
-    }
+    /// <inheritdoc cref="Run(RunReporting, CancellationToken)"/>
+    public Task<StyleTransferResult> RunAsync(CancellationToken cancellationToken = default) => RunAsync(RunReporting.None, cancellationToken);
 
     /// <summary>
     /// Runs the transfer on a dedicated background thread (TorchSharp's dispose scopes are per
     /// thread, so the whole run stays on one).
     /// </summary>
-    public Task<StyleTransferResult> RunAsync(CancellationToken cancellationToken = default) =>
+    /// <inheritdoc cref="Run(RunReporting, CancellationToken)"/>
+    public Task<StyleTransferResult> RunAsync(RunReporting reporting, CancellationToken cancellationToken = default) =>
         Task.Factory.StartNew(
-            () => Run(cancellationToken),
+            () => Run(reporting, cancellationToken),
             cancellationToken,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
 
-    private StyleTransferResult Optimize(
-        StyleImage original, List<(StyleImage Style, StyleImage? Mask)> inputs, IReadOnlyList<ScaleStage> stages, Stopwatch clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// The scales a run with these settings optimises for a <paramref name="width"/> x
+    /// <paramref name="height"/> output, coarsest first: one scale without
+    /// <see cref="OptimizationSettings.MultiScale"/>, else the size ladder.
+    /// </summary>
+    public IReadOnlyList<ScaleStage> PlanScales(int width, int height)
     {
-        var optimizer = new StyleOptimizer(_extractor, _definition, Settings, _logger);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        OptimizationSettings optimization = Settings.Optimization;
+        if (optimization.MultiScale is not MultiScaleSettings multiScale)
+        {
+            return [new ScaleStage(0, 1, width, height, optimization.Evaluations)];
+        }
+
+        IReadOnlyList<int> sides = multiScale.Sides(Math.Max(width, height));
+        return sides.Select((side, i) =>
+        {
+            bool last = i == sides.Count - 1;
+            (int w, int h) = last ? (width, height) : OutputSize.LongestSide(side).Apply(width, height);
+            return new ScaleStage(i, sides.Count, w, h, last ? optimization.Evaluations : multiScale.CoarseEvaluations ?? optimization.Evaluations);
+        }).ToArray();
+    }
+
+    /// <summary>Estimates this transfer's peak memory for a <paramref name="width"/> x <paramref name="height"/> output.</summary>
+    public MemoryEstimate EstimateMemory(int width, int height) =>
+        MemoryEstimator.Estimate(_extractor, Objective, Settings, width, height);
+
+    private StyleTransferResult Optimize(
+        TransferImage original, List<LoadedStyle> inputs, IReadOnlyList<ScaleStage> stages, RunReporting reporting, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var image = new ImageParameterization(_extractor, Settings.Optimization.Space);
+        var optimizer = new StyleOptimizer(image, Objective, Settings, _logger);
         var history = new List<LossBreakdown>();
-        int total = stages.Sum(s => s.Iterations);
+        int total = stages.Sum(s => s.Evaluations);
         torch.Tensor? previous = null;
         try
         {
             foreach (ScaleStage stage in stages)
             {
                 using var scope = torch.NewDisposeScope();
-                using StyleImage content = original.ResizeTo(stage.Width, stage.Height);
+                using TransferImage content = original.ResizeTo(stage.Width, stage.Height);
                 torch.Tensor contentTensor = ToTensor(content);
-                StyleTensor[] styles = inputs.Select((input, i) => StyleTensorAt(input.Style, input.Mask, _styles[i].Weight, contentTensor, stage)).ToArray();
+                StyleTensor[] styles = inputs.Select(input => StyleTensorAt(input, contentTensor, stage)).ToArray();
                 torch.Tensor? initial = previous is null ? null : Upsample(previous, stage);
-                Action<int, LossBreakdown, torch.Tensor>? snapshot = _snapshots is null
+                Action<int, LossBreakdown, torch.Tensor>? snapshot = reporting.Snapshot is not Action<StyleSnapshot> sink
                     ? null
-                    : (iteration, losses, rgb) =>
+                    : (evaluation, losses, rgb) =>
                     {
-                        using StyleImage image = Render(Colors(rgb, contentTensor), content);
-                        _snapshots(new StyleSnapshot(iteration, losses, image));
+                        using TransferImage frame = Render(Colors(rgb, contentTensor), content);
+                        sink(new StyleSnapshot(evaluation, losses, frame));
                     };
                 var run = new ScaleRun(stage, history.Count, total);
-                using StyleOptimizationResult result = optimizer.Optimize(contentTensor, styles, initial, run, clock, _progress, snapshot, cancellationToken);
+                using StyleOptimizationResult result = optimizer.Optimize(contentTensor, styles, initial, run, reporting, snapshot, clock, cancellationToken);
                 history.AddRange(result.LossHistory);
                 if (stage.Index == stage.Count - 1)
                 {
-                    StyleImage output = Render(Colors(result.Image, contentTensor), content);
+                    TransferImage output = Render(Colors(result.Image, contentTensor), content);
                     return new StyleTransferResult(output, history, clock.Elapsed);
                 }
 
@@ -170,31 +190,33 @@ public sealed class StyleTransfer
         }
     }
 
-    private StyleTensor StyleTensorAt(StyleImage style, StyleImage? mask, double weight, torch.Tensor content, ScaleStage stage)
+    private StyleTensor StyleTensorAt(LoadedStyle style, torch.Tensor content, ScaleStage stage)
     {
-        using StyleImage sized = SizeStyle(style, stage);
+        (int width, int height) = StyleSize(style.Image, stage);
+        using TransferImage sized = style.Image.ResizeTo(width, height);
         torch.Tensor image = ToTensor(sized);
-        if (Settings.ColorPreservation == ColorPreservation.ColorMatching)
+        if (Settings.Image.ColorPreservation == ColorPreservation.ColorMatching)
         {
             image = ColorMatching.MatchStatistics(image, content);
         }
 
         torch.Tensor? maskTensor = null;
-        if (mask is not null)
+        if (style.Mask is not null)
         {
-            using StyleImage sizedMask = mask.ResizeTo(stage.Width, stage.Height);
+            using TransferImage sizedMask = style.Mask.ResizeTo(stage.Width, stage.Height);
             maskTensor = YCbCr.FromRgb(ToTensor(sizedMask)).narrow(1, 0, 1).clamp(0, 1);
         }
 
-        return new StyleTensor(image, weight, maskTensor);
+        return new StyleTensor(image, style.Weight, maskTensor);
     }
 
-    private StyleImage SizeStyle(StyleImage style, ScaleStage stage)
+    /// <summary>The size a style image is optimised against at <paramref name="stage"/>.</summary>
+    private (int Width, int Height) StyleSize(TransferImage style, ScaleStage stage)
     {
-        double scale = Settings.StyleScale;
-        return Settings.StyleSizing == StyleImageSizing.MatchContentSize
-            ? style.ResizeTo(Scaled(stage.Width, scale), Scaled(stage.Height, scale))
-            : style.Resize(OutputSize.LongestSide(Scaled(Math.Max(stage.Width, stage.Height), scale)));
+        double scale = Settings.Image.StyleScale;
+        return Settings.Image.StyleSizing == StyleImageSizing.MatchContentSize
+            ? (Scaled(stage.Width, scale), Scaled(stage.Height, scale))
+            : OutputSize.LongestSide(Scaled(Math.Max(stage.Width, stage.Height), scale)).Apply(style.Width, style.Height);
     }
 
     private static int Scaled(int pixels, double scale) => Math.Max(1, (int)Math.Round(pixels * scale));
@@ -202,13 +224,25 @@ public sealed class StyleTransfer
     private static torch.Tensor Upsample(torch.Tensor previous, ScaleStage stage) =>
         torch.nn.functional.interpolate(previous, [stage.Height, stage.Width], mode: torch.InterpolationMode.Bilinear, align_corners: false);
 
-    /// <summary>Estimates this transfer's peak memory for a <paramref name="width"/> x <paramref name="height"/> output (see <see cref="MemoryEstimator"/>).</summary>
-    public MemoryEstimate EstimateMemory(int width, int height) =>
-        MemoryEstimator.Estimate(_extractor, _definition, Settings.Optimizer, Settings.Iterations, width, height);
+    /// <summary>Refuses an image that the network cannot see at some working size: it is bad input, not a crash inside the backbone.</summary>
+    private void EnsureLargeEnough(ImageSource source, TransferImage image, IEnumerable<(int Width, int Height)> sizes)
+    {
+        int minimum = _extractor.MinimumInputSide(Objective.Deepest);
+        foreach ((int width, int height) in sizes)
+        {
+            if (Math.Min(width, height) < minimum)
+            {
+                throw new InvalidImageException(
+                    $"The image {source.Description} ({image.Width}x{image.Height}) would be {width}x{height} px here, but {_extractor.Name} needs at least "
+                    + $"{minimum} px on each side (to reach layer {Objective.Deepest}). Use a larger output size, or an image that is less elongated "
+                    + $"(crop it, or pad it to a squarer shape).");
+            }
+        }
+    }
 
     private void EnsureMemoryFor(int width, int height)
     {
-        long limit = Settings.MemoryLimitBytes ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        long limit = Settings.Memory.LimitBytes ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         if (limit <= 0)
         {
             return;
@@ -218,16 +252,19 @@ public sealed class StyleTransfer
         if (estimate.TotalBytes > limit)
         {
             throw new InsufficientMemoryException(FormattableString.Invariant(
-                $"A {width}x{height} transfer with {_extractor.Name} and {Settings.Optimizer.Kind} needs about {estimate}, more than the {limit / 1e9:F2} GB available. ")
-                + "Lower the output size, evaluate in tiles (WithTiling, --tile-size), use the ResNet18 backbone, a smaller L-BFGS history or Adam, or raise StyleTransferSettings.MemoryLimitBytes.");
+                $"A {width}x{height} transfer with {_extractor.Name} and {Settings.Optimization.Optimizer.Kind} needs about {estimate}, more than the {limit / 1e9:F2} GB available. ")
+                + "Lower the output size, evaluate in tiles (WithTiling, --tile-size), use the ResNet18 backbone, a smaller L-BFGS history or Adam, or raise MemorySettings.LimitBytes.");
         }
     }
 
     private torch.Tensor Colors(torch.Tensor rgb, torch.Tensor contentRgb) =>
-        Settings.ColorPreservation == ColorPreservation.LuminanceOnly ? YCbCr.KeepChroma(rgb, contentRgb) : rgb;
+        Settings.Image.ColorPreservation == ColorPreservation.LuminanceOnly ? YCbCr.KeepChroma(rgb, contentRgb) : rgb;
 
-    private torch.Tensor ToTensor(StyleImage image) => ImageTensor.FromImage(image.Color, _extractor.Device, _extractor.DataType);
+    private torch.Tensor ToTensor(TransferImage image) => ImageTensor.FromImage(image.Color, _extractor.Device, _extractor.DataType);
 
-    private static StyleImage Render(torch.Tensor rgb, StyleImage content) =>
+    private static TransferImage Render(torch.Tensor rgb, TransferImage content) =>
         new(ImageTensor.ToImage(rgb), content.Alpha?.Clone());
+
+    /// <summary>A decoded style image, its optional mask and its blend weight.</summary>
+    private sealed record LoadedStyle(TransferImage Image, TransferImage? Mask, double Weight);
 }

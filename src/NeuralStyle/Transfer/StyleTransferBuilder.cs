@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Losses;
@@ -11,11 +12,12 @@ namespace NeuralStyle.Transfer;
 /// <summary>
 /// Fluent front of the library. Set a feature extractor, a content image and one or more style
 /// images, optionally a preset and overrides, then call <see cref="Build"/>, which validates
-/// everything and reports every problem in one <see cref="StyleTransferConfigurationException"/>.
+/// everything once and reports every problem in one <see cref="StyleTransferConfigurationException"/>.
+/// Progress and snapshot sinks belong to each run (<see cref="StyleTransfer.RunAsync(RunReporting, CancellationToken)"/>).
 /// </summary>
 /// <example>
 /// <code>
-/// using var extractor = ResNet18FeatureExtractor.LoadEmbedded();
+/// using var extractor = ResNet18FeatureExtractor.Load();
 /// StyleTransfer transfer = new StyleTransferBuilder()
 ///     .WithFeatureExtractor(extractor)
 ///     .WithContent("photo.jpg")
@@ -31,14 +33,9 @@ public sealed class StyleTransferBuilder
     private readonly List<StyleInput> _styles = [];
     private IFeatureExtractor? _extractor;
     private ImageSource? _content;
-    private StyleTransferSettings _settings = StyleTransferSettings.For(StylePreset.Default);
-    private IProgress<StyleTransferProgress>? _progress;
-    private Action<StyleSnapshot>? _snapshots;
+    private StyleTransferSettings _settings = StyleTransferSettings.Default;
     private ILogger? _logger;
     private ImageLoadOptions _loadOptions = ImageLoadOptions.Default;
-
-    /// <summary>The settings so far.</summary>
-    public StyleTransferSettings Settings => _settings;
 
     /// <summary>Sets the feature extractor (not owned: dispose it yourself).</summary>
     public StyleTransferBuilder WithFeatureExtractor(IFeatureExtractor extractor)
@@ -68,8 +65,15 @@ public sealed class StyleTransferBuilder
 
     /// <summary>Adds a style image with a blend weight and, optionally, the region it applies to.</summary>
     /// <param name="style">The style image.</param>
-    /// <param name="weight">Blend weight.</param>
-    /// <param name="mask">A grayscale image of the region (white = styled by this image); null styles the whole image. See <see cref="StyleInput.Mask"/>.</param>
+    /// <param name="weight">
+    /// Blend weight: the target of unmasked styles is the weighted mean of their statistics; a
+    /// masked style's loss is multiplied by it.
+    /// </param>
+    /// <param name="mask">
+    /// A grayscale image of the region (resized to the content): this style applies where it is
+    /// white, not where it is black. Null styles the whole image. Where no mask is white, and no
+    /// style is unmasked, the content is kept unstyled.
+    /// </param>
     public StyleTransferBuilder AddStyle(ImageSource style, double weight = 1, ImageSource? mask = null)
     {
         _styles.Add(new StyleInput(style, weight, mask));
@@ -89,8 +93,8 @@ public sealed class StyleTransferBuilder
     /// <summary>Replaces every setting with those of <paramref name="preset"/>; later calls override them.</summary>
     public StyleTransferBuilder UsePreset(StylePreset preset)
     {
-        _settings = StyleTransferSettings.For(preset);
-        return this;
+        ArgumentNullException.ThrowIfNull(preset);
+        return WithSettings(preset.Settings);
     }
 
     /// <summary>Replaces every setting.</summary>
@@ -101,13 +105,13 @@ public sealed class StyleTransferBuilder
     }
 
     /// <summary>Sets the content layer(s) by name.</summary>
-    public StyleTransferBuilder WithContentLayers(params LayerChoice[] layers) => Change(s => s with { ContentLayers = layers });
+    public StyleTransferBuilder WithContentLayers(params LayerChoice[] layers) => Objective(o => o with { ContentLayers = layers });
 
     /// <summary>Sets the content layer by name.</summary>
     public StyleTransferBuilder WithContentLayer(string name) => WithContentLayers(new LayerChoice(name));
 
     /// <summary>Sets the style layers with explicit weights.</summary>
-    public StyleTransferBuilder WithStyleLayers(params LayerChoice[] layers) => Change(s => s with { StyleLayers = layers });
+    public StyleTransferBuilder WithStyleLayers(params LayerChoice[] layers) => Objective(o => o with { StyleLayers = layers });
 
     /// <summary>Sets the style layers by name, each with weight 1 / count.</summary>
     public StyleTransferBuilder WithStyleLayers(params string[] names) =>
@@ -115,46 +119,59 @@ public sealed class StyleTransferBuilder
 
     /// <summary>Sets the weights of the three terms.</summary>
     public StyleTransferBuilder WithWeights(double content, double style, double totalVariation) =>
-        Change(s => s with { ContentWeight = content, StyleWeight = style, TotalVariationWeight = totalVariation });
+        Objective(o => o with { ContentWeight = content, StyleWeight = style, TotalVariationWeight = totalVariation });
 
     /// <summary>Sets the loss formulas.</summary>
     public StyleTransferBuilder WithLossFormulas(ContentLossFormula content, StyleLossFormula style, TotalVariationFormula totalVariation) =>
-        Change(s => s with { ContentFormula = content, StyleFormula = style, TotalVariationFormula = totalVariation });
+        Objective(o => o with { ContentFormula = content, StyleFormula = style, TotalVariationFormula = totalVariation });
+
+    /// <summary>Sets which statistic the style loss matches (see <see cref="StyleLossKind"/>).</summary>
+    public StyleTransferBuilder WithStyleLoss(StyleLossKind kind) => Objective(o => o with { StyleLoss = kind });
+
+    /// <summary>Normalises each layer's gradient by its L1 norm (see <see cref="ObjectiveSettings.NormalizeGradients"/>; needs Adam or SGD).</summary>
+    public StyleTransferBuilder WithNormalizedGradients(bool normalize = true) => Objective(o => o with { NormalizeGradients = normalize });
 
     /// <summary>Sets the optimiser.</summary>
-    public StyleTransferBuilder WithOptimizer(OptimizerSettings optimizer) => Change(s => s with { Optimizer = optimizer });
+    public StyleTransferBuilder WithOptimizer(OptimizerSettings optimizer) => Optimization(o => o with { Optimizer = optimizer });
 
-    /// <summary>Sets the evaluation budget.</summary>
-    public StyleTransferBuilder WithIterations(int iterations) => Change(s => s with { Iterations = iterations });
-
-    /// <summary>Sets the working and output size.</summary>
-    public StyleTransferBuilder WithSize(OutputSize size) => Change(s => s with { Size = size });
-
-    /// <summary>Sets how style images are sized.</summary>
-    public StyleTransferBuilder WithStyleSizing(StyleImageSizing sizing) => Change(s => s with { StyleSizing = sizing });
+    /// <summary>Sets the evaluation budget (forward and backward passes; L-BFGS line-search trials count).</summary>
+    public StyleTransferBuilder WithEvaluations(int evaluations) => Optimization(o => o with { Evaluations = evaluations });
 
     /// <summary>Sets the initial image.</summary>
-    public StyleTransferBuilder WithInit(InitMode init) => Change(s => s with { Init = init });
+    public StyleTransferBuilder WithInit(InitMode init) => Optimization(o => o with { Init = init });
 
     /// <summary>Sets the seed of noise initialisation.</summary>
-    public StyleTransferBuilder WithSeed(long seed) => Change(s => s with { Seed = seed });
+    public StyleTransferBuilder WithSeed(long seed) => Optimization(o => o with { Seed = seed });
 
     /// <summary>Sets which tensor is optimised.</summary>
-    public StyleTransferBuilder WithOptimizationSpace(OptimizationSpace space) => Change(s => s with { Space = space });
+    public StyleTransferBuilder WithOptimizationSpace(OptimizationSpace space) => Optimization(o => o with { Space = space });
 
-    /// <summary>Receives progress every <paramref name="every"/> evaluations.</summary>
-    public StyleTransferBuilder WithProgress(IProgress<StyleTransferProgress> progress, int every = 1)
-    {
-        _progress = progress;
-        return Change(s => s with { ProgressEvery = every });
-    }
+    /// <summary>Optimises coarse to fine (see <see cref="MultiScaleSettings"/>); null turns it off.</summary>
+    public StyleTransferBuilder WithMultiScale(MultiScaleSettings? multiScale) => Optimization(o => o with { MultiScale = multiScale });
 
-    /// <summary>Receives a snapshot image every <paramref name="every"/> evaluations (synchronously).</summary>
-    public StyleTransferBuilder WithSnapshots(int every, Action<StyleSnapshot> callback)
-    {
-        _snapshots = callback;
-        return Change(s => s with { SnapshotEvery = every });
-    }
+    /// <summary>Optimises coarse to fine with the default ladder (from 128 px, factor √2).</summary>
+    public StyleTransferBuilder WithMultiScale() => WithMultiScale(new MultiScaleSettings());
+
+    /// <summary>Sets the working and output size.</summary>
+    public StyleTransferBuilder WithSize(OutputSize size) => Image(i => i with { Size = size });
+
+    /// <summary>Sets how style images are sized.</summary>
+    public StyleTransferBuilder WithStyleSizing(StyleImageSizing sizing) => Image(i => i with { StyleSizing = sizing });
+
+    /// <summary>Sets the style image's size relative to the output (see <see cref="ImageSettings.StyleScale"/>).</summary>
+    public StyleTransferBuilder WithStyleScale(double scale) => Image(i => i with { StyleScale = scale });
+
+    /// <summary>Keeps the content's colours (<see cref="ColorPreservation.LuminanceOnly"/>, <see cref="ColorPreservation.ColorMatching"/>) or not.</summary>
+    public StyleTransferBuilder WithColorPreservation(ColorPreservation mode) => Image(i => i with { ColorPreservation = mode });
+
+    /// <summary>Evaluates large images in overlapping, blended tiles to bound memory (see <see cref="TilingSettings"/>); null turns it off.</summary>
+    public StyleTransferBuilder WithTiling(TilingSettings? tiling) => Memory(m => m with { Tiling = tiling });
+
+    /// <summary>Evaluates large images in overlapping tiles of <paramref name="tileSize"/> pixels with the default halo and blend.</summary>
+    public StyleTransferBuilder WithTiling(int tileSize) => WithTiling(new TilingSettings { TileSize = tileSize });
+
+    /// <summary>Sets the memory a run may need (see <see cref="MemorySettings.LimitBytes"/>); 0 turns the check off.</summary>
+    public StyleTransferBuilder WithMemoryLimit(long bytes) => Memory(m => m with { LimitBytes = bytes });
 
     /// <summary>Sets the logger for diagnostics.</summary>
     public StyleTransferBuilder WithLogger(ILogger logger)
@@ -162,33 +179,6 @@ public sealed class StyleTransferBuilder
         _logger = logger;
         return this;
     }
-
-    /// <summary>Sets the memory a run may need (see <see cref="StyleTransferSettings.MemoryLimitBytes"/>); 0 turns the check off.</summary>
-    public StyleTransferBuilder WithMemoryLimit(long bytes) => Change(s => s with { MemoryLimitBytes = bytes });
-
-    /// <summary>Keeps the content's colours (<see cref="ColorPreservation.LuminanceOnly"/>) or not.</summary>
-    public StyleTransferBuilder WithColorPreservation(ColorPreservation mode) => Change(s => s with { ColorPreservation = mode });
-
-    /// <summary>Sets the style image's size relative to the output (see <see cref="StyleTransferSettings.StyleScale"/>).</summary>
-    public StyleTransferBuilder WithStyleScale(double scale) => Change(s => s with { StyleScale = scale });
-
-    /// <summary>Sets which statistic the style loss matches (see <see cref="StyleLossKind"/>).</summary>
-    public StyleTransferBuilder WithStyleLoss(StyleLossKind kind) => Change(s => s with { StyleLoss = kind });
-
-    /// <summary>Normalises each layer's gradient by its L1 norm (see <see cref="StyleTransferSettings.NormalizeGradients"/>; needs Adam or SGD).</summary>
-    public StyleTransferBuilder WithNormalizedGradients(bool normalize = true) => Change(s => s with { NormalizeGradients = normalize });
-
-    /// <summary>Optimises coarse to fine (see <see cref="MultiScaleSettings"/>); null turns it off.</summary>
-    public StyleTransferBuilder WithMultiScale(MultiScaleSettings? multiScale) => Change(s => s with { MultiScale = multiScale });
-
-    /// <summary>Optimises coarse to fine with the default ladder (from 128 px, factor √2).</summary>
-    public StyleTransferBuilder WithMultiScale() => WithMultiScale(new MultiScaleSettings());
-
-    /// <summary>Evaluates large images in overlapping, blended tiles to bound memory (see <see cref="TilingSettings"/>); null turns it off.</summary>
-    public StyleTransferBuilder WithTiling(TilingSettings? tiling) => Change(s => s with { Tiling = tiling });
-
-    /// <summary>Evaluates large images in overlapping tiles of <paramref name="tileSize"/> pixels with the default halo and blend.</summary>
-    public StyleTransferBuilder WithTiling(int tileSize = 512) => WithTiling(new TilingSettings { TileSize = tileSize });
 
     /// <summary>Sets the limits for decoding input images.</summary>
     public StyleTransferBuilder WithImageLoadOptions(ImageLoadOptions options)
@@ -201,121 +191,85 @@ public sealed class StyleTransferBuilder
     /// <exception cref="StyleTransferConfigurationException">Lists every problem found.</exception>
     public StyleTransfer Build()
     {
-        var problems = new List<string>();
+        var problems = new ProblemList();
         if (_settings is null)
         {
-            throw new StyleTransferConfigurationException(["Settings must not be null."]);
+            problems.Add(Setting.Settings, "The settings are null.", "Pass StyleTransferSettings.Default or a preset's settings to WithSettings.");
+            problems.ThrowIfAny();
         }
 
-        problems.AddRange(_settings.Validate());
+        _settings!.Validate(problems);
+        ValidateInputs(problems);
+        ResolvedObjective? objective = _extractor is null || _settings.Objective is null ? null : ResolveFor(_extractor, problems);
+        problems.Require(
+            _extractor is not null,
+            Setting.FeatureExtractor,
+            "No feature extractor is set.",
+            "Call WithFeatureExtractor(...), e.g. with ResNet18FeatureExtractor.Load() (embedded, offline) or a VGG19 weights file.");
+        problems.ThrowIfAny();
+        return new StyleTransfer(_extractor!, _content!, _styles.ToArray(), _settings, objective!, _logger, _loadOptions);
+    }
+
+    private void ValidateInputs(ProblemList problems)
+    {
         if (_content is null)
         {
-            problems.Add("No content image: call WithContent(...).");
+            problems.Add(Setting.ContentImage, "No content image is set.", "Call WithContent(...).");
         }
         else
         {
-            problems.AddRange(_content.Validate());
+            _content.Validate(problems, Setting.ContentImage);
         }
 
-        if (_styles.Count == 0)
-        {
-            problems.Add("No style image: call AddStyle(...) at least once.");
-        }
-
+        problems.Require(_styles.Count > 0, Setting.StyleImage, "No style image is set.", "Call AddStyle(...) at least once.");
         foreach (StyleInput style in _styles)
         {
             if (style.Source is null)
             {
-                problems.Add("A style image source is null.");
+                problems.Add(Setting.StyleImage, "A style image source is null.", "Pass an ImageSource, a path, a stream or an image.");
                 continue;
             }
 
-            problems.AddRange(style.Source.Validate());
-            problems.AddRange(style.Mask?.Validate() ?? []);
-            if (!(style.Weight > 0) || double.IsInfinity(style.Weight))
-            {
-                problems.Add($"The blend weight of style {style.Source.Description} must be a positive finite number (got {style.Weight}).");
-            }
+            style.Source.Validate(problems, Setting.StyleImage);
+            style.Mask?.Validate(problems, Setting.StyleMask);
+            problems.Require(
+                style.Weight > 0 && !double.IsInfinity(style.Weight),
+                Setting.StyleBlendWeight,
+                FormattableString.Invariant($"The blend weight of style {style.Source.Description} must be a positive finite number (got {style.Weight})."),
+                "Weights are relative: 1 for each style blends them equally.");
         }
 
         if (_loadOptions is null)
         {
-            problems.Add("Image load options must not be null.");
+            problems.Add(Setting.ImageLoadOptions, "The image load options are null.", "Pass ImageLoadOptions.Default or your own limits.");
         }
         else
         {
-            problems.AddRange(_loadOptions.Validate());
+            _loadOptions.Validate(problems);
         }
-
-        ObjectiveDefinition? definition = null;
-        if (_extractor is null)
-        {
-            problems.Add("No feature extractor: call WithFeatureExtractor(...), e.g. with the embedded ResNet18 or a VGG19 weights file.");
-        }
-        else
-        {
-            definition = Resolve(_extractor, problems);
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new StyleTransferConfigurationException(problems);
-        }
-
-        return new StyleTransfer(_extractor!, _content!, _styles.ToArray(), _settings, definition!, _progress, _snapshots, _logger, _loadOptions!);
     }
 
-    private ObjectiveDefinition Resolve(IFeatureExtractor extractor, List<string> problems)
+    /// <summary>Checks the extractor the settings were made for, then resolves the layer names.</summary>
+    private ResolvedObjective? ResolveFor(IFeatureExtractor extractor, ProblemList problems)
     {
-        RecommendedLayers recommended = extractor.Recommended;
-        IReadOnlyList<WeightedLayer> content = _settings.ContentLayers is null
-            ? [new WeightedLayer(recommended.Content, 1)]
-            : ResolveLayers(extractor, _settings.ContentLayers, "content", problems);
-        IReadOnlyList<WeightedLayer> style = _settings.StyleLayers is null
-            ? recommended.Style
-            : ResolveLayers(extractor, _settings.StyleLayers, "style", problems);
-        return new ObjectiveDefinition(
-            content,
-            style,
-            _settings.ContentWeight,
-            _settings.StyleWeight,
-            _settings.TotalVariationWeight,
-            _settings.ContentFormula,
-            _settings.StyleFormula,
-            _settings.TotalVariationFormula)
+        if (_settings.Extractor is ExtractorRequirement required && !required.IsMetBy(extractor))
         {
-            StyleLoss = _settings.StyleLoss,
-            NormalizeGradients = _settings.NormalizeGradients,
-            Tiling = _settings.Tiling,
-        };
-    }
-
-    private static List<WeightedLayer> ResolveLayers(IFeatureExtractor extractor, IReadOnlyList<LayerChoice> choices, string kind, List<string> problems)
-    {
-        var layers = new List<WeightedLayer>();
-        foreach (LayerChoice choice in choices)
-        {
-            if (string.IsNullOrWhiteSpace(choice.Name))
-            {
-                continue;
-            }
-
-            try
-            {
-                layers.Add(new WeightedLayer(extractor.ParseLayer(choice.Name), choice.Weight));
-            }
-            catch (ArgumentException exception)
-            {
-                problems.Add($"Unknown {kind} layer: {exception.Message.Split(" (Parameter")[0]}");
-            }
+            // The settings name another network's layers: listing this extractor's would mislead.
+            problems.Add(
+                Setting.FeatureExtractor,
+                $"These settings need {required.Backbone} with {required.InputName} (their layers and weights were made for it), but the feature extractor is {extractor.Name}.",
+                $"Use a {required.Backbone} extractor with {required.InputName}, or settings made for {extractor.Name}.");
+            return null;
         }
 
-        return layers;
+        return ResolvedObjective.Resolve(extractor, _settings.Objective, problems);
     }
 
-    private StyleTransferBuilder Change(Func<StyleTransferSettings, StyleTransferSettings> change)
-    {
-        _settings = change(_settings);
-        return this;
-    }
+    private StyleTransferBuilder Objective(Func<ObjectiveSettings, ObjectiveSettings> change) => WithSettings(_settings.WithObjective(change));
+
+    private StyleTransferBuilder Optimization(Func<OptimizationSettings, OptimizationSettings> change) => WithSettings(_settings.WithOptimization(change));
+
+    private StyleTransferBuilder Image(Func<ImageSettings, ImageSettings> change) => WithSettings(_settings.WithImage(change));
+
+    private StyleTransferBuilder Memory(Func<MemorySettings, MemorySettings> change) => WithSettings(_settings.WithMemory(change));
 }

@@ -5,7 +5,7 @@ namespace NeuralStyle.Transfer;
 /// <summary>The output of a transfer: the image, the loss at every evaluation and the time taken.</summary>
 public sealed class StyleTransferResult : IDisposable
 {
-    internal StyleTransferResult(StyleImage image, IReadOnlyList<LossBreakdown> history, TimeSpan elapsed)
+    internal StyleTransferResult(TransferImage image, IReadOnlyList<LossBreakdown> history, TimeSpan elapsed)
     {
         Image = image;
         LossHistory = history;
@@ -13,7 +13,7 @@ public sealed class StyleTransferResult : IDisposable
     }
 
     /// <summary>The styled image (with the content's alpha when it had one).</summary>
-    public StyleImage Image { get; }
+    public TransferImage Image { get; }
 
     /// <summary>The objective's terms at every evaluation, in order.</summary>
     public IReadOnlyList<LossBreakdown> LossHistory { get; }

@@ -1,3 +1,4 @@
+using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using TorchSharp;
 

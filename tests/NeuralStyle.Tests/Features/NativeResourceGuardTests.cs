@@ -1,4 +1,4 @@
-using NeuralStyle.Features;
+using NeuralStyle.Features.Authoring;
 
 namespace NeuralStyle.Tests.Features;
 

@@ -21,9 +21,9 @@ public sealed class LossTests
     {
         using var scope = torch.NewDisposeScope();
         torch.Tensor features = torch.tensor(new float[] { 1, 2, 3, 4, 0, 1, 0, 1 }, [1, 2, 2, 2]);
-        float[] gram = GramMatrix.Compute(features).data<float>().ToArray();
+        float[] gram = new GramStyleLoss(StyleLossFormula.KerasExample).Statistic(features).data<float>().ToArray();
         Assert.Equal(new float[] { 30, 6, 6, 2 }, gram);
-        float[] normalized = new GramStyleLoss(StyleLossFormula.NormalizedGram).TargetGram(features).data<float>().ToArray();
+        float[] normalized = new GramStyleLoss(StyleLossFormula.NormalizedGram).Statistic(features).data<float>().ToArray();
         Assert.Equal(new float[] { 30f / 8, 6f / 8, 6f / 8, 2f / 8 }, normalized);
     }
 
@@ -36,8 +36,10 @@ public sealed class LossTests
         var loss = new GramStyleLoss(StyleLossFormula.KerasExample);
         double squared = (30.0 * 30) + (6 * 6 * 2) + (2 * 2);
         double expected = squared / (4.0 * 9 * Math.Pow(10 * 20, 2));
-        Assert.Equal(expected, loss.Compute(b, loss.TargetGram(a), 10, 20).ToDouble(), expected * 1e-6);
-        Assert.Equal(1.0, new GramStyleLoss(StyleLossFormula.Relative).Compute(b, GramMatrix.Compute(a, 4), 10, 20).ToDouble(), 6);
+        Assert.Equal(expected, loss.Compute(b, loss.Statistic(a), 10, 20).ToDouble(), expected * 1e-6);
+        var relative = new GramStyleLoss(StyleLossFormula.Relative);
+        Assert.Equal(new float[] { 30f / 4, 6f / 4, 6f / 4, 2f / 4 }, relative.Statistic(a).data<float>().ToArray());
+        Assert.Equal(1.0, relative.Compute(b, relative.Statistic(a), 10, 20).ToDouble(), 6);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class StyleLossVariantTests
         using var scope = torch.NewDisposeScope();
         var loss = new GramStyleLoss(StyleLossFormula.Relative);
         torch.Tensor features = torch.rand(1, 4, 6, 8, dtype: torch.ScalarType.Float64);
-        torch.Tensor target = loss.TargetGram(torch.rand(1, 4, 6, 8, dtype: torch.ScalarType.Float64));
+        torch.Tensor target = loss.Statistic(torch.rand(1, 4, 6, 8, dtype: torch.ScalarType.Float64));
 
         torch.Tensor allOnes = torch.ones(48, dtype: torch.ScalarType.Float64);
         Assert.Equal(loss.Compute(features, target, 6, 8).ToDouble(), loss.Compute(features, target, 6, 8, allOnes).ToDouble(), 12);

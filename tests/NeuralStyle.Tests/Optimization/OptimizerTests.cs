@@ -1,4 +1,6 @@
+using NeuralStyle.Configuration;
 using NeuralStyle.Optimization;
+using NeuralStyle.Tests.Transfer;
 using TorchSharp;
 
 namespace NeuralStyle.Tests.Optimization;
@@ -58,10 +60,10 @@ public sealed class OptimizerTests
     [Fact]
     public void InvalidSettingsAreListed()
     {
-        Assert.NotEmpty(OptimizerSettings.Adam(-1).Validate());
-        Assert.NotEmpty(OptimizerSettings.Sgd(1, decayRate: 2).Validate());
-        Assert.NotEmpty(OptimizerSettings.Lbfgs(historySize: 0).Validate());
-        Assert.Empty(OptimizerSettings.Lbfgs().Validate());
+        Assert.Equal(Setting.LearningRate, Assert.Single(Problems.Of(OptimizerSettings.Adam(-1).Validate)).Setting);
+        Assert.Equal(Setting.LearningRateDecay, Assert.Single(Problems.Of(OptimizerSettings.Sgd(1, decayRate: 2).Validate)).Setting);
+        Assert.Equal(Setting.HistorySize, Assert.Single(Problems.Of(OptimizerSettings.Lbfgs(historySize: 0).Validate)).Setting);
+        Assert.Empty(Problems.Of(OptimizerSettings.Lbfgs().Validate));
     }
 
     /// <summary>f(x) = Σ c_i (x_i − Offset)² with condition number 100.</summary>

@@ -1,3 +1,6 @@
+using NeuralStyle.Configuration;
+using NeuralStyle.Imaging;
+using NeuralStyle.Losses;
 using NeuralStyle.Optimization;
 using NeuralStyle.Transfer;
 
@@ -12,19 +15,20 @@ public sealed class BuilderValidationTests
             .WithContent("/definitely/not/here.png")
             .AddStyle("/also/missing.jpg", weight: -1)
             .WithWeights(-1, double.NaN, 1)
-            .WithIterations(0)
+            .WithEvaluations(0)
             .WithOptimizer(OptimizerSettings.Adam(-0.5))
             .Build());
 
-        Assert.Contains(error.Problems, p => p.Contains("/definitely/not/here.png", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("/also/missing.jpg", StringComparison.Ordinal) && p.Contains("does not exist", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("blend weight", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("ContentWeight", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("StyleWeight", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("Iterations", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("learning rate", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("feature extractor", StringComparison.Ordinal));
+        AssertProblem(error, Setting.ContentImage, "/definitely/not/here.png");
+        AssertProblem(error, Setting.StyleImage, "/also/missing.jpg", "does not exist");
+        AssertProblem(error, Setting.StyleBlendWeight, "blend weight");
+        AssertProblem(error, Setting.ContentWeight, "ContentWeight");
+        AssertProblem(error, Setting.StyleWeight, "StyleWeight");
+        AssertProblem(error, Setting.Evaluations, "Evaluations");
+        AssertProblem(error, Setting.LearningRate, "learning rate");
+        AssertProblem(error, Setting.FeatureExtractor, "feature extractor");
         Assert.True(error.Problems.Count >= 8);
+        Assert.All(error.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Fix), $"{p.Setting}: '{p.Message}' says how to fix nothing"));
         Assert.Contains($"({error.Problems.Count} problems)", error.Message, StringComparison.Ordinal);
     }
 
@@ -36,17 +40,17 @@ public sealed class BuilderValidationTests
             .AddStyle("/no/style.png", 1, "/no/mask.png")
             .WithNormalizedGradients()
             .WithStyleScale(0)
-            .WithMultiScale(new MultiScaleSettings { SmallestSide = 8, Factor = 1, CoarseIterations = 0 })
-            .WithStyleLoss((NeuralStyle.Losses.StyleLossKind)42)
+            .WithMultiScale(new MultiScaleSettings { SmallestSide = 8, Factor = 1, CoarseEvaluations = 0 })
+            .WithStyleLoss((StyleLossKind)42)
             .Build());
 
-        Assert.Contains(error.Problems, p => p.Contains("NormalizeGradients needs Adam or SGD", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("StyleScale", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("SmallestSide", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("Factor", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("CoarseIterations", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("StyleLossKind", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("/no/mask.png", StringComparison.Ordinal));
+        AssertProblem(error, Setting.NormalizeGradients, "NormalizeGradients needs Adam or SGD");
+        AssertProblem(error, Setting.StyleScale, "StyleScale");
+        AssertProblem(error, Setting.MultiScaleSmallestSide, "SmallestSide");
+        AssertProblem(error, Setting.MultiScaleFactor, "Factor");
+        AssertProblem(error, Setting.MultiScaleCoarseEvaluations, "CoarseEvaluations");
+        AssertProblem(error, Setting.StyleLoss, "StyleLossKind");
+        AssertProblem(error, Setting.StyleMask, "/no/mask.png");
     }
 
     [Fact]
@@ -58,25 +62,28 @@ public sealed class BuilderValidationTests
             .WithTiling(new TilingSettings { TileSize = 32, Halo = -1, BlendWidth = 40 })
             .Build());
 
-        Assert.Contains(error.Problems, p => p.Contains("Tiling.TileSize must be at least 64 px (got 32)", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("Tiling.Halo must be 0 or more pixels (got -1)", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("Tiling.BlendWidth must be between 0 and twice the halo", StringComparison.Ordinal));
+        AssertProblem(error, Setting.TileSize, "Tiling.TileSize must be at least 64 px (got 32)");
+        AssertProblem(error, Setting.TileHalo, "Tiling.Halo must be 0 or more pixels (got -1)");
+        AssertProblem(error, Setting.TileBlendWidth, "Tiling.BlendWidth must be between 0 and twice the halo");
     }
 
     [Fact]
     public void BlendWiderThanTwiceTheHaloIsRefused()
     {
-        Assert.Empty(new TilingSettings { TileSize = 256, Halo = 32, BlendWidth = 64 }.Validate());
-        Assert.Single(new TilingSettings { TileSize = 256, Halo = 32, BlendWidth = 65 }.Validate());
+        Assert.Empty(Problems.Of(new TilingSettings { TileSize = 256, Halo = 32, BlendWidth = 64 }.Validate));
+        Assert.Equal(Setting.TileBlendWidth, Assert.Single(Problems.Of(new TilingSettings { TileSize = 256, Halo = 32, BlendWidth = 65 }.Validate)).Setting);
     }
 
     [Fact]
     public void AverageDecayIsForAdamOnly()
     {
-        Assert.Contains((OptimizerSettings.Lbfgs() with { AverageDecay = 0.9 }).Validate(), p => p.Contains("Adam only", StringComparison.Ordinal));
-        Assert.Contains(OptimizerSettings.Adam(averageDecay: 1).Validate(), p => p.Contains("[0, 1)", StringComparison.Ordinal));
-        Assert.Empty(OptimizerSettings.Adam(averageDecay: 0.9).Validate());
-        Assert.Empty((StyleTransferSettings.For(StylePreset.Default) with { NormalizeGradients = true, Optimizer = OptimizerSettings.Adam() }).Validate());
+        Assert.Contains(Problems.Of((OptimizerSettings.Lbfgs() with { AverageDecay = 0.9 }).Validate), p => p.Setting == Setting.AverageDecay && p.Message.Contains("Adam only", StringComparison.Ordinal));
+        Assert.Contains(Problems.Of(OptimizerSettings.Adam(averageDecay: 1).Validate), p => p.Setting == Setting.AverageDecay && p.Message.Contains("[0, 1)", StringComparison.Ordinal));
+        Assert.Empty(Problems.Of(OptimizerSettings.Adam(averageDecay: 0.9).Validate));
+        StyleTransferSettings normalized = StyleTransferSettings.Default
+            .WithObjective(o => o with { NormalizeGradients = true })
+            .WithOptimization(o => o with { Optimizer = OptimizerSettings.Adam() });
+        Assert.Empty(Problems.Of(normalized.Validate));
     }
 
     [Theory]
@@ -93,24 +100,66 @@ public sealed class BuilderValidationTests
     public void MissingInputsAreNamed()
     {
         var error = Assert.Throws<StyleTransferConfigurationException>(() => new StyleTransferBuilder().Build());
-        Assert.Contains(error.Problems, p => p.Contains("No content image", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("No style image", StringComparison.Ordinal));
+        AssertProblem(error, Setting.ContentImage, "No content image");
+        AssertProblem(error, Setting.StyleImage, "No style image");
+    }
+
+    [Theory]
+    [InlineData(15)]
+    [InlineData(16385)]
+    public void SizesOutsideTheLimitsAreRefused(int pixels)
+    {
+        StyleTransferSettings settings = StyleTransferSettings.Default.WithImage(i => i with { Size = OutputSize.LongestSide(pixels) });
+        ConfigurationProblem problem = Assert.Single(Problems.Of(settings.Validate));
+        Assert.Equal(Setting.Size, problem.Setting);
+        Assert.Contains($"between {ImageSettings.MinimumSize} and {ImageSettings.MaximumSize} px (got {pixels})", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheDefaultSettingsAreValidAndEveryPresetIsNamedOnce()
+    {
+        Assert.Empty(Problems.Of(StyleTransferSettings.Default.Validate));
+        Assert.Same(StyleTransferSettings.Default, StylePreset.Default.Settings);
+        foreach (StylePreset preset in StylePreset.All)
+        {
+            foreach (string name in preset.Aliases.Prepend(preset.Name).SelectMany(n => new[] { n, n.ToUpperInvariant(), $" {n} " }))
+            {
+                Assert.True(StylePreset.TryParse(name, out StylePreset? found) && ReferenceEquals(found, preset), $"'{name}' does not find {preset.Name}");
+            }
+        }
+
+        Assert.False(StylePreset.TryParse("picasso", out _));
     }
 
     [Fact]
     public void KerasPresetIsTheSeedRecipe()
     {
-        StyleTransferSettings keras = StyleTransferSettings.For(StylePreset.KerasExample);
-        Assert.Equal("block5_conv2", keras.ContentLayers!.Single().Name);
-        Assert.Equal(["block1_conv1", "block2_conv1", "block3_conv1", "block4_conv1", "block5_conv1"], keras.StyleLayers!.Select(l => l.Name));
-        Assert.All(keras.StyleLayers!, l => Assert.Equal(0.2, l.Weight));
-        Assert.Equal((2.5e-8, 1e-6, 1e-6), (keras.ContentWeight, keras.StyleWeight, keras.TotalVariationWeight));
-        Assert.Equal(OptimizerKind.Sgd, keras.Optimizer.Kind);
-        Assert.Equal((100.0, 0.96, 100), (keras.Optimizer.LearningRate, keras.Optimizer.DecayRate, keras.Optimizer.DecaySteps));
-        Assert.Equal(4000, keras.Iterations);
-        Assert.Equal(NeuralStyle.Imaging.OutputSize.Height(400), keras.Size);
-        Assert.Equal(InitMode.Content, keras.Init);
-        Assert.Equal(100, keras.SnapshotEvery);
-        Assert.Empty(keras.Validate());
+        StylePreset preset = StylePreset.KerasExample;
+        StyleTransferSettings keras = preset.Settings;
+        Assert.Equal("block5_conv2", keras.Objective.ContentLayers!.Single().Name);
+        Assert.Equal(["block1_conv1", "block2_conv1", "block3_conv1", "block4_conv1", "block5_conv1"], keras.Objective.StyleLayers!.Select(l => l.Name));
+        Assert.All(keras.Objective.StyleLayers!, l => Assert.Equal(0.2, l.Weight));
+        Assert.Equal((2.5e-8, 1e-6, 1e-6), (keras.Objective.ContentWeight, keras.Objective.StyleWeight, keras.Objective.TotalVariationWeight));
+        Assert.Equal(OptimizerKind.Sgd, keras.Optimization.Optimizer.Kind);
+        Assert.Equal((100.0, 0.96, 100), (keras.Optimization.Optimizer.LearningRate, keras.Optimization.Optimizer.DecayRate, keras.Optimization.Optimizer.DecaySteps));
+        Assert.Equal(4000, keras.Optimization.Evaluations);
+        Assert.Equal(OutputSize.Height(400), keras.Image.Size);
+        Assert.Equal(InitMode.Content, keras.Optimization.Init);
+        Assert.Equal(OptimizationSpace.NetworkInput, keras.Optimization.Space);
+        Assert.Equal(100, preset.SnapshotEvery);
+        Assert.Same(NeuralStyle.Features.ChannelNormalization.Caffe, keras.Extractor!.Input);
+        Assert.Empty(Problems.Of(keras.Validate));
     }
+
+    [Fact]
+    public void NegativeReportingCadencesAreRefusedWhenTheRunStarts()
+    {
+        var error = Assert.Throws<StyleTransferConfigurationException>(() => new RunReporting { ProgressEvery = -1, SnapshotEvery = -2 }.Validate());
+        AssertProblem(error, Setting.ProgressEvery, "ProgressEvery must be 0 (never) or positive (got -1)");
+        AssertProblem(error, Setting.SnapshotEvery, "SnapshotEvery must be 0 (never) or positive (got -2)");
+        new RunReporting { ProgressEvery = 0, SnapshotEvery = 0 }.Validate();
+    }
+
+    private static void AssertProblem(StyleTransferConfigurationException error, Setting setting, params string[] texts) =>
+        Assert.Contains(error.Problems, p => p.Setting == setting && texts.All(t => p.ToString().Contains(t, StringComparison.Ordinal)));
 }

@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace NeuralStyle.Features;
+namespace NeuralStyle.Features.Authoring;
 
 /// <summary>
 /// Memory layouts of 4-D image tensors. TorchSharp has no memory-format API; a channels_last

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using TorchSharp;
 
-namespace NeuralStyle.Features;
+namespace NeuralStyle.Features.Authoring;
 
 /// <summary>
 /// Named weight tensors (a PyTorch <c>state_dict</c>) that it owns: disposing it frees every

@@ -1,4 +1,4 @@
-namespace NeuralStyle.Transfer;
+namespace NeuralStyle.Configuration;
 
 /// <summary>Which tensor holds the optimised pixels.</summary>
 public enum OptimizationSpace

@@ -1,4 +1,4 @@
-namespace NeuralStyle.Transfer;
+namespace NeuralStyle.Configuration;
 
 /// <summary>
 /// Coarse-to-fine optimisation: the transfer first runs at a small size, then at sizes growing by
@@ -8,6 +8,15 @@ namespace NeuralStyle.Transfer;
 /// </summary>
 public sealed record MultiScaleSettings
 {
+    /// <summary>The smallest <see cref="SmallestSide"/>.</summary>
+    public const int MinimumSmallestSide = 32;
+
+    /// <summary>The smallest <see cref="Factor"/>.</summary>
+    public const double MinimumFactor = 1.1;
+
+    /// <summary>The largest <see cref="Factor"/>.</summary>
+    public const double MaximumFactor = 4;
+
     /// <summary>Longest side of the first (coarsest) scale in pixels (default 128).</summary>
     public int SmallestSide { get; init; } = 128;
 
@@ -16,10 +25,10 @@ public sealed record MultiScaleSettings
 
     /// <summary>
     /// Evaluations at each scale before the last; the last (output) scale spends
-    /// <see cref="StyleTransferSettings.Iterations"/>. Null (the default) gives each coarse scale
+    /// <see cref="OptimizationSettings.Evaluations"/>. Null (the default) gives each coarse scale
     /// the same budget as the last.
     /// </summary>
-    public int? CoarseIterations { get; init; }
+    public int? CoarseEvaluations { get; init; }
 
     /// <summary>
     /// The longest sides of the scales for an output whose longest side is <paramref name="targetSide"/>:
@@ -38,22 +47,22 @@ public sealed record MultiScaleSettings
         return sides;
     }
 
-    /// <summary>Lists every problem with these settings.</summary>
-    public IEnumerable<string> Validate()
+    internal void Validate(ProblemList problems)
     {
-        if (SmallestSide < 32)
-        {
-            yield return $"MultiScale.SmallestSide must be at least 32 px (got {SmallestSide}).";
-        }
-
-        if (!(Factor >= 1.1) || Factor > 4 || double.IsNaN(Factor))
-        {
-            yield return $"MultiScale.Factor must be between 1.1 and 4 (got {Factor}).";
-        }
-
-        if (CoarseIterations < 1)
-        {
-            yield return $"MultiScale.CoarseIterations must be at least 1 or null (got {CoarseIterations}).";
-        }
+        problems.Require(
+            SmallestSide >= MinimumSmallestSide,
+            Setting.MultiScaleSmallestSide,
+            $"MultiScale.SmallestSide must be at least {MinimumSmallestSide} px (got {SmallestSide}).",
+            "Start the ladder at 128 px (the default) or more.");
+        problems.Require(
+            Factor is >= MinimumFactor and <= MaximumFactor,
+            Setting.MultiScaleFactor,
+            FormattableString.Invariant($"MultiScale.Factor must be between {MinimumFactor} and {MaximumFactor} (got {Factor})."),
+            "Use √2 (the default) to double the pixels from one scale to the next.");
+        problems.Require(
+            CoarseEvaluations is null or >= 1,
+            Setting.MultiScaleCoarseEvaluations,
+            $"MultiScale.CoarseEvaluations must be at least 1 or null (got {CoarseEvaluations}).",
+            "Leave it null to give every scale the output scale's budget.");
     }
 }

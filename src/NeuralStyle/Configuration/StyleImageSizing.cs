@@ -1,4 +1,4 @@
-namespace NeuralStyle.Transfer;
+namespace NeuralStyle.Configuration;
 
 /// <summary>How style images are sized relative to the (resized) content.</summary>
 public enum StyleImageSizing

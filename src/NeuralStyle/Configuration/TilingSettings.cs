@@ -1,4 +1,4 @@
-namespace NeuralStyle.Transfer;
+namespace NeuralStyle.Configuration;
 
 /// <summary>
 /// Memory-bounded evaluation for large images: the backbone sees the image in overlapping tiles,
@@ -12,6 +12,9 @@ namespace NeuralStyle.Transfer;
 /// </summary>
 public sealed record TilingSettings
 {
+    /// <summary>The smallest <see cref="TileSize"/>.</summary>
+    public const int MinimumTileSize = 64;
+
     /// <summary>Side of a tile's core in pixels (default 512); rounded down to the backbone's total stride.</summary>
     public int TileSize { get; init; } = 512;
 
@@ -32,22 +35,20 @@ public sealed record TilingSettings
     /// <summary>The cross-fade width in force: <see cref="BlendWidth"/>, or the halo when it is null.</summary>
     public int EffectiveBlendWidth => BlendWidth ?? Math.Clamp(Halo, 0, TileSize / 2);
 
-    /// <summary>Lists every problem with these settings.</summary>
-    public IEnumerable<string> Validate()
+    internal void Validate(ProblemList problems)
     {
-        if (TileSize < 64)
-        {
-            yield return $"Tiling.TileSize must be at least 64 px (got {TileSize}).";
-        }
-
-        if (Halo < 0)
-        {
-            yield return $"Tiling.Halo must be 0 or more pixels (got {Halo}).";
-        }
-
+        problems.Require(
+            TileSize >= MinimumTileSize,
+            Setting.TileSize,
+            $"Tiling.TileSize must be at least {MinimumTileSize} px (got {TileSize}).",
+            "Use 512 (the default) or the largest tile that fits in memory.");
+        problems.Require(Halo >= 0, Setting.TileHalo, $"Tiling.Halo must be 0 or more pixels (got {Halo}).", "Keep the default 64 px or more for seamless deep layers.");
         if (BlendWidth is int blend && (blend < 0 || blend > 2 * Math.Max(Halo, 0) || blend > TileSize / 2))
         {
-            yield return $"Tiling.BlendWidth must be between 0 and twice the halo ({2 * Math.Max(Halo, 0)} px) and at most half the tile size (got {blend}): the cross-fade must stay inside the context each tile computed.";
+            problems.Add(
+                Setting.TileBlendWidth,
+                $"Tiling.BlendWidth must be between 0 and twice the halo ({2 * Math.Max(Halo, 0)} px) and at most half the tile size (got {blend}).",
+                "The cross-fade must stay inside the context each tile computed: leave it null to use the halo.");
         }
     }
 }

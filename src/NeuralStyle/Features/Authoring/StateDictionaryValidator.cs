@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace NeuralStyle.Features;
+namespace NeuralStyle.Features.Authoring;
 
 /// <summary>
 /// Checks a loaded state dictionary against the keys and shapes a network needs, before any value

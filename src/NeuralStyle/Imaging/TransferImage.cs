@@ -5,15 +5,16 @@ using SixLabors.ImageSharp.Processing;
 namespace NeuralStyle.Imaging;
 
 /// <summary>
-/// A decoded image as the library works with it: RGB colour plus, when the source had any
-/// transparency, its alpha channel kept aside so it can be put back on the output.
+/// An image as a transfer works with it (a content photo, a style, a mask or the result): RGB
+/// colour plus, when the source had any transparency, its alpha channel kept aside so it can be
+/// put back on the output.
 /// </summary>
-public sealed class StyleImage : IDisposable
+public sealed class TransferImage : IDisposable
 {
     /// <summary>Wraps decoded planes; takes ownership of both.</summary>
     /// <param name="color">The RGB pixels.</param>
     /// <param name="alpha">The alpha channel, or null for an opaque image (same size as <paramref name="color"/>).</param>
-    public StyleImage(Image<Rgb24> color, Image<L8>? alpha = null)
+    public TransferImage(Image<Rgb24> color, Image<L8>? alpha = null)
     {
         ArgumentNullException.ThrowIfNull(color);
         if (alpha is not null && (alpha.Width != color.Width || alpha.Height != color.Height))
@@ -38,7 +39,7 @@ public sealed class StyleImage : IDisposable
     public int Height => Color.Height;
 
     /// <summary>A copy of this image scaled to <paramref name="size"/> with a Lanczos-3 resampler.</summary>
-    public StyleImage Resize(OutputSize size)
+    public TransferImage Resize(OutputSize size)
     {
         ArgumentNullException.ThrowIfNull(size);
         (int width, int height) = size.Apply(Width, Height);
@@ -46,11 +47,11 @@ public sealed class StyleImage : IDisposable
     }
 
     /// <summary>A copy of this image scaled to exactly <paramref name="width"/> × <paramref name="height"/>.</summary>
-    public StyleImage ResizeTo(int width, int height)
+    public TransferImage ResizeTo(int width, int height)
     {
         Image<Rgb24> color = Color.Clone(c => c.Resize(width, height, KnownResamplers.Lanczos3));
         Image<L8>? alpha = Alpha?.Clone(c => c.Resize(width, height, KnownResamplers.Lanczos3));
-        return new StyleImage(color, alpha);
+        return new TransferImage(color, alpha);
     }
 
     /// <summary>A copy as one RGBA image (opaque where there is no alpha).</summary>

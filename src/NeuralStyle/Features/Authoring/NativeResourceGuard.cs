@@ -1,4 +1,4 @@
-namespace NeuralStyle.Features;
+namespace NeuralStyle.Features.Authoring;
 
 /// <summary>
 /// Makes disposing an object that owns native memory safe while other threads are using it:

@@ -1,4 +1,4 @@
-namespace NeuralStyle.Transfer;
+namespace NeuralStyle.Configuration;
 
 /// <summary>Whether the result keeps the content photo's colours.</summary>
 public enum ColorPreservation
@@ -15,7 +15,7 @@ public enum ColorPreservation
 
     /// <summary>
     /// Colour matching (Gatys et al. 2017): before styling, each style image is recoloured so its
-    /// RGB mean and covariance equal the content photo's (<see cref="Imaging.ColorMatching"/>);
+    /// RGB mean and covariance equal the content photo's (x' = Σc^½ Σs^-½ (x − μs) + μc);
     /// the result then has the photo's palette with the style's texture and local colour contrast.
     /// </summary>
     ColorMatching,

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace NeuralStyle.Cli;
+
+/// <summary>Refuses an output (or snapshot) path that names one of the job's inputs: inputs are never overwritten, with or without <c>--overwrite</c>.</summary>
+internal static class InputGuard
+{
+    /// <exception cref="UsageException">The output, or one of its snapshots, is an input.</exception>
+    public static void EnsureOutputIsNoInput(StyleJob job)
+    {
+        string output = Canonical(job.Output);
+        Regex? snapshot = job.SaveEvery > 0 ? SnapshotPattern(output) : null;
+        foreach ((string path, string role) in job.Inputs)
+        {
+            string input = Canonical(path);
+            if (string.Equals(input, output, StringComparison.Ordinal))
+            {
+                throw new UsageException($"-o '{job.Output}' is the {role} '{path}': choose another output file (inputs are never overwritten).");
+            }
+
+            if (snapshot is not null && snapshot.IsMatch(input))
+            {
+                throw new UsageException($"--save-every would write snapshots named like the {role} '{path}' next to -o '{job.Output}': choose another output name.");
+            }
+        }
+    }
+
+    /// <summary>The full path, through symbolic links when the file exists.</summary>
+    private static string Canonical(string path)
+    {
+        string full = Path.GetFullPath(path);
+        try
+        {
+            return File.Exists(full) ? new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full : full;
+        }
+        catch (IOException)
+        {
+            return full;
+        }
+    }
+
+    /// <summary>Matches the paths <see cref="SnapshotWriter.PathFor"/> gives for <paramref name="output"/>.</summary>
+    private static Regex SnapshotPattern(string output)
+    {
+        string stem = Path.Combine(Path.GetDirectoryName(output) ?? string.Empty, Path.GetFileNameWithoutExtension(output));
+        return new Regex($"^{Regex.Escape(stem)}\\.[0-9]{{4,}}{Regex.Escape(Path.GetExtension(output))}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+}

@@ -1,0 +1,46 @@
+namespace NeuralStyle.Configuration;
+
+/// <summary>
+/// Collects <see cref="ConfigurationProblem"/>s: the one way every settings record, input and
+/// extractor check reports what is wrong, so that <c>Build()</c> can list them all at once.
+/// </summary>
+internal sealed class ProblemList
+{
+    private readonly List<ConfigurationProblem> _problems = [];
+
+    /// <summary>The problems found so far.</summary>
+    public IReadOnlyList<ConfigurationProblem> Items => _problems;
+
+    /// <summary>True when nothing is wrong.</summary>
+    public bool IsEmpty => _problems.Count == 0;
+
+    /// <summary>Records a problem.</summary>
+    public void Add(Setting setting, string message, string fix) => _problems.Add(new ConfigurationProblem(setting, message, fix));
+
+    /// <summary>Records a problem unless <paramref name="valid"/>.</summary>
+    public void Require(bool valid, Setting setting, string message, string fix)
+    {
+        if (!valid)
+        {
+            Add(setting, message, fix);
+        }
+    }
+
+    /// <summary>Records a problem unless <paramref name="value"/> is a finite number of at least 0.</summary>
+    public void RequireNonNegative(double value, Setting setting, string name) =>
+        Require(value >= 0 && !double.IsInfinity(value), setting, FormattableString.Invariant($"{name} must be a finite number >= 0 (got {value})."), "Use 0 to turn the term off.");
+
+    /// <summary>Records a problem unless <paramref name="value"/> is a defined member of its enum.</summary>
+    public void RequireDefined<TEnum>(TEnum value, Setting setting)
+        where TEnum : struct, Enum =>
+        Require(Enum.IsDefined(value), setting, $"{typeof(TEnum).Name} value {value} is not defined.", $"Use one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+
+    /// <summary>Throws <see cref="Transfer.StyleTransferConfigurationException"/> listing every problem, if there is any.</summary>
+    public void ThrowIfAny()
+    {
+        if (_problems.Count > 0)
+        {
+            throw new Transfer.StyleTransferConfigurationException(_problems.ToArray());
+        }
+    }
+}

@@ -1,0 +1,125 @@
+namespace NeuralStyle.Configuration;
+
+/// <summary>
+/// Names one setting or input of a transfer: where a <see cref="ConfigurationProblem"/> lies. Hosts
+/// (such as the <c>neural-style</c> command) map it to their own name for that setting.
+/// </summary>
+public enum Setting
+{
+    /// <summary>The settings object as a whole (<c>WithSettings</c>).</summary>
+    Settings,
+
+    /// <summary>The feature extractor (<c>WithFeatureExtractor</c>), or the backbone a preset needs.</summary>
+    FeatureExtractor,
+
+    /// <summary>The content image.</summary>
+    ContentImage,
+
+    /// <summary>A style image.</summary>
+    StyleImage,
+
+    /// <summary>A style image's blend weight.</summary>
+    StyleBlendWeight,
+
+    /// <summary>A style image's region mask.</summary>
+    StyleMask,
+
+    /// <summary>The limits for decoding input images (<c>ImageLoadOptions</c>).</summary>
+    ImageLoadOptions,
+
+    /// <summary><see cref="ObjectiveSettings.ContentLayers"/>.</summary>
+    ContentLayers,
+
+    /// <summary><see cref="ObjectiveSettings.StyleLayers"/>.</summary>
+    StyleLayers,
+
+    /// <summary><see cref="ObjectiveSettings.ContentWeight"/>.</summary>
+    ContentWeight,
+
+    /// <summary><see cref="ObjectiveSettings.StyleWeight"/>.</summary>
+    StyleWeight,
+
+    /// <summary><see cref="ObjectiveSettings.TotalVariationWeight"/>.</summary>
+    TotalVariationWeight,
+
+    /// <summary><see cref="ObjectiveSettings.ContentFormula"/>.</summary>
+    ContentFormula,
+
+    /// <summary><see cref="ObjectiveSettings.StyleFormula"/>.</summary>
+    StyleFormula,
+
+    /// <summary><see cref="ObjectiveSettings.StyleLoss"/>.</summary>
+    StyleLoss,
+
+    /// <summary><see cref="ObjectiveSettings.TotalVariationFormula"/>.</summary>
+    TotalVariationFormula,
+
+    /// <summary><see cref="ObjectiveSettings.NormalizeGradients"/>.</summary>
+    NormalizeGradients,
+
+    /// <summary><see cref="OptimizationSettings.Optimizer"/> (its kind).</summary>
+    Optimizer,
+
+    /// <summary>The optimiser's <see cref="Optimization.OptimizerSettings.LearningRate"/>.</summary>
+    LearningRate,
+
+    /// <summary>L-BFGS's <see cref="Optimization.OptimizerSettings.HistorySize"/>.</summary>
+    HistorySize,
+
+    /// <summary>Adam's moment decays and epsilon.</summary>
+    AdamMoments,
+
+    /// <summary>Adam's <see cref="Optimization.OptimizerSettings.AverageDecay"/>.</summary>
+    AverageDecay,
+
+    /// <summary>SGD's learning-rate decay.</summary>
+    LearningRateDecay,
+
+    /// <summary><see cref="OptimizationSettings.Evaluations"/>.</summary>
+    Evaluations,
+
+    /// <summary><see cref="OptimizationSettings.Init"/>.</summary>
+    Init,
+
+    /// <summary><see cref="OptimizationSettings.Space"/>.</summary>
+    Space,
+
+    /// <summary><see cref="MultiScaleSettings.SmallestSide"/>.</summary>
+    MultiScaleSmallestSide,
+
+    /// <summary><see cref="MultiScaleSettings.Factor"/>.</summary>
+    MultiScaleFactor,
+
+    /// <summary><see cref="MultiScaleSettings.CoarseEvaluations"/>.</summary>
+    MultiScaleCoarseEvaluations,
+
+    /// <summary><see cref="ImageSettings.Size"/>.</summary>
+    Size,
+
+    /// <summary><see cref="ImageSettings.StyleSizing"/>.</summary>
+    StyleSizing,
+
+    /// <summary><see cref="ImageSettings.StyleScale"/>.</summary>
+    StyleScale,
+
+    /// <summary><see cref="ImageSettings.ColorPreservation"/>.</summary>
+    ColorPreservation,
+
+    /// <summary><see cref="TilingSettings.TileSize"/>.</summary>
+    TileSize,
+
+    /// <summary><see cref="TilingSettings.Halo"/>.</summary>
+    TileHalo,
+
+    /// <summary><see cref="TilingSettings.BlendWidth"/>.</summary>
+    TileBlendWidth,
+
+    /// <summary><see cref="MemorySettings.LimitBytes"/>.</summary>
+    MemoryLimit,
+
+    /// <summary>A run's <see cref="Transfer.RunReporting.ProgressEvery"/>.</summary>
+    ProgressEvery,
+
+    /// <summary>A run's <see cref="Transfer.RunReporting.SnapshotEvery"/>.</summary>
+    SnapshotEvery,
+}

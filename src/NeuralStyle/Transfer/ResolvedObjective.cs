@@ -1,0 +1,68 @@
+using NeuralStyle.Configuration;
+using NeuralStyle.Features;
+
+namespace NeuralStyle.Transfer;
+
+/// <summary>
+/// A transfer's objective with its layers resolved by the feature extractor: the
+/// <see cref="ObjectiveSettings"/> it was resolved from (weights, formulas, statistic) and the typed
+/// layers they name, or the extractor's recommendation where they name none.
+/// </summary>
+/// <param name="Settings">The objective's settings.</param>
+/// <param name="ContentLayers">Content layers and their weights.</param>
+/// <param name="StyleLayers">Style layers and their weights.</param>
+public sealed record ResolvedObjective(ObjectiveSettings Settings, IReadOnlyList<WeightedLayer> ContentLayers, IReadOnlyList<WeightedLayer> StyleLayers)
+{
+    /// <summary>Every layer the objective reads (content and style layers, each once, content first).</summary>
+    public IReadOnlyList<FeatureLayer> Layers => ContentLayers.Concat(StyleLayers).Select(l => l.Layer).Distinct().ToArray();
+
+    /// <summary>The layers whose terms have a weight, i.e. those the total depends on.</summary>
+    internal IReadOnlyList<FeatureLayer> ActiveLayers =>
+        (Settings.ContentWeight > 0 ? ContentLayers : [])
+            .Concat(Settings.StyleWeight > 0 ? StyleLayers : [])
+            .Select(l => l.Layer)
+            .Distinct()
+            .ToArray();
+
+    /// <summary>The deepest layer the objective reads.</summary>
+    internal FeatureLayer Deepest => Layers.MaxBy(l => l.Depth)!;
+
+    /// <summary>
+    /// Resolves <paramref name="settings"/>' layer names with <paramref name="extractor"/>,
+    /// recording every name it does not know in <paramref name="problems"/>.
+    /// </summary>
+    internal static ResolvedObjective Resolve(IFeatureExtractor extractor, ObjectiveSettings settings, ProblemList problems)
+    {
+        RecommendedLayers recommended = extractor.Recommended;
+        IReadOnlyList<WeightedLayer> content = settings.ContentLayers is null
+            ? [new WeightedLayer(recommended.Content, 1)]
+            : ResolveLayers(extractor, settings.ContentLayers, Setting.ContentLayers, problems);
+        IReadOnlyList<WeightedLayer> style = settings.StyleLayers is null
+            ? recommended.Style
+            : ResolveLayers(extractor, settings.StyleLayers, Setting.StyleLayers, problems);
+        return new ResolvedObjective(settings, content, style);
+    }
+
+    private static List<WeightedLayer> ResolveLayers(IFeatureExtractor extractor, IReadOnlyList<LayerChoice> choices, Setting setting, ProblemList problems)
+    {
+        var layers = new List<WeightedLayer>();
+        foreach (LayerChoice? choice in choices)
+        {
+            if (choice is null || string.IsNullOrWhiteSpace(choice.Name))
+            {
+                continue;
+            }
+
+            if (extractor.TryParseLayer(choice.Name, out FeatureLayer? layer, out string? problem))
+            {
+                layers.Add(new WeightedLayer(layer, choice.Weight));
+            }
+            else
+            {
+                problems.Add(setting, problem, $"Name layers of {extractor.Name}, or leave them unset for its recommendation.");
+            }
+        }
+
+        return layers;
+    }
+}
