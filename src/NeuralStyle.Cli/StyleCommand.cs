@@ -14,14 +14,20 @@ internal sealed class StyleCommand
     private readonly Argument<string> _content = new("content") { Description = "The photo to repaint." };
     private readonly Argument<string[]> _styles = new("style") { Description = "One or more style images (paintings).", Arity = ArgumentArity.OneOrMore };
     private readonly Option<string> _output = new("--output", "-o") { Description = "Where to write the result (.png, .jpg or .webp); never one of the inputs.", Required = true };
-    private readonly Option<Backbone> _backbone = new("--backbone", "-b") { Description = "Feature network: resnet18 (offline, default) or vgg19 (built with the preprocessing the preset needs).", DefaultValueFactory = _ => Backbone.ResNet18 };
+    private readonly Option<Backbone> _backbone = new("--backbone", "-b")
+    {
+        Description = "Feature network: resnet18 (embedded, offline) or vgg19 (downloaded; built with the preprocessing the preset needs).",
+        DefaultValueFactory = _ => Backbone.ResNet18,
+        HelpName = "resnet18|vgg19",
+    };
     private readonly Option<string?> _weights = new("--weights", "-w") { Description = "Weights file: VGG19 .pth/.safetensors (default: the download cache) or ResNet18 .onnx." };
     private readonly Option<double[]?> _blend = new("--style-blend") { Description = "Blend weight of each style image, in order (e.g. --style-blend 0.7 0.3).", AllowMultipleArgumentsPerToken = true };
     private readonly Option<string[]?> _styleMasks = new("--style-mask") { Description = "A grayscale mask per style image, in order: each style applies where its mask is white.", AllowMultipleArgumentsPerToken = true };
     private readonly Option<Vgg19Pooling?> _pooling = new("--pooling")
     {
-        Description = $"VGG19 pooling: {string.Join(", ", Choices.Names<Vgg19Pooling>())} (average x{Vgg19FeatureExtractor.AverageMagnitudeCorrection}).",
+        Description = $"VGG19 pooling (scaled-average: average x{Vgg19FeatureExtractor.AverageMagnitudeCorrection}). [default: {Choices.Kebab(new Vgg19Options().Pooling.ToString())}]",
         CustomParser = r => Choices.Parser<Vgg19Pooling>("--pooling")(r),
+        HelpName = Choices.HelpName(typeof(Vgg19Pooling)),
     };
 
     private readonly Option<int?> _threads = new("--threads", "-t") { Description = "CPU threads for TorchSharp (default: all cores)." };

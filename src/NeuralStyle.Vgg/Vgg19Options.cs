@@ -36,9 +36,9 @@ public sealed record Vgg19Options
 
     /// <summary>
     /// Run the convolutions with channels_last (NHWC) tensors (default false). Measured on this
-    /// project's 2-core AVX2 CPU: forward and backward 1.10–1.18x faster, same features to float
+    /// project's 2-core AVX2 CPU: forward and backward 1.14–1.18x faster, same features to float
     /// rounding, but a float32 gradient up to 10x further from a float64 reference at some layers
-    /// (relu3_1: 1.7e-3 relative vs 3.6e-7 with NCHW; see docs/performance.md), so it is opt-in.
+    /// (relu3_1: 1.7e-3 relative vs 3.6e-7 with NCHW; see docs/performance-log.md), so it is opt-in.
     /// Features come back with channels_last strides (same shapes).
     /// </summary>
     public bool ChannelsLast { get; init; }

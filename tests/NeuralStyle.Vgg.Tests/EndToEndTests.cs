@@ -144,7 +144,7 @@ public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
         Vgg19FeatureExtractor extractor = _fixture.For(torch.ScalarType.Float32, Vgg19Preprocessing.Torchvision);
         StyleTransfer configured = Builder(TestImages.Photo(8, 8), TestImages.Painting(8, 8)).WithEvaluations(15).Build();
         var optimizer = new StyleOptimizer(
-            new ImageParameterization(extractor, configured.Settings.Optimization.Space), configured.Objective, configured.Settings, NullLogger.Instance);
+            new ImageParameterization(extractor, configured.Settings.Optimization.Space), configured.Objective, configured.Settings.Optimization, null, NullLogger.Instance);
         torch.Tensor content = torch.rand(1, 3, 40, 56);
         torch.Tensor style = torch.rand(1, 3, 64, 64);
         var snapshots = new List<long[]>();

@@ -10,6 +10,10 @@ internal static class Choices
     public static IReadOnlyList<string> Names<TEnum>()
         where TEnum : struct, Enum => Enum.GetValues<TEnum>().Select(v => Kebab(v.ToString())).ToArray();
 
+    /// <summary>The help's value placeholder for an enum option, e.g. <c>gram|mean-covariance|wasserstein</c>.</summary>
+    public static string HelpName(Type enumType) =>
+        string.Join('|', Enum.GetNames(enumType).Select(Kebab));
+
     /// <summary>A custom parser for an option of <typeparamref name="TEnum"/> that accepts its kebab-case names and <paramref name="aliases"/>.</summary>
     public static Func<ArgumentResult, TEnum> Parser<TEnum>(string option, IReadOnlyDictionary<string, TEnum>? aliases = null)
         where TEnum : struct, Enum => result =>

@@ -18,6 +18,7 @@ internal sealed class TransferOptions
     private readonly Option<StylePreset> _preset = new("--preset")
     {
         Description = "Starting settings: " + string.Join("; ", StylePreset.All.Select(p => $"{p.Aliases[0]} ({p.Summary})")) + ". The options below change them.",
+        HelpName = string.Join('|', StylePreset.All.Select(p => p.Aliases[0])),
         CustomParser = ParsePreset,
         DefaultValueFactory = _ => StylePreset.Default,
     };
@@ -58,13 +59,13 @@ internal sealed class TransferOptions
                 (s, v) => s.WithObjective(o => o with { StyleWeight = v })),
             Bind<double>(["--tv-weight"], "Weight of the total variation (smoothness) loss.", Setting.TotalVariationWeight, s => s.Objective.TotalVariationWeight,
                 (s, v) => s.WithObjective(o => o with { TotalVariationWeight = v })),
-            Bind<OptimizerKind>(["--optimizer"], $"The pixel optimiser: {string.Join(", ", Choices.Names<OptimizerKind>())}.", Setting.Optimizer, s => s.Optimization.Optimizer.Kind,
+            Bind<OptimizerKind>(["--optimizer"], "The pixel optimiser.", Setting.Optimizer, s => s.Optimization.Optimizer.Kind,
                 (s, kind) => s.WithOptimization(o => o with { Optimizer = o.Optimizer.Kind == kind ? o.Optimizer : OptimizerSettings.For(kind) })),
             Bind<double>(["--learning-rate", "--lr"], LearningRateDescription(), Setting.LearningRate, null,
                 (s, v) => s.WithOptimization(o => o with { Optimizer = o.Optimizer with { LearningRate = v } })),
             Bind<double>(["--average-decay"], "Adam: return a moving average of the iterates with this decay (e.g. 0.95; 0 = the last iterate).", Setting.AverageDecay, s => s.Optimization.Optimizer.AverageDecay,
                 (s, v) => s.WithOptimization(o => o with { Optimizer = o.Optimizer with { AverageDecay = v } })),
-            Bind<InitMode>(["--init"], $"What the image starts from: {string.Join(", ", Choices.Names<InitMode>())}.", Setting.Init, s => s.Optimization.Init,
+            Bind<InitMode>(["--init"], "What the image starts from.", Setting.Init, s => s.Optimization.Init,
                 (s, v) => s.WithOptimization(o => o with { Init = v })),
             Bind<long>(["--seed"], "Seed for --init noise.", null, s => s.Optimization.Seed,
                 (s, v) => s.WithOptimization(o => o with { Seed = v })),
@@ -72,7 +73,7 @@ internal sealed class TransferOptions
             _colorMatch,
             Bind<double>(["--style-scale"], "Style image size relative to the output (0.5 = strokes twice as large, 2 = finer).", Setting.StyleScale, s => s.Image.StyleScale,
                 (s, v) => s.WithImage(i => i with { StyleScale = v })),
-            Bind(["--style-loss"], $"Style statistic: {string.Join(", ", Choices.Names<StyleLossKind>())}.", Setting.StyleLoss, s => s.Objective.StyleLoss,
+            Bind(["--style-loss"], "Style statistic (Gram matrices, channel mean and covariance, or the Wasserstein-2 distance).", Setting.StyleLoss, s => s.Objective.StyleLoss,
                 (s, v) => s.WithObjective(o => o with { StyleLoss = v }),
                 Choices.Parser<StyleLossKind>("--style-loss", new Dictionary<string, StyleLossKind> { ["mean-cov"] = StyleLossKind.MeanCovariance })),
             Flag("--normalize-gradients", "Divide each layer's gradient by its L1 norm (needs --optimizer adam or sgd).", Setting.NormalizeGradients,
@@ -134,6 +135,11 @@ internal sealed class TransferOptions
         Func<ArgumentResult, T>? parser = null)
     {
         var option = new Option<T>(names[0], names[1..]) { Description = description, CustomParser = parser };
+        if (typeof(T).IsEnum)
+        {
+            option.HelpName = Choices.HelpName(typeof(T));
+        }
+
         return new SettingOption<T>(option, setting, libraryDefault, apply);
     }
 

@@ -42,7 +42,7 @@ public sealed class StylePreset
     public static StylePreset KerasExample { get; } = new(
         "KerasExample",
         ["keras", "keras-example"],
-        "the Keras example's exact recipe (VGG19 with Caffe preprocessing)",
+        "the Keras example's exact recipe; needs VGG19 with Caffe preprocessing",
         new StyleTransferSettings
         {
             Objective = new ObjectiveSettings

@@ -29,32 +29,16 @@ public sealed record StyleTransferSettings
     public ExtractorRequirement? Extractor { get; init; }
 
     /// <summary>These settings with <see cref="Objective"/> changed by <paramref name="change"/>.</summary>
-    public StyleTransferSettings WithObjective(Func<ObjectiveSettings, ObjectiveSettings> change)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        return this with { Objective = change(Objective) };
-    }
+    public StyleTransferSettings WithObjective(Func<ObjectiveSettings, ObjectiveSettings> change) => this with { Objective = Changed(Objective, change) };
 
     /// <summary>These settings with <see cref="Optimization"/> changed by <paramref name="change"/>.</summary>
-    public StyleTransferSettings WithOptimization(Func<OptimizationSettings, OptimizationSettings> change)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        return this with { Optimization = change(Optimization) };
-    }
+    public StyleTransferSettings WithOptimization(Func<OptimizationSettings, OptimizationSettings> change) => this with { Optimization = Changed(Optimization, change) };
 
     /// <summary>These settings with <see cref="Image"/> changed by <paramref name="change"/>.</summary>
-    public StyleTransferSettings WithImage(Func<ImageSettings, ImageSettings> change)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        return this with { Image = change(Image) };
-    }
+    public StyleTransferSettings WithImage(Func<ImageSettings, ImageSettings> change) => this with { Image = Changed(Image, change) };
 
     /// <summary>These settings with <see cref="Memory"/> changed by <paramref name="change"/>.</summary>
-    public StyleTransferSettings WithMemory(Func<MemorySettings, MemorySettings> change)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        return this with { Memory = change(Memory) };
-    }
+    public StyleTransferSettings WithMemory(Func<MemorySettings, MemorySettings> change) => this with { Memory = Changed(Memory, change) };
 
     /// <summary>Lists every problem with these settings that can be seen without a feature extractor.</summary>
     internal void Validate(ProblemList problems)
@@ -74,5 +58,11 @@ public sealed record StyleTransferSettings
             Setting.NormalizeGradients,
             "NormalizeGradients needs Adam or SGD: L-BFGS's line search needs the loss's true gradient.",
             "Use OptimizerSettings.Adam() (--optimizer adam), or turn gradient normalisation off.");
+    }
+
+    private static T Changed<T>(T value, Func<T, T> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change(value);
     }
 }

@@ -9,7 +9,7 @@ namespace NeuralStyle.Runtime;
 /// Every evaluation allocates its activations and gradients afresh and frees them at its end (about
 /// 5 GB per evaluation for VGG19 at 1024 px). Each large block is a fresh memory mapping that the
 /// kernel fills page by page on first touch, so at large sizes a good share of an evaluation is
-/// page faults. docs/performance.md measures this and the tunings that help.
+/// page faults. docs/performance.md says what it buys; docs/performance-log.md has the measurements.
 /// </remarks>
 public static class NativeAllocation
 {

@@ -11,7 +11,7 @@ namespace NeuralStyle.Transfer;
 /// running the backbone once on a small probe image (under no_grad) and scaling by the pixel
 /// count; the optimiser's state is exact (an L-BFGS history of m pairs keeps 2m image-sized
 /// vectors). With <see cref="MemorySettings.Tiling"/> the activations are one tile's plus the
-/// full-size maps of the objective's layers. Calibrated against measured peak RSS on CPU (docs/performance.md).
+/// full-size maps of the objective's layers. Calibrated against measured peak RSS on CPU (docs/performance-log.md).
 /// </summary>
 internal static class MemoryEstimator
 {

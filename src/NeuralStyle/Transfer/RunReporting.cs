@@ -5,7 +5,8 @@ namespace NeuralStyle.Transfer;
 /// <summary>
 /// What one run reports and how often: a progress sink and a snapshot callback with their
 /// cadences. Given to <see cref="StyleTransfer.RunAsync(RunReporting, CancellationToken)"/>, so
-/// that one built transfer can be run with different sinks; checked when the run starts.
+/// that one built transfer can be run with different sinks; checked when the run starts
+/// (a negative cadence is a <see cref="StyleTransferConfigurationException"/>).
 /// </summary>
 public sealed record RunReporting
 {
@@ -27,13 +28,11 @@ public sealed record RunReporting
     /// <summary>Progress every <paramref name="every"/> evaluations.</summary>
     public static RunReporting WithProgress(IProgress<StyleTransferProgress> progress, int every = 1) => new() { Progress = progress, ProgressEvery = every };
 
-    /// <summary>Throws <see cref="StyleTransferConfigurationException"/> when a cadence is negative.</summary>
-    internal void Validate()
+    /// <summary>Records a negative cadence; checked when a run starts.</summary>
+    internal void Validate(ProblemList problems)
     {
-        var problems = new ProblemList();
         problems.Require(ProgressEvery >= 0, Setting.ProgressEvery, $"ProgressEvery must be 0 (never) or positive (got {ProgressEvery}).", "Report every evaluation with 1.");
         problems.Require(SnapshotEvery >= 0, Setting.SnapshotEvery, $"SnapshotEvery must be 0 (never) or positive (got {SnapshotEvery}).", "Take a snapshot every N evaluations with N > 0.");
-        problems.ThrowIfAny();
     }
 
     /// <summary>Whether evaluation <paramref name="evaluation"/> (1-based) is reported; <paramref name="last"/> always is.</summary>

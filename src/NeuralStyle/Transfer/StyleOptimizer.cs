@@ -17,19 +17,22 @@ internal sealed class StyleOptimizer
 {
     private readonly ImageParameterization _image;
     private readonly ResolvedObjective _objective;
-    private readonly StyleTransferSettings _settings;
+    private readonly OptimizationSettings _optimization;
+    private readonly TilingSettings? _tiling;
     private readonly ILogger _logger;
 
     /// <summary>Creates an optimiser.</summary>
     /// <param name="image">How the optimised tensor represents the image.</param>
     /// <param name="objective">The objective's terms, layers resolved.</param>
-    /// <param name="settings">The validated settings: optimiser, init, seed and tiling.</param>
+    /// <param name="optimization">The validated optimiser, init and seed.</param>
+    /// <param name="tiling">Evaluate in tiles; null evaluates whole images.</param>
     /// <param name="logger">Diagnostics.</param>
-    public StyleOptimizer(ImageParameterization image, ResolvedObjective objective, StyleTransferSettings settings, ILogger logger)
+    public StyleOptimizer(ImageParameterization image, ResolvedObjective objective, OptimizationSettings optimization, TilingSettings? tiling, ILogger logger)
     {
         _image = image;
         _objective = objective;
-        _settings = settings;
+        _optimization = optimization;
+        _tiling = tiling;
         _logger = logger;
     }
 
@@ -54,12 +57,12 @@ internal sealed class StyleOptimizer
         CancellationToken cancellationToken)
     {
         var scaleClock = Stopwatch.StartNew();
-        OptimizerSettings optimizer = _settings.Optimization.Optimizer;
+        OptimizerSettings optimizer = _optimization.Optimizer;
         Log.Starting(_logger, (int)content.shape[^1], (int)content.shape[^2], styles.Count, _image.Extractor.Name, optimizer.Kind.ToString(), run.Stage.Evaluations);
         using var scope = torch.NewDisposeScope();
         torch.Tensor contentInSpace = _image.FromRgb(content);
         StyleTensor[] stylesInSpace = styles.Select(s => s with { Image = _image.FromRgb(s.Image) }).ToArray();
-        using var objective = new StyleObjective(_image, _objective, _settings.Memory.Tiling, contentInSpace, stylesInSpace);
+        using var objective = new StyleObjective(_image, _objective, _tiling, contentInSpace, stylesInSpace);
         Log.TargetsComputed(_logger, scaleClock.ElapsedMilliseconds);
 
         torch.Tensor variable = initialRgb is null ? Initialize(contentInSpace, stylesInSpace[0].Image) : _image.FromRgb(initialRgb).detach().clone();
@@ -81,8 +84,7 @@ internal sealed class StyleOptimizer
 
     private torch.Tensor Initialize(torch.Tensor content, torch.Tensor firstStyle)
     {
-        OptimizationSettings optimization = _settings.Optimization;
-        switch (optimization.Init)
+        switch (_optimization.Init)
         {
             case InitMode.Content:
                 return content.clone();
@@ -90,7 +92,7 @@ internal sealed class StyleOptimizer
                 return torch.nn.functional.interpolate(
                     firstStyle, [content.shape[2], content.shape[3]], mode: torch.InterpolationMode.Bilinear, align_corners: false);
             case InitMode.Noise:
-                using (var generator = new torch.Generator((ulong)optimization.Seed, torch.CPU))
+                using (var generator = new torch.Generator((ulong)_optimization.Seed, torch.CPU))
                 {
                     torch.Tensor noise = torch.rand(content.shape, generator: generator).to(content.dtype, content.device);
                     return _image.FromRgb(noise);
@@ -99,7 +101,7 @@ internal sealed class StyleOptimizer
             case InitMode.Gray:
                 return _image.FromRgb(torch.full(content.shape, 0.5, content.dtype, content.device));
             default:
-                throw new InvalidOperationException($"Unhandled init mode {optimization.Init}.");
+                throw new InvalidOperationException($"Unhandled init mode {_optimization.Init}.");
         }
     }
 }

@@ -61,7 +61,9 @@ public sealed class StyleTransfer
     public StyleTransferResult Run(RunReporting reporting, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reporting);
-        reporting.Validate();
+        var problems = new ProblemList();
+        reporting.Validate(problems);
+        problems.ThrowIfAny();
         var clock = Stopwatch.StartNew();
         cancellationToken.ThrowIfCancellationRequested();
         using TransferImage content = _content.Load(_loader);
@@ -77,7 +79,7 @@ public sealed class StyleTransfer
             {
                 TransferImage image = style.Source.Load(_loader);
                 inputs.Add(new LoadedStyle(image, null, style.Weight));
-                EnsureLargeEnough(style.Source, image, stages.Select(s => StyleSize(image, s)));
+                EnsureLargeEnough(style.Source, image, stages.Select(s => StageImages.StyleSize(Settings.Image, image, s)));
                 if (style.Mask is not null)
                 {
                     inputs[^1] = inputs[^1] with { Mask = style.Mask.Load(_loader) };
@@ -149,7 +151,8 @@ public sealed class StyleTransfer
         TransferImage original, List<LoadedStyle> inputs, IReadOnlyList<ScaleStage> stages, RunReporting reporting, Stopwatch clock, CancellationToken cancellationToken)
     {
         var image = new ImageParameterization(_extractor, Settings.Optimization.Space);
-        var optimizer = new StyleOptimizer(image, Objective, Settings, _logger);
+        var optimizer = new StyleOptimizer(image, Objective, Settings.Optimization, Settings.Memory.Tiling, _logger);
+        var images = new StageImages(_extractor, Settings.Image);
         var history = new List<LossBreakdown>();
         int total = stages.Sum(s => s.Evaluations);
         torch.Tensor? previous = null;
@@ -159,14 +162,14 @@ public sealed class StyleTransfer
             {
                 using var scope = torch.NewDisposeScope();
                 using TransferImage content = original.ResizeTo(stage.Width, stage.Height);
-                torch.Tensor contentTensor = ToTensor(content);
-                StyleTensor[] styles = inputs.Select(input => StyleTensorAt(input, contentTensor, stage)).ToArray();
+                torch.Tensor contentTensor = images.ToTensor(content);
+                StyleTensor[] styles = inputs.Select(input => images.Style(input, contentTensor, stage)).ToArray();
                 torch.Tensor? initial = previous is null ? null : Upsample(previous, stage);
                 Action<int, LossBreakdown, torch.Tensor>? snapshot = reporting.Snapshot is not Action<StyleSnapshot> sink
                     ? null
                     : (evaluation, losses, rgb) =>
                     {
-                        using TransferImage frame = Render(Colors(rgb, contentTensor), content);
+                        using TransferImage frame = images.Render(rgb, contentTensor, content);
                         sink(new StyleSnapshot(evaluation, losses, frame));
                     };
                 var run = new ScaleRun(stage, history.Count, total);
@@ -174,7 +177,7 @@ public sealed class StyleTransfer
                 history.AddRange(result.LossHistory);
                 if (stage.Index == stage.Count - 1)
                 {
-                    TransferImage output = Render(Colors(result.Image, contentTensor), content);
+                    TransferImage output = images.Render(result.Image, contentTensor, content);
                     return new StyleTransferResult(output, history, clock.Elapsed);
                 }
 
@@ -189,37 +192,6 @@ public sealed class StyleTransfer
             previous?.Dispose();
         }
     }
-
-    private StyleTensor StyleTensorAt(LoadedStyle style, torch.Tensor content, ScaleStage stage)
-    {
-        (int width, int height) = StyleSize(style.Image, stage);
-        using TransferImage sized = style.Image.ResizeTo(width, height);
-        torch.Tensor image = ToTensor(sized);
-        if (Settings.Image.ColorPreservation == ColorPreservation.ColorMatching)
-        {
-            image = ColorMatching.MatchStatistics(image, content);
-        }
-
-        torch.Tensor? maskTensor = null;
-        if (style.Mask is not null)
-        {
-            using TransferImage sizedMask = style.Mask.ResizeTo(stage.Width, stage.Height);
-            maskTensor = YCbCr.FromRgb(ToTensor(sizedMask)).narrow(1, 0, 1).clamp(0, 1);
-        }
-
-        return new StyleTensor(image, style.Weight, maskTensor);
-    }
-
-    /// <summary>The size a style image is optimised against at <paramref name="stage"/>.</summary>
-    private (int Width, int Height) StyleSize(TransferImage style, ScaleStage stage)
-    {
-        double scale = Settings.Image.StyleScale;
-        return Settings.Image.StyleSizing == StyleImageSizing.MatchContentSize
-            ? (Scaled(stage.Width, scale), Scaled(stage.Height, scale))
-            : OutputSize.LongestSide(Scaled(Math.Max(stage.Width, stage.Height), scale)).Apply(style.Width, style.Height);
-    }
-
-    private static int Scaled(int pixels, double scale) => Math.Max(1, (int)Math.Round(pixels * scale));
 
     private static torch.Tensor Upsample(torch.Tensor previous, ScaleStage stage) =>
         torch.nn.functional.interpolate(previous, [stage.Height, stage.Width], mode: torch.InterpolationMode.Bilinear, align_corners: false);
@@ -257,14 +229,4 @@ public sealed class StyleTransfer
         }
     }
 
-    private torch.Tensor Colors(torch.Tensor rgb, torch.Tensor contentRgb) =>
-        Settings.Image.ColorPreservation == ColorPreservation.LuminanceOnly ? YCbCr.KeepChroma(rgb, contentRgb) : rgb;
-
-    private torch.Tensor ToTensor(TransferImage image) => ImageTensor.FromImage(image.Color, _extractor.Device, _extractor.DataType);
-
-    private static TransferImage Render(torch.Tensor rgb, TransferImage content) =>
-        new(ImageTensor.ToImage(rgb), content.Alpha?.Clone());
-
-    /// <summary>A decoded style image, its optional mask and its blend weight.</summary>
-    private sealed record LoadedStyle(TransferImage Image, TransferImage? Mask, double Weight);
 }

@@ -152,12 +152,13 @@ public sealed class BuilderValidationTests
     }
 
     [Fact]
-    public void NegativeReportingCadencesAreRefusedWhenTheRunStarts()
+    public void NegativeReportingCadencesAreProblems()
     {
-        var error = Assert.Throws<StyleTransferConfigurationException>(() => new RunReporting { ProgressEvery = -1, SnapshotEvery = -2 }.Validate());
-        AssertProblem(error, Setting.ProgressEvery, "ProgressEvery must be 0 (never) or positive (got -1)");
-        AssertProblem(error, Setting.SnapshotEvery, "SnapshotEvery must be 0 (never) or positive (got -2)");
-        new RunReporting { ProgressEvery = 0, SnapshotEvery = 0 }.Validate();
+        IReadOnlyList<ConfigurationProblem> problems = Problems.Of(new RunReporting { ProgressEvery = -1, SnapshotEvery = -2 }.Validate);
+        Assert.Equal([Setting.ProgressEvery, Setting.SnapshotEvery], problems.Select(p => p.Setting));
+        Assert.Contains("ProgressEvery must be 0 (never) or positive (got -1)", problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("SnapshotEvery must be 0 (never) or positive (got -2)", problems[1].Message, StringComparison.Ordinal);
+        Assert.Empty(Problems.Of(new RunReporting { ProgressEvery = 0, SnapshotEvery = 0 }.Validate));
     }
 
     private static void AssertProblem(StyleTransferConfigurationException error, Setting setting, params string[] texts) =>

@@ -6,7 +6,7 @@ namespace NeuralStyle.Features.Authoring;
 /// Memory layouts of 4-D image tensors. TorchSharp has no memory-format API; a channels_last
 /// tensor (NHWC strides, the same logical NCHW shape) is made by permuting, copying contiguously
 /// and permuting back, and libtorch's convolutions keep that layout through a network (on this
-/// project's CPU VGG19's forward and backward ran 1.10–1.18x faster, benchmark <c>layout</c>).
+/// project's CPU VGG19's forward and backward ran 1.14–1.18x faster, benchmark <c>layout</c>).
 /// </summary>
 public static class TensorLayout
 {
