@@ -10,10 +10,10 @@ internal static class InputGuard
     {
         string output = Canonical(job.Output);
         Regex? snapshot = job.SaveEvery > 0 ? SnapshotPattern(output) : null;
-        foreach ((string path, string role) in job.Inputs)
+        foreach ((string path, string role) in job.Inputs.Where(i => !string.IsNullOrWhiteSpace(i.Path)))
         {
             string input = Canonical(path);
-            if (string.Equals(input, output, StringComparison.Ordinal))
+            if (string.Equals(input, output, PathComparison))
             {
                 throw new UsageException($"-o '{job.Output}' is the {role} '{path}': choose another output file (inputs are never overwritten).");
             }
@@ -24,6 +24,9 @@ internal static class InputGuard
             }
         }
     }
+
+    /// <summary>Linux file systems tell case apart; the default ones of Windows and macOS do not.</summary>
+    private static StringComparison PathComparison => OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
 
     /// <summary>The full path, through symbolic links when the file exists.</summary>
     private static string Canonical(string path)
@@ -43,6 +46,7 @@ internal static class InputGuard
     private static Regex SnapshotPattern(string output)
     {
         string stem = Path.Combine(Path.GetDirectoryName(output) ?? string.Empty, Path.GetFileNameWithoutExtension(output));
-        return new Regex($"^{Regex.Escape(stem)}\\.[0-9]{{4,}}{Regex.Escape(Path.GetExtension(output))}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        RegexOptions options = RegexOptions.CultureInvariant | (PathComparison == StringComparison.Ordinal ? RegexOptions.None : RegexOptions.IgnoreCase);
+        return new Regex($"^{Regex.Escape(stem)}\\.[0-9]{{4,}}{Regex.Escape(Path.GetExtension(output))}$", options, TimeSpan.FromSeconds(1));
     }
 }

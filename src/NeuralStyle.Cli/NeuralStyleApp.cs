@@ -14,6 +14,8 @@ namespace NeuralStyle.Cli;
 /// </summary>
 internal static class NeuralStyleApp
 {
+    private const string UsageHint = "Run 'neural-style --help' for usage.";
+
     /// <summary>Runs the command with <paramref name="args"/>, writing to <paramref name="console"/>; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
@@ -49,7 +51,7 @@ internal static class NeuralStyleApp
                 console.Error.WriteLine($"neural-style: {error.Message}");
             }
 
-            console.Error.WriteLine("Run 'neural-style --help' for usage.");
+            console.Error.WriteLine(UsageHint);
             return (int)ExitCode.Usage;
         }
 
@@ -61,6 +63,11 @@ internal static class NeuralStyleApp
         {
             ExitCode code = Classify(e);
             ReporterFor(mode).Failed(code, Describe(e, style));
+            if (code == ExitCode.Usage)
+            {
+                console.Error.WriteLine(UsageHint);
+            }
+
             return (int)code;
         }
     }

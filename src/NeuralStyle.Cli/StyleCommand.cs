@@ -38,13 +38,8 @@ internal sealed class StyleCommand
 
     public StyleCommand()
     {
-        _output.Validators.Add(r =>
-        {
-            if (r.Tokens.Count == 1 && string.IsNullOrWhiteSpace(r.Tokens[0].Value))
-            {
-                r.AddError("--output is empty: give the path of the result (.png, .jpg or .webp).");
-            }
-        });
+        RefuseEmpty(_output, "the path of the result (.png, .jpg or .webp)");
+        RefuseEmpty(_weights, "the path of a weights file, or leave --weights out for the default");
         _threads.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int?>() is int threads && threads is < 1 or > MaxThreads)
@@ -53,6 +48,16 @@ internal sealed class StyleCommand
             }
         });
     }
+
+    /// <summary>An empty path is a command-line mistake, refused while parsing.</summary>
+    private static void RefuseEmpty(Option option, string what) =>
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && string.IsNullOrWhiteSpace(r.Tokens[0].Value))
+            {
+                r.AddError($"{option.Name} is empty: give {what}.");
+            }
+        });
 
     /// <summary>The most CPU threads <c>--threads</c> accepts.</summary>
     public const int MaxThreads = 1024;
@@ -111,7 +116,7 @@ internal sealed class StyleCommand
             Backbone = result.GetValue(_backbone),
             Weights = result.GetValue(_weights),
             Pooling = result.GetValue(_pooling),
-            Device = result.GetValue(_device) ?? "cpu",
+            Device = result.GetRequiredValue(_device),
             Threads = result.GetValue(_threads),
             SaveEvery = result.GetValue(_saveEvery),
             Mode = _mode.Read(result),

@@ -22,7 +22,7 @@ internal sealed record StyleJob
     public required StyleTransferSettings Settings { get; init; }
 
     /// <summary>The feature extractor.</summary>
-    public Backbone Backbone { get; init; } = Backbone.ResNet18;
+    public required Backbone Backbone { get; init; }
 
     /// <summary>A weights file (VGG19 .pth/.safetensors, or the ResNet18 .onnx); null uses the default location.</summary>
     public string? Weights { get; init; }
@@ -40,7 +40,7 @@ internal sealed record StyleJob
     public int SaveEvery { get; init; }
 
     /// <summary>How the run reports itself.</summary>
-    public OutputMode Mode { get; init; } = OutputMode.Auto;
+    public required OutputMode Mode { get; init; }
 
     /// <summary>Every input file: the content, the styles and their masks.</summary>
     public IEnumerable<(string Path, string Role)> Inputs =>

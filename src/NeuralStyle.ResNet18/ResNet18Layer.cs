@@ -13,6 +13,8 @@ namespace NeuralStyle.ResNet18;
 /// </summary>
 public sealed record ResNet18Layer : FeatureLayer
 {
+    private const string Network = "ResNet18";
+
     /// <summary>Basic blocks in stages 1 to 4.</summary>
     public static IReadOnlyList<int> BlocksPerStage { get; } = [2, 2, 2, 3];
 
@@ -77,11 +79,11 @@ public sealed record ResNet18Layer : FeatureLayer
             : throw new ArgumentOutOfRangeException(nameof(stage), stage, "ResNet18 has stages 1 to 4.");
 
     /// <summary>Parses a canonical name or an alias; otherwise throws <see cref="ArgumentException"/> listing the valid names.</summary>
-    public static ResNet18Layer Parse(string name) => TryParse(name, out ResNet18Layer? layer, out string? problem) ? layer : throw new ArgumentException(problem);
+    public static ResNet18Layer Parse(string name) => LayerNames.Resolve(Network, name, All, Aliases);
 
     /// <summary>Parses a canonical name or an alias; otherwise <paramref name="problem"/> lists the valid names.</summary>
     public static bool TryParse(string? name, [NotNullWhen(true)] out ResNet18Layer? layer, [NotNullWhen(false)] out string? problem) =>
-        LayerNames.TryResolve("ResNet18", name, All, Aliases, out layer, out problem);
+        LayerNames.TryResolve(Network, name, All, Aliases, out layer, out problem);
 
     private static ResNet18Layer Find(ResNet18LayerKind kind, int stage, int block) =>
         All.FirstOrDefault(l => l.Kind == kind && l.Stage == stage && l.Block == block)

@@ -11,6 +11,8 @@ namespace NeuralStyle.Vgg;
 /// </summary>
 public sealed record Vgg19Layer : FeatureLayer
 {
+    private const string Network = "VGG19";
+
     private static readonly int[] ConvsPerBlock = [2, 2, 4, 4, 4];
 
     private Vgg19Layer(Vgg19LayerKind kind, int block, int number, int depth)
@@ -81,11 +83,11 @@ public sealed record Vgg19Layer : FeatureLayer
     /// Parses <c>convB_N</c>, <c>reluB_N</c>, <c>poolB</c> or Keras' <c>blockB_convN</c> (= <c>reluB_N</c>) and
     /// <c>blockB_pool</c> (= <c>poolB</c>); otherwise throws <see cref="ArgumentException"/> listing the valid names.
     /// </summary>
-    public static Vgg19Layer Parse(string name) => TryParse(name, out Vgg19Layer? layer, out string? problem) ? layer : throw new ArgumentException(problem);
+    public static Vgg19Layer Parse(string name) => LayerNames.Resolve(Network, name, All, KerasAliases);
 
     /// <summary>Parses a layer name as <see cref="Parse"/> does; otherwise <paramref name="problem"/> lists the valid names.</summary>
     public static bool TryParse(string? name, [NotNullWhen(true)] out Vgg19Layer? layer, [NotNullWhen(false)] out string? problem) =>
-        LayerNames.TryResolve("VGG19", name, All, KerasAliases, out layer, out problem);
+        LayerNames.TryResolve(Network, name, All, KerasAliases, out layer, out problem);
 
     /// <summary>Keras' names for VGG19 layers.</summary>
     public static IReadOnlyDictionary<string, FeatureLayer> KerasAliases { get; } = All

@@ -33,6 +33,7 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     [InlineData("--tile-size 16", "--tile-size: Tiling.TileSize must be at least 64 px (got 16).")]
     [InlineData("--save-every -1", "--save-every: SnapshotEvery must be 0 (never) or positive (got -1).")]
     [InlineData("--output ", "--output is empty")]
+    [InlineData("-b vgg19 --weights ", "--weights is empty")]
     [InlineData("--threads 0", "--threads must be between 1 and 1024, got 0.")]
     public async Task BadOptionsAreUsageErrors(string extra, string? expected = null)
     {
@@ -42,6 +43,7 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
 
         Assert.Equal(ExitCode.Usage, run.Code);
         Assert.Contains(expected ?? "--output", run.Error, StringComparison.Ordinal);
+        Assert.Contains("neural-style --help", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_work.File("out.png")));
     }
@@ -83,7 +85,7 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     {
         CliRun run = await CliRun.RunAsync(_work.Content, _work.Style, "-o", _work.File("out.png"), "--preset", "keras");
         Assert.Equal(ExitCode.Usage, run.Code);
-        Assert.Contains("--backbone: These settings need VGG19 with Caffe preprocessing", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--backbone: The KerasExample preset needs VGG19 with Caffe preprocessing", run.Error, StringComparison.Ordinal);
         Assert.Contains("the feature extractor is ResNet18", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("is not a layer of ResNet18", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_work.File("out.png")));

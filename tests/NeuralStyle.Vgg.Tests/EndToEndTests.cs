@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NeuralStyle.Configuration;
+using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Optimization;
 using NeuralStyle.Testing;
@@ -189,7 +190,12 @@ public sealed class EndToEndTests : IClassFixture<PrngExtractorFixture>
             .WithFeatureExtractor(torchvision).WithContent(content).AddStyle(style).UsePreset(StylePreset.KerasExample).Build());
         ConfigurationProblem needed = Assert.Single(wrongInput.Problems);
         Assert.Equal(Setting.FeatureExtractor, needed.Setting);
-        Assert.Contains("VGG19 with Caffe preprocessing", needed.Message, StringComparison.Ordinal);
+        Assert.Contains("The KerasExample preset needs VGG19 with Caffe preprocessing", needed.Message, StringComparison.Ordinal);
+        Assert.Contains("clear StyleTransferSettings.Extractor", needed.Fix, StringComparison.Ordinal);
+
+        // Equal numbers are the same preprocessing: the requirement compares normalisations by value, not by instance.
+        Assert.Equal(ChannelNormalization.Caffe, new ChannelNormalization(true, 255, [103.939, 116.779, 123.68], [1, 1, 1]));
+        Assert.NotEqual(ChannelNormalization.Caffe, ChannelNormalization.Torchvision);
     }
 
     private StyleTransferBuilder Builder(Image<Rgb24> content, Image<Rgb24> style) => new StyleTransferBuilder()

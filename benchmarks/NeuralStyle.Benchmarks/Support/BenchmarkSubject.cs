@@ -2,6 +2,7 @@ using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using NeuralStyle.Features.Authoring;
 using NeuralStyle.ResNet18;
+using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 using NeuralStyle.Vgg;
 using TorchSharp;
@@ -51,25 +52,20 @@ internal sealed class BenchmarkSubject : IDisposable
         ResolvedObjective definition = DefaultObjective(extractor);
         torch.Tensor image = torch.rand(1, 3, size, size);
         using torch.Tensor style = torch.rand(1, 3, size, size);
-        var objective = new StyleObjective(new ImageParameterization(extractor, OptimizationSpace.Rgb), definition, null, image, [new StyleTensor(style)]);
+        StyleObjective objective = TestObjectives.Objective(extractor, definition, image, [(style, 1.0)]);
         return new BenchmarkSubject(extractor, objective, image, definition.Deepest);
     }
 
     /// <summary>The default preset's objective on <paramref name="extractor"/>: its recommended layers.</summary>
-    public static ResolvedObjective DefaultObjective(IFeatureExtractor extractor)
-    {
-        var problems = new ProblemList();
-        ResolvedObjective objective = ResolvedObjective.Resolve(extractor, StyleTransferSettings.Default.Objective, problems);
-        problems.ThrowIfAny();
-        return objective;
-    }
+    public static ResolvedObjective DefaultObjective(IFeatureExtractor extractor) =>
+        TestObjectives.Resolve(extractor, StyleTransferSettings.Default.Objective);
 
     /// <summary>The floor: forward to the deepest layer used and backward to the image, nothing else.</summary>
     public double BareForwardBackward()
     {
         using var scope = torch.NewDisposeScope();
         torch.Tensor x = Image.detach().requires_grad_(true);
-        torch.Tensor features = new ImageParameterization(Extractor, OptimizationSpace.Rgb).Features(x, [Deepest])[Deepest];
+        torch.Tensor features = TestObjectives.Features(Extractor, x, [Deepest])[Deepest];
         torch.Tensor gradient = torch.autograd.grad([features.sum()], [x])[0];
         return gradient[0, 0, 0, 0].ToDouble();
     }

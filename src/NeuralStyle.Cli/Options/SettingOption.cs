@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using NeuralStyle.Configuration;
 
 namespace NeuralStyle.Cli.Options;
@@ -20,7 +21,7 @@ internal abstract class SettingOption
     public Setting? Setting { get; }
 
     /// <summary>Whether the option was given on the command line (not merely defaulted).</summary>
-    public bool IsGiven(ParseResult result) => result.GetResult(Option) is { Implicit: false };
+    public bool IsGiven(SymbolResult result) => result.GetResult(Option) is { Implicit: false };
 
     /// <summary><paramref name="settings"/> with this option's value applied, or unchanged when it was not given.</summary>
     public abstract StyleTransferSettings ApplyTo(StyleTransferSettings settings, ParseResult result);
@@ -42,7 +43,12 @@ internal sealed class SettingOption<T> : SettingOption
     {
         _option = option;
         _apply = apply;
-        if (libraryDefault is not null)
+        if (libraryDefault is not null && typeof(T).IsEnum)
+        {
+            // Shown in the command line's own (kebab-case) names; applied only when given anyway.
+            option.Description += $" [default: {Choices.Kebab(libraryDefault(StyleTransferSettings.Default)!.ToString()!)}]";
+        }
+        else if (libraryDefault is not null)
         {
             option.DefaultValueFactory = _ => libraryDefault(StyleTransferSettings.Default);
         }
@@ -56,5 +62,5 @@ internal sealed class SettingOption<T> : SettingOption
 
     /// <inheritdoc />
     public override StyleTransferSettings ApplyTo(StyleTransferSettings settings, ParseResult result) =>
-        IsGiven(result) && result.GetValue(_option) is T value && (value is not bool flag || flag) ? _apply(settings, value) : settings;
+        IsGiven(result.RootCommandResult) && result.GetValue(_option) is T value && (value is not bool flag || flag) ? _apply(settings, value) : settings;
 }

@@ -105,12 +105,12 @@ internal sealed class TransferOptions
                 result.AddError("--preserve-colors and --color-match are two ways to keep the content's colours: choose one.");
             }
 
-            if (!result.GetValue(_multiScale.Typed) && (Given(result, _minSize) || Given(result, _scaleIterations)))
+            if (!result.GetValue(_multiScale.Typed) && (_minSize.IsGiven(result) || _scaleIterations.IsGiven(result)))
             {
                 result.AddError("--min-size and --scale-iterations apply to --multi-scale: add --multi-scale or drop them.");
             }
 
-            if (!Given(result, _tileSize) && Given(result, _tileHalo))
+            if (!_tileSize.IsGiven(result) && _tileHalo.IsGiven(result))
             {
                 result.AddError(Invariant($"--tile-halo applies to tiled evaluation: add --tile-size (e.g. {new TilingSettings().TileSize}) or drop it."));
             }
@@ -123,8 +123,6 @@ internal sealed class TransferOptions
 
     /// <summary>The option a problem with <paramref name="setting"/> came from; null when no option here sets it.</summary>
     public string? OptionFor(Setting setting) => All.FirstOrDefault(o => o.Setting == setting)?.Option.Name;
-
-    private static bool Given(CommandResult result, SettingOption option) => result.GetResult(option.Option) is { Implicit: false };
 
     private static SettingOption<T> Bind<T>(
         string[] names,

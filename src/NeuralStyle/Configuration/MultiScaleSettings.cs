@@ -53,7 +53,7 @@ public sealed record MultiScaleSettings
             SmallestSide >= MinimumSmallestSide,
             Setting.MultiScaleSmallestSide,
             $"MultiScale.SmallestSide must be at least {MinimumSmallestSide} px (got {SmallestSide}).",
-            "Start the ladder at 128 px (the default) or more.");
+            $"Start the ladder at {new MultiScaleSettings().SmallestSide} px (the default) or more.");
         problems.Require(
             Factor is >= MinimumFactor and <= MaximumFactor,
             Setting.MultiScaleFactor,

@@ -37,7 +37,7 @@ public sealed record OptimizationSettings
             Optimizer.Validate(problems);
         }
 
-        problems.Require(Evaluations >= 1, Setting.Evaluations, $"Evaluations must be at least 1 (got {Evaluations}).", "Give a positive evaluation budget (300 is the default).");
+        problems.Require(Evaluations >= 1, Setting.Evaluations, $"Evaluations must be at least 1 (got {Evaluations}).", $"Give a positive evaluation budget ({new OptimizationSettings().Evaluations} is the default).");
         problems.RequireDefined(Init, Setting.Init);
         problems.RequireDefined(Space, Setting.Space);
         MultiScale?.Validate(problems);

@@ -26,11 +26,7 @@ public sealed class StylePreset
     /// weighted content 1 / style 10 / TV 10, L-BFGS with strong-Wolfe line search, 300
     /// evaluations, 512 px longest side, init from content. Suits any extractor.
     /// </summary>
-    public static StylePreset Default { get; } = new(
-        "Default",
-        ["default"],
-        "the backbone's recommended layers, relative losses 1 / 10 / 10, L-BFGS, 300 evaluations, 512 px",
-        StyleTransferSettings.Default);
+    public static StylePreset Default { get; } = new("Default", ["default"], Describe(StyleTransferSettings.Default), StyleTransferSettings.Default);
 
     /// <summary>
     /// The Keras example exactly: content on block5_conv2, style on block1_conv1..block5_conv1
@@ -68,7 +64,7 @@ public sealed class StylePreset
                 Size = OutputSize.Height(400),
                 StyleSizing = StyleImageSizing.MatchContentSize,
             },
-            Extractor = new ExtractorRequirement("VGG19", ChannelNormalization.Caffe, "Caffe preprocessing"),
+            Extractor = new ExtractorRequirement("The KerasExample preset", "VGG19", ChannelNormalization.Caffe, "Caffe preprocessing"),
         },
         snapshotEvery: 100);
 
@@ -104,4 +100,14 @@ public sealed class StylePreset
 
     /// <inheritdoc />
     public override string ToString() => Name;
+
+    /// <summary>A one-line summary of settings that use the backbone's recommended layers, read off the settings themselves.</summary>
+    private static string Describe(StyleTransferSettings settings)
+    {
+        ObjectiveSettings objective = settings.Objective;
+        OptimizationSettings optimization = settings.Optimization;
+        return FormattableString.Invariant(
+            $"the backbone's recommended layers, {objective.ContentFormula} losses weighted {objective.ContentWeight} / {objective.StyleWeight} / {objective.TotalVariationWeight}, ")
+            + FormattableString.Invariant($"{optimization.Optimizer.Kind}, {optimization.Evaluations} evaluations, {settings.Image.Size}");
+    }
 }

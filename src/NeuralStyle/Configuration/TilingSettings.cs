@@ -41,8 +41,8 @@ public sealed record TilingSettings
             TileSize >= MinimumTileSize,
             Setting.TileSize,
             $"Tiling.TileSize must be at least {MinimumTileSize} px (got {TileSize}).",
-            "Use 512 (the default) or the largest tile that fits in memory.");
-        problems.Require(Halo >= 0, Setting.TileHalo, $"Tiling.Halo must be 0 or more pixels (got {Halo}).", "Keep the default 64 px or more for seamless deep layers.");
+            $"Use {new TilingSettings().TileSize} (the default) or the largest tile that fits in memory.");
+        problems.Require(Halo >= 0, Setting.TileHalo, $"Tiling.Halo must be 0 or more pixels (got {Halo}).", $"Keep the default {new TilingSettings().Halo} px or more for seamless deep layers.");
         if (BlendWidth is int blend && (blend < 0 || blend > 2 * Math.Max(Halo, 0) || blend > TileSize / 2))
         {
             problems.Add(

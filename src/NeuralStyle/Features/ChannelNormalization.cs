@@ -7,7 +7,7 @@ namespace NeuralStyle.Features;
 /// values, then subtraction of a mean and division by a standard deviation per channel (both
 /// given in the network's channel order).
 /// </summary>
-public sealed class ChannelNormalization : IInputNormalization
+public sealed class ChannelNormalization : IInputNormalization, IEquatable<ChannelNormalization>
 {
     private readonly double[] _mean;
     private readonly double[] _std;
@@ -66,6 +66,16 @@ public sealed class ChannelNormalization : IInputNormalization
 
     /// <summary>Per-channel standard deviation in the network's channel order.</summary>
     public IReadOnlyList<double> StandardDeviation => _std;
+
+    /// <summary>Whether <paramref name="other"/> maps RGB to the same network input (same order, scale, means and deviations).</summary>
+    public bool Equals(ChannelNormalization? other) =>
+        other is not null && ReverseChannels == other.ReverseChannels && Scale.Equals(other.Scale) && _mean.SequenceEqual(other._mean) && _std.SequenceEqual(other._std);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is ChannelNormalization other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(ReverseChannels, Scale, _mean[0], _mean[1], _mean[2], _std[0], _std[1], _std[2]);
 
     /// <inheritdoc />
     public torch.Tensor Normalize(torch.Tensor rgb)

@@ -7,8 +7,8 @@ public enum StyleLossKind
     Gram,
 
     /// <summary>
-    /// Mean and covariance of the channels, each compared by its relative squared error
-    /// (relative squared errors): separates the colour/brightness level from the texture.
+    /// Mean and covariance of the channels, each compared by its relative squared error:
+    /// separates the colour/brightness level from the texture.
     /// </summary>
     MeanCovariance,
 

@@ -11,6 +11,12 @@ public sealed record OptimizerSettings
         LearningRate = learningRate;
     }
 
+    /// <summary>L-BFGS's default number of correction pairs (PyTorch's).</summary>
+    public const int DefaultHistorySize = 100;
+
+    /// <summary>SGD's default steps per learning-rate decay period.</summary>
+    public const int DefaultDecaySteps = 100;
+
     /// <summary>The algorithm.</summary>
     public OptimizerKind Kind { get; }
 
@@ -18,7 +24,7 @@ public sealed record OptimizerSettings
     public double LearningRate { get; init; }
 
     /// <summary>L-BFGS: how many correction pairs are kept.</summary>
-    public int HistorySize { get; init; } = 100;
+    public int HistorySize { get; init; } = DefaultHistorySize;
 
     /// <summary>Adam: first-moment decay.</summary>
     public double Beta1 { get; init; } = 0.9;
@@ -40,14 +46,14 @@ public sealed record OptimizerSettings
     public double DecayRate { get; init; } = 1;
 
     /// <summary>SGD: steps per decay period.</summary>
-    public int DecaySteps { get; init; } = 100;
+    public int DecaySteps { get; init; } = DefaultDecaySteps;
 
     /// <summary>SGD: when true the rate drops in steps; when false (Keras' default) it decays smoothly.</summary>
     public bool Staircase { get; init; }
 
     /// <summary>L-BFGS with a strong-Wolfe line search.</summary>
     /// <param name="historySize">Correction pairs kept (PyTorch's default is 100).</param>
-    public static OptimizerSettings Lbfgs(int historySize = 100) => new(OptimizerKind.Lbfgs, 1) { HistorySize = historySize };
+    public static OptimizerSettings Lbfgs(int historySize = DefaultHistorySize) => new(OptimizerKind.Lbfgs, 1) { HistorySize = historySize };
 
     /// <summary>Adam.</summary>
     /// <param name="learningRate">Step size in the optimised space (the default 0.02 suits images in [0, 1]).</param>
@@ -59,7 +65,7 @@ public sealed record OptimizerSettings
     /// <param name="learningRate">Initial learning rate (the default 0.01 suits images in [0, 1]).</param>
     /// <param name="decayRate">Decay factor per <paramref name="decaySteps"/> steps (1, the default, keeps it constant).</param>
     /// <param name="decaySteps">Steps per decay period.</param>
-    public static OptimizerSettings Sgd(double learningRate = 0.01, double decayRate = 1, int decaySteps = 100) =>
+    public static OptimizerSettings Sgd(double learningRate = 0.01, double decayRate = 1, int decaySteps = DefaultDecaySteps) =>
         new(OptimizerKind.Sgd, learningRate) { DecayRate = decayRate, DecaySteps = decaySteps };
 
     /// <summary>The defaults of <paramref name="kind"/>: <see cref="Lbfgs"/>, <see cref="Adam"/> or <see cref="Sgd"/> with their default arguments.</summary>
@@ -95,12 +101,12 @@ public sealed record OptimizerSettings
             Kind != OptimizerKind.Lbfgs || HistorySize >= 1,
             Setting.HistorySize,
             $"L-BFGS history size must be at least 1 (got {HistorySize}).",
-            "Keep 100 (PyTorch's default), or fewer pairs to save memory.");
+            $"Keep {DefaultHistorySize} (PyTorch's default), or fewer pairs to save memory.");
         problems.Require(
             Kind != OptimizerKind.Adam || (Beta1 is >= 0 and < 1 && Beta2 is >= 0 and < 1 && Epsilon > 0),
             Setting.AdamMoments,
             FormattableString.Invariant($"Adam needs 0 <= beta1, beta2 < 1 and epsilon > 0 (got {Beta1}, {Beta2}, {Epsilon})."),
-            "Keep the defaults 0.9, 0.999 and 1e-8.");
+            FormattableString.Invariant($"Keep the defaults {Adam().Beta1}, {Adam().Beta2} and {Adam().Epsilon}."));
         if (!(AverageDecay >= 0 && AverageDecay < 1))
         {
             problems.Add(Setting.AverageDecay, FormattableString.Invariant($"AverageDecay must be in [0, 1) (got {AverageDecay})."), "0.9 to 0.99 suits most runs; 0 turns the average off.");

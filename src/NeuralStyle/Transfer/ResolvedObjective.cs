@@ -8,11 +8,24 @@ namespace NeuralStyle.Transfer;
 /// <see cref="ObjectiveSettings"/> it was resolved from (weights, formulas, statistic) and the typed
 /// layers they name, or the extractor's recommendation where they name none.
 /// </summary>
-/// <param name="Settings">The objective's settings.</param>
-/// <param name="ContentLayers">Content layers and their weights.</param>
-/// <param name="StyleLayers">Style layers and their weights.</param>
-public sealed record ResolvedObjective(ObjectiveSettings Settings, IReadOnlyList<WeightedLayer> ContentLayers, IReadOnlyList<WeightedLayer> StyleLayers)
+public sealed record ResolvedObjective
 {
+    internal ResolvedObjective(ObjectiveSettings settings, IReadOnlyList<WeightedLayer> contentLayers, IReadOnlyList<WeightedLayer> styleLayers)
+    {
+        Settings = settings;
+        ContentLayers = contentLayers;
+        StyleLayers = styleLayers;
+    }
+
+    /// <summary>The objective's settings (weights, formulas, statistic).</summary>
+    public ObjectiveSettings Settings { get; internal init; }
+
+    /// <summary>Content layers and their weights.</summary>
+    public IReadOnlyList<WeightedLayer> ContentLayers { get; internal init; }
+
+    /// <summary>Style layers and their weights.</summary>
+    public IReadOnlyList<WeightedLayer> StyleLayers { get; internal init; }
+
     /// <summary>Every layer the objective reads (content and style layers, each once, content first).</summary>
     public IReadOnlyList<FeatureLayer> Layers => ContentLayers.Concat(StyleLayers).Select(l => l.Layer).Distinct().ToArray();
 

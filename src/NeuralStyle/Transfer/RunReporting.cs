@@ -10,6 +10,9 @@ namespace NeuralStyle.Transfer;
 /// </summary>
 public sealed record RunReporting
 {
+    /// <summary>The default progress cadence: every evaluation.</summary>
+    public const int DefaultProgressEvery = 1;
+
     /// <summary>No progress, no snapshots.</summary>
     public static RunReporting None { get; } = new();
 
@@ -17,7 +20,7 @@ public sealed record RunReporting
     public IProgress<StyleTransferProgress>? Progress { get; init; }
 
     /// <summary>Report progress every this many evaluations (default 1; 0 = never); the last evaluation is always reported.</summary>
-    public int ProgressEvery { get; init; } = 1;
+    public int ProgressEvery { get; init; } = DefaultProgressEvery;
 
     /// <summary>Called synchronously, on the run's thread, with an intermediate image (null: none). The image is only valid during the call.</summary>
     public Action<StyleSnapshot>? Snapshot { get; init; }
@@ -26,12 +29,12 @@ public sealed record RunReporting
     public int SnapshotEvery { get; init; }
 
     /// <summary>Progress every <paramref name="every"/> evaluations.</summary>
-    public static RunReporting WithProgress(IProgress<StyleTransferProgress> progress, int every = 1) => new() { Progress = progress, ProgressEvery = every };
+    public static RunReporting WithProgress(IProgress<StyleTransferProgress> progress, int every = DefaultProgressEvery) => new() { Progress = progress, ProgressEvery = every };
 
     /// <summary>Records a negative cadence; checked when a run starts.</summary>
     internal void Validate(ProblemList problems)
     {
-        problems.Require(ProgressEvery >= 0, Setting.ProgressEvery, $"ProgressEvery must be 0 (never) or positive (got {ProgressEvery}).", "Report every evaluation with 1.");
+        problems.Require(ProgressEvery >= 0, Setting.ProgressEvery, $"ProgressEvery must be 0 (never) or positive (got {ProgressEvery}).", $"Report every evaluation with {DefaultProgressEvery}.");
         problems.Require(SnapshotEvery >= 0, Setting.SnapshotEvery, $"SnapshotEvery must be 0 (never) or positive (got {SnapshotEvery}).", "Take a snapshot every N evaluations with N > 0.");
     }
 

@@ -257,8 +257,8 @@ public sealed class StyleTransferBuilder
             // The settings name another network's layers: listing this extractor's would mislead.
             problems.Add(
                 Setting.FeatureExtractor,
-                $"These settings need {required.Backbone} with {required.InputName} (their layers and weights were made for it), but the feature extractor is {extractor.Name}.",
-                $"Use a {required.Backbone} extractor with {required.InputName}, or settings made for {extractor.Name}.");
+                $"{required.Source} needs {required.Backbone} with {required.InputName} (its layers and weights were made for it), but the feature extractor is {extractor.Name}.",
+                $"Use a {required.Backbone} extractor with {required.InputName}, or clear StyleTransferSettings.Extractor to adapt the settings to {extractor.Name}.");
             return null;
         }
 

@@ -5,6 +5,11 @@ namespace NeuralStyle.Features.Authoring;
 /// <summary>Resolves layer names for <see cref="IFeatureExtractor.TryParseLayer"/> implementations.</summary>
 public static class LayerNames
 {
+    /// <summary>Finds <paramref name="name"/> as <see cref="TryResolve"/> does; otherwise throws <see cref="ArgumentException"/> listing every valid name.</summary>
+    public static TLayer Resolve<TLayer>(string network, string? name, IReadOnlyList<TLayer> layers, IReadOnlyDictionary<string, FeatureLayer> aliases)
+        where TLayer : FeatureLayer =>
+        TryResolve(network, name, layers, aliases, out TLayer? layer, out string? problem) ? layer : throw new ArgumentException(problem);
+
     /// <summary>
     /// Finds <paramref name="name"/> (case-insensitive, trimmed) in <paramref name="layers"/> or
     /// <paramref name="aliases"/>; otherwise <paramref name="problem"/> says so and lists every valid name.
