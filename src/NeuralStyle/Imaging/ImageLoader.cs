@@ -18,22 +18,39 @@ public sealed class ImageLoader
     private readonly SixLabors.ImageSharp.Configuration _configuration;
 
     /// <summary>Creates a loader with the given limits (or <see cref="ImageLoadOptions.Default"/>).</summary>
+    /// <exception cref="Transfer.StyleTransferConfigurationException">A limit is not positive.</exception>
     public ImageLoader(ImageLoadOptions? options = null)
+        : this(Validated(options ?? ImageLoadOptions.Default))
     {
-        Options = options ?? ImageLoadOptions.Default;
-        var problems = new ProblemList();
-        Options.Validate(problems);
-        problems.ThrowIfAny();
+    }
 
-        _configuration = SixLabors.ImageSharp.Configuration.Default.Clone();
-        _configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions
-        {
-            AllocationLimitMegabytes = Options.AllocationLimitMegabytes,
-        });
+    private ImageLoader((ImageLoadOptions Options, SixLabors.ImageSharp.Configuration Decoding) limits)
+    {
+        Options = limits.Options;
+        _configuration = limits.Decoding;
     }
 
     /// <summary>The limits in force.</summary>
     public ImageLoadOptions Options { get; }
+
+    /// <summary>A loader for limits <c>Build()</c> has validated.</summary>
+    internal static ImageLoader ForValidated(ImageLoadOptions options) => new((options, DecodingFor(options)));
+
+    private static (ImageLoadOptions, SixLabors.ImageSharp.Configuration) Validated(ImageLoadOptions options)
+    {
+        var problems = new ProblemList();
+        options.Validate(problems);
+        problems.ThrowIfAny();
+        return (options, DecodingFor(options));
+    }
+
+    /// <summary>ImageSharp's configuration with the decoder's allocations capped.</summary>
+    private static SixLabors.ImageSharp.Configuration DecodingFor(ImageLoadOptions options)
+    {
+        SixLabors.ImageSharp.Configuration configuration = SixLabors.ImageSharp.Configuration.Default.Clone();
+        configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = options.AllocationLimitMegabytes });
+        return configuration;
+    }
 
     /// <summary>Loads an image file.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>

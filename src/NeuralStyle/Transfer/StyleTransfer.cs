@@ -37,7 +37,7 @@ public sealed class StyleTransfer
         Settings = settings;
         Objective = objective;
         _logger = logger ?? NullLogger.Instance;
-        _loader = new ImageLoader(loadOptions);
+        _loader = ImageLoader.ForValidated(loadOptions);
     }
 
     /// <summary>The settings in force (validated).</summary>
