@@ -66,7 +66,8 @@ public sealed class ResNet18FeatureExtractor : IFeatureExtractor
     public torch.ScalarType DataType { get; }
 
     /// <summary>
-    /// The layers recommended for style transfer with this network: content on <c>layer3.0</c>;
+    /// The layers recommended for style transfer with this network: content on <c>stage2</c>
+    /// (<c>layer2.1</c>: at equal style it keeps more of the photo than <c>layer3.0</c>, docs/quality.md);
     /// style on <c>stem</c>, <c>layer1.0.relu</c>, <c>stage1</c>, <c>layer2.0.relu</c>,
     /// <c>stage2</c>, <c>layer3.0.relu</c>, <c>stage3</c>, <c>layer4.0.relu</c>, <c>stage4</c>, equally weighted.
     /// </summary>
@@ -165,6 +166,6 @@ public sealed class ResNet18FeatureExtractor : IFeatureExtractor
             ResNet18Layer.BlockRelu(3, 0), ResNet18Layer.StageOutput(3),
             ResNet18Layer.BlockRelu(4, 0), ResNet18Layer.StageOutput(4),
         ];
-        return new RecommendedLayers(ResNet18Layer.BlockOutput(3, 0), style.Select(l => new WeightedLayer(l, 1.0 / style.Length)).ToArray());
+        return new RecommendedLayers(ResNet18Layer.StageOutput(2), style.Select(l => new WeightedLayer(l, 1.0 / style.Length)).ToArray());
     }
 }

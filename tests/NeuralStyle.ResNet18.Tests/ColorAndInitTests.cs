@@ -50,7 +50,7 @@ public sealed class ColorAndInitTests : IClassFixture<ResNet18Fixture>
         using Image<Rgb24> content = DemoImages.Lakeside(64, 48);
         using Image<Rgb24> style = DemoImages.Swirls(64, 64);
         using StyleTransferResult gray = Builder(content, style).WithInit(InitMode.Gray).WithEvaluations(3).Build().Run();
-        using StyleTransferResult fromContent = Builder(content, style).WithEvaluations(3).Build().Run();
+        using StyleTransferResult fromContent = Builder(content, style).WithInit(InitMode.Content).WithEvaluations(3).Build().Run();
         Assert.True(gray.LossHistory[0].Content > 0.1, $"gray starts away from the content: {gray.LossHistory[0].Content}");
         Assert.Equal(0, fromContent.LossHistory[0].Content, 6);
     }

@@ -37,7 +37,7 @@ public sealed class EndToEndTests : IClassFixture<ResNet18Fixture>
         Assert.True(last.Style < first.Style / 10, $"style loss {first.Style} -> {last.Style}: expected a 10x drop");
 
         // Content bound, relative to two references measured the same way (relative content loss at
-        // layer3.0 of the saved 8-bit image): a flat mid-gray picture, which carries no content at
+        // the recommended content layer of the saved 8-bit image): a flat mid-gray picture, which carries no content at
         // all, and the painting itself, which is pure style. The result must keep the photo better
         // than the gray picture does and sit well below the painting (under 0.6 of its loss).
         double result8Bit = RelativeContentLoss(result.Image.Color, content);
@@ -52,7 +52,7 @@ public sealed class EndToEndTests : IClassFixture<ResNet18Fixture>
     {
         using var scope = torch.NewDisposeScope();
         using Image<Rgb24> resized = image.Clone(c => c.Resize(content.Width, content.Height));
-        ResNet18Layer layer = ResNet18Layer.BlockOutput(3, 0);
+        FeatureLayer layer = _fixture.Extractor.Recommended.Content;
         torch.Tensor features = TestObjectives.Features(_fixture.Extractor, ImageTensor.FromImage(resized), [layer])[layer];
         torch.Tensor target = TestObjectives.Features(_fixture.Extractor, ImageTensor.FromImage(content), [layer])[layer];
         return new ContentLoss(ContentLossFormula.Relative).Compute(features, target).ToDouble();

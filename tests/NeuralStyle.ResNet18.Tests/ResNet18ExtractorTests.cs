@@ -70,10 +70,10 @@ public sealed class ResNet18ExtractorTests : IClassFixture<ResNet18Fixture>
     }
 
     [Fact]
-    public void RecommendedLayersAreTheSpikesSettings()
+    public void RecommendedLayersAreTheQualityBenchmarksChoice()
     {
         RecommendedLayers recommended = _fixture.Extractor.Recommended;
-        Assert.Equal("layer3.0", recommended.Content.Name);
+        Assert.Equal("layer2.1", recommended.Content.Name);
         Assert.Equal(
             ["stem", "layer1.0.relu", "layer1.1", "layer2.0.relu", "layer2.1", "layer3.0.relu", "layer3.1", "layer4.0.relu", "layer4.2"],
             recommended.Style.Select(s => s.Layer.Name));

@@ -8,7 +8,7 @@ namespace NeuralStyle.Testing;
 internal static class TestObjectives
 {
     /// <summary>
-    /// Content and style layers parsed by <paramref name="extractor"/>, each of weight 1; content 1, style 10, total variation 1e-3;
+    /// Content and style layers parsed by <paramref name="extractor"/>, each of weight 1; content 1, style 10, total variation 1e-3 as given (strength 1);
     /// <paramref name="change"/> changes the rest (e.g. the statistic).
     /// </summary>
     public static ResolvedObjective Relative(
@@ -16,6 +16,7 @@ internal static class TestObjectives
     {
         var settings = new ObjectiveSettings
         {
+            StyleStrength = 1,
             ContentLayers = content.Select(name => new LayerChoice(name)).ToArray(),
             StyleLayers = style.Select(name => new LayerChoice(name)).ToArray(),
             ContentWeight = 1,

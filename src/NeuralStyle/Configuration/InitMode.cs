@@ -14,4 +14,13 @@ public enum InitMode
 
     /// <summary>A flat mid-gray image (0.5 in every channel).</summary>
     Gray,
+
+    /// <summary>
+    /// The content photo recoloured to the style images' palettes: its RGB mean and covariance are
+    /// mapped onto each style's (the colour transfer of Gatys et al. 2017, from the painting to the
+    /// photo), unmasked styles blended by their weights, a masked style only within its mask; so
+    /// the optimisation starts from the scene in the painting's colours. How far is set by the
+    /// strength (<see cref="StrengthCurve.PaletteBlend"/>). The default.
+    /// </summary>
+    ContentInStylePalette,
 }

@@ -14,14 +14,23 @@ public sealed record ObjectiveSettings
     /// <summary>Style layers and weights; null uses the feature extractor's recommendation.</summary>
     public IReadOnlyList<LayerChoice>? StyleLayers { get; init; }
 
+    /// <summary>
+    /// How much style, from 0 (the photo) to 1 (as much as the method gives while the scene is
+    /// still there); the default is the library's recommendation. It scales
+    /// <see cref="StyleWeight"/> and <see cref="TotalVariationWeight"/> by
+    /// <see cref="StrengthCurve.WeightScale"/> (1 at strength 1: the weights as given,
+    /// for experts) and sets how far <see cref="InitMode.ContentInStylePalette"/> recolours the start.
+    /// </summary>
+    public double StyleStrength { get; init; } = StrengthCurve.Recommended;
+
     /// <summary>Weight of the content term (default 1).</summary>
     public double ContentWeight { get; init; } = 1;
 
-    /// <summary>Weight of the style term (default 10).</summary>
-    public double StyleWeight { get; init; } = 10;
+    /// <summary>Weight of the style term at <see cref="StyleStrength"/> 1 (default 40: 10 at the recommended strength).</summary>
+    public double StyleWeight { get; init; } = 40;
 
-    /// <summary>Weight of the total variation (smoothness) term (default 10).</summary>
-    public double TotalVariationWeight { get; init; } = 10;
+    /// <summary>Weight of the total variation (smoothness) term at <see cref="StyleStrength"/> 1 (default 40: 10 at the recommended strength).</summary>
+    public double TotalVariationWeight { get; init; } = 40;
 
     /// <summary>Content loss formula (default <see cref="ContentLossFormula.Relative"/>).</summary>
     public ContentLossFormula ContentFormula { get; init; } = ContentLossFormula.Relative;
@@ -44,6 +53,11 @@ public sealed record ObjectiveSettings
 
     internal void Validate(ProblemList problems)
     {
+        problems.Require(
+            StyleStrength is >= 0 and <= 1,
+            Setting.StyleStrength,
+            FormattableString.Invariant($"StyleStrength must be between 0 (the photo) and 1 (the most style) (got {StyleStrength})."),
+            FormattableString.Invariant($"The recommended strength is {StrengthCurve.Recommended}; for the raw weights exactly, use 1."));
         problems.RequireNonNegative(ContentWeight, Setting.ContentWeight, nameof(ContentWeight));
         problems.RequireNonNegative(StyleWeight, Setting.StyleWeight, nameof(StyleWeight));
         problems.RequireNonNegative(TotalVariationWeight, Setting.TotalVariationWeight, nameof(TotalVariationWeight));

@@ -14,8 +14,8 @@ public sealed record OptimizationSettings
     /// </summary>
     public int Evaluations { get; init; } = 300;
 
-    /// <summary>What the image starts from (default the content photo).</summary>
-    public InitMode Init { get; init; } = InitMode.Content;
+    /// <summary>What the image starts from (default the content photo in the style's palette, as far as the strength says).</summary>
+    public InitMode Init { get; init; } = InitMode.ContentInStylePalette;
 
     /// <summary>Seed of <see cref="InitMode.Noise"/> (default 0).</summary>
     public long Seed { get; init; }

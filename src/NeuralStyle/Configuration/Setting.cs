@@ -33,6 +33,9 @@ public enum Setting
     /// <summary><see cref="ObjectiveSettings.StyleLayers"/>.</summary>
     StyleLayers,
 
+    /// <summary><see cref="ObjectiveSettings.StyleStrength"/>.</summary>
+    StyleStrength,
+
     /// <summary><see cref="ObjectiveSettings.ContentWeight"/>.</summary>
     ContentWeight,
 

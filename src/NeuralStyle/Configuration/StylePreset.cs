@@ -22,9 +22,10 @@ public sealed class StylePreset
     }
 
     /// <summary>
-    /// The recommended settings: the backbone's recommended layers, scale-free (relative) losses
-    /// weighted content 1 / style 10 / TV 10, L-BFGS with strong-Wolfe line search, 300
-    /// evaluations, 512 px longest side, init from content. Suits any extractor.
+    /// The recommended settings (<see cref="StyleTransferSettings.Default"/>): the backbone's
+    /// recommended layers, scale-free (relative) losses at the recommended strength (content 1,
+    /// style and smoothing 10 each), starting from the photo recoloured to the painting's palette,
+    /// L-BFGS with strong-Wolfe line search, 300 evaluations, 512 px longest side. Suits any extractor.
     /// </summary>
     public static StylePreset Default { get; } = new("Default", ["default"], Describe(StyleTransferSettings.Default), StyleTransferSettings.Default);
 
@@ -43,6 +44,7 @@ public sealed class StylePreset
         {
             Objective = new ObjectiveSettings
             {
+                StyleStrength = 1,
                 ContentLayers = [new LayerChoice("block5_conv2")],
                 StyleLayers = Enumerable.Range(1, 5).Select(b => new LayerChoice($"block{b}_conv1", 1.0 / 5)).ToArray(),
                 ContentWeight = 2.5e-8,
@@ -106,8 +108,9 @@ public sealed class StylePreset
     {
         ObjectiveSettings objective = settings.Objective;
         OptimizationSettings optimization = settings.Optimization;
+        double scale = StrengthCurve.WeightScale(objective.StyleStrength);
         return FormattableString.Invariant(
-            $"the backbone's recommended layers, {objective.ContentFormula} losses weighted {objective.ContentWeight} / {objective.StyleWeight} / {objective.TotalVariationWeight}, ")
-            + FormattableString.Invariant($"{optimization.Optimizer.Kind}, {optimization.Evaluations} evaluations, {settings.Image.Size}");
+            $"the backbone's recommended layers, strength {objective.StyleStrength} ({objective.ContentFormula} losses weighted {objective.ContentWeight} / {objective.StyleWeight * scale} / {objective.TotalVariationWeight * scale}), ")
+            + FormattableString.Invariant($"init {optimization.Init}, {optimization.Optimizer.Kind}, {optimization.Evaluations} evaluations, {settings.Image.Size}");
     }
 }

@@ -17,6 +17,15 @@ public sealed record ResolvedObjective
         StyleLayers = styleLayers;
     }
 
+    /// <summary>The content term's weight in force: <see cref="ObjectiveSettings.ContentWeight"/>.</summary>
+    public double ContentWeight => Settings.ContentWeight;
+
+    /// <summary>The style term's weight in force: <see cref="ObjectiveSettings.StyleWeight"/> scaled by the strength (<see cref="StrengthCurve.WeightScale"/>).</summary>
+    public double StyleWeight => Settings.StyleWeight * StrengthCurve.WeightScale(Settings.StyleStrength);
+
+    /// <summary>The total variation term's weight in force: <see cref="ObjectiveSettings.TotalVariationWeight"/> scaled by the strength.</summary>
+    public double TotalVariationWeight => Settings.TotalVariationWeight * StrengthCurve.WeightScale(Settings.StyleStrength);
+
     /// <summary>The objective's settings (weights, formulas, statistic).</summary>
     public ObjectiveSettings Settings { get; internal init; }
 
@@ -31,8 +40,8 @@ public sealed record ResolvedObjective
 
     /// <summary>The layers whose terms have a weight, i.e. those the total depends on.</summary>
     internal IReadOnlyList<FeatureLayer> ActiveLayers =>
-        (Settings.ContentWeight > 0 ? ContentLayers : [])
-            .Concat(Settings.StyleWeight > 0 ? StyleLayers : [])
+        (ContentWeight > 0 ? ContentLayers : [])
+            .Concat(StyleWeight > 0 ? StyleLayers : [])
             .Select(l => l.Layer)
             .Distinct()
             .ToArray();

@@ -119,7 +119,7 @@ internal sealed class StyleObjective : IDisposable
             maps[layer].requires_grad_(true);
         }
 
-        bool smoothed = _settings.TotalVariationWeight > 0;
+        bool smoothed = _objective.TotalVariationWeight > 0;
         using torch.Tensor variable = image.detach().requires_grad_(smoothed);
         Evaluation evaluation = Terms(variable, maps);
         torch.Tensor[] inputs = active.Select(layer => maps[layer]).Concat(smoothed ? [variable] : []).ToArray();
@@ -175,16 +175,16 @@ internal sealed class StyleObjective : IDisposable
         long height = image.shape[^2], width = image.shape[^1];
         torch.Tensor zero = torch.zeros([], image.dtype, image.device);
         var layerTerms = new List<LayerTerm>();
-        if (_settings.ContentWeight > 0)
+        if (_objective.ContentWeight > 0)
         {
             foreach (WeightedLayer layer in _objective.ContentLayers)
             {
                 torch.Tensor f = features[layer.Layer];
-                layerTerms.Add(new LayerTerm(_contentLoss.Compute(f, _contentTargets[layer.Layer]), f, layer.Weight * _settings.ContentWeight, false));
+                layerTerms.Add(new LayerTerm(_contentLoss.Compute(f, _contentTargets[layer.Layer]), f, layer.Weight * _objective.ContentWeight, false));
             }
         }
 
-        if (_settings.StyleWeight > 0)
+        if (_objective.StyleWeight > 0)
         {
             foreach (StyleRegion region in _regions)
             {
@@ -192,15 +192,15 @@ internal sealed class StyleObjective : IDisposable
                 {
                     torch.Tensor f = features[layer.Layer];
                     torch.Tensor loss = _styleLoss.Compute(f, region.Targets[layer.Layer], height, width, region.LayerMasks?[layer.Layer]);
-                    layerTerms.Add(new LayerTerm(loss, f, layer.Weight * region.Weight * _settings.StyleWeight, true));
+                    layerTerms.Add(new LayerTerm(loss, f, layer.Weight * region.Weight * _objective.StyleWeight, true));
                 }
             }
         }
 
         torch.Tensor content = Sum(layerTerms.Where(t => !t.IsStyle), zero);
         torch.Tensor style = Sum(layerTerms.Where(t => t.IsStyle), zero);
-        torch.Tensor variation = _settings.TotalVariationWeight > 0
-            ? _totalVariation.Compute(image) * _settings.TotalVariationWeight
+        torch.Tensor variation = _objective.TotalVariationWeight > 0
+            ? _totalVariation.Compute(image) * _objective.TotalVariationWeight
             : zero;
         torch.Tensor total = content + style + variation;
         return new Evaluation(total, torch.stack([total, content, style, variation]), layerTerms, variation);

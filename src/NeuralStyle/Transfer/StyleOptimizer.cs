@@ -65,7 +65,7 @@ internal sealed class StyleOptimizer
         using var objective = new StyleObjective(_image, _objective, _tiling, contentInSpace, stylesInSpace);
         Log.TargetsComputed(_logger, scaleClock.ElapsedMilliseconds);
 
-        torch.Tensor variable = initialRgb is null ? Initialize(contentInSpace, stylesInSpace[0].Image) : _image.FromRgb(initialRgb).detach().clone();
+        torch.Tensor variable = initialRgb is null ? Initialize(content, styles) : _image.FromRgb(initialRgb).detach().clone();
         Action<int, LossBreakdown, torch.Tensor>? render = snapshot is null
             ? null
             : (evaluation, losses, v) =>
@@ -82,15 +82,17 @@ internal sealed class StyleOptimizer
         return new StyleOptimizationResult(image, tracker.History, scaleClock.Elapsed);
     }
 
-    private torch.Tensor Initialize(torch.Tensor content, torch.Tensor firstStyle)
+    /// <summary>The starting image in the optimised space, from the RGB content and styles.</summary>
+    private torch.Tensor Initialize(torch.Tensor content, IReadOnlyList<StyleTensor> styles)
     {
+        torch.Tensor firstStyle = styles[0].Image;
         switch (_optimization.Init)
         {
             case InitMode.Content:
-                return content.clone();
+                return _image.FromRgb(content).clone();
             case InitMode.Style:
-                return torch.nn.functional.interpolate(
-                    firstStyle, [content.shape[2], content.shape[3]], mode: torch.InterpolationMode.Bilinear, align_corners: false);
+                return _image.FromRgb(torch.nn.functional.interpolate(
+                    firstStyle, [content.shape[2], content.shape[3]], mode: torch.InterpolationMode.Bilinear, align_corners: false));
             case InitMode.Noise:
                 using (var generator = new torch.Generator((ulong)_optimization.Seed, torch.CPU))
                 {
@@ -100,6 +102,8 @@ internal sealed class StyleOptimizer
 
             case InitMode.Gray:
                 return _image.FromRgb(torch.full(content.shape, 0.5, content.dtype, content.device));
+            case InitMode.ContentInStylePalette:
+                return _image.FromRgb(PaletteStart.Of(content, styles, StrengthCurve.PaletteBlend(_objective.Settings.StyleStrength)));
             default:
                 throw new InvalidOperationException($"Unhandled init mode {_optimization.Init}.");
         }

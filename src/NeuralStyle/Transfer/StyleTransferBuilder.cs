@@ -117,7 +117,13 @@ public sealed class StyleTransferBuilder
     public StyleTransferBuilder WithStyleLayers(params string[] names) =>
         WithStyleLayers((names ?? []).Select(n => new LayerChoice(n, 1.0 / Math.Max(1, names!.Length))).ToArray());
 
-    /// <summary>Sets the weights of the three terms.</summary>
+    /// <summary>
+    /// Sets how much style, from 0 (the photo) to 1 (as much as the method gives while the scene is
+    /// still there); see <see cref="ObjectiveSettings.StyleStrength"/>. Validated at <see cref="Build"/>.
+    /// </summary>
+    public StyleTransferBuilder WithStyleStrength(double strength) => Objective(o => o with { StyleStrength = strength });
+
+    /// <summary>Sets the weights of the three terms (style and total variation at strength 1: see <see cref="WithStyleStrength"/>).</summary>
     public StyleTransferBuilder WithWeights(double content, double style, double totalVariation) =>
         Objective(o => o with { ContentWeight = content, StyleWeight = style, TotalVariationWeight = totalVariation });
 

@@ -151,6 +151,29 @@ public sealed class BuilderValidationTests
         Assert.Empty(Problems.Of(keras.Validate));
     }
 
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void StrengthsOutsideZeroToOneFailAtBuildNamingTheRule(double strength)
+    {
+        var error = Assert.Throws<StyleTransferConfigurationException>(() => new StyleTransferBuilder()
+            .WithContent("/no/content.png").AddStyle("/no/style.png").WithStyleStrength(strength).Build());
+        AssertProblem(error, Setting.StyleStrength, "StyleStrength must be between 0 (the photo) and 1 (the most style)", Invariant($"(got {strength})"));
+    }
+
+    [Fact]
+    public void TheStrengthScalesTheStyleAndSmoothingWeightsOnly()
+    {
+        Assert.Equal(1, StrengthCurve.WeightScale(1));
+        Assert.Equal(0, StrengthCurve.WeightScale(0));
+        Assert.True(StrengthCurve.WeightScale(0.25) < StrengthCurve.WeightScale(0.5));
+        Assert.Equal(0, StrengthCurve.PaletteBlend(0));
+        Assert.Equal(1, StrengthCurve.PaletteBlend(1));
+        Assert.Equal(1, StylePreset.KerasExample.Settings.Objective.StyleStrength);
+        Assert.Empty(Problems.Of(StyleTransferSettings.Default.WithObjective(o => o with { StyleStrength = 0 }).Validate));
+    }
+
     [Fact]
     public void NegativeReportingCadencesAreProblems()
     {
@@ -160,6 +183,8 @@ public sealed class BuilderValidationTests
         Assert.Contains("SnapshotEvery must be 0 (never) or positive (got -2)", problems[1].Message, StringComparison.Ordinal);
         Assert.Empty(Problems.Of(new RunReporting { ProgressEvery = 0, SnapshotEvery = 0 }.Validate));
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void AssertProblem(StyleTransferConfigurationException error, Setting setting, params string[] texts) =>
         Assert.Contains(error.Problems, p => p.Setting == setting && texts.All(t => p.ToString().Contains(t, StringComparison.Ordinal)));
