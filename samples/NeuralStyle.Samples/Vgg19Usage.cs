@@ -57,6 +57,7 @@ public static class Vgg19Usage
             .AddStyle("the_scream.jpg", weight: 0.3)
             .WithContentLayer("relu4_2")
             .WithStyleLayers("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1")
+            .WithStyleStrength(1)                                // the weights below, as given
             .WithWeights(content: 1, style: 20, totalVariation: 5)
             .WithOptimizer(OptimizerSettings.Adam(learningRate: 0.02))
             .WithEvaluations(500)

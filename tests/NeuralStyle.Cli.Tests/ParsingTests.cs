@@ -17,6 +17,7 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     [InlineData("--iterations 0", "--iterations: Evaluations must be at least 1 (got 0).")]
     [InlineData("--style-weight -1", "--style-weight: StyleWeight must be a finite number >= 0 (got -1).")]
     [InlineData("--lr 0", "--learning-rate: The learning rate must be a positive finite number (got 0).")]
+    [InlineData("--strength 2", "--strength: StyleStrength must be between 0 (the photo) and 1 (the most style) (got 2).")]
     [InlineData("--optimizer adam --lr -1", "--learning-rate: The learning rate must be a positive finite number (got -1). The default for Adam is 0.02.")]
     [InlineData("--style-blend 0.5 0.5", "--style-blend has 2 weight(s) for 1 style image(s)")]
     [InlineData("--quiet --json", "--quiet and --json cannot be combined")]
@@ -27,6 +28,8 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     [InlineData("--style-mask a.png b.png", "--style-mask has 2 mask(s) for 1 style image(s)")]
     [InlineData("--style-loss fancy", "Unknown --style-loss 'fancy': use gram, mean-covariance, wasserstein")]
     [InlineData("--pooling median", "Unknown --pooling 'median'")]
+    [InlineData("--init sketch", "Unknown --init 'sketch': use content, style, noise, gray, content-in-style-palette")]
+    [InlineData("--init content-in-style-palette --size 8", "--size: The size must be between 16 and 16384 px (got 8).")]
     [InlineData("--min-size 64", "apply to --multi-scale")]
     [InlineData("--multi-scale --min-size 8", "--min-size: MultiScale.SmallestSide must be at least 32 px (got 8).")]
     [InlineData("--tile-halo 16", "--tile-halo applies to tiled evaluation: add --tile-size")]
@@ -103,6 +106,7 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
             Invariant($"[default: {defaults.Optimization.Evaluations}]"),
             Invariant($"[default: {defaults.Image.Size.Pixels}]"),
             Invariant($"[default: {defaults.Objective.StyleWeight}]"),
+            Invariant($"[default: {defaults.Objective.StyleStrength}]"),
             Invariant($"[default: {new MultiScaleSettings().SmallestSide}]"),
             Invariant($"[default: {new TilingSettings().Halo}]"),
             Invariant($"adam {OptimizerSettings.Adam().LearningRate}"),

@@ -89,7 +89,7 @@ public sealed class RunTests : IDisposable
         CliRun run = await CliRun.RunAsync(
             _work.Content, _work.Style, "-o", _work.File("features.png"), "-s", "96", "-n", "2", "--json",
             "--multi-scale", "--min-size", "68", "--scale-iterations", "1", "--style-scale", "0.75", "--style-mask", mask,
-            "--style-loss", "wasserstein", "--color-match", "--optimizer", "adam", "--normalize-gradients", "--average-decay", "0.5",
+            "--style-loss", "wasserstein", "--color-match", "--optimizer", "adam", "--normalize-gradients", "--average-decay", "0.5", "--strength", "0.7",
             "--tile-size", "64", "--tile-halo", "32");
         Assert.True(run.Code == ExitCode.Success, run.Error);
         string[] progress = run.Out.Trim().Split('\n').Where(l => l.Contains("\"progress\"", StringComparison.Ordinal)).ToArray();

@@ -13,6 +13,9 @@ internal static class Candidates
     /// <summary>Style-weight multipliers of the raw-weight configurations, weakest first; 1 is the configuration itself.</summary>
     private static readonly double[] WeightSweep = [0.25, 1, 4, 16];
 
+    /// <summary>Strengths of the strength-swept configurations, weakest first.</summary>
+    private static readonly double[] StrengthSweep = [0, 0.25, 0.5, 0.75, 1];
+
     private static readonly string[] StyleLayers = ["stem", "layer1.0.relu", "stage1", "layer2.0.relu", "stage2", "layer3.0.relu", "stage3", "layer4.0.relu", "stage4"];
 
     /// <summary>Every configuration, the reference (the Default preset before this benchmark) first.</summary>
@@ -32,9 +35,6 @@ internal static class Candidates
         Raw("palette+mean-cov", "palette, matching the features' mean and covariance", b => b.WithInit(InitMode.ContentInStylePalette).WithStyleLoss(StyleLossKind.MeanCovariance)),
         Raw("palette+scale0.5", "palette, the painting at half the output's size (strokes twice as large)", b => b.WithInit(InitMode.ContentInStylePalette).WithStyleScale(0.5)),
     ];
-
-    /// <summary>Strengths of the strength-swept configurations, weakest first.</summary>
-    private static readonly double[] StrengthSweep = [0, 0.25, 0.5, 0.75, 1];
 
     /// <summary>The configurations named in <paramref name="names"/> (comma-separated), or all.</summary>
     public static IReadOnlyList<QualityConfiguration> Select(string? names) =>

@@ -17,10 +17,11 @@ namespace NeuralStyle.Benchmarks.Quality;
 /// first configuration, a contact sheet and the trade-off plots.
 /// </summary>
 /// <remarks>
-/// <c>quality [--size 512] [--quick] [--pairs N] [--configs a,b] [--sweep s,t,...] [--nominal-only] [--docs docs] [--out DIR] [--pair CONTENT STYLE]...</c>:
+/// <c>quality [--size 512] [--quick] [--pairs N] [--configs a,b] [--sweep s,t,...] [--nominal-only] [--resume] [--docs docs] [--out DIR] [--pair CONTENT STYLE]...</c>:
 /// <c>--quick</c> is 256 px; <c>--out</c> (default: the docs folder) receives
 /// <c>quality-SIZE.md</c>, <c>images/quality-sheet-SIZE.png</c>, <c>images/quality-tradeoff-SIZE.png</c>
-/// and every result image under <c>results-SIZE/</c> (not committed).
+/// and every result image under <c>results-SIZE/</c> (not committed); <c>--resume</c> reuses the
+/// results an interrupted run recorded there.
 /// </remarks>
 internal static class QualityBenchmark
 {
@@ -52,6 +53,7 @@ internal static class QualityBenchmark
         string results = Path.Combine(output, $"results-{size}");
         Directory.CreateDirectory(results);
         Directory.CreateDirectory(Path.Combine(output, "images"));
+        bool resume = args.Contains("--resume");
         var rows = new List<QualityRow>();
         try
         {
@@ -61,7 +63,7 @@ internal static class QualityBenchmark
                 {
                     foreach (double strength in configuration.Sweep)
                     {
-                        rows.Add(Style(resnet, pair, configuration, strength, size, results));
+                        rows.Add(Style(resnet, pair, configuration, strength, size, results, resume));
                     }
                 }
             }
@@ -92,8 +94,14 @@ internal static class QualityBenchmark
         }
     }
 
-    private static QualityRow Style(ResNet18FeatureExtractor resnet, QualityPair pair, QualityConfiguration configuration, double strength, int size, string results)
+    private static QualityRow Style(ResNet18FeatureExtractor resnet, QualityPair pair, QualityConfiguration configuration, double strength, int size, string results, bool resume)
     {
+        string image = Path.Combine(results, FileName(pair, configuration, strength));
+        if (resume && ResultCache.TryRead(image, pair, configuration, strength) is QualityRow recorded)
+        {
+            return recorded;
+        }
+
         var clock = Stopwatch.StartNew();
         StyleTransfer transfer = configuration.Configure(new StyleTransferBuilder().WithFeatureExtractor(resnet).WithContent(pair.Content).AddStyle(pair.Style), strength)
             .WithSize(OutputSize.LongestSide(size))
@@ -102,7 +110,8 @@ internal static class QualityBenchmark
         clock.Stop();
         var scores = QualityScores.Of(result.Image.Color, pair);
         var row = new QualityRow(pair, configuration, strength, scores, clock.Elapsed.TotalSeconds, result.LossHistory.Count);
-        result.Save(Path.Combine(results, FileName(row)), overwrite: true);
+        result.Save(image, overwrite: true);
+        ResultCache.Write(image, row);
         Console.WriteLine(Invariant(
             $"{pair.Name,-26} {configuration.Name,-18} {strength,5:G3}  style {scores.Style:F3}  palette {scores.Palette:F3}  content kept {scores.ContentKept:F3}  {row.Seconds,6:F1} s"));
         return row;
@@ -158,8 +167,10 @@ internal static class QualityBenchmark
     }
 
     /// <summary>The result's file name under <c>results-SIZE/</c>.</summary>
-    public static string FileName(QualityRow row) =>
-        Invariant($"{Slug(row.Pair.Name)}__{Slug(row.Configuration.Name)}__{row.Strength:G3}.png");
+    public static string FileName(QualityRow row) => FileName(row.Pair, row.Configuration, row.Strength);
+
+    private static string FileName(QualityPair pair, QualityConfiguration configuration, double strength) =>
+        Invariant($"{Slug(pair.Name)}__{Slug(configuration.Name)}__{strength:G3}.png");
 
     private static string Slug(string text) => new(text.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
 

@@ -38,7 +38,7 @@ internal static class QualityReport
         text.AppendLine();
         text.AppendLine(Invariant($"## Against {reference.Name}, at equal content kept"));
         text.AppendLine();
-        text.AppendLine(Invariant($"Each configuration's curve is read (linearly between its swept points) at the content kept of **{reference.Name}** at its nominal strength; lower style and palette are better. \"n/a\": its curve does not reach that content kept."));
+        text.AppendLine(Invariant($"Each configuration's curve is read (linearly between its swept points) at the content kept of **{reference.Name}** at its nominal strength; lower style and palette are better. Where a curve keeps more of the photo than that at every strength, its most stylised point is compared instead (its content kept marked ↑: better on that axis too). \"n/a\": its curve keeps less of the photo than that at every strength."));
         text.AppendLine();
         text.AppendLine("| pair | configuration | content kept | style | palette | style vs reference | palette vs reference |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
@@ -47,23 +47,23 @@ internal static class QualityReport
             QualityRow anchor = Nominal(rows, pair, reference);
             foreach (QualityConfiguration configuration in configurations)
             {
-                double? style = At(rows, pair, configuration, anchor.Scores.ContentKept, s => s.Style);
-                double? palette = At(rows, pair, configuration, anchor.Scores.ContentKept, s => s.Palette);
+                CurvePoint? point = Compared(rows, pair, configuration, anchor.Scores.ContentKept);
+                string kept = point is null ? Invariant($"{anchor.Scores.ContentKept:F3}") : Invariant($"{point.ContentKept:F3}{(point.KeepsMore ? " ↑" : string.Empty)}");
                 text.AppendLine(Invariant(
-                    $"| {pair.Name} | {configuration.Name} | {anchor.Scores.ContentKept:F3} | {Format(style)} | {Format(palette)} | {Change(style, anchor.Scores.Style)} | {Change(palette, anchor.Scores.Palette)} |"));
+                    $"| {pair.Name} | {configuration.Name} | {kept} | {Format(point?.Style)} | {Format(point?.Palette)} | {Change(point?.Style, anchor.Scores.Style)} | {Change(point?.Palette, anchor.Scores.Palette)} |"));
             }
         }
 
         text.AppendLine();
-        text.AppendLine("Pairs where a configuration is closer to the painting on both texture and palette at the reference's content kept:");
+        text.AppendLine("Pairs where a configuration is closer to the painting on both texture and palette while keeping at least the reference's content:");
         text.AppendLine();
         foreach (QualityConfiguration configuration in configurations.Skip(1))
         {
             int better = pairs.Count(pair =>
             {
                 QualityRow anchor = Nominal(rows, pair, reference);
-                return At(rows, pair, configuration, anchor.Scores.ContentKept, s => s.Style) < anchor.Scores.Style
-                    && At(rows, pair, configuration, anchor.Scores.ContentKept, s => s.Palette) < anchor.Scores.Palette;
+                return Compared(rows, pair, configuration, anchor.Scores.ContentKept) is CurvePoint point
+                    && point.Style < anchor.Scores.Style && point.Palette < anchor.Scores.Palette;
             });
             text.AppendLine(Invariant($"- **{configuration.Name}**: {better} of {pairs.Count}."));
         }
@@ -92,7 +92,13 @@ internal static class QualityReport
         }
 
         text.AppendLine();
-        text.AppendLine(Invariant($"Contact sheet (per row: photo, painting, then each configuration at its nominal strength): `images/quality-sheet-{size}.png`. Trade-off curves (a marker per swept strength, a ring at the nominal one): `images/quality-tradeoff-{size}.png`."));
+        text.AppendLine("Contact sheet (per row: photo, painting, then each configuration at its nominal strength):");
+        text.AppendLine();
+        text.AppendLine(Invariant($"![Contact sheet](images/quality-sheet-{size}.png)"));
+        text.AppendLine();
+        text.AppendLine("Trade-off curves (a marker per swept strength, a ring at the nominal one; up and to the right is better):");
+        text.AppendLine();
+        text.AppendLine(Invariant($"![Trade-off curves](images/quality-tradeoff-{size}.png)"));
         return text.ToString();
     }
 
@@ -101,7 +107,7 @@ internal static class QualityReport
         rows.Single(r => r.Pair == pair && r.Configuration == configuration && r.Strength == configuration.Nominal);
 
     /// <summary>The configuration's <paramref name="measure"/> where its curve keeps <paramref name="contentKept"/>; null outside the curve.</summary>
-    public static double? At(IReadOnlyList<QualityRow> rows, QualityPair pair, QualityConfiguration configuration, double contentKept, Func<QualityScores, double> measure)
+    private static double? At(IReadOnlyList<QualityRow> rows, QualityPair pair, QualityConfiguration configuration, double contentKept, Func<QualityScores, double> measure)
     {
         QualityRow[] curve = rows.Where(r => r.Pair == pair && r.Configuration == configuration).OrderBy(r => r.Scores.ContentKept).ToArray();
         for (int i = 0; i + 1 < curve.Length; i++)
@@ -116,6 +122,26 @@ internal static class QualityReport
 
         return curve.Length == 1 && Math.Abs(curve[0].Scores.ContentKept - contentKept) < 1e-12 ? measure(curve[0].Scores) : null;
     }
+
+    /// <summary>
+    /// The point of the configuration's curve compared with a reference that keeps
+    /// <paramref name="contentKept"/>: on the curve at that content kept; or, when the whole curve
+    /// keeps more, its most stylised point; null when the whole curve keeps less.
+    /// </summary>
+    private static CurvePoint? Compared(IReadOnlyList<QualityRow> rows, QualityPair pair, QualityConfiguration configuration, double contentKept)
+    {
+        if (At(rows, pair, configuration, contentKept, s => s.Style) is double style && At(rows, pair, configuration, contentKept, s => s.Palette) is double palette)
+        {
+            return new CurvePoint(contentKept, style, palette, KeepsMore: false);
+        }
+
+        QualityRow least = rows.Where(r => r.Pair == pair && r.Configuration == configuration).MinBy(r => r.Scores.ContentKept)!;
+        return least.Scores.ContentKept > contentKept
+            ? new CurvePoint(least.Scores.ContentKept, least.Scores.Style, least.Scores.Palette, KeepsMore: true)
+            : null;
+    }
+
+    private sealed record CurvePoint(double ContentKept, double Style, double Palette, bool KeepsMore);
 
     private static string Format(double? value) => value is double v ? Invariant($"{v:F3}") : "n/a";
 

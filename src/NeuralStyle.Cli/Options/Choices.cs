@@ -6,10 +6,6 @@ namespace NeuralStyle.Cli.Options;
 /// <summary>Parses enum options by their kebab-case names (<c>MeanCovariance</c> is <c>mean-covariance</c>), plus optional short aliases.</summary>
 internal static class Choices
 {
-    /// <summary>The kebab-case names of <typeparamref name="TEnum"/>'s members, in declaration order.</summary>
-    public static IReadOnlyList<string> Names<TEnum>()
-        where TEnum : struct, Enum => Enum.GetValues<TEnum>().Select(v => Kebab(v.ToString())).ToArray();
-
     /// <summary>The help's value placeholder for an enum option, e.g. <c>gram|mean-covariance|wasserstein</c>.</summary>
     public static string HelpName(Type enumType) =>
         string.Join('|', Enum.GetNames(enumType).Select(Kebab));
@@ -18,13 +14,10 @@ internal static class Choices
     public static Func<ArgumentResult, TEnum> Parser<TEnum>(string option, IReadOnlyDictionary<string, TEnum>? aliases = null)
         where TEnum : struct, Enum => result =>
         {
-            string text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value.Trim();
-            foreach (TEnum value in Enum.GetValues<TEnum>())
+            string text = Token(result);
+            if (Match(typeof(TEnum), text) is TEnum value)
             {
-                if (text.Equals(Kebab(value.ToString()), StringComparison.OrdinalIgnoreCase) || text.Equals(value.ToString(), StringComparison.OrdinalIgnoreCase))
-                {
-                    return value;
-                }
+                return value;
             }
 
             if (aliases is not null && aliases.TryGetValue(text.ToLowerInvariant(), out TEnum alias))
@@ -32,9 +25,35 @@ internal static class Choices
                 return alias;
             }
 
-            result.AddError($"Unknown {option} '{text}': use {string.Join(", ", Names<TEnum>())}.");
+            result.AddError(Unknown(option, text, typeof(TEnum)));
             return default;
         };
+
+    /// <summary>
+    /// The same parser for a binder that only knows <typeparamref name="T"/> is an enum (no alias):
+    /// without it System.CommandLine would refuse the kebab-case names the help shows.
+    /// </summary>
+    public static Func<ArgumentResult, T> EnumParser<T>(string option) => result =>
+    {
+        string text = Token(result);
+        if (Match(typeof(T), text) is T value)
+        {
+            return value;
+        }
+
+        result.AddError(Unknown(option, text, typeof(T)));
+        return default!;
+    };
+
+    private static string Token(ArgumentResult result) => result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value.Trim();
+
+    /// <summary>The member of <paramref name="enumType"/> named <paramref name="text"/> in kebab or Pascal case, or null.</summary>
+    private static object? Match(Type enumType, string text) =>
+        Enum.GetValues(enumType).Cast<object>().FirstOrDefault(value =>
+            text.Equals(Kebab(value.ToString()!), StringComparison.OrdinalIgnoreCase) || text.Equals(value.ToString(), StringComparison.OrdinalIgnoreCase));
+
+    private static string Unknown(string option, string text, Type enumType) =>
+        $"Unknown {option} '{text}': use {string.Join(", ", Enum.GetNames(enumType).Select(Kebab))}.";
 
     /// <summary><c>MeanCovariance</c> → <c>mean-covariance</c>.</summary>
     public static string Kebab(string name)

@@ -20,7 +20,10 @@ public enum InitMode
     /// mapped onto each style's (the colour transfer of Gatys et al. 2017, from the painting to the
     /// photo), unmasked styles blended by their weights, a masked style only within its mask; so
     /// the optimisation starts from the scene in the painting's colours. How far is set by the
-    /// strength (<see cref="StrengthCurve.PaletteBlend"/>). The default.
+    /// strength (<see cref="StrengthCurve.PaletteBlend"/>). The default. With
+    /// <see cref="ColorPreservation.ColorMatching"/> the styles already carry the photo's colours,
+    /// so this start is the photo; with <see cref="ColorPreservation.LuminanceOnly"/> only its
+    /// brightness shift reaches the result.
     /// </summary>
     ContentInStylePalette,
 }

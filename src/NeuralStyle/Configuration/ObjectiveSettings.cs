@@ -26,11 +26,17 @@ public sealed record ObjectiveSettings
     /// <summary>Weight of the content term (default 1).</summary>
     public double ContentWeight { get; init; } = 1;
 
-    /// <summary>Weight of the style term at <see cref="StyleStrength"/> 1 (default 40: 10 at the recommended strength).</summary>
+    /// <summary>Weight of the style term at <see cref="StyleStrength"/> 1 (default 40, scaled by the strength: see <see cref="StyleWeightInForce"/>).</summary>
     public double StyleWeight { get; init; } = 40;
 
-    /// <summary>Weight of the total variation (smoothness) term at <see cref="StyleStrength"/> 1 (default 40: 10 at the recommended strength).</summary>
+    /// <summary>Weight of the total variation (smoothness) term at <see cref="StyleStrength"/> 1 (default 40, scaled by the strength: see <see cref="StyleWeightInForce"/>).</summary>
     public double TotalVariationWeight { get; init; } = 40;
+
+    /// <summary>The style weight the objective uses: <see cref="StyleWeight"/> times <see cref="StrengthCurve.WeightScale"/> of <see cref="StyleStrength"/>.</summary>
+    internal double StyleWeightInForce => StyleWeight * StrengthCurve.WeightScale(StyleStrength);
+
+    /// <summary>The total variation weight the objective uses: <see cref="TotalVariationWeight"/> scaled like <see cref="StyleWeightInForce"/>.</summary>
+    internal double TotalVariationWeightInForce => TotalVariationWeight * StrengthCurve.WeightScale(StyleStrength);
 
     /// <summary>Content loss formula (default <see cref="ContentLossFormula.Relative"/>).</summary>
     public ContentLossFormula ContentFormula { get; init; } = ContentLossFormula.Relative;

@@ -23,8 +23,8 @@ public sealed class StylePreset
 
     /// <summary>
     /// The recommended settings (<see cref="StyleTransferSettings.Default"/>): the backbone's
-    /// recommended layers, scale-free (relative) losses at the recommended strength (content 1,
-    /// style and smoothing 10 each), starting from the photo recoloured to the painting's palette,
+    /// recommended layers, scale-free (relative) losses at the recommended strength
+    /// (<see cref="StrengthCurve.Recommended"/>), starting from the photo recoloured to the painting's palette,
     /// L-BFGS with strong-Wolfe line search, 300 evaluations, 512 px longest side. Suits any extractor.
     /// </summary>
     public static StylePreset Default { get; } = new("Default", ["default"], Describe(StyleTransferSettings.Default), StyleTransferSettings.Default);
@@ -108,9 +108,8 @@ public sealed class StylePreset
     {
         ObjectiveSettings objective = settings.Objective;
         OptimizationSettings optimization = settings.Optimization;
-        double scale = StrengthCurve.WeightScale(objective.StyleStrength);
         return FormattableString.Invariant(
-            $"the backbone's recommended layers, strength {objective.StyleStrength} ({objective.ContentFormula} losses weighted {objective.ContentWeight} / {objective.StyleWeight * scale} / {objective.TotalVariationWeight * scale}), ")
+            $"the backbone's recommended layers, strength {objective.StyleStrength} ({objective.ContentFormula} losses weighted {objective.ContentWeight} / {objective.StyleWeightInForce} / {objective.TotalVariationWeightInForce}), ")
             + FormattableString.Invariant($"init {optimization.Init}, {optimization.Optimizer.Kind}, {optimization.Evaluations} evaluations, {settings.Image.Size}");
     }
 }

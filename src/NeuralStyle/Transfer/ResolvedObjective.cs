@@ -21,10 +21,10 @@ public sealed record ResolvedObjective
     public double ContentWeight => Settings.ContentWeight;
 
     /// <summary>The style term's weight in force: <see cref="ObjectiveSettings.StyleWeight"/> scaled by the strength (<see cref="StrengthCurve.WeightScale"/>).</summary>
-    public double StyleWeight => Settings.StyleWeight * StrengthCurve.WeightScale(Settings.StyleStrength);
+    public double StyleWeight => Settings.StyleWeightInForce;
 
     /// <summary>The total variation term's weight in force: <see cref="ObjectiveSettings.TotalVariationWeight"/> scaled by the strength.</summary>
-    public double TotalVariationWeight => Settings.TotalVariationWeight * StrengthCurve.WeightScale(Settings.StyleStrength);
+    public double TotalVariationWeight => Settings.TotalVariationWeightInForce;
 
     /// <summary>The objective's settings (weights, formulas, statistic).</summary>
     public ObjectiveSettings Settings { get; internal init; }

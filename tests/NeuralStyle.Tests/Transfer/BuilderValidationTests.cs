@@ -172,6 +172,21 @@ public sealed class BuilderValidationTests
         Assert.Equal(1, StrengthCurve.PaletteBlend(1));
         Assert.Equal(1, StylePreset.KerasExample.Settings.Objective.StyleStrength);
         Assert.Empty(Problems.Of(StyleTransferSettings.Default.WithObjective(o => o with { StyleStrength = 0 }).Validate));
+
+        ObjectiveSettings half = new() { StyleStrength = 0.5, ContentWeight = 3, StyleWeight = 40, TotalVariationWeight = 8 };
+        Assert.Equal((3.0, 10.0, 2.0), (half.ContentWeight, half.StyleWeightInForce, half.TotalVariationWeightInForce));
+    }
+
+    [Fact]
+    public void EachPresetsWeightsInForceAreItsRecipe()
+    {
+        ObjectiveSettings keras = StylePreset.KerasExample.Settings.Objective;
+        Assert.Equal((1e-6, 1e-6), (keras.StyleWeightInForce, keras.TotalVariationWeightInForce));
+
+        ObjectiveSettings recommended = StylePreset.Default.Settings.Objective;
+        double scale = StrengthCurve.WeightScale(StrengthCurve.Recommended);
+        Assert.Equal((recommended.StyleWeight * scale, recommended.TotalVariationWeight * scale), (recommended.StyleWeightInForce, recommended.TotalVariationWeightInForce));
+        Assert.Contains(Invariant($"weighted {recommended.ContentWeight} / {recommended.StyleWeightInForce} / {recommended.TotalVariationWeightInForce}"), StylePreset.Default.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
