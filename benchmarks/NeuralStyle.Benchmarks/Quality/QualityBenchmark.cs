@@ -118,43 +118,23 @@ internal static class QualityBenchmark
     }
 
     /// <summary>Per pair: the photo, the painting, then each configuration at its nominal strength.</summary>
-    private static Image<Rgb24> Sheet(List<QualityPair> pairs, IReadOnlyList<QualityConfiguration> configurations, List<QualityRow> rows, string results)
-    {
-        var cells = new List<IReadOnlyList<Image<Rgb24>>>();
-        var loaded = new List<Image<Rgb24>>();
-        try
-        {
-            foreach (QualityPair pair in pairs)
-            {
-                var row = new List<Image<Rgb24>> { pair.Content, pair.Style };
-                foreach (QualityConfiguration configuration in configurations)
-                {
-                    QualityRow nominal = rows.Single(r => r.Pair == pair && r.Configuration == configuration && r.Strength == configuration.Nominal);
-                    loaded.Add(Image.Load<Rgb24>(Path.Combine(results, FileName(nominal))));
-                    row.Add(loaded[^1]);
-                }
-
-                cells.Add(row);
-            }
-
-            return ContactSheet.Compose(cells, cellHeight: 200);
-        }
-        finally
-        {
-            loaded.ForEach(i => i.Dispose());
-        }
-    }
+    private static Image<Rgb24> Sheet(List<QualityPair> pairs, IReadOnlyList<QualityConfiguration> configurations, List<QualityRow> rows, string results) =>
+        SheetOf(pairs, pair => configurations.Select(c => QualityReport.Nominal(rows, pair, c)), results);
 
     /// <summary>Per pair: the photo, the painting, then <paramref name="configuration"/> at each swept strength.</summary>
-    private static Image<Rgb24> StrengthSheet(IEnumerable<QualityPair> pairs, QualityConfiguration configuration, List<QualityRow> rows, string results)
+    private static Image<Rgb24> StrengthSheet(IEnumerable<QualityPair> pairs, QualityConfiguration configuration, List<QualityRow> rows, string results) =>
+        SheetOf(pairs, pair => rows.Where(r => r.Pair == pair && r.Configuration == configuration).OrderBy(r => r.Strength), results);
+
+    /// <summary>A contact sheet with a row per pair: the photo, the painting, then the images of <paramref name="resultsOf"/> that pair.</summary>
+    private static Image<Rgb24> SheetOf(IEnumerable<QualityPair> pairs, Func<QualityPair, IEnumerable<QualityRow>> resultsOf, string results)
     {
         var loaded = new List<Image<Rgb24>>();
         try
         {
             var cells = pairs.Select(pair => (IReadOnlyList<Image<Rgb24>>)new[] { pair.Content, pair.Style }
-                .Concat(rows.Where(r => r.Pair == pair && r.Configuration == configuration).OrderBy(r => r.Strength).Select(r =>
+                .Concat(resultsOf(pair).Select(row =>
                 {
-                    loaded.Add(Image.Load<Rgb24>(Path.Combine(results, FileName(r))));
+                    loaded.Add(Image.Load<Rgb24>(Path.Combine(results, FileName(row))));
                     return loaded[^1];
                 }))
                 .ToList()).ToList();
@@ -167,7 +147,7 @@ internal static class QualityBenchmark
     }
 
     /// <summary>The result's file name under <c>results-SIZE/</c>.</summary>
-    public static string FileName(QualityRow row) => FileName(row.Pair, row.Configuration, row.Strength);
+    private static string FileName(QualityRow row) => FileName(row.Pair, row.Configuration, row.Strength);
 
     private static string FileName(QualityPair pair, QualityConfiguration configuration, double strength) =>
         Invariant($"{Slug(pair.Name)}__{Slug(configuration.Name)}__{strength:G3}.png");

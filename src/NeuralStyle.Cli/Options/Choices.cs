@@ -10,35 +10,22 @@ internal static class Choices
     public static string HelpName(Type enumType) =>
         string.Join('|', Enum.GetNames(enumType).Select(Kebab));
 
-    /// <summary>A custom parser for an option of <typeparamref name="TEnum"/> that accepts its kebab-case names and <paramref name="aliases"/>.</summary>
-    public static Func<ArgumentResult, TEnum> Parser<TEnum>(string option, IReadOnlyDictionary<string, TEnum>? aliases = null)
-        where TEnum : struct, Enum => result =>
-        {
-            string text = Token(result);
-            if (Match(typeof(TEnum), text) is TEnum value)
-            {
-                return value;
-            }
-
-            if (aliases is not null && aliases.TryGetValue(text.ToLowerInvariant(), out TEnum alias))
-            {
-                return alias;
-            }
-
-            result.AddError(Unknown(option, text, typeof(TEnum)));
-            return default;
-        };
-
     /// <summary>
-    /// The same parser for a binder that only knows <typeparamref name="T"/> is an enum (no alias):
-    /// without it System.CommandLine would refuse the kebab-case names the help shows.
+    /// A custom parser for an option of enum type <typeparamref name="T"/> that accepts its
+    /// kebab-case (or Pascal-case) names and <paramref name="aliases"/>; without it System.CommandLine
+    /// would refuse the kebab-case names the help shows.
     /// </summary>
-    public static Func<ArgumentResult, T> EnumParser<T>(string option) => result =>
+    public static Func<ArgumentResult, T> Parser<T>(string option, IReadOnlyDictionary<string, T>? aliases = null) => result =>
     {
         string text = Token(result);
         if (Match(typeof(T), text) is T value)
         {
             return value;
+        }
+
+        if (aliases is not null && aliases.TryGetValue(text.ToLowerInvariant(), out T? alias))
+        {
+            return alias;
         }
 
         result.AddError(Unknown(option, text, typeof(T)));

@@ -138,7 +138,7 @@ internal sealed class TransferOptions
         if (typeof(T).IsEnum)
         {
             option.HelpName = Choices.HelpName(typeof(T));
-            option.CustomParser ??= Choices.EnumParser<T>(names[0]);
+            option.CustomParser ??= Choices.Parser<T>(names[0]);
         }
 
         return new SettingOption<T>(option, setting, libraryDefault, apply);
