@@ -19,6 +19,12 @@ switch (args.FirstOrDefault())
     case "seed-quality":
         SeedQuality.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);
         break;
+    case "conv-probe":
+        NeuralStyle.Benchmarks.FastStyle.ConvProbe.Run();
+        break;
+    case "fast-speed":
+        NeuralStyle.Benchmarks.FastStyle.FastStyleSpeed.Run(args[1..]);
+        break;
     case "quality":
         NeuralStyle.Benchmarks.Quality.QualityBenchmark.Run(args[1..]);
         break;

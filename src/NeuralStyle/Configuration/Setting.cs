@@ -125,4 +125,40 @@ public enum Setting
 
     /// <summary>A run's <see cref="Transfer.RunReporting.SnapshotEvery"/>.</summary>
     SnapshotEvery,
+
+    /// <summary>A fast style network's width (NeuralStyle.FastStyle).</summary>
+    FastStyleWidth,
+
+    /// <summary>A fast style network's residual block count.</summary>
+    FastStyleResidualBlocks,
+
+    /// <summary>The folder of content photos a fast style network is trained on.</summary>
+    TrainingImages,
+
+    /// <summary>The side of the square crops a fast style network is trained on.</summary>
+    TrainingSize,
+
+    /// <summary>The number of training steps.</summary>
+    TrainingSteps,
+
+    /// <summary>The number of crops per training step.</summary>
+    BatchSize,
+
+    /// <summary>The learning rate of fast-style training's Adam.</summary>
+    TrainingLearningRate,
+
+    /// <summary>The size the style image is seen at in training.</summary>
+    TrainingStyleSize,
+
+    /// <summary>Where and how often training checkpoints are written.</summary>
+    Checkpoint,
+
+    /// <summary>The decoded-image cache of training.</summary>
+    TrainingCache,
+
+    /// <summary>How strongly a fast style network's output is blended over the photo.</summary>
+    StylizeStrength,
+
+    /// <summary>How a fast style network tiles an image too large to run whole.</summary>
+    StylizeTiling,
 }

@@ -1,3 +1,4 @@
+using NeuralStyle.IO;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -28,44 +29,18 @@ public static class ImageWriter
         ArgumentNullException.ThrowIfNull(image);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         IImageEncoder encoder = EncoderFor(path);
-        string fullPath = Path.GetFullPath(path);
-        if (!overwrite && File.Exists(fullPath))
+        AtomicFile.Write(path, overwrite, stream =>
         {
-            throw new IOException($"'{fullPath}' already exists. Choose another name or allow overwriting (overwrite: true, or --overwrite).");
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-
-        string directory = Path.GetDirectoryName(fullPath)!;
-        Directory.CreateDirectory(directory);
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (FileStream stream = new(temporary, FileMode.CreateNew, FileAccess.Write))
+            if (image.Alpha is not null && encoder is not JpegEncoder)
             {
-                if (image.Alpha is not null && encoder is not JpegEncoder)
-                {
-                    using Image rgba = image.ToRgba32();
-                    rgba.Save(stream, encoder);
-                }
-                else
-                {
-                    image.Color.Save(stream, encoder);
-                }
-
-                stream.Flush(flushToDisk: true);
+                using Image rgba = image.ToRgba32();
+                rgba.Save(stream, encoder);
             }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            File.Move(temporary, fullPath, overwrite);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
+            else
             {
-                File.Delete(temporary);
+                image.Color.Save(stream, encoder);
             }
-        }
+        }, cancellationToken);
     }
 
     /// <summary>

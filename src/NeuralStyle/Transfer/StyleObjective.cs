@@ -147,24 +147,8 @@ internal sealed class StyleObjective : IDisposable
         return Read(Terms(image, Features(image, _layers)).Terms);
     }
 
-    private Dictionary<FeatureLayer, torch.Tensor> Targets(IReadOnlyList<StyleTensor> styles, FeatureLayer[] layers)
-    {
-        double blendTotal = styles.Sum(s => s.Weight);
-        var sums = new Dictionary<FeatureLayer, torch.Tensor>();
-        foreach (StyleTensor style in styles)
-        {
-            foreach ((FeatureLayer layer, torch.Tensor activation) in Features(style.Image, layers))
-            {
-                torch.Tensor statistic = _styleLoss.Statistic(activation).mul_(style.Weight / blendTotal);
-                if (!sums.TryAdd(layer, statistic))
-                {
-                    sums[layer].add_(statistic);
-                }
-            }
-        }
-
-        return sums.ToDictionary(p => p.Key, p => _styleLoss.PrepareTarget(p.Value).detach().DetachFromDisposeScope());
-    }
+    private Dictionary<FeatureLayer, torch.Tensor> Targets(IReadOnlyList<StyleTensor> styles, FeatureLayer[] layers) =>
+        StyleTargets.Blend(_styleLoss, styles, layers, Features);
 
     private static torch.Tensor LayerMask(torch.Tensor mask, torch.Tensor layerFeatures) =>
         torch.nn.functional.adaptive_avg_pool2d(mask.to(layerFeatures.dtype, layerFeatures.device), [layerFeatures.shape[^2], layerFeatures.shape[^1]])

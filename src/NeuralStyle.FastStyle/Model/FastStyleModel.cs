@@ -1,0 +1,230 @@
+using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Inference;
+using NeuralStyle.FastStyle.Network;
+using NeuralStyle.FastStyle.Onnx;
+using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Features;
+using NeuralStyle.Features.Authoring;
+using NeuralStyle.Imaging;
+using NeuralStyle.IO;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using TorchSharp;
+
+namespace NeuralStyle.FastStyle.Model;
+
+/// <summary>
+/// A trained fast style network: stylises an image in one forward pass. Load one with
+/// <see cref="Load"/> (a <c>.safetensors</c> file written by <see cref="Save"/> or by
+/// <see cref="Training.FastStyleTrainer"/>), export it with <see cref="ExportOnnx"/>. Every method
+/// may be called from several threads at once; <see cref="Dispose"/> waits for calls in progress.
+/// </summary>
+public sealed class FastStyleModel : IDisposable
+{
+    private readonly TransformerNet _network;
+    private readonly NativeResourceGuard _guard;
+
+    internal FastStyleModel(TransformerNet network, FastStyleModelInfo info)
+    {
+        _network = network;
+        _network.RequireGradients(false);
+        Info = info with { Architecture = network.Architecture };
+        _guard = new NativeResourceGuard(nameof(FastStyleModel), network.Dispose);
+    }
+
+    /// <summary>What the model file says about the network and its training.</summary>
+    public FastStyleModelInfo Info { get; }
+
+    /// <summary>The network's shape.</summary>
+    public FastStyleArchitecture Architecture => _network.Architecture;
+
+    /// <summary>The device the weights live on.</summary>
+    public torch.Device Device => _network.Parameters[0].Value.device;
+
+    /// <summary>The network.</summary>
+    internal TransformerNet Network => _network;
+
+    /// <summary>
+    /// Loads a model file (or a training checkpoint, whose network it takes), checking it before any weight is used: the metadata (a NeuralStyle
+    /// fast-style model of a version this library reads), every key, shape and dtype the
+    /// architecture needs, finite values, and a file that is not truncated.
+    /// </summary>
+    /// <param name="path">The <c>.safetensors</c> file.</param>
+    /// <param name="device">Where to put the weights (default CPU).</param>
+    /// <exception cref="InvalidWeightsException">The file is not a valid model; the message names every problem.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static FastStyleModel Load(string path, torch.Device? device = null)
+    {
+        (IReadOnlyDictionary<string, string> metadata, StateDictionary tensors) = SafetensorsFile.Read(path);
+        using (tensors)
+        {
+            var problems = new List<string>();
+            FastStyleModelInfo? info = FastStyleModelInfo.FromMetadata(metadata, problems);
+            if (info is null)
+            {
+                throw new InvalidWeightsException($"'{path}' is not a usable fast-style model: {string.Join("; ", problems)}.");
+            }
+
+            IReadOnlyList<(string Key, long[] Shape)> expected = NetworkPlan.Parameters(info.Architecture);
+            StateDictionaryValidator.Validate($"'{path}'", tensors, expected.ToDictionary(p => p.Key, p => p.Shape));
+            bool checkpoint = metadata.ContainsKey(TrainingCheckpoint.StepKey);
+            string[] unexpected = tensors.Keys
+                .Except(expected.Select(p => p.Key))
+                .Where(k => !(checkpoint && k.StartsWith(TrainingCheckpoint.OptimizerPrefix, StringComparison.Ordinal)))
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+            if (unexpected.Length > 0)
+            {
+                throw new InvalidWeightsException(
+                    $"The weights from '{path}' do not fit a {info.Architecture.WidthText}-width network with {info.Architecture.ResidualBlocks} residual blocks: "
+                    + $"unexpected key{(unexpected.Length == 1 ? string.Empty : "s")} {string.Join(", ", unexpected.Take(5).Select(k => $"'{k}'"))}.");
+            }
+
+            return new FastStyleModel(TransformerNet.FromState(info.Architecture, tensors, device), info);
+        }
+    }
+
+    /// <summary>Writes the model to <paramref name="path"/> (<c>.safetensors</c>, with <see cref="Info"/> as metadata) atomically.</summary>
+    /// <param name="path">The file to write.</param>
+    /// <param name="overwrite">When false (the default), an existing file is an error and is left untouched.</param>
+    public void Save(string path, bool overwrite = false)
+    {
+        using NativeResourceGuard.Use use = _guard.Enter();
+        Write(path, overwrite, _network, Info);
+    }
+
+    /// <summary>Writes <paramref name="network"/> with <paramref name="info"/> as a model file, atomically.</summary>
+    internal static void Write(string path, bool overwrite, TransformerNet network, FastStyleModelInfo info) =>
+        AtomicFile.Write(path, overwrite, stream => SafetensorsFile.Write(stream, network.Parameters, info.ToMetadata()));
+
+    /// <summary>
+    /// Writes the network as an ONNX model (opset 13) with dynamic batch, height and width: input
+    /// <c>image</c>, output <c>stylized</c>, both <c>[N, 3, H, W]</c> float RGB in [0, 1]. ONNX
+    /// Runtime (or any ONNX runtime) then runs it without TorchSharp.
+    /// </summary>
+    /// <param name="path">The <c>.onnx</c> file to write (atomically).</param>
+    /// <param name="overwrite">When false (the default), an existing file is an error and is left untouched.</param>
+    public void ExportOnnx(string path, bool overwrite = false)
+    {
+        using NativeResourceGuard.Use use = _guard.Enter();
+        AtomicFile.Write(path, overwrite, stream => OnnxExporter.Write(stream, _network, Info));
+    }
+
+    /// <summary>Stylises <paramref name="image"/>; the result has its size and alpha.</summary>
+    /// <exception cref="Transfer.StyleTransferConfigurationException">The options are invalid, or the image is smaller than the network can take.</exception>
+    public TransferImage Stylize(TransferImage image, StylizeOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return StylizeBatch([image], options, cancellationToken)[0];
+    }
+
+    /// <summary>Stylises an ImageSharp image; the result has its size.</summary>
+    public Image<Rgb24> Stylize(Image<Rgb24> image, StylizeOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        using var input = new TransferImage(image.Clone());
+        TransferImage result = Stylize(input, options, cancellationToken);
+        return result.Color;
+    }
+
+    /// <summary>Decodes an image from <paramref name="stream"/> (with the loader's limits) and stylises it.</summary>
+    /// <param name="stream">The encoded image.</param>
+    /// <param name="options">How to stylise.</param>
+    /// <param name="loadOptions">Decoding limits (default <see cref="ImageLoadOptions.Default"/>).</param>
+    /// <param name="cancellationToken">Checked between tiles.</param>
+    public TransferImage Stylize(Stream stream, StylizeOptions? options = null, ImageLoadOptions? loadOptions = null, CancellationToken cancellationToken = default)
+    {
+        using TransferImage input = new ImageLoader(loadOptions).Load(stream);
+        return Stylize(input, options, cancellationToken);
+    }
+
+    /// <summary>Stylises the image file <paramref name="input"/> into <paramref name="output"/> (written atomically).</summary>
+    /// <param name="input">The photo.</param>
+    /// <param name="output">The result's path (.png, .jpg or .webp); never the input.</param>
+    /// <param name="options">How to stylise.</param>
+    /// <param name="overwrite">Replace <paramref name="output"/> if it exists.</param>
+    /// <param name="cancellationToken">Checked between tiles and before the file is moved into place.</param>
+    public void StylizeFile(string input, string output, StylizeOptions? options = null, bool overwrite = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(input);
+        ArgumentException.ThrowIfNullOrWhiteSpace(output);
+        if (string.Equals(Path.GetFullPath(input), Path.GetFullPath(output), StringComparison.Ordinal))
+        {
+            throw new IOException($"The output '{output}' is the input: choose another output path, the photo is never overwritten.");
+        }
+
+        ImageWriter.EnsureSupported(output);
+        using TransferImage image = new ImageLoader().Load(input);
+        using TransferImage result = Stylize(image, options, cancellationToken);
+        ImageWriter.Save(result, output, overwrite, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stylises several images (video frames, say); images of the same size run as one batch.
+    /// Results are in the order of <paramref name="images"/>.
+    /// </summary>
+    public IReadOnlyList<TransferImage> StylizeBatch(IReadOnlyList<TransferImage> images, StylizeOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        options ??= StylizeOptions.Default;
+        var problems = new ProblemList();
+        options.Validate(problems);
+        foreach (TransferImage image in images)
+        {
+            problems.Require(
+                image.Width >= MinimumSide && image.Height >= MinimumSide,
+                Setting.ContentImage,
+                $"The image is {image.Width}x{image.Height}; a fast style network needs at least {MinimumSide} px a side.",
+                "Enlarge the image first.");
+        }
+
+        problems.ThrowIfAny();
+        using NativeResourceGuard.Use use = _guard.Enter();
+        var results = new TransferImage[images.Count];
+        foreach (IGrouping<(int Width, int Height), int> group in Enumerable.Range(0, images.Count).GroupBy(i => (images[i].Width, images[i].Height)))
+        {
+            int[] indices = group.ToArray();
+            TransferImage[] rendered = Render(indices.Select(i => images[i]).ToArray(), options, cancellationToken);
+            for (int k = 0; k < indices.Length; k++)
+            {
+                results[indices[k]] = rendered[k];
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The smallest side the network takes.</summary>
+    public const int MinimumSide = ImageSettings.MinimumSize;
+
+    /// <summary>The network's output in [0, 1] for RGB input in [0, 1] (<c>[N, 3, H, W]</c>), tiled when the options say so; what the ONNX export computes.</summary>
+    internal torch.Tensor Forward(torch.Tensor rgb, StylizeOptions options, CancellationToken cancellationToken)
+    {
+        using var noGrad = torch.no_grad();
+        torch.Tensor output = TiledForward.Splits(rgb.shape[^2], rgb.shape[^1], options.TileSize)
+            ? TiledForward.Run(rgb, options.TileSize, options.TileOverlap, _network.Forward, cancellationToken)
+            : _network.Forward(rgb);
+        return output.clamp_(0, 1);
+    }
+
+    private TransferImage[] Render(TransferImage[] images, StylizeOptions options, CancellationToken cancellationToken)
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.Tensor input = torch.cat(images.Select(i => ImageTensor.FromImage(i.Color, Device)).ToArray(), 0);
+        torch.Tensor output = Forward(input, options, cancellationToken);
+        if (options.Strength < 1)
+        {
+            output = torch.lerp(input, output, options.Strength);
+        }
+
+        if (options.ColorPreservation == ColorPreservation.LuminanceOnly)
+        {
+            output = YCbCr.KeepChroma(output, input);
+        }
+
+        return images.Select((image, k) => new TransferImage(ImageTensor.ToImage(output[k]), image.Alpha?.Clone())).ToArray();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _guard.Dispose();
+}

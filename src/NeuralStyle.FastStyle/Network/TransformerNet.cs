@@ -1,0 +1,144 @@
+using TorchSharp;
+using static TorchSharp.torch.nn.functional;
+
+namespace NeuralStyle.FastStyle.Network;
+
+/// <summary>
+/// The fast style network's parameters and its TorchSharp forward pass, interpreting
+/// <see cref="NetworkPlan"/>. Any input size: the input is padded (reflecting) to a multiple of 4
+/// and the output cropped back, so the output has exactly the input's size. Owns its tensors.
+/// </summary>
+internal sealed class TransformerNet : IDisposable
+{
+    private readonly IReadOnlyList<NetworkOp> _plan;
+    private readonly Dictionary<string, torch.Tensor> _byKey;
+
+    private TransformerNet(FastStyleArchitecture architecture, IReadOnlyList<KeyValuePair<string, torch.Tensor>> parameters)
+    {
+        Architecture = architecture;
+        _plan = NetworkPlan.Of(architecture);
+        Parameters = parameters;
+        _byKey = parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>The network's shape.</summary>
+    public FastStyleArchitecture Architecture { get; }
+
+    /// <summary>Every parameter by its pytorch/examples key, in forward order.</summary>
+    public IReadOnlyList<KeyValuePair<string, torch.Tensor>> Parameters { get; }
+
+    /// <summary>The parameter named <paramref name="key"/>.</summary>
+    public torch.Tensor this[string key] => _byKey[key];
+
+    /// <summary>
+    /// A new network initialised as PyTorch initialises <c>Conv2d</c> (uniform in
+    /// ±1/√fan-in for weights and biases) and <c>InstanceNorm2d</c> (scale 1, shift 0), from
+    /// <paramref name="seed"/> alone (its own generator: the global RNG is not touched).
+    /// </summary>
+    public static TransformerNet Initialize(FastStyleArchitecture architecture, long seed, torch.Device? device = null)
+    {
+        var generator = new torch.Generator(unchecked((ulong)seed), torch.CPU);
+        var parameters = new List<KeyValuePair<string, torch.Tensor>>();
+        foreach (NetworkOp op in NetworkPlan.Of(architecture))
+        {
+            if (op is ConvOp conv)
+            {
+                double bound = 1 / Math.Sqrt(conv.In * conv.Kernel * conv.Kernel);
+                parameters.Add(new(conv.WeightKey, Uniform([conv.Out, conv.In, conv.Kernel, conv.Kernel], bound, generator, device)));
+                parameters.Add(new(conv.BiasKey, Uniform([conv.Out], bound, generator, device)));
+            }
+            else if (op is NormOp norm)
+            {
+                parameters.Add(new(norm.WeightKey, torch.ones(norm.Channels, device: device)));
+                parameters.Add(new(norm.BiasKey, torch.zeros(norm.Channels, device: device)));
+            }
+        }
+
+        return new TransformerNet(architecture, parameters);
+    }
+
+    /// <summary>A network holding copies of <paramref name="state"/>'s tensors (already validated against <see cref="NetworkPlan.Parameters"/>).</summary>
+    public static TransformerNet FromState(FastStyleArchitecture architecture, IReadOnlyDictionary<string, torch.Tensor> state, torch.Device? device = null)
+    {
+        var parameters = NetworkPlan.Parameters(architecture)
+            .Select(p => new KeyValuePair<string, torch.Tensor>(
+                p.Key, state[p.Key].to(torch.ScalarType.Float32, device ?? torch.CPU, copy: true).contiguous().DetachFromDisposeScope()))
+            .ToList();
+        return new TransformerNet(architecture, parameters);
+    }
+
+    /// <summary>Makes every parameter a leaf that records (or stops recording) gradients.</summary>
+    public void RequireGradients(bool required)
+    {
+        foreach (torch.Tensor parameter in _byKey.Values)
+        {
+            parameter.requires_grad_(required);
+        }
+    }
+
+    /// <summary>The network's output for <c>[N, 3, H, W]</c> RGB in [0, 1] (not clamped), the input's size.</summary>
+    public torch.Tensor Forward(torch.Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var scope = torch.NewDisposeScope();
+        long height = input.shape[^2], width = input.shape[^1];
+        long padBottom = PadTo(height), padRight = PadTo(width);
+        torch.Tensor x = padBottom + padRight > 0 ? pad(input, [0, padRight, 0, padBottom], PaddingModes.Reflect) : input;
+        var shortcuts = new Stack<torch.Tensor>();
+        foreach (NetworkOp op in _plan)
+        {
+            x = op switch
+            {
+                ConvOp conv => Convolve(x, conv),
+                NormOp norm => instance_norm(x, weight: _byKey[norm.WeightKey], bias: _byKey[norm.BiasKey], eps: NormOp.Epsilon),
+                ReluOp => relu(x),
+                ResidualStartOp => Remember(shortcuts, x),
+                ResidualAddOp => x + shortcuts.Pop(),
+                _ => throw new InvalidOperationException($"Unhandled operation {op}."),
+            };
+        }
+
+        if (padBottom + padRight > 0)
+        {
+            x = x.narrow(-2, 0, height).narrow(-1, 0, width);
+        }
+
+        return x.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>How many rows (or columns) reach the next multiple of <see cref="NetworkPlan.SideMultiple"/>.</summary>
+    public static long PadTo(long side) => (NetworkPlan.SideMultiple - (side % NetworkPlan.SideMultiple)) % NetworkPlan.SideMultiple;
+
+    private torch.Tensor Convolve(torch.Tensor x, ConvOp conv)
+    {
+        if (conv.Upsample)
+        {
+            x = interpolate(x, scale_factor: [2, 2], mode: torch.InterpolationMode.Nearest);
+        }
+
+        int p = conv.Padding;
+        torch.Tensor padded = pad(x, [p, p, p, p], PaddingModes.Reflect);
+        return conv2d(padded, _byKey[conv.WeightKey], _byKey[conv.BiasKey], strides: [conv.Stride, conv.Stride]);
+    }
+
+    private static torch.Tensor Remember(Stack<torch.Tensor> shortcuts, torch.Tensor x)
+    {
+        shortcuts.Push(x);
+        return x;
+    }
+
+    private static torch.Tensor Uniform(long[] shape, double bound, torch.Generator generator, torch.Device? device)
+    {
+        using torch.Tensor unit = torch.rand(shape, generator: generator);
+        return unit.mul(2 * bound).sub_(bound).to(device ?? torch.CPU).DetachFromDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (torch.Tensor parameter in _byKey.Values)
+        {
+            parameter.Dispose();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using NeuralStyle.FastStyle.Model;
+using NeuralStyle.FastStyle.Network;
+using TorchSharp;
+
+namespace NeuralStyle.FastStyle.Onnx;
+
+/// <summary>
+/// Writes a fast style network as an ONNX model (opset 13, IR version 7) by interpreting
+/// <see cref="NetworkPlan"/>, as the TorchSharp forward pass does: the input padded (reflecting)
+/// to a multiple of 4 by a shape computation in the graph, so height and width are dynamic; the
+/// output cropped back to the input's size and clamped to [0, 1].
+/// </summary>
+internal static class OnnxExporter
+{
+    /// <summary>The opset the graph uses.</summary>
+    public const int Opset = 13;
+
+    /// <summary>The graph's input name.</summary>
+    public const string InputName = "image";
+
+    /// <summary>The graph's output name.</summary>
+    public const string OutputName = "stylized";
+
+    /// <summary>Writes the model to <paramref name="stream"/>.</summary>
+    public static void Write(Stream stream, TransformerNet network, FastStyleModelInfo info)
+    {
+        var graph = new OnnxGraph();
+        string four = graph.Constant("four", [NetworkPlan.SideMultiple]);
+        string zeros = graph.Constant("leading_pads", [0, 0, 0, 0, 0, 0]);
+        string spatialAxes = graph.Constant("spatial_axes", [2, 3]);
+        string origin = graph.Constant("origin", [0, 0]);
+
+        // [H, W] of the input, and the bottom/right padding (4 - side % 4) % 4.
+        string shape = graph.Node("Shape", [InputName]);
+        string size = graph.Node("Slice", [shape, graph.Constant("hw_start", [2]), graph.Constant("hw_end", [4])]);
+        string extra = graph.Node("Mod", [graph.Node("Sub", [four, graph.Node("Mod", [size, four])]), four]);
+        string pads = graph.Node("Concat", [zeros, extra], ("axis", 0L));
+        string x = graph.Node("Pad", [InputName, pads], ("mode", "reflect"));
+
+        var shortcuts = new Stack<string>();
+        foreach (NetworkOp op in NetworkPlan.Of(network.Architecture))
+        {
+            x = op switch
+            {
+                ConvOp conv => Convolution(graph, network, conv, x),
+                NormOp norm => graph.Node(
+                    "InstanceNormalization",
+                    [x, Weights(graph, network, norm.WeightKey), Weights(graph, network, norm.BiasKey)],
+                    ("epsilon", (float)NormOp.Epsilon)),
+                ReluOp => graph.Node("Relu", [x]),
+                ResidualStartOp => Remember(shortcuts, x),
+                ResidualAddOp => graph.Node("Add", [x, shortcuts.Pop()]),
+                _ => throw new InvalidOperationException($"Unhandled operation {op}."),
+            };
+        }
+
+        string cropped = graph.Node("Slice", [x, origin, size, spatialAxes]);
+        graph.Node("Clip", [cropped, graph.Constant("zero", [0f], []), graph.Constant("one", [1f], [])], OutputName);
+
+        var model = new ProtoWriter()
+            .Varint(1, 7)
+            .String(2, "NeuralStyle.FastStyle")
+            .String(3, info.LibraryVersion)
+            .Message(7, graph.Build($"fast-style {info.StyleName}".Trim(), InputName, OutputName))
+            .Message(8, new ProtoWriter().String(1, string.Empty).Varint(2, Opset));
+        foreach ((string key, string value) in info.ToMetadata())
+        {
+            model.Message(14, new ProtoWriter().String(1, key).String(2, value));
+        }
+
+        model.CopyTo(stream);
+    }
+
+    private static string Convolution(OnnxGraph graph, TransformerNet network, ConvOp conv, string x)
+    {
+        if (conv.Upsample)
+        {
+            x = graph.Node(
+                "Resize",
+                [x, string.Empty, graph.Constant($"{conv.Name}.scales", [1f, 1f, 2f, 2f], [4])],
+                ("mode", "nearest"),
+                ("coordinate_transformation_mode", "asymmetric"),
+                ("nearest_mode", "floor"));
+        }
+
+        long p = conv.Padding;
+        string padded = graph.Node("Pad", [x, graph.Constant($"{conv.Name}.pads", [0, 0, p, p, 0, 0, p, p])], ("mode", "reflect"));
+        return graph.Node(
+            "Conv",
+            [padded, Weights(graph, network, conv.WeightKey), Weights(graph, network, conv.BiasKey)],
+            ("kernel_shape", new long[] { conv.Kernel, conv.Kernel }),
+            ("strides", new long[] { conv.Stride, conv.Stride }));
+    }
+
+    private static string Weights(OnnxGraph graph, TransformerNet network, string key)
+    {
+        using torch.Tensor cpu = network[key].detach().to(torch.ScalarType.Float32, torch.CPU).contiguous();
+        return graph.Constant(key, cpu.data<float>().ToArray(), cpu.shape);
+    }
+
+    private static string Remember(Stack<string> shortcuts, string x)
+    {
+        shortcuts.Push(x);
+        return x;
+    }
+}

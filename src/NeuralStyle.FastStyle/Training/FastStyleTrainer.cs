@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Diagnostics;
+using NeuralStyle.FastStyle.Model;
+using NeuralStyle.FastStyle.Network;
+using NeuralStyle.Features;
+using NeuralStyle.Imaging;
+using NeuralStyle.Optimization;
+using NeuralStyle.Transfer;
+using TorchSharp;
+
+namespace NeuralStyle.FastStyle.Training;
+
+/// <summary>
+/// Trains a fast style network (Johnson et al. 2016) with the core's perceptual losses: for each
+/// step, a batch of random crops of the content photos goes through the network, the loss network
+/// compares the outputs with their crops (content) and with the style (Gram targets), plus total
+/// variation, and Adam updates the network. Made by <see cref="FastStyleTrainerBuilder"/>.
+/// </summary>
+public sealed class FastStyleTrainer
+{
+    private readonly IReadOnlyList<string> _photos;
+    private readonly IReadOnlyList<(string Path, double Weight)> _styles;
+    private readonly string _styleName;
+    private readonly IFeatureExtractor _extractor;
+    private readonly ResolvedObjective _objective;
+    private readonly ImageLoader _loader;
+    private readonly string? _checkpoint;
+    private readonly bool _resume;
+    private readonly ILogger _logger;
+
+    internal FastStyleTrainer(
+        FastStyleTrainingSettings settings,
+        IReadOnlyList<string> photos,
+        IReadOnlyList<(string Path, double Weight)> styles,
+        string styleName,
+        IFeatureExtractor extractor,
+        ResolvedObjective objective,
+        ImageLoader loader,
+        string? checkpoint,
+        bool resume,
+        ILogger logger)
+    {
+        Settings = settings;
+        _photos = photos;
+        _styles = styles;
+        _styleName = styleName;
+        _extractor = extractor;
+        _objective = objective;
+        _loader = loader;
+        _checkpoint = checkpoint;
+        _resume = resume;
+        _logger = logger;
+    }
+
+    /// <summary>The validated settings.</summary>
+    public FastStyleTrainingSettings Settings { get; }
+
+    /// <summary>The content photos found, in the order the seed draws from.</summary>
+    public IReadOnlyList<string> Photos => _photos;
+
+    /// <summary>Trains on a dedicated background thread (TorchSharp's dispose scopes are per thread).</summary>
+    /// <inheritdoc cref="Train"/>
+    public Task<FastStyleModel> TrainAsync(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Task.Factory.StartNew(() => Train(progress, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>Trains to <see cref="FastStyleTrainingSettings.Steps"/> and returns the network (the caller disposes it).</summary>
+    /// <param name="progress">Told after every step.</param>
+    /// <param name="cancellationToken">Checked before each step and while waiting for photos; the last checkpoint stays as it was.</param>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    /// <exception cref="StyleTransferDivergedException">The loss became NaN or infinite.</exception>
+    /// <exception cref="InvalidDataException">No content photo can be decoded.</exception>
+    public FastStyleModel Train(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        FastStyleTrainingSettings settings = Settings;
+        string resumeKey = settings.ResumeKey(_extractor.Name, string.Join(';', _styles.Select(s => FormattableString.Invariant($"{Path.GetFileName(s.Path)}:{s.Weight}"))));
+        var info = new FastStyleModelInfo
+        {
+            Architecture = settings.Architecture,
+            StyleName = _styleName,
+            LossNetwork = _extractor.Name,
+            TrainingSize = settings.Size,
+            TrainingSettings = settings.Describe(),
+        };
+
+        (TransformerNet network, AdamMoments[] moments, long start) = Start(resumeKey);
+        try
+        {
+            network.RequireGradients(true);
+            torch.Tensor[] parameters = network.Parameters.Select(p => p.Value).ToArray();
+            OptimizerSettings adam = OptimizerSettings.For(OptimizerKind.Adam);
+            FastStyleLog.Starting(_logger, _photos.Count, settings.Architecture.WidthText, settings.Size, settings.BatchSize, start + 1, settings.Steps, _extractor.Name);
+            using PerceptualLoss loss = CreateLoss();
+            using var feed = new ContentFeed(
+                _photos, settings.Size, settings.BatchSize, settings.Seed, start * settings.BatchSize, _loader, settings.CacheMegabytes * 1024L * 1024, _logger);
+            var clock = Stopwatch.StartNew();
+            var rate = new ThroughputMeter();
+            for (long step = start + 1; step <= settings.Steps; step++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                LossBreakdown terms = Step(network, parameters, moments, loss, feed, step, adam, cancellationToken);
+                double imagesPerSecond = rate.Add(settings.BatchSize, clock.Elapsed);
+                if (settings.CheckpointEvery > 0 && step % settings.CheckpointEvery == 0)
+                {
+                    TrainingCheckpoint.Write(_checkpoint!, network, moments, step, resumeKey, info);
+                    FastStyleLog.CheckpointWritten(_logger, step, _checkpoint!);
+                }
+
+                FastStyleLog.Stepped(_logger, step, settings.Steps, terms.Total, terms.Content, terms.Style, terms.TotalVariation, imagesPerSecond);
+                progress?.Report(new TrainingProgress(
+                    step,
+                    settings.Steps,
+                    terms,
+                    imagesPerSecond,
+                    clock.Elapsed,
+                    imagesPerSecond > 0 ? TimeSpan.FromSeconds((settings.Steps - step) * settings.BatchSize / imagesPerSecond) : TimeSpan.Zero,
+                    feed.Skipped));
+            }
+
+            FastStyleLog.Finished(_logger, settings.Steps, clock.Elapsed.TotalSeconds);
+            var model = new FastStyleModel(network, info with { Steps = settings.Steps });
+            network = null!;
+            return model;
+        }
+        finally
+        {
+            network?.Dispose();
+            foreach (AdamMoments moment in moments)
+            {
+                moment.Dispose();
+            }
+        }
+    }
+
+    private LossBreakdown Step(
+        TransformerNet network,
+        torch.Tensor[] parameters,
+        AdamMoments[] moments,
+        PerceptualLoss loss,
+        ContentFeed feed,
+        long step,
+        OptimizerSettings adam,
+        CancellationToken cancellationToken)
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.Tensor input = feed.Next(cancellationToken).to(network.Parameters[0].Value.device);
+        (torch.Tensor total, torch.Tensor terms) = loss.Compute(network.Forward(input), input);
+        double[] values = terms.to(torch.ScalarType.Float64).cpu().data<double>().ToArray();
+        if (!values.All(double.IsFinite))
+        {
+            throw new StyleTransferDivergedException(
+                $"The training loss became {values[0]} at step {step}. Lower the learning rate, or the style and total variation weights.");
+        }
+
+        IList<torch.Tensor> gradients = torch.autograd.grad([total], parameters);
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            moments[i].Step(parameters[i], gradients[i], step, Settings.LearningRate, adam.Beta1, adam.Beta2, adam.Epsilon);
+        }
+
+        return new LossBreakdown(values[0], values[1], values[2], values[3]);
+    }
+
+    /// <summary>The network, Adam's moments and the steps already done: from the checkpoint when resuming from one, else freshly seeded.</summary>
+    private (TransformerNet Network, AdamMoments[] Moments, long Step) Start(string resumeKey)
+    {
+        if (_resume && File.Exists(_checkpoint))
+        {
+            (TransformerNet network, AdamMoments[] moments, long step) = TrainingCheckpoint.Read(_checkpoint, Settings.Architecture, resumeKey);
+            FastStyleLog.Resuming(_logger, _checkpoint, step);
+            return (network, moments, step);
+        }
+
+        TransformerNet fresh = TransformerNet.Initialize(Settings.Architecture, Settings.Seed, _extractor.Device);
+        return (fresh, fresh.Parameters.Select(p => new AdamMoments(p.Value)).ToArray(), 0);
+    }
+
+    /// <summary>The loss with the style targets: each style image at the training style size, RGB in [0, 1].</summary>
+    private PerceptualLoss CreateLoss()
+    {
+        using var scope = torch.NewDisposeScope();
+        var styles = new List<StyleTensor>();
+        foreach ((string path, double weight) in _styles)
+        {
+            using TransferImage image = _loader.Load(path);
+            using TransferImage sized = image.Resize(OutputSize.LongestSide(Settings.StyleSizeInForce));
+            styles.Add(new StyleTensor(ImageTensor.FromImage(sized.Color, _extractor.Device, _extractor.DataType), weight));
+        }
+
+        return new PerceptualLoss(_extractor, _objective, styles);
+    }
+}

@@ -1,0 +1,165 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NeuralStyle.Configuration;
+using NeuralStyle.Features;
+using NeuralStyle.Imaging;
+using NeuralStyle.Transfer;
+
+namespace NeuralStyle.FastStyle.Training;
+
+/// <summary>
+/// Collects what a fast-style training run needs (content photos, style images, the loss network,
+/// settings, checkpointing) and validates it all once, in <see cref="Build"/>.
+/// </summary>
+public sealed class FastStyleTrainerBuilder
+{
+    private readonly List<(string Path, double Weight)> _styles = [];
+    private string? _images;
+    private IFeatureExtractor? _extractor;
+    private FastStyleTrainingSettings _settings = FastStyleTrainingSettings.Default;
+    private ImageLoadOptions _loadOptions = ImageLoadOptions.Default;
+    private string? _checkpoint;
+    private bool _resume;
+    private string? _styleName;
+    private ILogger _logger = NullLogger.Instance;
+
+    /// <summary>The folder of content photos (every image file under it, subfolders included).</summary>
+    public FastStyleTrainerBuilder WithContentImages(string directory)
+    {
+        _images = directory;
+        return this;
+    }
+
+    /// <summary>Adds a style image; several are blended by <paramref name="weight"/> (a weighted mean of their statistics).</summary>
+    public FastStyleTrainerBuilder WithStyle(string path, double weight = 1)
+    {
+        _styles.Add((path, weight));
+        return this;
+    }
+
+    /// <summary>The style's name in the model file (default: the first style image's file name without extension).</summary>
+    public FastStyleTrainerBuilder WithStyleName(string name)
+    {
+        _styleName = name;
+        return this;
+    }
+
+    /// <summary>
+    /// The frozen loss network (the caller keeps ownership): <c>new ResNet18FeatureExtractor()</c>
+    /// (NeuralStyle.ResNet18, embedded, offline; <c>neural-style train</c>'s default) or VGG19.
+    /// </summary>
+    public FastStyleTrainerBuilder WithExtractor(IFeatureExtractor extractor)
+    {
+        _extractor = extractor;
+        return this;
+    }
+
+    /// <summary>The training settings (default <see cref="FastStyleTrainingSettings.Default"/>).</summary>
+    public FastStyleTrainerBuilder WithSettings(FastStyleTrainingSettings settings)
+    {
+        _settings = settings;
+        return this;
+    }
+
+    /// <summary>Limits for decoding the photos and style images (default <see cref="ImageLoadOptions.Default"/>).</summary>
+    public FastStyleTrainerBuilder WithImageLoadOptions(ImageLoadOptions options)
+    {
+        _loadOptions = options;
+        return this;
+    }
+
+    /// <summary>
+    /// The checkpoint file, written atomically every <see cref="FastStyleTrainingSettings.CheckpointEvery"/>
+    /// steps; with <paramref name="resume"/>, a checkpoint already there is continued from (same
+    /// settings required), exactly as if the run had not stopped.
+    /// </summary>
+    public FastStyleTrainerBuilder WithCheckpoint(string path, bool resume = false)
+    {
+        _checkpoint = path;
+        _resume = resume;
+        return this;
+    }
+
+    /// <summary>Where diagnostics go (default: nowhere).</summary>
+    public FastStyleTrainerBuilder WithLogger(ILogger logger)
+    {
+        _logger = logger;
+        return this;
+    }
+
+    /// <summary>Validates everything and returns the trainer.</summary>
+    /// <exception cref="StyleTransferConfigurationException">Something is missing or invalid; every problem is listed.</exception>
+    public FastStyleTrainer Build()
+    {
+        var problems = new ProblemList();
+        if (_settings is null)
+        {
+            problems.Add(Setting.Settings, "The settings are null.", "Pass FastStyleTrainingSettings.Default or leave WithSettings out.");
+            problems.ThrowIfAny();
+        }
+
+        _settings!.Validate(problems, !string.IsNullOrWhiteSpace(_checkpoint));
+        IReadOnlyList<string> photos = Photos(problems);
+        problems.Require(_styles.Count > 0, Setting.StyleImage, "No style image is given.", "Add one with WithStyle(path).");
+        foreach ((string path, double weight) in _styles)
+        {
+            problems.Require(!string.IsNullOrWhiteSpace(path) && File.Exists(path), Setting.StyleImage, $"The style image '{path}' does not exist.", "Check the path.");
+            problems.Require(
+                weight > 0 && double.IsFinite(weight),
+                Setting.StyleBlendWeight,
+                FormattableString.Invariant($"The blend weight of '{path}' must be a finite number > 0 (got {weight})."),
+                "Use 1 for equal weights.");
+        }
+
+        if (_loadOptions is null)
+        {
+            problems.Add(Setting.ImageLoadOptions, "The image load options are null.", "Pass ImageLoadOptions.Default or your own limits.");
+        }
+        else
+        {
+            _loadOptions.Validate(problems);
+        }
+
+        problems.Require(!_resume || !string.IsNullOrWhiteSpace(_checkpoint), Setting.Checkpoint, "Resume is asked for but no checkpoint path is given.", "Pass the checkpoint path to WithCheckpoint.");
+        ResolvedObjective? objective = null;
+        if (_extractor is null)
+        {
+            problems.Add(Setting.FeatureExtractor, "No loss network is given.", "Pass one to WithExtractor, e.g. new ResNet18FeatureExtractor() from NeuralStyle.ResNet18.");
+        }
+        else
+        {
+            objective = ResolvedObjective.Resolve(_extractor, _settings.Objective, problems);
+            if (objective.Layers.Count > 0)
+            {
+                int minimum = _extractor.MinimumInputSide(objective.Deepest);
+                problems.Require(
+                    Math.Min(_settings.Size, _settings.StyleSizeInForce) >= minimum,
+                    Setting.TrainingSize,
+                    $"{_extractor.Name} needs images of at least {minimum} px to compute its layer {objective.Deepest.Name}.",
+                    $"Train at {minimum} px or more.");
+            }
+        }
+
+        problems.ThrowIfAny();
+        string styleName = _styleName ?? Path.GetFileNameWithoutExtension(_styles[0].Path);
+        return new FastStyleTrainer(
+            _settings, photos, [.. _styles], styleName, _extractor!, objective!, ImageLoader.ForValidated(_loadOptions!), _checkpoint, _resume, _logger);
+    }
+
+    private List<string> Photos(ProblemList problems)
+    {
+        if (string.IsNullOrWhiteSpace(_images) || !Directory.Exists(_images))
+        {
+            problems.Add(Setting.TrainingImages, $"The folder of content photos '{_images}' does not exist.", "Give a folder of photos with WithContentImages (neural-style train: --images).");
+            return [];
+        }
+
+        var photos = ContentFolder.List(_images).ToList();
+        problems.Require(
+            photos.Count > 0,
+            Setting.TrainingImages,
+            $"The folder '{_images}' holds no image file ({string.Join(", ", ContentFolder.Extensions)}).",
+            "Put photos in it; for good results, thousands (COCO 2014's 80k images is the usual choice).");
+        return photos;
+    }
+}

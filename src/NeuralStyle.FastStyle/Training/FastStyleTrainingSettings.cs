@@ -1,0 +1,123 @@
+using System.Globalization;
+using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Network;
+
+namespace NeuralStyle.FastStyle.Training;
+
+/// <summary>
+/// How a fast style network is trained: its shape, the crops it sees, the step budget, Adam, the
+/// perceptual objective (the same <see cref="ObjectiveSettings"/> as a transfer's, losses reused),
+/// the seed, checkpoints and the decoded-image cache. Validated once, by
+/// <see cref="FastStyleTrainerBuilder.Build"/>.
+/// </summary>
+public sealed record FastStyleTrainingSettings
+{
+    /// <summary>The smallest training crop side.</summary>
+    public const int MinimumSize = 32;
+
+    /// <summary>The largest training crop side.</summary>
+    public const int MaximumSize = 2048;
+
+    /// <summary>The largest batch.</summary>
+    public const int MaximumBatchSize = 64;
+
+    /// <summary>The defaults (documented on each property).</summary>
+    public static FastStyleTrainingSettings Default { get; } = new();
+
+    /// <summary>The network to train (default <see cref="FastStyleArchitecture.Default"/>: half width, 5 residual blocks).</summary>
+    public FastStyleArchitecture Architecture { get; init; } = FastStyleArchitecture.Default;
+
+    /// <summary>The side of the square random crops of the content photos, in pixels (default 256, as Johnson et al.).</summary>
+    public int Size { get; init; } = 256;
+
+    /// <summary>The longest side the style image is seen at; null (the default) uses <see cref="Size"/>.</summary>
+    public int? StyleSize { get; init; }
+
+    /// <summary>The number of optimisation steps (default 2000).</summary>
+    public int Steps { get; init; } = 2000;
+
+    /// <summary>Crops per step (default 4, as Johnson et al.).</summary>
+    public int BatchSize { get; init; } = 4;
+
+    /// <summary>Adam's learning rate (default 1e-3, as Johnson et al.).</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>
+    /// The perceptual objective: layers (null: the loss network's recommendation), weights,
+    /// formulas and strength, exactly as for a transfer (default: the transfer's defaults at
+    /// strength 1, a feed-forward network being smoothed by its convolutions as well).
+    /// </summary>
+    public ObjectiveSettings Objective { get; init; } = new() { StyleStrength = 1 };
+
+    /// <summary>Seeds the network's initial weights and every crop; a seed gives the same run on the same machine and thread count.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Write a checkpoint every this many steps (0, the default, writes none); needs a checkpoint path.</summary>
+    public int CheckpointEvery { get; init; }
+
+    /// <summary>The most memory, in megabytes, kept for decoded and downscaled photos (default 512); photos beyond it are decoded again when drawn.</summary>
+    public int CacheMegabytes { get; init; } = 512;
+
+    /// <summary>The style image's longest side in force.</summary>
+    internal int StyleSizeInForce => StyleSize ?? Size;
+
+    /// <summary>A one-line description, stored in the model file.</summary>
+    internal string Describe() => string.Create(CultureInfo.InvariantCulture, $"steps={Steps} {Arithmetic()}");
+
+    /// <summary>
+    /// What must be equal for a checkpoint to be resumed: everything that changes the arithmetic of
+    /// a step (not the step budget, so a finished run can be continued for more steps).
+    /// </summary>
+    internal string ResumeKey(string lossNetwork, string styles) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"width={Architecture.WidthText} blocks={Architecture.ResidualBlocks} {Arithmetic()} loss-network={lossNetwork} styles={styles}");
+
+    private string Arithmetic() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"size={Size} style-size={StyleSizeInForce} batch={BatchSize} lr={LearningRate} seed={Seed} "
+        + $"content-weight={Objective.ContentWeight} style-weight={Objective.StyleWeight} tv-weight={Objective.TotalVariationWeight} strength={Objective.StyleStrength} "
+        + $"style-loss={Objective.StyleLoss} formulas={Objective.ContentFormula}/{Objective.StyleFormula}/{Objective.TotalVariationFormula} "
+        + $"content-layers={Layers(Objective.ContentLayers)} style-layers={Layers(Objective.StyleLayers)}");
+
+    private static string Layers(IReadOnlyList<LayerChoice>? layers) =>
+        layers is null ? "recommended" : string.Join(',', layers.Select(l => FormattableString.Invariant($"{l.Name}:{l.Weight}")));
+
+    internal void Validate(ProblemList problems, bool hasCheckpointPath)
+    {
+        Architecture.Validate(problems);
+        Objective.Validate(problems);
+        problems.Require(
+            !Objective.NormalizeGradients,
+            Setting.NormalizeGradients,
+            "NormalizeGradients applies to a transfer's pixel optimisation, not to training a network.",
+            "Leave it off for training.");
+        problems.Require(
+            Size is >= MinimumSize and <= MaximumSize,
+            Setting.TrainingSize,
+            $"Size must be between {MinimumSize} and {MaximumSize} pixels (got {Size}).",
+            $"Johnson et al. train at {Default.Size}.");
+        problems.Require(
+            StyleSize is null or (>= MinimumSize and <= MaximumSize),
+            Setting.TrainingStyleSize,
+            $"StyleSize must be between {MinimumSize} and {MaximumSize} pixels (got {StyleSize}).",
+            "Leave it unset to see the style at the training size.");
+        problems.Require(Steps >= 1, Setting.TrainingSteps, $"Steps must be at least 1 (got {Steps}).", $"The default is {Default.Steps}.");
+        problems.Require(
+            BatchSize is >= 1 and <= MaximumBatchSize,
+            Setting.BatchSize,
+            $"BatchSize must be between 1 and {MaximumBatchSize} (got {BatchSize}).",
+            $"The default is {Default.BatchSize}.");
+        problems.Require(
+            LearningRate > 0 && double.IsFinite(LearningRate),
+            Setting.TrainingLearningRate,
+            FormattableString.Invariant($"LearningRate must be a finite number > 0 (got {LearningRate})."),
+            FormattableString.Invariant($"The default is {Default.LearningRate}."));
+        problems.Require(CheckpointEvery >= 0, Setting.Checkpoint, $"CheckpointEvery must be 0 (none) or more (got {CheckpointEvery}).", "Use 0 to write no checkpoints.");
+        problems.Require(
+            CheckpointEvery == 0 || hasCheckpointPath,
+            Setting.Checkpoint,
+            $"CheckpointEvery is {CheckpointEvery} but no checkpoint path is given.",
+            "Give one with WithCheckpoint(path) (neural-style train: --checkpoint).");
+        problems.Require(CacheMegabytes >= 0, Setting.TrainingCache, $"CacheMegabytes must be 0 or more (got {CacheMegabytes}).", "Use 0 to decode every photo each time it is drawn.");
+    }
+}

@@ -1,0 +1,50 @@
+namespace NeuralStyle.IO;
+
+/// <summary>
+/// Writes a file atomically: the content goes to a temporary file beside the target, flushed to
+/// disk, then renamed over it, so a crash, a cancellation or a full disk never leaves a partial
+/// file. The one implementation, used for images, model files, checkpoints and ONNX exports.
+/// </summary>
+internal static class AtomicFile
+{
+    /// <summary>Writes <paramref name="path"/> with <paramref name="write"/>.</summary>
+    /// <param name="path">The target file.</param>
+    /// <param name="overwrite">When false, an existing file is an error and is left untouched.</param>
+    /// <param name="write">Writes the whole content to the stream it is given.</param>
+    /// <param name="cancellationToken">Checked before writing and before the file is moved into place.</param>
+    /// <exception cref="IOException">The file exists and <paramref name="overwrite"/> is false, or writing failed.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was written or changed.</exception>
+    public static void Write(string path, bool overwrite, Action<Stream> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(write);
+        string fullPath = Path.GetFullPath(path);
+        if (!overwrite && File.Exists(fullPath))
+        {
+            throw new IOException($"'{fullPath}' already exists. Choose another name or allow overwriting (overwrite: true, or --overwrite).");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        string directory = Path.GetDirectoryName(fullPath)!;
+        Directory.CreateDirectory(directory);
+        string temporary = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (FileStream stream = new(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Move(temporary, fullPath, overwrite);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+}
