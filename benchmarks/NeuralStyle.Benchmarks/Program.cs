@@ -13,14 +13,19 @@ using NeuralStyle.Benchmarks.Support;
 // NCHW vs channels_last, min of N: ... -- layout [N]
 // Tile seams, whole vs tiled:    ... -- seams [docs] [width] [height] [tile] [evaluations]
 // float32 vs bf16 results:        ... -- precision-images [docs] [side] [evaluations]
+// Fast style: ms per image:      ... -- fast-speed [runs] [--gatys]
+// Fast style: demo photos, sheet: ... -- fast-demo-photos DIR;  ... -- fast-demo MODEL [--docs docs] [--size 512]
 // Quality table + contact sheet: ... -- quality [--size 192] [--keras-steps 4000] [--docs docs] [--pair CONTENT STYLE]...
 switch (args.FirstOrDefault())
 {
     case "seed-quality":
         SeedQuality.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);
         break;
-    case "conv-probe":
-        NeuralStyle.Benchmarks.FastStyle.ConvProbe.Run();
+    case "fast-demo-photos":
+        NeuralStyle.Benchmarks.FastStyle.FastStyleDemo.LinkTrainingPhotos(args[1]);
+        break;
+    case "fast-demo":
+        NeuralStyle.Benchmarks.FastStyle.FastStyleDemo.Run(args[1..]);
         break;
     case "fast-speed":
         NeuralStyle.Benchmarks.FastStyle.FastStyleSpeed.Run(args[1..]);

@@ -15,24 +15,25 @@ internal static class BackboneFactory
     /// <exception cref="UsageException">An option does not apply to the backbone, or the device is unknown.</exception>
     public static IFeatureExtractor Create(StyleJob job, WeightsCache cache)
     {
-        torch.Device device = ParseDevice(job.Device);
-        return job.Backbone switch
+        if (job.Backbone == Backbone.ResNet18 && job.Pooling is Vgg19Pooling pooling && pooling != new Vgg19Options().Pooling)
         {
-            Backbone.ResNet18 when job.Pooling is Vgg19Pooling pooling && pooling != new Vgg19Options().Pooling =>
-                throw new UsageException("--pooling applies to vgg19: ResNet18 downsamples with strided convolutions (its one stem max-pool is kept)."),
-            Backbone.ResNet18 => ResNet18FeatureExtractor.Load(new ResNet18Options { ModelPath = job.Weights, Device = device }),
-            Backbone.Vgg19 => LoadVgg19(job, device, cache),
-            _ => throw new UsageException($"Unknown backbone {job.Backbone}: use resnet18 or vgg19."),
-        };
+            throw new UsageException("--pooling applies to vgg19: ResNet18 downsamples with strided convolutions (its one stem max-pool is kept).");
+        }
+
+        Vgg19Options options = Vgg19Options.For(job.Settings);
+        return Create(job.Backbone, job.Weights, job.Device, options with { Pooling = job.Pooling ?? options.Pooling }, cache);
     }
 
-    /// <summary>VGG19 with the preprocessing the job's settings need (Caffe for the Keras preset) and the job's pooling.</summary>
-    private static Vgg19FeatureExtractor LoadVgg19(StyleJob job, torch.Device device, WeightsCache cache)
+    /// <summary>Loads <paramref name="backbone"/> from <paramref name="weights"/> (default: the embedded model or the download cache) on <paramref name="device"/>.</summary>
+    public static IFeatureExtractor Create(Backbone backbone, string? weights, string device, Vgg19Options vgg19, WeightsCache cache)
     {
-        Vgg19Options options = Vgg19Options.For(job.Settings);
-        return Vgg19FeatureExtractor.FromFile(
-            job.Weights ?? Vgg19Weights.Locate(cache),
-            options with { Device = device, Pooling = job.Pooling ?? options.Pooling });
+        torch.Device on = ParseDevice(device);
+        return backbone switch
+        {
+            Backbone.ResNet18 => ResNet18FeatureExtractor.Load(new ResNet18Options { ModelPath = weights, Device = on }),
+            Backbone.Vgg19 => Vgg19FeatureExtractor.FromFile(weights ?? Vgg19Weights.Locate(cache), vgg19 with { Device = on }),
+            _ => throw new UsageException($"Unknown backbone {backbone}: use resnet18 or vgg19."),
+        };
     }
 
     /// <summary>A description for reports, e.g. <c>ResNet18 (…/ResNet18.onnx)</c>.</summary>

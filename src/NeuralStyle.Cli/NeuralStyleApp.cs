@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NeuralStyle.Cli.FastStyle;
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.Configuration;
 using NeuralStyle.Features;
@@ -34,6 +35,11 @@ internal static class NeuralStyleApp
             + "use --backbone vgg19 after `neural-style weights download vgg19`.");
         style.AddTo(root);
         root.Subcommands.Add(WeightsCommand.Create(ReporterFor));
+        foreach (Command command in FastStyleCommands.Create(ReporterFor))
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.SetAction(async (result, token) =>
         {
             StyleJob job = style.Bind(result);
@@ -78,7 +84,7 @@ internal static class NeuralStyleApp
         OperationCanceledException => ExitCode.Cancelled,
         StyleTransferConfigurationException configuration when configuration.Problems.Count > 0 && configuration.Problems.All(p => IsInput(p.Setting)) => ExitCode.InvalidInput,
         StyleTransferConfigurationException or UsageException or NotSupportedException or InsufficientMemoryException => ExitCode.Usage,
-        FileNotFoundException or DirectoryNotFoundException or InvalidImageException or ImageTooLargeException or InvalidWeightsException
+        FileNotFoundException or DirectoryNotFoundException or InvalidDataException or InvalidImageException or ImageTooLargeException or InvalidWeightsException
             or UnauthorizedAccessException or IOException => ExitCode.InvalidInput,
         StyleTransferDivergedException => ExitCode.Diverged,
         WeightsDownloadException => ExitCode.DownloadFailed,
@@ -86,7 +92,7 @@ internal static class NeuralStyleApp
     };
 
     /// <summary>Problems with the input files (a missing or unreadable image) rather than with the settings.</summary>
-    private static bool IsInput(Setting setting) => setting is Setting.ContentImage or Setting.StyleImage or Setting.StyleMask;
+    private static bool IsInput(Setting setting) => setting is Setting.ContentImage or Setting.StyleImage or Setting.StyleMask or Setting.TrainingImages;
 
     private static string Describe(Exception exception, StyleCommand style) => exception switch
     {

@@ -7,7 +7,7 @@ namespace NeuralStyle.Cli;
 internal sealed class OutputModeOptions
 {
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print nothing but errors." };
-    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object per line (start, progress, snapshot, done, error)." };
+    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object per line (start, progress, snapshot, done, training, wrote, error)." };
 
     /// <summary>Adds both options to <paramref name="command"/> and refuses them together.</summary>
     public void AddTo(Command command)

@@ -1,3 +1,4 @@
+using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Transfer;
 using NeuralStyle.Weights;
 
@@ -14,6 +15,12 @@ internal interface IRunReporter
 
     /// <summary>Runs <paramref name="work"/> with a progress sink that displays download progress.</summary>
     Task<T> TrackDownloadAsync<T>(string what, Func<IProgress<DownloadProgress>, Task<T>> work);
+
+    /// <summary>Runs <paramref name="work"/> with a progress sink that displays training progress.</summary>
+    Task<T> TrackTrainingAsync<T>(string what, Func<IProgress<TrainingProgress>, Task<T>> work);
+
+    /// <summary>A file other than a transfer's result was written (a model, an export, a stylised image).</summary>
+    void Wrote(string path, string what);
 
     /// <summary>A numbered snapshot was written.</summary>
     void SnapshotWritten(int evaluation, string path);

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace NeuralStyle.Cli.Reporting;
 
 /// <summary>One line of <c>--json</c> output.</summary>
-/// <param name="Event">start, progress, snapshot, done, downloaded or error.</param>
+/// <param name="Event">start, progress, snapshot, done, downloaded, training, wrote or error.</param>
 internal abstract record JsonEvent([property: JsonPropertyOrder(-1)] string Event);
 
 internal sealed record StartEvent(string Content, IReadOnlyList<string> Styles, string Backbone, int Evaluations, bool MultiScale, string Optimizer)
@@ -24,6 +24,13 @@ internal sealed record DoneEvent(string Output, int Width, int Height, int Evalu
 internal sealed record DownloadedEvent(string Path)
     : JsonEvent("downloaded");
 
+internal sealed record TrainingEvent(
+    long Step, long Total, double Loss, double Content, double Style, double TotalVariation, double ImagesPerSecond, double ElapsedSeconds, double EtaSeconds, int Skipped)
+    : JsonEvent("training");
+
+internal sealed record WroteEvent(string Path, string What)
+    : JsonEvent("wrote");
+
 internal sealed record ErrorEvent(int ExitCode, string Kind, string Message)
     : JsonEvent("error");
 
@@ -36,4 +43,6 @@ internal sealed record ErrorEvent(int ExitCode, string Kind, string Message)
 [JsonSerializable(typeof(DoneEvent))]
 [JsonSerializable(typeof(DownloadedEvent))]
 [JsonSerializable(typeof(ErrorEvent))]
+[JsonSerializable(typeof(TrainingEvent))]
+[JsonSerializable(typeof(WroteEvent))]
 internal sealed partial class JsonEventContext : JsonSerializerContext;

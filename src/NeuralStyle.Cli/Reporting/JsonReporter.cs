@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Transfer;
 using NeuralStyle.Weights;
 
@@ -23,6 +24,13 @@ internal sealed class JsonReporter : IRunReporter
 
     public Task<T> TrackDownloadAsync<T>(string what, Func<IProgress<DownloadProgress>, Task<T>> work) =>
         work(new SynchronousProgress<DownloadProgress>(p => Write(new DownloadEvent(p.BytesReceived, p.TotalBytes, p.Resumed), JsonEventContext.Default.DownloadEvent)));
+
+    public Task<T> TrackTrainingAsync<T>(string what, Func<IProgress<TrainingProgress>, Task<T>> work) =>
+        work(new SynchronousProgress<TrainingProgress>(p => Write(
+            new TrainingEvent(p.Step, p.TotalSteps, p.Loss.Total, p.Loss.Content, p.Loss.Style, p.Loss.TotalVariation, p.ImagesPerSecond, p.Elapsed.TotalSeconds, p.Remaining.TotalSeconds, p.SkippedImages),
+            JsonEventContext.Default.TrainingEvent)));
+
+    public void Wrote(string path, string what) => Write(new WroteEvent(path, what), JsonEventContext.Default.WroteEvent);
 
     public void SnapshotWritten(int evaluation, string path) => Write(new SnapshotEvent(evaluation, path), JsonEventContext.Default.SnapshotEvent);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Transfer;
 using NeuralStyle.Weights;
 using Spectre.Console;
@@ -89,6 +90,42 @@ internal sealed class TextReporter : IRunReporter
         }), work).ConfigureAwait(false);
     }
 
+    public async Task<T> TrackTrainingAsync<T>(string what, Func<IProgress<TrainingProgress>, Task<T>> work)
+    {
+        if (_quiet)
+        {
+            return await work(new SynchronousProgress<TrainingProgress>(_ => { })).ConfigureAwait(false);
+        }
+
+        _console.Out.WriteLine(what);
+        if (!_console.Interactive)
+        {
+            return await work(new SynchronousProgress<TrainingProgress>(p =>
+            {
+                long every = Math.Max(1, p.TotalSteps / 20);
+                if (p.Step % every == 0 || p.Step == p.TotalSteps)
+                {
+                    _console.Out.WriteLine(TrainingLine(p));
+                }
+            })).ConfigureAwait(false);
+        }
+
+        return await Live(1, "Training", task => new SynchronousProgress<TrainingProgress>(p =>
+        {
+            task.MaxValue = p.TotalSteps;
+            task.Value = p.Step;
+            task.Description = Markup.Escape(TrainingLine(p));
+        }), work).ConfigureAwait(false);
+    }
+
+    public void Wrote(string path, string what)
+    {
+        if (!_quiet)
+        {
+            _console.Out.WriteLine($"Wrote {path} ({what})");
+        }
+    }
+
     public void SnapshotWritten(int evaluation, string path)
     {
         if (!_quiet && !_console.Interactive)
@@ -118,6 +155,9 @@ internal sealed class TextReporter : IRunReporter
 
     private static string Line(StyleTransferProgress p) => Invariant(
         $"{ScaleLabel(p)}{p.Evaluation,5}/{p.TotalEvaluations}  loss {p.Losses.Total,10:G4}  content {p.Losses.Content:G3}  style {p.Losses.Style:G3}  tv {p.Losses.TotalVariation:G3}  eta {p.EstimatedRemaining:mm\\:ss}");
+
+    private static string TrainingLine(TrainingProgress p) => Invariant(
+        $"step {p.Step}/{p.TotalSteps}  loss {p.Loss.Total:G4}  content {p.Loss.Content:G3}  style {p.Loss.Style:G3}  tv {p.Loss.TotalVariation:G3}  {p.ImagesPerSecond:F1} img/s  eta {p.Remaining:hh\\:mm\\:ss}{(p.SkippedImages > 0 ? Invariant($"  skipped {p.SkippedImages}") : string.Empty)}");
 
     private async Task<T> Live<T, TProgress>(
         double maxValue, string description, Func<ProgressTask, IProgress<TProgress>> sink, Func<IProgress<TProgress>, Task<T>> work)

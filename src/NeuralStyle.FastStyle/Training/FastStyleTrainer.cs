@@ -119,7 +119,7 @@ public sealed class FastStyleTrainer
             }
 
             FastStyleLog.Finished(_logger, settings.Steps, clock.Elapsed.TotalSeconds);
-            var model = new FastStyleModel(network, info with { Steps = settings.Steps });
+            var model = new FastStyleModel(network, info with { Steps = Math.Max(start, settings.Steps) });
             network = null!;
             return model;
         }
@@ -167,7 +167,7 @@ public sealed class FastStyleTrainer
     {
         if (_resume && File.Exists(_checkpoint))
         {
-            (TransformerNet network, AdamMoments[] moments, long step) = TrainingCheckpoint.Read(_checkpoint, Settings.Architecture, resumeKey);
+            (TransformerNet network, AdamMoments[] moments, long step) = TrainingCheckpoint.Read(_checkpoint, Settings.Architecture, resumeKey, _extractor.Device);
             FastStyleLog.Resuming(_logger, _checkpoint, step);
             return (network, moments, step);
         }

@@ -44,10 +44,10 @@ public sealed record FastStyleTrainingSettings
 
     /// <summary>
     /// The perceptual objective: layers (null: the loss network's recommendation), weights,
-    /// formulas and strength, exactly as for a transfer (default: the transfer's defaults at
-    /// strength 1, a feed-forward network being smoothed by its convolutions as well).
+    /// formulas and strength, exactly as for a transfer, with the transfer's defaults (a first
+    /// demo at strength 1 lost the scene on photos it had not seen: docs/fast-style.md).
     /// </summary>
-    public ObjectiveSettings Objective { get; init; } = new() { StyleStrength = 1 };
+    public ObjectiveSettings Objective { get; init; } = new();
 
     /// <summary>Seeds the network's initial weights and every crop; a seed gives the same run on the same machine and thread count.</summary>
     public long Seed { get; init; }

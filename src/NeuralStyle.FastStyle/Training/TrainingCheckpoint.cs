@@ -52,7 +52,7 @@ internal static class TrainingCheckpoint
     /// Adam's moments (in parameter order) and the step to continue after.
     /// </summary>
     /// <exception cref="InvalidWeightsException">It is not a checkpoint of this run (other settings, other shapes, damaged).</exception>
-    public static (TransformerNet Network, AdamMoments[] Moments, long Step) Read(string path, FastStyleArchitecture architecture, string resumeKey)
+    public static (TransformerNet Network, AdamMoments[] Moments, long Step) Read(string path, FastStyleArchitecture architecture, string resumeKey, torch.Device device)
     {
         (IReadOnlyDictionary<string, string> metadata, StateDictionary tensors) = Model.SafetensorsFile.Read(path);
         using (tensors)
@@ -79,13 +79,13 @@ internal static class TrainingCheckpoint
             }
 
             StateDictionaryValidator.Validate($"the checkpoint '{path}'", tensors, expected);
-            var network = TransformerNet.FromState(architecture, tensors);
+            var network = TransformerNet.FromState(architecture, tensors, device);
             AdamMoments[] moments = parameters
-                .Select(p => new AdamMoments(Copy(tensors[First + p.Key]), Copy(tensors[Second + p.Key])))
+                .Select(p => new AdamMoments(Copy(tensors[First + p.Key], device), Copy(tensors[Second + p.Key], device)))
                 .ToArray();
             return (network, moments, step);
         }
     }
 
-    private static torch.Tensor Copy(torch.Tensor tensor) => tensor.to(torch.ScalarType.Float32, torch.CPU, copy: true).contiguous().DetachFromDisposeScope();
+    private static torch.Tensor Copy(torch.Tensor tensor, torch.Device device) => tensor.to(torch.ScalarType.Float32, device, copy: true).contiguous().DetachFromDisposeScope();
 }

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using NeuralStyle.Benchmarks.Quality;
+using NeuralStyle.FastStyle.Model;
+using NeuralStyle.Imaging;
+using NeuralStyle.ResNet18;
+using NeuralStyle.Transfer;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.PixelFormats;
+using TorchSharp;
+
+namespace NeuralStyle.Benchmarks.FastStyle;
+
+/// <summary>
+/// The demo model's photos and its sheet. <c>fast-demo-photos DIR</c> links the training photos
+/// (8 of the 12 mate-backgrounds nature photos) into DIR; <c>fast-demo MODEL [--docs docs]</c>
+/// stylises the 4 held-out photos at 512 px with the Gatys default and with the model, scores both
+/// with the quality benchmark's scores, and writes the sheet (photo, Gatys default, fast network).
+/// </summary>
+internal static class FastStyleDemo
+{
+    /// <summary>The photos the demo model is trained on.</summary>
+    public static IReadOnlyList<string> Training { get; } = ["Blinds", "FreshFlower", "GreenMeadow", "LadyBird", "RainDrops", "TwoWings", "Wood", "YellowFlower"];
+
+    /// <summary>The photos it never sees in training (two of them are the quality benchmark's Starry Night pairs).</summary>
+    public static IReadOnlyList<string> HeldOut { get; } = ["Dune", "Garden", "Aqua", "Storm"];
+
+    public static void LinkTrainingPhotos(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (string name in Training)
+        {
+            string link = Path.Combine(directory, name + ".jpg");
+            if (!File.Exists(link))
+            {
+                File.CreateSymbolicLink(link, Path.Combine(PictureSet.PhotoFolder, name + ".jpg"));
+            }
+        }
+
+        Console.WriteLine($"Linked {Training.Count} photos into {directory}; held out: {string.Join(", ", HeldOut)}.");
+    }
+
+    public static void Run(string[] args)
+    {
+        string modelPath = args[0];
+        string docs = Option(args, "--docs") ?? "docs";
+        int size = int.Parse(Option(args, "--size") ?? "512", CultureInfo.InvariantCulture);
+        torch.set_num_threads(2);
+        using FastStyleModel model = FastStyleModel.Load(modelPath);
+        using var extractor = ResNet18FeatureExtractor.Load();
+        var loader = new ImageLoader();
+        using TransferImage painting = loader.Load(Path.Combine(docs, "images", model.Info.StyleName + ".jpg"));
+        using TransferImage style = painting.Resize(OutputSize.LongestSide(size));
+        var rows = new List<IReadOnlyList<Image<Rgb24>>>();
+        Console.WriteLine("| photo (held out) | method | texture | palette | content kept | time |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|");
+        foreach (string name in HeldOut)
+        {
+            using TransferImage original = loader.Load(Path.Combine(PictureSet.PhotoFolder, name + ".jpg"));
+            TransferImage photo = original.Resize(OutputSize.LongestSide(size));
+            using var pair = new QualityPair(name, photo.Color, style.Color.Clone());
+            var clock = Stopwatch.StartNew();
+            using StyleTransferResult gatys = new StyleTransferBuilder()
+                .WithFeatureExtractor(extractor).WithContent(photo.Color).AddStyle(style.Color).WithSize(OutputSize.Original).Build().Run();
+            double gatysMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            TransferImage fast = model.Stylize(photo);
+            double fastMs = clock.Elapsed.TotalMilliseconds;
+            Report(name, "Gatys default", QualityScores.Of(gatys.Image.Color, pair), gatysMs);
+            Report(name, $"fast network ({model.Architecture.WidthText} width)", QualityScores.Of(fast.Color, pair), fastMs);
+            rows.Add([photo.Color.Clone(), gatys.Image.Color.Clone(), fast.Color]);
+        }
+
+        using Image<Rgb24> sheet = ContactSheet.Compose(rows, 240);
+        string path = Path.Combine(docs, "images", "fast-style-sheet.jpg");
+        sheet.Save(path, new JpegEncoder { Quality = 88 });
+        Console.WriteLine($"Wrote {path}");
+        foreach (Image<Rgb24> image in rows.SelectMany(r => r))
+        {
+            image.Dispose();
+        }
+    }
+
+    private static void Report(string photo, string method, QualityScores scores, double milliseconds) =>
+        Console.WriteLine(FormattableString.Invariant(
+            $"| {photo} | {method} | {scores.Style:F3} | {scores.Palette:F3} | {scores.ContentKept:F3} | {milliseconds / 1000:F2} s |"));
+
+    private static string? Option(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,46 @@
+using NeuralStyle.FastStyle.Inference;
+using NeuralStyle.FastStyle.Model;
+using NeuralStyle.FastStyle.Network;
+using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Imaging;
+using NeuralStyle.ResNet18;
+
+namespace NeuralStyle.Samples;
+
+/// <summary>The snippets of docs/fast-style.md.</summary>
+public static class FastStyleUsage
+{
+    public static async Task TrainAsync(CancellationToken cancellationToken)
+    {
+        #region fast-style-train
+        using var resnet = ResNet18FeatureExtractor.Load();              // the loss network, frozen
+        FastStyleTrainer trainer = new FastStyleTrainerBuilder()
+            .WithContentImages("photos/")                                // every image file under it
+            .WithStyle("starry_night.jpg")
+            .WithExtractor(resnet)
+            .WithSettings(FastStyleTrainingSettings.Default with
+            {
+                Architecture = FastStyleArchitecture.Default with { Width = NetworkWidth.Half },
+                Steps = 2000,
+                CheckpointEvery = 100,
+            })
+            .WithCheckpoint("starry_night.checkpoint.safetensors", resume: true)  // continues where a killed run stopped
+            .Build();                                                    // every setting checked here, once
+        var progress = new Progress<TrainingProgress>(p => Console.WriteLine($"{p.Step}/{p.TotalSteps} loss {p.Loss.Total:G4} {p.ImagesPerSecond:F1} img/s"));
+        using FastStyleModel model = await trainer.TrainAsync(progress, cancellationToken);
+        model.Save("starry_night.safetensors");
+        model.ExportOnnx("starry_night.onnx");                           // dynamic height and width, opset 13
+        #endregion
+    }
+
+    public static void Apply()
+    {
+        #region fast-style-apply
+        using FastStyleModel model = FastStyleModel.Load("starry_night.safetensors");   // keys, shapes, values checked
+        model.StylizeFile("photo.jpg", "styled.png");
+        using TransferImage frame = new ImageLoader().Load("frame.png");
+        using TransferImage soft = model.Stylize(frame, StylizeOptions.Default with { Strength = 0.6, ColorPreservation = NeuralStyle.Configuration.ColorPreservation.LuminanceOnly });
+        #endregion
+        soft.Color.Dispose();
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+using NeuralStyle.Cli.Options;
+using NeuralStyle.Cli.Reporting;
+using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Inference;
+using NeuralStyle.FastStyle.Model;
+using NeuralStyle.FastStyle.Network;
+using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Features;
+using NeuralStyle.Imaging;
+using NeuralStyle.Runtime;
+using NeuralStyle.Vgg;
+using NeuralStyle.Weights;
+using TorchSharp;
+
+namespace NeuralStyle.Cli.FastStyle;
+
+/// <summary><c>neural-style export MODEL -o MODEL.onnx</c>.</summary>
+internal static class ExportCommand
+{
+    public static Command Create(Func<OutputMode, IRunReporter> reporterFor)
+    {
+        var modelPath = new Argument<string>("model") { Description = "The fast-style model (.safetensors)." };
+        var output = new Option<string>("--output", "-o") { Description = "The ONNX file to write (dynamic batch, height and width; opset 13).", Required = true };
+        var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace OUTPUT if it exists." };
+        var mode = new OutputModeOptions();
+        var command = new Command("export", "Export a fast-style model to ONNX, to run with ONNX Runtime (no TorchSharp needed).") { modelPath, output, overwrite };
+        mode.AddTo(command);
+        command.SetAction(result =>
+        {
+            IRunReporter reporter = reporterFor(mode.Read(result));
+            string target = result.GetRequiredValue(output);
+            bool replace = result.GetValue(overwrite);
+            FastStyleCommands.RefuseExisting(target, replace);
+            using FastStyleModel model = FastStyleModel.Load(result.GetRequiredValue(modelPath));
+            model.ExportOnnx(target, replace);
+            reporter.Wrote(target, FormattableString.Invariant($"ONNX, {new FileInfo(target).Length / 1e6:F1} MB"));
+            return (int)ExitCode.Success;
+        });
+        return command;
+    }
+}

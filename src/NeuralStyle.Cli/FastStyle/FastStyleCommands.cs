@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using NeuralStyle.Cli.Options;
+using NeuralStyle.Cli.Reporting;
+using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Inference;
+using NeuralStyle.FastStyle.Model;
+using NeuralStyle.FastStyle.Network;
+using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Features;
+using NeuralStyle.Imaging;
+using NeuralStyle.Runtime;
+using NeuralStyle.Vgg;
+using NeuralStyle.Weights;
+using TorchSharp;
+
+namespace NeuralStyle.Cli.FastStyle;
+
+/// <summary>
+/// The fast-style commands (<c>train</c>, <c>apply</c>, <c>export</c>) and what they share: output
+/// naming, refusing existing files, the native runtime's set-up.
+/// </summary>
+internal static class FastStyleCommands
+{
+    public static IEnumerable<Command> Create(Func<OutputMode, IRunReporter> reporterFor) =>
+        [TrainCommand.Create(reporterFor), ApplyCommand.Create(reporterFor), ExportCommand.Create(reporterFor)];
+
+    /// <summary>One output per input: <paramref name="target"/> itself for one input that is not a folder, else a file per input in the folder.</summary>
+    internal static List<(string Input, string Output)> Outputs(string[] inputs, string target)
+    {
+        bool folder = inputs.Length > 1 || Directory.Exists(target) || target.EndsWith(Path.DirectorySeparatorChar) || string.IsNullOrEmpty(Path.GetExtension(target));
+        if (!folder)
+        {
+            return [(inputs[0], target)];
+        }
+
+        var outputs = inputs.Select(i => (i, Path.Combine(target, Path.GetFileNameWithoutExtension(i) + OutputExtension(i)))).ToList();
+        string? clash = outputs.GroupBy(o => o.Item2, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
+        if (clash is not null)
+        {
+            throw new UsageException($"Two inputs would both be written to '{clash}': give inputs with different names.");
+        }
+
+        return outputs;
+    }
+
+    internal static string OutputExtension(string input) =>
+        ImageWriter.SupportedExtensions.Contains(Path.GetExtension(input).ToLowerInvariant()) ? Path.GetExtension(input) : ".png";
+
+    internal static void RefuseExisting(string path, bool overwrite)
+    {
+        if (!overwrite && File.Exists(path))
+        {
+            throw new IOException($"'{path}' already exists: choose another output or pass --overwrite.");
+        }
+    }
+
+    internal static void PrepareRuntime(int? threads)
+    {
+        NativeAllocation.TryEnableHugePages();
+        if (threads is int count)
+        {
+            if (count is < 1 or > StyleCommand.MaxThreads)
+            {
+                throw new UsageException($"--threads must be between 1 and {StyleCommand.MaxThreads}, got {count}.");
+            }
+
+            torch.set_num_threads(count);
+        }
+    }
+
+    internal static T Refuse<T>(System.CommandLine.Parsing.ArgumentResult result, string option, string expected)
+    {
+        result.AddError($"{option} '{result.Tokens.Single().Value}' is not valid: use {expected}.");
+        return default!;
+    }
+}

@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Globalization;
+using NeuralStyle.Cli.Options;
+using NeuralStyle.Cli.Reporting;
+using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Inference;
+using NeuralStyle.FastStyle.Model;
+using NeuralStyle.FastStyle.Network;
+using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Features;
+using NeuralStyle.Imaging;
+using NeuralStyle.Runtime;
+using NeuralStyle.Vgg;
+using NeuralStyle.Weights;
+using TorchSharp;
+
+namespace NeuralStyle.Cli.FastStyle;
+
+/// <summary><c>neural-style train STYLE... --images DIR -o MODEL</c>: a fast style network from a folder of photos; defaults read from <see cref="FastStyleTrainingSettings.Default"/>.</summary>
+internal static class TrainCommand
+{
+    private static FastStyleTrainingSettings Defaults => FastStyleTrainingSettings.Default;
+
+    public static Command Create(Func<OutputMode, IRunReporter> reporterFor)
+    {
+        var styles = new Argument<string[]>("style") { Description = "The style image(s); several are blended (see --style-blend).", Arity = ArgumentArity.OneOrMore };
+        var images = new Option<string>("--images", "-i") { Description = "The folder of content photos (every image file under it).", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "The model file to write (.safetensors).", Required = true };
+        var size = new Option<int?>("--size", "-s") { Description = $"The side of the square training crops in px. [default: {Defaults.Size}]" };
+        var styleSize = new Option<int?>("--style-size") { Description = "The longest side the style image is seen at. [default: the training size]" };
+        var steps = new Option<int?>("--steps") { Description = $"Training steps. [default: {Defaults.Steps}]" };
+        var batch = new Option<int?>("--batch") { Description = $"Crops per step. [default: {Defaults.BatchSize}]" };
+        var width = new Option<NetworkWidth?>("--width")
+        {
+            Description = $"The network's width factor. [default: {Defaults.Architecture.WidthText}]",
+            HelpName = "1|0.5|0.25",
+            CustomParser = r => FastStyleArchitecture.ParseWidth(r.Tokens.Single().Value) ?? FastStyleCommands.Refuse<NetworkWidth?>(r, "--width", "1, 0.5 or 0.25"),
+        };
+        var blocks = new Option<int?>("--blocks") { Description = $"Residual blocks. [default: {Defaults.Architecture.ResidualBlocks}]" };
+        var learningRate = new Option<double?>("--lr") { Description = FormattableString.Invariant($"Adam's learning rate. [default: {Defaults.LearningRate}]") };
+        var contentWeight = new Option<double?>("--content-weight") { Description = FormattableString.Invariant($"Content weight. [default: {Defaults.Objective.ContentWeight}]") };
+        var styleWeight = new Option<double?>("--style-weight") { Description = FormattableString.Invariant($"Style weight. [default: {Defaults.Objective.StyleWeight}]") };
+        var tvWeight = new Option<double?>("--tv-weight") { Description = FormattableString.Invariant($"Total variation weight. [default: {Defaults.Objective.TotalVariationWeight}]") };
+        var seed = new Option<long?>("--seed") { Description = $"Seeds the initial weights and every crop. [default: {Defaults.Seed}]" };
+        var blend = new Option<double[]?>("--style-blend") { Description = "Blend weight of each style image, in order.", AllowMultipleArgumentsPerToken = true };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "The checkpoint file. [default: OUTPUT.checkpoint.safetensors when --checkpoint-every or --resume is given]" };
+        var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "Write a checkpoint every N steps (atomically). [default: none]" };
+        var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint, exactly where it stopped (same settings)." };
+        var backbone = new Option<Backbone>("--backbone", "-b") { Description = "Loss network: resnet18 (embedded) or vgg19 (downloaded).", DefaultValueFactory = _ => Backbone.ResNet18, HelpName = "resnet18|vgg19" };
+        var weights = new Option<string?>("--weights", "-w") { Description = "Loss network weights file (default: the embedded ResNet18 or the VGG19 cache)." };
+        var threads = new Option<int?>("--threads", "-t") { Description = "CPU threads for TorchSharp (default: all cores)." };
+        var device = new Option<string>("--device") { Description = "Torch device: cpu (default) or cuda[:N].", DefaultValueFactory = _ => "cpu" };
+        var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace OUTPUT if it exists." };
+        var mode = new OutputModeOptions();
+        var command = new Command("train", "Train a fast style network for a style on a folder of photos; it then stylises any image in one pass.")
+        {
+            styles, images, output, size, styleSize, steps, batch, width, blocks, learningRate, contentWeight, styleWeight, tvWeight, seed, blend,
+            checkpoint, checkpointEvery, resume, backbone, weights, threads, device, overwrite,
+        };
+        mode.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(blend) is { Length: > 0 } b && b.Length != (result.GetValue(styles)?.Length ?? 0))
+            {
+                result.AddError($"--style-blend has {b.Length} weight(s) for {result.GetValue(styles)?.Length ?? 0} style image(s): give one weight per style image.");
+            }
+        });
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            IRunReporter reporter = reporterFor(mode.Read(result));
+            string model = result.GetRequiredValue(output);
+            bool replace = result.GetValue(overwrite);
+            FastStyleCommands.RefuseExisting(model, replace);
+            ObjectiveSettings objective = Defaults.Objective;
+            objective = objective with
+            {
+                ContentWeight = result.GetValue(contentWeight) ?? objective.ContentWeight,
+                StyleWeight = result.GetValue(styleWeight) ?? objective.StyleWeight,
+                TotalVariationWeight = result.GetValue(tvWeight) ?? objective.TotalVariationWeight,
+            };
+            var settings = Defaults with
+            {
+                Architecture = Defaults.Architecture with
+                {
+                    Width = result.GetValue(width) ?? Defaults.Architecture.Width,
+                    ResidualBlocks = result.GetValue(blocks) ?? Defaults.Architecture.ResidualBlocks,
+                },
+                Size = result.GetValue(size) ?? Defaults.Size,
+                StyleSize = result.GetValue(styleSize) ?? Defaults.StyleSize,
+                Steps = result.GetValue(steps) ?? Defaults.Steps,
+                BatchSize = result.GetValue(batch) ?? Defaults.BatchSize,
+                LearningRate = result.GetValue(learningRate) ?? Defaults.LearningRate,
+                Seed = result.GetValue(seed) ?? Defaults.Seed,
+                CheckpointEvery = result.GetValue(checkpointEvery) ?? Defaults.CheckpointEvery,
+                Objective = objective,
+            };
+            bool resuming = result.GetValue(resume);
+            string? checkpointPath = result.GetValue(checkpoint)
+                ?? (settings.CheckpointEvery > 0 || resuming ? Path.ChangeExtension(model, null) + ".checkpoint.safetensors" : null);
+            FastStyleCommands.PrepareRuntime(result.GetValue(threads));
+            using IFeatureExtractor extractor = BackboneFactory.Create(
+                result.GetValue(backbone), result.GetValue(weights), result.GetRequiredValue(device), new Vgg19Options(), new WeightsCache());
+            var builder = new FastStyleTrainerBuilder()
+                .WithContentImages(result.GetRequiredValue(images))
+                .WithExtractor(extractor)
+                .WithSettings(settings);
+            string[] styleFiles = result.GetRequiredValue(styles);
+            double[]? weightsOfStyles = result.GetValue(blend) is { Length: > 0 } given ? given : null;
+            for (int i = 0; i < styleFiles.Length; i++)
+            {
+                builder.WithStyle(styleFiles[i], weightsOfStyles?[i] ?? 1);
+            }
+
+            if (checkpointPath is not null)
+            {
+                builder.WithCheckpoint(checkpointPath, resuming);
+            }
+
+            FastStyleTrainer trainer = builder.Build();
+            string what = FormattableString.Invariant(
+                $"Training a {settings.Architecture.WidthText}-width network for {string.Join(", ", styleFiles)} on {trainer.Photos.Count} photos: {extractor.Name}, {settings.Size} px crops, batch {settings.BatchSize}, {settings.Steps} steps");
+            using FastStyleModel trained = await reporter.TrackTrainingAsync(what, progress => trainer.TrainAsync(progress, cancellationToken)).ConfigureAwait(false);
+            trained.Save(model, replace);
+            reporter.Wrote(model, FormattableString.Invariant($"fast-style model, {trained.Info.Steps} steps"));
+            return (int)ExitCode.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.ML.OnnxRuntime;
+using NeuralStyle.Testing;
+using SixLabors.ImageSharp;
+
+namespace NeuralStyle.Cli.Tests;
+
+/// <summary><c>train</c>, <c>apply</c> and <c>export</c> end to end, at 48 px with a quarter-width network.</summary>
+public sealed class FastStyleCommandTests : IDisposable
+{
+    private readonly WorkDirectory _work = new();
+
+    private string Photos()
+    {
+        string photos = _work.File("photos");
+        Directory.CreateDirectory(photos);
+        File.Copy(_work.Content, Path.Combine(photos, "lakeside.png"), overwrite: true);
+        using Image image = TestImages.Photo(64, 56);
+        image.SaveAsPng(Path.Combine(photos, "photo.png"));
+        return photos;
+    }
+
+    private async Task<string> TrainAsync()
+    {
+        string model = _work.File("swirls.safetensors");
+        CliRun run = await CliRun.RunAsync(
+            "train", _work.Style, "--images", Photos(), "-o", model, "--size", "48", "--steps", "3", "--batch", "2", "--width", "0.25", "--blocks", "1", "--threads", "2");
+        Assert.True(run.Code == ExitCode.Success, run.Error);
+        Assert.Contains("step 3/3", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"Wrote {model}", run.Out, StringComparison.Ordinal);
+        return model;
+    }
+
+    [Fact]
+    public async Task Train_apply_and_export_work_end_to_end()
+    {
+        string model = await TrainAsync();
+        string results = _work.File("results");
+        string second = _work.File("second.png");
+        File.Copy(_work.Content, second);
+        CliRun apply = await CliRun.RunAsync("apply", model, _work.Content, second, "-o", results, "--strength", "0.8");
+        Assert.True(apply.Code == ExitCode.Success, apply.Error);
+        foreach (string name in new[] { "content.png", "second.png" })
+        {
+            using Image image = Image.Load(Path.Combine(results, name));
+            Assert.Equal((72, 48), (image.Width, image.Height));
+        }
+
+        string onnx = _work.File("swirls.onnx");
+        CliRun export = await CliRun.RunAsync("export", model, "-o", onnx, "--json");
+        Assert.True(export.Code == ExitCode.Success, export.Error);
+        Assert.Contains("\"event\":\"wrote\"", export.Out, StringComparison.Ordinal);
+        using var session = new InferenceSession(onnx);
+        Assert.Equal("style", session.ModelMetadata.CustomMetadataMap["style"]);
+
+        CliRun again = await CliRun.RunAsync("export", model, "-o", onnx);
+        Assert.Equal(ExitCode.InvalidInput, again.Code);
+        Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Apply_refuses_a_broken_model_and_an_input_as_output()
+    {
+        string broken = _work.File("broken.safetensors");
+        File.WriteAllBytes(broken, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+        CliRun run = await CliRun.RunAsync("apply", broken, _work.Content, "-o", _work.File("out.png"));
+        Assert.Equal(ExitCode.InvalidInput, run.Code);
+        Assert.Contains("truncated", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_work.File("out.png")));
+
+        CliRun same = await CliRun.RunAsync("apply", broken, _work.Content, "-o", _work.Content, "--overwrite");
+        Assert.Equal(ExitCode.Usage, same.Code);
+        Assert.Contains("is one of the inputs", same.Error, StringComparison.Ordinal);
+
+        CliRun missing = await CliRun.RunAsync("apply", _work.File("none.safetensors"), _work.Content, "-o", _work.File("out.png"));
+        Assert.Equal(ExitCode.InvalidInput, missing.Code);
+    }
+
+    [Fact]
+    public async Task Train_reports_bad_settings_and_a_missing_folder()
+    {
+        CliRun bad = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", _work.File("m.safetensors"), "--steps", "0", "--width", "0.3");
+        Assert.Equal(ExitCode.Usage, bad.Code);
+        Assert.Contains("--width '0.3' is not valid", bad.Error, StringComparison.Ordinal);
+
+        CliRun steps = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", _work.File("m.safetensors"), "--steps", "0");
+        Assert.Equal(ExitCode.Usage, steps.Code);
+        Assert.Contains("Steps must be at least 1", steps.Error, StringComparison.Ordinal);
+
+        CliRun missing = await CliRun.RunAsync("train", _work.Style, "--images", _work.File("nowhere"), "-o", _work.File("m.safetensors"));
+        Assert.Equal(ExitCode.InvalidInput, missing.Code);
+        Assert.Contains("does not exist", missing.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_work.File("m.safetensors")));
+    }
+
+    public void Dispose() => _work.Dispose();
+}

@@ -1,0 +1,200 @@
+using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Inference;
+using NeuralStyle.FastStyle.Model;
+using NeuralStyle.Imaging;
+using NeuralStyle.Testing;
+using NeuralStyle.Transfer;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+using TorchSharp;
+
+namespace NeuralStyle.FastStyle.Tests;
+
+public sealed class InferenceTests : IDisposable
+{
+    private readonly FastStyleModel _model = TestModels.Seeded(5);
+
+    private static TransferImage Photo(int width, int height) => new(DemoImages.Lakeside(width, height));
+
+    [Fact]
+    public void The_result_has_the_input_size_and_alpha()
+    {
+        using var rgba = new Image<Rgba32>(37, 29);
+        rgba.ProcessPixelRows(rows =>
+        {
+            for (int y = 0; y < rows.Height; y++)
+            {
+                Span<Rgba32> row = rows.GetRowSpan(y);
+                for (int x = 0; x < row.Length; x++)
+                {
+                    row[x] = new Rgba32((byte)(x * 6), (byte)(y * 8), 90, (byte)(x < 18 ? 255 : 40));
+                }
+            }
+        });
+        using TransferImage input = ImageLoader.FromImage(rgba);
+        using TransferImage result = _model.Stylize(input);
+        Assert.Equal((37, 29), (result.Width, result.Height));
+        Assert.NotNull(result.Alpha);
+        Assert.Equal(40, result.Alpha![36, 0].PackedValue);
+        Assert.Equal(255, result.Alpha[0, 0].PackedValue);
+    }
+
+    [Fact]
+    public void Strength_zero_is_the_photo_and_strength_blends()
+    {
+        using TransferImage photo = Photo(40, 32);
+        using TransferImage none = _model.Stylize(photo, StylizeOptions.Default with { Strength = 0 });
+        using TransferImage full = _model.Stylize(photo);
+        using TransferImage half = _model.Stylize(photo, StylizeOptions.Default with { Strength = 0.5 });
+        Assert.Equal(0, MaxDifference(photo, none));
+        Assert.True(MaxDifference(photo, full) > 20);
+        Rgb24 p = photo.Color[10, 10], f = full.Color[10, 10], h = half.Color[10, 10];
+        Assert.InRange(h.R, ((p.R + f.R) / 2) - 1, ((p.R + f.R) / 2) + 1);
+    }
+
+    [Fact]
+    public void Luminance_only_keeps_the_photos_chroma()
+    {
+        using TransferImage photo = Photo(40, 32);
+        using TransferImage kept = _model.Stylize(photo, StylizeOptions.Default with { ColorPreservation = ColorPreservation.LuminanceOnly });
+        using torch.Tensor a = YCbCr.FromRgb(ImageTensor.FromImage(photo.Color));
+        using torch.Tensor b = YCbCr.FromRgb(ImageTensor.FromImage(kept.Color));
+        double chroma = (a.narrow(1, 1, 2) - b.narrow(1, 1, 2)).abs().mean().ToDouble();
+        double luminance = (a.narrow(1, 0, 1) - b.narrow(1, 0, 1)).abs().mean().ToDouble();
+        Assert.True(chroma < 0.02, $"chroma moved by {chroma:F4}");
+        Assert.True(luminance > 2 * chroma, $"luminance moved by {luminance:F4}, chroma by {chroma:F4}");
+    }
+
+    [Fact]
+    public void A_batch_gives_what_single_calls_give()
+    {
+        using TransferImage a = Photo(32, 24), b = new(TestImages.Photo(32, 24)), c = Photo(20, 28);
+        IReadOnlyList<TransferImage> batch = _model.StylizeBatch([a, b, c]);
+        try
+        {
+            foreach ((TransferImage input, TransferImage output) in new[] { a, b, c }.Zip(batch))
+            {
+                using TransferImage single = _model.Stylize(input);
+                Assert.True(MaxDifference(single, output) <= 1);
+            }
+        }
+        finally
+        {
+            foreach (TransferImage image in batch)
+            {
+                image.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public void Tiles_are_the_networks_output_on_each_tile_and_one_tile_is_exact()
+    {
+        using TransferImage photo = Photo(150, 100);
+        using TransferImage whole = _model.Stylize(photo);
+        using TransferImage oneTile = _model.Stylize(photo, StylizeOptions.Default with { TileSize = 150, TileOverlap = 16 });
+        using TransferImage tiled = _model.Stylize(photo, StylizeOptions.Default with { TileSize = 64, TileOverlap = 16 });
+        Assert.Equal(0, MaxDifference(whole, oneTile));
+        Assert.Equal((150, 100), (tiled.Width, tiled.Height));
+
+        // Tiles start at x = 0, 48, 86 and y = 0, 36: the first tile alone covers x < 48, y < 36.
+        using TransferImage corner = new(photo.Color.Clone(c => c.Crop(new Rectangle(0, 0, 64, 64))));
+        using TransferImage cornerStyled = _model.Stylize(corner);
+        int worst = 0;
+        for (int y = 0; y < 36; y++)
+        {
+            for (int x = 0; x < 48; x++)
+            {
+                Rgb24 p = tiled.Color[x, y], q = cornerStyled.Color[x, y];
+                worst = Math.Max(worst, Math.Max(Math.Abs(p.R - q.R), Math.Max(Math.Abs(p.G - q.G), Math.Abs(p.B - q.B))));
+            }
+        }
+
+        Assert.True(worst <= 1, $"the first tile's own region differs by {worst}");
+    }
+
+    [Fact]
+    public void Tiles_cover_the_side_and_overlap()
+    {
+        Assert.Equal([0L], TiledForward.Starts(100, 128, 16));
+        Assert.Equal([0L, 48, 96, 136], TiledForward.Starts(200, 64, 16));
+    }
+
+    [Fact]
+    public async Task Concurrent_calls_give_the_same_result()
+    {
+        using TransferImage photo = Photo(48, 40);
+        using TransferImage expected = _model.Stylize(photo);
+        TransferImage[] results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => _model.Stylize(photo))));
+        foreach (TransferImage result in results)
+        {
+            using (result)
+            {
+                Assert.Equal(0, MaxDifference(expected, result));
+            }
+        }
+    }
+
+    [Fact]
+    public void Bad_options_and_tiny_images_are_refused_with_the_setting()
+    {
+        using TransferImage tiny = Photo(12, 40);
+        var bad = StylizeOptions.Default with { Strength = 2, ColorPreservation = ColorPreservation.ColorMatching, TileSize = 10 };
+        StyleTransferConfigurationException error = Assert.Throws<StyleTransferConfigurationException>(() => _model.Stylize(tiny, bad));
+        Assert.Equal(
+            new[] { Setting.StylizeStrength, Setting.ColorPreservation, Setting.StylizeTiling, Setting.ContentImage }.Order(),
+            error.Problems.Select(p => p.Setting).Order());
+    }
+
+    [Fact]
+    public void A_file_is_stylised_and_the_input_never_overwritten()
+    {
+        string folder = Directory.CreateTempSubdirectory("neuralstyle-apply-").FullName;
+        try
+        {
+            string input = Path.Combine(folder, "in.png");
+            using (Image<Rgb24> image = DemoImages.Lakeside(40, 30))
+            {
+                image.SaveAsPng(input);
+            }
+
+            byte[] before = File.ReadAllBytes(input);
+            Assert.Throws<IOException>(() => _model.StylizeFile(input, input, overwrite: true));
+            Assert.Equal(before, File.ReadAllBytes(input));
+            string output = Path.Combine(folder, "out.jpg");
+            _model.StylizeFile(input, output);
+            using Image written = Image.Load(output);
+            Assert.Equal((40, 30), (written.Width, written.Height));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_disposed_model_refuses_work()
+    {
+        FastStyleModel model = TestModels.Seeded();
+        model.Dispose();
+        using TransferImage photo = Photo(20, 20);
+        Assert.Throws<ObjectDisposedException>(() => model.Stylize(photo));
+    }
+
+    private static int MaxDifference(TransferImage a, TransferImage b) => Differences(a, b).Max();
+
+    private static IEnumerable<int> Differences(TransferImage a, TransferImage b)
+    {
+        for (int y = 0; y < a.Height; y++)
+        {
+            for (int x = 0; x < a.Width; x++)
+            {
+                Rgb24 p = a.Color[x, y], q = b.Color[x, y];
+                yield return Math.Max(Math.Abs(p.R - q.R), Math.Max(Math.Abs(p.G - q.G), Math.Abs(p.B - q.B)));
+            }
+        }
+    }
+
+    public void Dispose() => _model.Dispose();
+}

@@ -1,0 +1,160 @@
+using NeuralStyle.FastStyle.Model;
+using NeuralStyle.FastStyle.Network;
+using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Configuration;
+using NeuralStyle.Testing;
+using NeuralStyle.Transfer;
+
+namespace NeuralStyle.FastStyle.Tests;
+
+/// <summary>Training at 48 px crops with a quarter-width, two-block network and the real ResNet18.</summary>
+[Collection(FastStyleCollection.Name)]
+public sealed class TrainingTests(FastStyleFixture fixture)
+{
+    private static FastStyleTrainingSettings Tiny { get; } = FastStyleTrainingSettings.Default with
+    {
+        Architecture = TestModels.Small,
+        Size = 48,
+        BatchSize = 2,
+        Steps = 8,
+        LearningRate = 5e-3,
+        Seed = 3,
+    };
+
+    private FastStyleTrainerBuilder Builder(FastStyleTrainingSettings settings, string? photos = null) => new FastStyleTrainerBuilder()
+        .WithContentImages(photos ?? fixture.Photos)
+        .WithStyle(fixture.Style)
+        .WithExtractor(fixture.Extractor)
+        .WithSettings(settings);
+
+    private static (List<TrainingProgress> Steps, FastStyleModel Model) Train(FastStyleTrainer trainer, CancellationToken cancellationToken = default)
+    {
+        var steps = new List<TrainingProgress>();
+        FastStyleModel model = trainer.Train(new SynchronousProgress<TrainingProgress>(steps.Add), cancellationToken);
+        return (steps, model);
+    }
+
+    [Fact]
+    public void The_loss_falls_over_a_few_dozen_steps()
+    {
+        (List<TrainingProgress> steps, FastStyleModel model) = Train(Builder(Tiny with { Steps = 40 }).Build());
+        using (model)
+        {
+            double first = steps.Take(5).Average(s => s.Loss.Total);
+            double last = steps.TakeLast(5).Average(s => s.Loss.Total);
+            Assert.True(last < 0.8 * first, $"mean loss of the first 5 steps {first:G4}, of the last 5 {last:G4}");
+            Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), steps.Select(s => s.Step));
+            Assert.All(steps, s => Assert.True(s.ImagesPerSecond > 0));
+            Assert.Equal(40, model.Info.Steps);
+            Assert.Equal("swirls", model.Info.StyleName);
+            Assert.Equal("ResNet18", model.Info.LossNetwork);
+        }
+    }
+
+    [Fact]
+    public void A_resumed_run_reproduces_the_uninterrupted_runs_losses_exactly()
+    {
+        string folder = fixture.NewFolder();
+        (List<TrainingProgress> whole, FastStyleModel wholeModel) = Train(Builder(Tiny).Build());
+        string checkpoint = Path.Combine(folder, "run.checkpoint.safetensors");
+        (_, FastStyleModel firstHalf) = Train(Builder(Tiny with { Steps = 4, CheckpointEvery = 4 }).WithCheckpoint(checkpoint).Build());
+        firstHalf.Dispose();
+        (List<TrainingProgress> resumed, FastStyleModel resumedModel) = Train(Builder(Tiny with { CheckpointEvery = 4 }).WithCheckpoint(checkpoint, resume: true).Build());
+        using (wholeModel)
+        using (resumedModel)
+        {
+            Assert.Equal([5L, 6, 7, 8], resumed.Select(s => s.Step));
+            Assert.Equal(whole.Skip(4).Select(s => s.Loss), resumed.Select(s => s.Loss));
+            string a = Path.Combine(folder, "a.safetensors"), b = Path.Combine(folder, "b.safetensors");
+            wholeModel.Save(a);
+            resumedModel.Save(b);
+            Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+        }
+    }
+
+    [Fact]
+    public void Cancelling_mid_step_leaves_the_last_checkpoint_loadable()
+    {
+        string folder = fixture.NewFolder();
+        string checkpoint = Path.Combine(folder, "run.checkpoint.safetensors");
+        using var cancel = new CancellationTokenSource();
+        var recording = new RecordingExtractor(fixture.Extractor);
+        // One extraction for the style target, then two per step (outputs, inputs): cancel inside step 5.
+        int calls = 0;
+        recording.BeforeExtract = () =>
+        {
+            if (++calls == 1 + (2 * 4) + 1)
+            {
+                cancel.Cancel();
+            }
+        };
+        FastStyleTrainer trainer = Builder(Tiny with { Steps = 20, CheckpointEvery = 2 })
+            .WithExtractor(recording)
+            .WithCheckpoint(checkpoint)
+            .Build();
+        var steps = new List<TrainingProgress>();
+        Assert.ThrowsAny<OperationCanceledException>(() => trainer.Train(new SynchronousProgress<TrainingProgress>(steps.Add), cancel.Token));
+        Assert.Equal(5, steps.Count);
+        using (FastStyleModel model = FastStyleModel.Load(checkpoint))
+        {
+            Assert.Equal(4, model.Info.Steps);
+        }
+
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+        (List<TrainingProgress> resumed, FastStyleModel resumedModel) = Train(Builder(Tiny with { Steps = 6, CheckpointEvery = 2 }).WithCheckpoint(checkpoint, resume: true).Build());
+        resumedModel.Dispose();
+        Assert.Equal([5L, 6], resumed.Select(s => s.Step));
+    }
+
+    [Fact]
+    public void An_unreadable_photo_is_skipped_and_reported()
+    {
+        string photos = fixture.NewFolder();
+        foreach (string file in Directory.GetFiles(fixture.Photos))
+        {
+            File.Copy(file, Path.Combine(photos, Path.GetFileName(file)));
+        }
+
+        File.WriteAllBytes(Path.Combine(photos, "broken.jpg"), [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4, 5]);
+        (List<TrainingProgress> steps, FastStyleModel model) = Train(Builder(Tiny with { Steps = 4 }, photos).Build());
+        model.Dispose();
+        Assert.Equal(4, steps.Count);
+        Assert.Equal(1, steps[^1].SkippedImages);
+    }
+
+    [Fact]
+    public void A_folder_without_a_readable_photo_fails_with_the_reason()
+    {
+        string photos = fixture.NewFolder();
+        File.WriteAllBytes(Path.Combine(photos, "broken.png"), [1, 2, 3]);
+        InvalidDataException error = Assert.Throws<InvalidDataException>(() => Train(Builder(Tiny with { Steps = 2 }, photos).Build()));
+        Assert.Contains("None of the 1 photos could be decoded", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_lists_every_problem_with_its_setting()
+    {
+        var settings = Tiny with
+        {
+            Size = 8,
+            Steps = 0,
+            BatchSize = 0,
+            LearningRate = double.NaN,
+            CheckpointEvery = 5,
+            Architecture = Tiny.Architecture with { ResidualBlocks = 0 },
+            Objective = Tiny.Objective with { NormalizeGradients = true },
+        };
+        StyleTransferConfigurationException error = Assert.Throws<StyleTransferConfigurationException>(() => new FastStyleTrainerBuilder()
+            .WithContentImages(Path.Combine(fixture.Root, "missing"))
+            .WithStyle(Path.Combine(fixture.Root, "missing.png"))
+            .WithSettings(settings)
+            .Build());
+        Setting[] expected =
+        [
+            Setting.TrainingSize, Setting.TrainingSteps, Setting.BatchSize, Setting.TrainingLearningRate, Setting.Checkpoint,
+            Setting.FastStyleResidualBlocks, Setting.NormalizeGradients, Setting.TrainingImages, Setting.StyleImage, Setting.FeatureExtractor,
+        ];
+        Assert.Equal(expected.Order(), error.Problems.Select(p => p.Setting).Distinct().Order());
+        Assert.Contains(error.Problems, p => p.Message.Contains("missing", StringComparison.Ordinal) && p.Setting == Setting.TrainingImages);
+    }
+}
