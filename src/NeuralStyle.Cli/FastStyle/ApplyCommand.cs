@@ -1,18 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
-using NeuralStyle.Cli.Options;
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
-using NeuralStyle.FastStyle.Network;
-using NeuralStyle.FastStyle.Training;
-using NeuralStyle.Features;
 using NeuralStyle.Imaging;
-using NeuralStyle.Runtime;
-using NeuralStyle.Vgg;
-using NeuralStyle.Weights;
-using TorchSharp;
 
 namespace NeuralStyle.Cli.FastStyle;
 
