@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace NeuralStyle.Cli;
 
-/// <summary>Refuses an output (or snapshot) path that names one of the job's inputs: inputs are never overwritten, with or without <c>--overwrite</c>.</summary>
+/// <summary>Refuses an output (or snapshot) path that names one of the inputs (inputs are never overwritten, with or without <c>--overwrite</c>), and an existing output without <c>--overwrite</c>.</summary>
 internal static class InputGuard
 {
     /// <exception cref="UsageException">The output, or one of its snapshots, is an input.</exception>
@@ -22,6 +22,27 @@ internal static class InputGuard
             {
                 throw new UsageException($"--save-every would write snapshots named like the {role} '{path}' next to -o '{job.Output}': choose another output name.");
             }
+        }
+    }
+
+    /// <summary>Refuses <paramref name="output"/> when it is one of <paramref name="inputs"/> (compared as <see cref="EnsureOutputIsNoInput(StyleJob)"/> does: through links, case as the file system treats it).</summary>
+    /// <exception cref="UsageException">The output is an input.</exception>
+    public static void EnsureOutputIsNoInput(string output, IEnumerable<string> inputs)
+    {
+        string canonical = Canonical(output);
+        if (inputs.Any(input => string.Equals(Canonical(input), canonical, PathComparison)))
+        {
+            throw new UsageException($"The output '{output}' is one of the inputs: choose another output, inputs are never overwritten.");
+        }
+    }
+
+    /// <summary>Refuses an existing <paramref name="path"/> unless <paramref name="overwrite"/>, before any work starts.</summary>
+    /// <exception cref="IOException">It exists.</exception>
+    public static void RefuseExisting(string path, bool overwrite)
+    {
+        if (!overwrite && File.Exists(path))
+        {
+            throw new IOException($"'{path}' already exists: choose another output or pass --overwrite.");
         }
     }
 

@@ -30,7 +30,7 @@ internal sealed class StyleCommand
         HelpName = Choices.HelpName(typeof(Vgg19Pooling)),
     };
 
-    private readonly Option<int?> _threads = new("--threads", "-t") { Description = "CPU threads for TorchSharp (default: all cores)." };
+    private readonly Option<int?> _threads = NativeRuntime.ThreadsOption();
     private readonly Option<int> _saveEvery = new("--save-every") { Description = "Also write OUTPUT.NNNN.ext every N evaluations (0 = none)." };
     private readonly Option<string> _device = new("--device") { Description = "Torch device: cpu (default) or cuda[:N] with a CUDA build of libtorch.", DefaultValueFactory = _ => "cpu" };
     private readonly Option<bool> _overwrite = new("--overwrite", "-f") { Description = "Replace OUTPUT (and snapshots) if they exist." };
@@ -40,13 +40,6 @@ internal sealed class StyleCommand
     {
         RefuseEmpty(_output, "the path of the result (.png, .jpg or .webp)");
         RefuseEmpty(_weights, "the path of a weights file, or leave --weights out for the default");
-        _threads.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is int threads && threads is < 1 or > MaxThreads)
-            {
-                r.AddError($"--threads must be between 1 and {MaxThreads}, got {threads}.");
-            }
-        });
     }
 
     /// <summary>An empty path is a command-line mistake, refused while parsing.</summary>
@@ -58,9 +51,6 @@ internal sealed class StyleCommand
                 r.AddError($"{option.Name} is empty: give {what}.");
             }
         });
-
-    /// <summary>The most CPU threads <c>--threads</c> accepts.</summary>
-    public const int MaxThreads = 1024;
 
     /// <summary>The options bound to library settings.</summary>
     public TransferOptions Transfer { get; } = new();

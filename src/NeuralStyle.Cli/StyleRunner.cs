@@ -1,7 +1,6 @@
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
-using NeuralStyle.Runtime;
 using NeuralStyle.Transfer;
 using NeuralStyle.Weights;
 using TorchSharp;
@@ -24,20 +23,8 @@ internal sealed class StyleRunner
     {
         ImageWriter.EnsureSupported(job.Output);
         InputGuard.EnsureOutputIsNoInput(job);
-        if (!job.Overwrite && File.Exists(job.Output))
-        {
-            throw new IOException($"'{job.Output}' already exists: choose another output or pass --overwrite.");
-        }
-
-        // Before the run's first tensor, the only moment it can take effect (a no-op after that):
-        // large activations on huge pages, 1.16–1.22x faster evaluations at the largest sizes
-        // (docs/performance.md). THP_MEM_ALLOC_ENABLE=0 in the environment opts out.
-        NativeAllocation.TryEnableHugePages();
-        if (job.Threads is int threads)
-        {
-            torch.set_num_threads(threads);
-        }
-
+        InputGuard.RefuseExisting(job.Output, job.Overwrite);
+        NativeRuntime.Prepare(job.Threads);
         using IFeatureExtractor extractor = BackboneFactory.Create(job, _cache);
         StyleTransfer transfer = Configure(job, extractor).Build();
         _reporter.Started(new RunStart(

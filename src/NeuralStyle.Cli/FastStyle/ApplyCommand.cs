@@ -18,7 +18,7 @@ internal static class ApplyCommand
         var strength = new Option<double?>("--strength") { Description = FormattableString.Invariant($"Blend of the output over the photo, 0 to 1. [default: {StylizeOptions.Default.Strength}]") };
         var keepColors = new Option<bool>("--preserve-colors") { Description = "Keep the photo's colours (the output's luminance only)." };
         var tileSize = new Option<int?>("--tile-size") { Description = $"Images with a side above this run in overlapping tiles. [default: {StylizeOptions.Default.TileSize}]" };
-        var threads = new Option<int?>("--threads", "-t") { Description = "CPU threads for TorchSharp (default: all cores)." };
+        var threads = NativeRuntime.ThreadsOption();
         var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace outputs that exist." };
         var mode = new OutputModeOptions();
         var command = new Command("apply", "Stylise photos with a trained fast-style model (one model load for every file).")
@@ -36,12 +36,8 @@ internal static class ApplyCommand
             foreach ((string input, string path) in jobs)
             {
                 ImageWriter.EnsureSupported(path);
-                if (files.Any(f => string.Equals(Path.GetFullPath(f), Path.GetFullPath(path), StringComparison.Ordinal)))
-                {
-                    throw new UsageException($"The output '{path}' is one of the inputs: choose another output, inputs are never overwritten.");
-                }
-
-                FastStyleCommands.RefuseExisting(path, replace);
+                InputGuard.EnsureOutputIsNoInput(path, files);
+                InputGuard.RefuseExisting(path, replace);
                 if (!File.Exists(input))
                 {
                     throw new FileNotFoundException($"The photo '{input}' does not exist.", input);
@@ -54,7 +50,7 @@ internal static class ApplyCommand
                 ColorPreservation = result.GetValue(keepColors) ? ColorPreservation.LuminanceOnly : StylizeOptions.Default.ColorPreservation,
                 TileSize = result.GetValue(tileSize) ?? StylizeOptions.Default.TileSize,
             };
-            FastStyleCommands.PrepareRuntime(result.GetValue(threads));
+            NativeRuntime.Prepare(result.GetValue(threads));
             using FastStyleModel model = FastStyleModel.Load(result.GetRequiredValue(modelPath));
             await Task.Run(
                 () =>

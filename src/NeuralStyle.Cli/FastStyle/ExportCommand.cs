@@ -20,7 +20,7 @@ internal static class ExportCommand
             IRunReporter reporter = reporterFor(mode.Read(result));
             string target = result.GetRequiredValue(output);
             bool replace = result.GetValue(overwrite);
-            FastStyleCommands.RefuseExisting(target, replace);
+            InputGuard.RefuseExisting(target, replace);
             using FastStyleModel model = FastStyleModel.Load(result.GetRequiredValue(modelPath));
             model.ExportOnnx(target, replace);
             reporter.Wrote(target, FormattableString.Invariant($"ONNX, {new FileInfo(target).Length / 1e6:F1} MB"));

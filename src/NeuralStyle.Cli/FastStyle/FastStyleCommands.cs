@@ -1,14 +1,12 @@
 using System.CommandLine;
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.Imaging;
-using NeuralStyle.Runtime;
-using TorchSharp;
 
 namespace NeuralStyle.Cli.FastStyle;
 
 /// <summary>
 /// The fast-style commands (<c>train</c>, <c>apply</c>, <c>export</c>) and what they share: output
-/// naming, refusing existing files, the native runtime's set-up.
+/// naming and option parsing.
 /// </summary>
 internal static class FastStyleCommands
 {
@@ -36,28 +34,6 @@ internal static class FastStyleCommands
 
     internal static string OutputExtension(string input) =>
         ImageWriter.SupportedExtensions.Contains(Path.GetExtension(input).ToLowerInvariant()) ? Path.GetExtension(input) : ".png";
-
-    internal static void RefuseExisting(string path, bool overwrite)
-    {
-        if (!overwrite && File.Exists(path))
-        {
-            throw new IOException($"'{path}' already exists: choose another output or pass --overwrite.");
-        }
-    }
-
-    internal static void PrepareRuntime(int? threads)
-    {
-        NativeAllocation.TryEnableHugePages();
-        if (threads is int count)
-        {
-            if (count is < 1 or > StyleCommand.MaxThreads)
-            {
-                throw new UsageException($"--threads must be between 1 and {StyleCommand.MaxThreads}, got {count}.");
-            }
-
-            torch.set_num_threads(count);
-        }
-    }
 
     internal static T Refuse<T>(System.CommandLine.Parsing.ArgumentResult result, string option, string expected)
     {

@@ -42,7 +42,7 @@ internal static class TrainCommand
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint, exactly where it stopped (same settings)." };
         var backbone = new Option<Backbone>("--backbone", "-b") { Description = "Loss network: resnet18 (embedded) or vgg19 (downloaded).", DefaultValueFactory = _ => Backbone.ResNet18, HelpName = "resnet18|vgg19" };
         var weights = new Option<string?>("--weights", "-w") { Description = "Loss network weights file (default: the embedded ResNet18 or the VGG19 cache)." };
-        var threads = new Option<int?>("--threads", "-t") { Description = "CPU threads for TorchSharp (default: all cores)." };
+        var threads = NativeRuntime.ThreadsOption();
         var device = new Option<string>("--device") { Description = "Torch device: cpu (default) or cuda[:N].", DefaultValueFactory = _ => "cpu" };
         var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace OUTPUT if it exists." };
         var mode = new OutputModeOptions();
@@ -64,7 +64,7 @@ internal static class TrainCommand
             IRunReporter reporter = reporterFor(mode.Read(result));
             string model = result.GetRequiredValue(output);
             bool replace = result.GetValue(overwrite);
-            FastStyleCommands.RefuseExisting(model, replace);
+            InputGuard.RefuseExisting(model, replace);
             ObjectiveSettings objective = Defaults.Objective;
             objective = objective with
             {
@@ -91,7 +91,7 @@ internal static class TrainCommand
             bool resuming = result.GetValue(resume);
             string? checkpointPath = result.GetValue(checkpoint)
                 ?? (settings.CheckpointEvery > 0 || resuming ? Path.ChangeExtension(model, null) + ".checkpoint.safetensors" : null);
-            FastStyleCommands.PrepareRuntime(result.GetValue(threads));
+            NativeRuntime.Prepare(result.GetValue(threads));
             using IFeatureExtractor extractor = BackboneFactory.Create(
                 result.GetValue(backbone), result.GetValue(weights), result.GetRequiredValue(device), new Vgg19Options(), new WeightsCache());
             var builder = new FastStyleTrainerBuilder()
