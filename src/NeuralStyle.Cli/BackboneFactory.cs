@@ -37,10 +37,13 @@ internal static class BackboneFactory
     }
 
     /// <summary>A description for reports, e.g. <c>ResNet18 (…/ResNet18.onnx)</c>.</summary>
-    public static string Describe(IFeatureExtractor extractor, StyleJob job) => extractor switch
+    public static string Describe(IFeatureExtractor extractor, StyleJob job) => Describe(extractor, job.Weights);
+
+    /// <summary>A description for reports and batch records: the network and its weights file.</summary>
+    public static string Describe(IFeatureExtractor extractor, string? weights) => extractor switch
     {
         ResNet18FeatureExtractor resnet => $"ResNet18 ({resnet.Source})",
-        _ => job.Weights is null ? extractor.Name : $"{extractor.Name} ({job.Weights})",
+        _ => weights is null ? extractor.Name : $"{extractor.Name} ({weights})",
     };
 
     private static torch.Device ParseDevice(string device)

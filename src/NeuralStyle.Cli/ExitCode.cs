@@ -21,6 +21,9 @@ internal enum ExitCode
     /// <summary>A download failed (network, server, interrupted or corrupt).</summary>
     DownloadFailed = 5,
 
+    /// <summary>A batch ran, but some of its jobs failed (each is recorded beside its output, with its error).</summary>
+    JobsFailed = 6,
+
     /// <summary>Cancelled (Ctrl+C); nothing partial was written.</summary>
     Cancelled = 130,
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using NeuralStyle.Batch.Running;
+using NeuralStyle.Cli.Batch;
 using NeuralStyle.Cli.FastStyle;
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.Configuration;
@@ -35,6 +37,7 @@ internal static class NeuralStyleApp
             + "use --backbone vgg19 after `neural-style weights download vgg19`.");
         style.AddTo(root);
         root.Subcommands.Add(WeightsCommand.Create(ReporterFor));
+        root.Subcommands.Add(BatchCommand.Create(ReporterFor));
         foreach (Command command in FastStyleCommands.Create(ReporterFor))
         {
             root.Subcommands.Add(command);
@@ -83,6 +86,7 @@ internal static class NeuralStyleApp
     {
         OperationCanceledException => ExitCode.Cancelled,
         StyleTransferConfigurationException configuration when configuration.Problems.Count > 0 && configuration.Problems.All(p => IsInput(p.Setting)) => ExitCode.InvalidInput,
+        BatchValidationException => ExitCode.InvalidInput,
         StyleTransferConfigurationException or UsageException or NotSupportedException or InsufficientMemoryException => ExitCode.Usage,
         FileNotFoundException or DirectoryNotFoundException or InvalidDataException or InvalidImageException or ImageTooLargeException or InvalidWeightsException
             or UnauthorizedAccessException or IOException => ExitCode.InvalidInput,
@@ -98,9 +102,14 @@ internal static class NeuralStyleApp
     {
         OperationCanceledException => "cancelled; nothing was written.",
         StyleTransferConfigurationException configuration => string.Join(Environment.NewLine, configuration.Problems.Select(p => Describe(p, style))),
+        BatchValidationException batch => $"{batch.Problems.Count} bad job(s) in the manifest, nothing was run:" + string.Concat(batch.Problems.Select(p => Environment.NewLine + Describe(p, style))),
         _ when Classify(exception) == ExitCode.UnexpectedError => $"unexpected {exception.GetType().Name}: {exception.Message} (please report this with the command you ran)",
         _ => exception.Message,
     };
+
+    /// <summary>A manifest problem with its line, in the command's terms.</summary>
+    private static string Describe(BatchProblem problem, StyleCommand style) =>
+        problem.Setting is Setting setting && style.OptionFor(setting) is string option ? $"  line {problem.Line}: {option}: {problem.Message}" : $"  {problem}";
 
     /// <summary>A library problem in the command's terms: the option that set it, what is wrong and how to fix it.</summary>
     private static string Describe(ConfigurationProblem problem, StyleCommand style) =>

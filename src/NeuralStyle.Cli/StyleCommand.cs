@@ -1,7 +1,6 @@
 using System.CommandLine;
 using NeuralStyle.Cli.Options;
 using NeuralStyle.Configuration;
-using NeuralStyle.Vgg;
 
 namespace NeuralStyle.Cli;
 
@@ -14,36 +13,22 @@ internal sealed class StyleCommand
     private readonly Argument<string> _content = new("content") { Description = "The photo to repaint." };
     private readonly Argument<string[]> _styles = new("style") { Description = "One or more style images (paintings).", Arity = ArgumentArity.OneOrMore };
     private readonly Option<string> _output = new("--output", "-o") { Description = "Where to write the result (.png, .jpg or .webp); never one of the inputs.", Required = true };
-    private readonly Option<Backbone> _backbone = new("--backbone", "-b")
-    {
-        Description = "Feature network: resnet18 (embedded, offline) or vgg19 (downloaded; built with the preprocessing the preset needs).",
-        DefaultValueFactory = _ => Backbone.ResNet18,
-        HelpName = "resnet18|vgg19",
-    };
-    private readonly Option<string?> _weights = new("--weights", "-w") { Description = "Weights file: VGG19 .pth/.safetensors (default: the download cache) or ResNet18 .onnx." };
     private readonly Option<double[]?> _blend = new("--style-blend") { Description = "Blend weight of each style image, in order (e.g. --style-blend 0.7 0.3).", AllowMultipleArgumentsPerToken = true };
     private readonly Option<string[]?> _styleMasks = new("--style-mask") { Description = "A grayscale mask per style image, in order: each style applies where its mask is white.", AllowMultipleArgumentsPerToken = true };
-    private readonly Option<Vgg19Pooling?> _pooling = new("--pooling")
-    {
-        Description = $"VGG19 pooling (scaled-average: average x{Vgg19FeatureExtractor.AverageMagnitudeCorrection}). [default: {Choices.Kebab(new Vgg19Options().Pooling.ToString())}]",
-        CustomParser = r => Choices.Parser<Vgg19Pooling>("--pooling")(r),
-        HelpName = Choices.HelpName(typeof(Vgg19Pooling)),
-    };
-
     private readonly Option<int?> _threads = NativeRuntime.ThreadsOption();
     private readonly Option<int> _saveEvery = new("--save-every") { Description = "Also write OUTPUT.NNNN.ext every N evaluations (0 = none)." };
-    private readonly Option<string> _device = new("--device") { Description = "Torch device: cpu (default) or cuda[:N] with a CUDA build of libtorch.", DefaultValueFactory = _ => "cpu" };
     private readonly Option<bool> _overwrite = new("--overwrite", "-f") { Description = "Replace OUTPUT (and snapshots) if they exist." };
     private readonly OutputModeOptions _mode = new();
+    private readonly BackboneOptions _network = new();
 
     public StyleCommand()
     {
         RefuseEmpty(_output, "the path of the result (.png, .jpg or .webp)");
-        RefuseEmpty(_weights, "the path of a weights file, or leave --weights out for the default");
+        RefuseEmpty(_network.Weights, "the path of a weights file, or leave --weights out for the default");
     }
 
     /// <summary>An empty path is a command-line mistake, refused while parsing.</summary>
-    private static void RefuseEmpty(Option option, string what) =>
+    internal static void RefuseEmpty(Option option, string what) =>
         option.Validators.Add(r =>
         {
             if (r.Tokens.Count == 1 && string.IsNullOrWhiteSpace(r.Tokens[0].Value))
@@ -60,7 +45,7 @@ internal sealed class StyleCommand
     {
         command.Arguments.Add(_content);
         command.Arguments.Add(_styles);
-        foreach (Option option in new Option[] { _output, _backbone, _weights, _blend, _styleMasks, _pooling, _threads, _saveEvery, _device, _overwrite })
+        foreach (Option option in new Option[] { _output, _network.Backbone, _network.Weights, _blend, _styleMasks, _network.Pooling, _threads, _saveEvery, _network.Device, _overwrite })
         {
             command.Options.Add(option);
         }
@@ -103,10 +88,10 @@ internal sealed class StyleCommand
             Output = result.GetRequiredValue(_output),
             Overwrite = result.GetValue(_overwrite),
             Settings = Transfer.Resolve(result),
-            Backbone = result.GetValue(_backbone),
-            Weights = result.GetValue(_weights),
-            Pooling = result.GetValue(_pooling),
-            Device = result.GetRequiredValue(_device),
+            Backbone = result.GetValue(_network.Backbone),
+            Weights = result.GetValue(_network.Weights),
+            Pooling = result.GetValue(_network.Pooling),
+            Device = result.GetRequiredValue(_network.Device),
             Threads = result.GetValue(_threads),
             SaveEvery = result.GetValue(_saveEvery),
             Mode = _mode.Read(result),
@@ -116,7 +101,7 @@ internal sealed class StyleCommand
     /// <summary>The command-line name of <paramref name="setting"/>, for messages about it.</summary>
     public string? OptionFor(Setting setting) => setting switch
     {
-        Setting.FeatureExtractor => _backbone.Name,
+        Setting.FeatureExtractor => _network.Backbone.Name,
         Setting.ContentImage => "CONTENT",
         Setting.StyleImage => "STYLE",
         Setting.StyleMask => _styleMasks.Name,

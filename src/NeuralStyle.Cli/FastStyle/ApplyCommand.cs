@@ -1,6 +1,5 @@
 using System.CommandLine;
 using NeuralStyle.Cli.Reporting;
-using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.Imaging;
@@ -15,16 +14,15 @@ internal static class ApplyCommand
         var modelPath = new Argument<string>("model") { Description = "The fast-style model (.safetensors) from `neural-style train`." };
         var inputs = new Argument<string[]>("input") { Description = "The photos to stylise.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "The result (.png, .jpg, .webp) for one input, or a folder for several.", Required = true };
-        var strength = new Option<double?>("--strength") { Description = FormattableString.Invariant($"Blend of the output over the photo, 0 to 1. [default: {StylizeOptions.Default.Strength}]") };
-        var keepColors = new Option<bool>("--preserve-colors") { Description = "Keep the photo's colours (the output's luminance only)." };
-        var tileSize = new Option<int?>("--tile-size") { Description = $"Images with a side above this run in overlapping tiles. [default: {StylizeOptions.Default.TileSize}]" };
+        var stylize = new StylizeOptionSet();
         var threads = NativeRuntime.ThreadsOption();
         var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace outputs that exist." };
         var mode = new OutputModeOptions();
         var command = new Command("apply", "Stylise photos with a trained fast-style model (one model load for every file).")
         {
-            modelPath, inputs, output, strength, keepColors, tileSize, threads, overwrite,
+            modelPath, inputs, output, threads, overwrite,
         };
+        stylize.AddTo(command);
         mode.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -44,12 +42,7 @@ internal static class ApplyCommand
                 }
             }
 
-            var options = StylizeOptions.Default with
-            {
-                Strength = result.GetValue(strength) ?? StylizeOptions.Default.Strength,
-                ColorPreservation = result.GetValue(keepColors) ? ColorPreservation.LuminanceOnly : StylizeOptions.Default.ColorPreservation,
-                TileSize = result.GetValue(tileSize) ?? StylizeOptions.Default.TileSize,
-            };
+            StylizeOptions options = stylize.Read(result);
             NativeRuntime.Prepare(result.GetValue(threads));
             using FastStyleModel model = FastStyleModel.Load(result.GetRequiredValue(modelPath));
             await Task.Run(

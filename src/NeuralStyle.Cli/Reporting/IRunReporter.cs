@@ -1,3 +1,5 @@
+using NeuralStyle.Batch.Running;
+using NeuralStyle.Batch.Sharding;
 using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Transfer;
 using NeuralStyle.Weights;
@@ -18,6 +20,12 @@ internal interface IRunReporter
 
     /// <summary>Runs <paramref name="work"/> with a progress sink that displays training progress.</summary>
     Task<T> TrackTrainingAsync<T>(string what, Func<IProgress<TrainingProgress>, Task<T>> work);
+
+    /// <summary>Runs a batch with a progress sink that displays jobs done out of the shard's and the current job's progress.</summary>
+    Task<T> TrackBatchAsync<T>(ShardAssignment shard, int shardJobs, int totalJobs, Func<IProgress<BatchProgress>, Task<T>> work);
+
+    /// <summary>A batch ended (some jobs may have failed).</summary>
+    void BatchFinished(BatchReport report);
 
     /// <summary>A file other than a transfer's result was written (a model, an export, a stylised image).</summary>
     void Wrote(string path, string what);

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace NeuralStyle.Cli.Reporting;
 
 /// <summary>One line of <c>--json</c> output.</summary>
-/// <param name="Event">start, progress, snapshot, done, downloaded, training, wrote or error.</param>
+/// <param name="Event">start, progress, snapshot, done, downloaded, training, wrote, batch-start, job, batch-done or error.</param>
 internal abstract record JsonEvent([property: JsonPropertyOrder(-1)] string Event);
 
 internal sealed record StartEvent(string Content, IReadOnlyList<string> Styles, string Backbone, int Evaluations, bool MultiScale, string Optimizer)
@@ -31,6 +31,15 @@ internal sealed record TrainingEvent(
 internal sealed record WroteEvent(string Path, string What)
     : JsonEvent("wrote");
 
+internal sealed record BatchStartEvent(string Shard, string ShardSource, int Jobs, int TotalJobs)
+    : JsonEvent("batch-start");
+
+internal sealed record JobEvent(int Line, string Output, string State, int Completed, int Total, double Seconds, string? Error)
+    : JsonEvent("job");
+
+internal sealed record BatchDoneEvent(string Shard, int Done, int Skipped, int Failed, double Seconds)
+    : JsonEvent("batch-done");
+
 internal sealed record ErrorEvent(int ExitCode, string Kind, string Message)
     : JsonEvent("error");
 
@@ -45,4 +54,7 @@ internal sealed record ErrorEvent(int ExitCode, string Kind, string Message)
 [JsonSerializable(typeof(ErrorEvent))]
 [JsonSerializable(typeof(TrainingEvent))]
 [JsonSerializable(typeof(WroteEvent))]
+[JsonSerializable(typeof(BatchStartEvent))]
+[JsonSerializable(typeof(JobEvent))]
+[JsonSerializable(typeof(BatchDoneEvent))]
 internal sealed partial class JsonEventContext : JsonSerializerContext;

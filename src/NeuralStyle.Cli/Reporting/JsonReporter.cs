@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using NeuralStyle.Batch.Running;
+using NeuralStyle.Batch.Sharding;
 using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Transfer;
 using NeuralStyle.Weights;
@@ -29,6 +31,27 @@ internal sealed class JsonReporter : IRunReporter
         work(new SynchronousProgress<TrainingProgress>(p => Write(
             new TrainingEvent(p.Step, p.TotalSteps, p.Loss.Total, p.Loss.Content, p.Loss.Style, p.Loss.TotalVariation, p.ImagesPerSecond, p.Elapsed.TotalSeconds, p.Remaining.TotalSeconds, p.SkippedImages),
             JsonEventContext.Default.TrainingEvent)));
+
+    public Task<T> TrackBatchAsync<T>(ShardAssignment shard, int shardJobs, int totalJobs, Func<IProgress<BatchProgress>, Task<T>> work)
+    {
+        Write(new BatchStartEvent(shard.Shard.ToString(), shard.Source, shardJobs, totalJobs), JsonEventContext.Default.BatchStartEvent);
+        return work(new SynchronousProgress<BatchProgress>(p =>
+        {
+            if (p.Finished is BatchJobOutcome outcome)
+            {
+                Write(
+                    new JobEvent(p.Job.Line, p.Job.Output, outcome.State.ToString().ToLowerInvariant(), p.Completed, p.Total, outcome.Elapsed.TotalSeconds, outcome.Error),
+                    JsonEventContext.Default.JobEvent);
+            }
+            else if (p.JobFraction == 0)
+            {
+                Write(new JobEvent(p.Job.Line, p.Job.Output, "running", p.Completed, p.Total, 0, null), JsonEventContext.Default.JobEvent);
+            }
+        }));
+    }
+
+    public void BatchFinished(BatchReport report) =>
+        Write(new BatchDoneEvent(report.Shard.ToString(), report.Done, report.Skipped, report.Failed, report.Elapsed.TotalSeconds), JsonEventContext.Default.BatchDoneEvent);
 
     public void Wrote(string path, string what) => Write(new WroteEvent(path, what), JsonEventContext.Default.WroteEvent);
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using NeuralStyle.Batch.Running;
+using NeuralStyle.Batch.Sharding;
 using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Transfer;
 using NeuralStyle.Weights;
@@ -117,6 +119,52 @@ internal sealed class TextReporter : IRunReporter
             task.Description = Markup.Escape(TrainingLine(p));
         }), work).ConfigureAwait(false);
     }
+
+    public async Task<T> TrackBatchAsync<T>(ShardAssignment shard, int shardJobs, int totalJobs, Func<IProgress<BatchProgress>, Task<T>> work)
+    {
+        if (_quiet)
+        {
+            return await work(new SynchronousProgress<BatchProgress>(_ => { })).ConfigureAwait(false);
+        }
+
+        _console.Out.WriteLine(Invariant($"Batch: {shardJobs} of {totalJobs} jobs (shard {shard.Shard}, from {shard.Source})"));
+        if (!_console.Interactive)
+        {
+            return await work(new SynchronousProgress<BatchProgress>(p =>
+            {
+                if (p.Finished is BatchJobOutcome outcome)
+                {
+                    _console.Out.WriteLine(JobLine(p, outcome));
+                }
+            })).ConfigureAwait(false);
+        }
+
+        return await Live(1, "Batch", task => new SynchronousProgress<BatchProgress>(p =>
+        {
+            task.MaxValue = p.Total;
+            task.Value = p.Completed + (p.Finished is null ? p.JobFraction : 0);
+            task.Description = Markup.Escape(p.Finished is BatchJobOutcome outcome
+                ? JobLine(p, outcome)
+                : Invariant($"jobs {p.Completed}/{p.Total}  {p.Job.Describe()} {p.JobFraction:P0}"));
+        }), work).ConfigureAwait(false);
+    }
+
+    public void BatchFinished(BatchReport report)
+    {
+        if (!_quiet)
+        {
+            _console.Out.WriteLine(Invariant(
+                $"Batch shard {report.Shard}: {report.Done} done, {report.Skipped} skipped (already done), {report.Failed} failed in {report.Elapsed.TotalSeconds:F1} s"));
+        }
+
+        foreach (BatchJobOutcome failed in report.Outcomes.Where(o => o.State == BatchJobState.Failed))
+        {
+            _console.Error.WriteLine($"neural-style: {failed.Job.Describe()} failed: {failed.Error}");
+        }
+    }
+
+    private static string JobLine(BatchProgress p, BatchJobOutcome outcome) => Invariant(
+        $"jobs {p.Completed}/{p.Total}  {outcome.State.ToString().ToLowerInvariant()} {p.Job.Describe()} ({outcome.Elapsed.TotalMilliseconds:F0} ms){(outcome.Error is null ? string.Empty : ": " + outcome.Error)}");
 
     public void Wrote(string path, string what)
     {

@@ -1,4 +1,5 @@
 using NeuralStyle.Configuration;
+using NeuralStyle.Imaging;
 
 namespace NeuralStyle.FastStyle.Inference;
 
@@ -31,8 +32,23 @@ public sealed record StylizeOptions
     /// <summary>The overlap between neighbouring tiles, blended linearly (default 128).</summary>
     public int TileOverlap { get; init; } = 128;
 
+    /// <summary>
+    /// Resize each photo so its longest side is this many pixels before stylising (the result has
+    /// that size); null (the default) stylises the photo at its own size.
+    /// </summary>
+    public int? Size { get; init; }
+
+    /// <summary><paramref name="image"/> at <see cref="Size"/>, or null when it already is (or no size is asked).</summary>
+    internal TransferImage? Resized(TransferImage image) =>
+        Size is int side && Math.Max(image.Width, image.Height) != side ? image.Resize(OutputSize.LongestSide(side)) : null;
+
     internal void Validate(ProblemList problems)
     {
+        problems.Require(
+            Size is null or (>= ImageSettings.MinimumSize and <= ImageSettings.MaximumSize),
+            Setting.StylizeSize,
+            $"Size must be between {ImageSettings.MinimumSize} and {ImageSettings.MaximumSize} px (got {Size}).",
+            "Leave it null to stylise each photo at its own size.");
         problems.Require(
             Strength is >= 0 and <= 1,
             Setting.StylizeStrength,

@@ -179,12 +179,28 @@ public sealed class FastStyleModel : IDisposable
         }
 
         problems.ThrowIfAny();
+        TransferImage?[] resized = images.Select(options.Resized).ToArray();
+        try
+        {
+            return Render(images.Select((image, i) => resized[i] ?? image).ToArray(), options, cancellationToken);
+        }
+        finally
+        {
+            foreach (TransferImage? image in resized)
+            {
+                image?.Dispose();
+            }
+        }
+    }
+
+    private TransferImage[] Render(IReadOnlyList<TransferImage> images, StylizeOptions options, CancellationToken cancellationToken)
+    {
         using NativeResourceGuard.Use use = _guard.Enter();
         var results = new TransferImage[images.Count];
         foreach (IGrouping<(int Width, int Height), int> group in Enumerable.Range(0, images.Count).GroupBy(i => (images[i].Width, images[i].Height)))
         {
             int[] indices = group.ToArray();
-            TransferImage[] rendered = Render(indices.Select(i => images[i]).ToArray(), options, cancellationToken);
+            TransferImage[] rendered = RenderSameSize(indices.Select(i => images[i]).ToArray(), options, cancellationToken);
             for (int k = 0; k < indices.Length; k++)
             {
                 results[indices[k]] = rendered[k];
@@ -207,7 +223,7 @@ public sealed class FastStyleModel : IDisposable
         return output.clamp_(0, 1);
     }
 
-    private TransferImage[] Render(TransferImage[] images, StylizeOptions options, CancellationToken cancellationToken)
+    private TransferImage[] RenderSameSize(TransferImage[] images, StylizeOptions options, CancellationToken cancellationToken)
     {
         using var scope = torch.NewDisposeScope();
         torch.Tensor input = torch.cat(images.Select(i => ImageTensor.FromImage(i.Color, Device)).ToArray(), 0);

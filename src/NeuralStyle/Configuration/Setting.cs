@@ -161,4 +161,7 @@ public enum Setting
 
     /// <summary>How a fast style network tiles an image too large to run whole.</summary>
     StylizeTiling,
+
+    /// <summary>A fast style network's input size (<c>StylizeOptions.Size</c>).</summary>
+    StylizeSize,
 }

@@ -27,7 +27,7 @@ internal static class AtomicFile
         cancellationToken.ThrowIfCancellationRequested();
         string directory = Path.GetDirectoryName(fullPath)!;
         Directory.CreateDirectory(directory);
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        string temporary = Path.Combine(directory, $"{TemporaryPrefix(fullPath)}{Guid.NewGuid():N}{TemporarySuffix}");
         try
         {
             using (FileStream stream = new(temporary, FileMode.CreateNew, FileAccess.Write))
@@ -47,4 +47,39 @@ internal static class AtomicFile
             }
         }
     }
+
+    /// <summary>
+    /// Deletes the temporary files an earlier writer of <paramref name="path"/> left when its process
+    /// was killed between creating and renaming one (a kill skips the cleanup above); returns how many.
+    /// Only names this class makes are touched: <c>.NAME.</c>, 32 hex digits, <c>.tmp</c>.
+    /// </summary>
+    public static int RemoveStale(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string fullPath = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(fullPath)!;
+        if (!Directory.Exists(directory))
+        {
+            return 0;
+        }
+
+        string prefix = TemporaryPrefix(fullPath);
+        int removed = 0;
+        foreach (string candidate in Directory.EnumerateFiles(directory, prefix + "*" + TemporarySuffix))
+        {
+            string name = Path.GetFileName(candidate);
+            string middle = name[prefix.Length..^TemporarySuffix.Length];
+            if (middle.Length == 32 && middle.All(Uri.IsHexDigit))
+            {
+                File.Delete(candidate);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private const string TemporarySuffix = ".tmp";
+
+    private static string TemporaryPrefix(string fullPath) => $".{Path.GetFileName(fullPath)}.";
 }

@@ -28,19 +28,24 @@ public static class ImageWriter
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        EnsureSupported(path);
+        AtomicFile.Write(path, overwrite, stream => Encode(image, path, stream), cancellationToken);
+    }
+
+    /// <summary>Encodes <paramref name="image"/> in the format <paramref name="path"/>'s extension names (alpha put back when the format has it).</summary>
+    /// <exception cref="NotSupportedException">The extension is not supported.</exception>
+    internal static void Encode(TransferImage image, string path, Stream stream)
+    {
         IImageEncoder encoder = EncoderFor(path);
-        AtomicFile.Write(path, overwrite, stream =>
+        if (image.Alpha is not null && encoder is not JpegEncoder)
         {
-            if (image.Alpha is not null && encoder is not JpegEncoder)
-            {
-                using Image rgba = image.ToRgba32();
-                rgba.Save(stream, encoder);
-            }
-            else
-            {
-                image.Color.Save(stream, encoder);
-            }
-        }, cancellationToken);
+            using Image rgba = image.ToRgba32();
+            rgba.Save(stream, encoder);
+        }
+        else
+        {
+            image.Color.Save(stream, encoder);
+        }
     }
 
     /// <summary>

@@ -1,0 +1,132 @@
+using System.Globalization;
+
+namespace NeuralStyle.Batch.Sharding;
+
+/// <summary>
+/// Reads the shard from the environment of the job engine running the process, so one worker image
+/// runs unchanged under each: Kubernetes Indexed Jobs (<c>JOB_COMPLETION_INDEX</c>; the completions
+/// count is passed as the count), Slurm job arrays (<c>SLURM_ARRAY_TASK_ID</c> relative to
+/// <c>SLURM_ARRAY_TASK_MIN</c> and <c>SLURM_ARRAY_TASK_STEP</c>, <c>SLURM_ARRAY_TASK_COUNT</c>), and
+/// AWS Batch array jobs (<c>AWS_BATCH_JOB_ARRAY_INDEX</c>; the array size is passed as the count).
+/// </summary>
+public static class ShardEnvironment
+{
+    /// <summary>Kubernetes Indexed Job: the pod's completion index (0-based).</summary>
+    public const string KubernetesIndex = "JOB_COMPLETION_INDEX";
+
+    /// <summary>Slurm job array: this task's array index.</summary>
+    public const string SlurmTaskId = "SLURM_ARRAY_TASK_ID";
+
+    /// <summary>Slurm job array: the number of tasks.</summary>
+    public const string SlurmTaskCount = "SLURM_ARRAY_TASK_COUNT";
+
+    /// <summary>Slurm job array: the lowest index (arrays may start at 1, say).</summary>
+    public const string SlurmTaskMin = "SLURM_ARRAY_TASK_MIN";
+
+    /// <summary>Slurm job array: the index step (<c>--array=0-15:4</c>).</summary>
+    public const string SlurmTaskStep = "SLURM_ARRAY_TASK_STEP";
+
+    /// <summary>AWS Batch array job: this child's index (0-based).</summary>
+    public const string AwsBatchIndex = "AWS_BATCH_JOB_ARRAY_INDEX";
+
+    /// <summary>
+    /// The shard: <paramref name="explicitShard"/> when given; otherwise the running engine's, with
+    /// <paramref name="count"/> as the count where the engine does not say it (Kubernetes, AWS Batch);
+    /// otherwise the whole batch.
+    /// </summary>
+    /// <param name="explicitShard">A shard given by the user (<c>--shard K/N</c>), which wins.</param>
+    /// <param name="count">The number of shards (<c>--shards N</c>) for engines that give only an index.</param>
+    /// <param name="variables">Reads an environment variable (default <see cref="Environment.GetEnvironmentVariable(string)"/>).</param>
+    /// <exception cref="FormatException">The variables are inconsistent, an index lacks its count, or values are not numbers; the message says which and how to fix it.</exception>
+    public static ShardAssignment Resolve(Shard? explicitShard = null, int? count = null, Func<string, string?>? variables = null)
+    {
+        variables ??= Environment.GetEnvironmentVariable;
+        if (explicitShard is Shard given)
+        {
+            if (count is int n && n != given.Count)
+            {
+                throw new FormatException($"--shard {given} and --shards {n} disagree: give one of them.");
+            }
+
+            return new ShardAssignment(given, $"--shard {given}");
+        }
+
+        if (count is < 1)
+        {
+            throw new FormatException($"The shard count must be at least 1 (got {count}).");
+        }
+
+        string[] engines = new[] { KubernetesIndex, SlurmTaskId, AwsBatchIndex }.Where(v => !string.IsNullOrEmpty(variables(v))).ToArray();
+        if (engines.Length > 1)
+        {
+            throw new FormatException($"Both {string.Join(" and ", engines)} are set, so the shard is ambiguous: give --shard K/N.");
+        }
+
+        switch (engines.SingleOrDefault())
+        {
+            case KubernetesIndex:
+                return IndexWithCount(KubernetesIndex, Number(KubernetesIndex, variables), count, "the Job's completions (e.g. --shards 8 for completions: 8)");
+            case AwsBatchIndex:
+                return IndexWithCount(AwsBatchIndex, Number(AwsBatchIndex, variables), count, "the array size (e.g. --shards 8 for arrayProperties size 8)");
+            case SlurmTaskId:
+                return Slurm(variables, count);
+            default:
+                if (count is int alone && alone != 1)
+                {
+                    throw new FormatException(
+                        $"--shards {alone} needs this process's index, but none of {KubernetesIndex}, {SlurmTaskId} or {AwsBatchIndex} is set: give --shard K/{alone} instead.");
+                }
+
+                return new ShardAssignment(Shard.All, "none (the whole batch)");
+        }
+    }
+
+    private static ShardAssignment IndexWithCount(string variable, int index, int? count, string countHint)
+    {
+        if (count is not int n)
+        {
+            throw new FormatException($"{variable}={index} gives this process's index but not the number of shards: pass {countHint}.");
+        }
+
+        return Checked(index, n, $"{variable}={index}, --shards {n}");
+    }
+
+    private static ShardAssignment Slurm(Func<string, string?> variables, int? count)
+    {
+        int id = Number(SlurmTaskId, variables);
+        int min = variables(SlurmTaskMin) is { Length: > 0 } ? Number(SlurmTaskMin, variables) : 0;
+        int step = variables(SlurmTaskStep) is { Length: > 0 } ? Number(SlurmTaskStep, variables) : 1;
+        int? tasks = variables(SlurmTaskCount) is { Length: > 0 } ? Number(SlurmTaskCount, variables) : null;
+        if (step < 1 || (id - min) % step != 0)
+        {
+            throw new FormatException($"{SlurmTaskId}={id} is not on the array's grid ({SlurmTaskMin}={min}, {SlurmTaskStep}={step}): give --shard K/N.");
+        }
+
+        int n = (tasks, count) switch
+        {
+            (int t, int c) when t != c => throw new FormatException($"{SlurmTaskCount}={t} but --shards {c}: drop --shards, Slurm gives the count."),
+            (int t, _) => t,
+            (null, int c) => c,
+            _ => throw new FormatException($"{SlurmTaskId}={id} is set but {SlurmTaskCount} is not: pass --shards N (the array's task count)."),
+        };
+        return Checked((id - min) / step, n, $"{SlurmTaskId}={id}, {SlurmTaskCount}={n}" + (min != 0 ? $", {SlurmTaskMin}={min}" : string.Empty));
+    }
+
+    private static ShardAssignment Checked(int index, int count, string source)
+    {
+        if (count < 1 || index < 0 || index >= count)
+        {
+            throw new FormatException($"The engine's shard is out of range ({source}): the index must be 0-based and below the count.");
+        }
+
+        return new ShardAssignment(new Shard(index, count), source);
+    }
+
+    private static int Number(string variable, Func<string, string?> variables)
+    {
+        string? text = variables(variable);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value)
+            ? value
+            : throw new FormatException($"{variable}='{text}' is not a non-negative integer.");
+    }
+}

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using NeuralStyle.Batch.Jobs;
+using NeuralStyle.Batch.Running;
+using NeuralStyle.Batch.Sharding;
+using NeuralStyle.Cli.Reporting;
+using NeuralStyle.Configuration;
+using NeuralStyle.Features;
+using NeuralStyle.Vgg;
+using NeuralStyle.Weights;
+
+namespace NeuralStyle.Cli.Batch;
+
+/// <summary>
+/// <c>neural-style batch JOBS.jsonl</c>: every job of a manifest (or one shard of it) with one
+/// model load; resumable and idempotent through <see cref="BatchRunner"/>; the shard from
+/// <c>--shard K/N</c> or the job engine's environment (<see cref="ShardEnvironment"/>).
+/// </summary>
+internal static class BatchCommand
+{
+    public static Command Create(Func<OutputMode, IRunReporter> reporterFor)
+    {
+        var manifest = new Argument<string>("manifest") { Description = "JOBS.jsonl: one JSON object per line with content, style (or an array) or model, output, and settings named as the options (size, iterations, strength, ...)." };
+        var shard = new Option<Shard?>("--shard")
+        {
+            Description = "Run shard K of N (0-based, e.g. 0/4 to 3/4). Default: from JOB_COMPLETION_INDEX (Kubernetes), SLURM_ARRAY_TASK_ID (Slurm) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch), else every job.",
+            HelpName = "K/N",
+            CustomParser = r =>
+            {
+                try
+                {
+                    return Shard.Parse(r.Tokens.Single().Value);
+                }
+                catch (FormatException e)
+                {
+                    r.AddError(e.Message);
+                    return null;
+                }
+            },
+        };
+        var shards = new Option<int?>("--shards") { Description = "The number of shards when the engine gives only an index (Kubernetes: the Job's completions; AWS Batch: the array size)." };
+        var network = new BackboneOptions();
+        var threads = NativeRuntime.ThreadsOption();
+        var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace outputs that exist but were not written by a batch. (Outputs a batch wrote are skipped when their settings are unchanged, redone otherwise.)" };
+        var mode = new OutputModeOptions();
+        var command = new Command("batch", "Run the jobs of a manifest, or one shard of it: one model load, atomic outputs, done jobs skipped, a killed run resumed.")
+        {
+            manifest, shard, shards, threads, overwrite,
+        };
+        foreach (Option option in network.All)
+        {
+            command.Options.Add(option);
+        }
+
+        mode.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            IRunReporter reporter = reporterFor(mode.Read(result));
+            var reader = new ManifestReader();
+            (IReadOnlyList<BatchJob> jobs, IReadOnlyList<BatchProblem> badLines) = reader.Read(result.GetRequiredValue(manifest));
+            ShardAssignment assignment = Resolve(result.GetValue(shard), result.GetValue(shards));
+            NativeRuntime.Prepare(result.GetValue(threads));
+            using IFeatureExtractor? extractor = jobs.OfType<TransferBatchJob>().Any()
+                ? BackboneFactory.Create(
+                    result.GetValue(network.Backbone), result.GetValue(network.Weights), result.GetRequiredValue(network.Device),
+                    Vgg19Options.For(StyleTransferSettings.Default) with { Pooling = result.GetValue(network.Pooling) ?? new Vgg19Options().Pooling }, new WeightsCache())
+                : null;
+            var options = new BatchOptions
+            {
+                Extractor = extractor,
+                ExtractorIdentity = extractor is null ? null : BackboneFactory.Describe(extractor, result.GetValue(network.Weights)),
+                Device = new TorchSharp.torch.Device(result.GetRequiredValue(network.Device)),
+                Overwrite = result.GetValue(overwrite),
+            };
+            using BatchRunner runner = Prepare(jobs, badLines, options);
+            BatchReport report = await reporter.TrackBatchAsync(assignment, runner.JobsOf(assignment.Shard).Count, jobs.Count,
+                sink => runner.RunAsync(assignment.Shard, sink, cancellationToken)).ConfigureAwait(false);
+            reporter.BatchFinished(report);
+            return (int)(report.AllSucceeded ? ExitCode.Success : ExitCode.JobsFailed);
+        });
+        return command;
+    }
+
+    /// <summary>The runner, or every problem at once: the manifest's bad lines and the library's checks of the good ones.</summary>
+    private static BatchRunner Prepare(IReadOnlyList<BatchJob> jobs, IReadOnlyList<BatchProblem> badLines, BatchOptions options)
+    {
+        BatchRunner? runner = null;
+        IReadOnlyList<BatchProblem> problems = badLines;
+        try
+        {
+            runner = BatchRunner.Create(jobs, options);
+        }
+        catch (BatchValidationException e)
+        {
+            problems = [.. badLines, .. e.Problems];
+        }
+
+        if (problems.Count > 0)
+        {
+            runner?.Dispose();
+            throw new BatchValidationException(problems.OrderBy(p => p.Line).ToArray());
+        }
+
+        return runner!;
+    }
+
+    private static ShardAssignment Resolve(Shard? shard, int? shards)
+    {
+        try
+        {
+            return ShardEnvironment.Resolve(shard, shards);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Text.Json;
+using NeuralStyle.Testing;
+using SixLabors.ImageSharp;
+
+namespace NeuralStyle.Cli.Tests;
+
+/// <summary>
+/// <c>neural-style batch</c>: bad manifest lines, a child process killed mid-batch then rerun, two
+/// shard processes over one manifest, and the shard taken from a job engine's variables.
+/// </summary>
+public sealed class BatchCommandTests : IDisposable
+{
+    private const int Jobs = 10;
+    private readonly WorkDirectory _work = new();
+
+    /// <summary>A manifest of <see cref="Jobs"/> fast-style jobs (a 2-step quarter-width model, 96 px outputs).</summary>
+    private async Task<string> ManifestAsync()
+    {
+        string photos = _work.File("photos");
+        Directory.CreateDirectory(photos);
+        for (int i = 0; i < 3; i++)
+        {
+            using Image photo = TestImages.Photo(64 + (8 * i), 48);
+            photo.SaveAsPng(Path.Combine(photos, $"p{i}.png"));
+        }
+
+        CliRun train = await CliRun.RunAsync(
+            "train", _work.Style, "--images", photos, "-o", _work.File("model.safetensors"), "--size", "32", "--steps", "2", "--batch", "1", "--width", "0.25", "--blocks", "1");
+        Assert.True(train.Code == ExitCode.Success, train.Error);
+        string manifest = _work.File("jobs.jsonl");
+        File.WriteAllLines(manifest, Enumerable.Range(0, Jobs).Select(i =>
+            $"{{\"content\": \"photos/p{i % 3}.png\", \"model\": \"model.safetensors\", \"output\": \"out/r{i}.png\", \"size\": 96, \"strength\": {1 - (i * 0.05):0.00}}}"));
+        return manifest;
+    }
+
+    private string Output(int i) => _work.File($"out/r{i}.png");
+
+    [Fact]
+    public async Task Bad_lines_are_all_reported_with_their_numbers_and_nothing_runs()
+    {
+        string manifest = _work.File("bad.jsonl");
+        File.WriteAllLines(manifest,
+        [
+            "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/a.png\", \"size\": 32, \"iterations\": 2}",
+            "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/b.png\", \"colour\": 1}",
+            "{\"content\": \"content.png\", \"output\": \"out/c.png\"}",
+            "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/a.png\"}",
+            "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/d.png\", \"iterations\": 0}",
+            "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/e.png\", \"backbone\": \"vgg19\"}",
+            "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"style.png\"}",
+            "{oops",
+        ]);
+        CliRun run = await CliRun.RunAsync("batch", manifest);
+        Assert.Equal(ExitCode.InvalidInput, run.Code);
+        foreach ((int line, string what) in new[] { (2, "unknown setting \"colour\""), (3, "\"style\""), (4, "also line 1's output"), (5, "--iterations"), (6, "--backbone"), (7, "style image"), (8, "not valid JSON") })
+        {
+            Assert.Contains(run.Error.Split('\n'), l => l.Contains($"line {line}:", StringComparison.Ordinal) && l.Contains(what, StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain("line 1:", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_work.File("out")));
+    }
+
+    [Fact]
+    public async Task A_batch_killed_again_and_again_finishes_with_every_output_once()
+    {
+        string manifest = await ManifestAsync();
+        var doneBy = new List<(int Run, string Output)>();
+        int kills = 0;
+        for (int run = 0; run < 3; run++)
+        {
+            // Kill after one more job is done than before, while the next is running.
+            int target = doneBy.Count + 1 + run;
+            using Process child = Start(manifest, []);
+            int done = 0;
+            while (await child.StandardOutput.ReadLineAsync() is { } line)
+            {
+                (string? state, string? output) = JobEvent(line);
+                if (state == "done")
+                {
+                    doneBy.Add((run, output!));
+                    if (++done == target - doneBy.Count(d => d.Run < run))
+                    {
+                        child.Kill(entireProcessTree: true);
+                        kills++;
+                        break;
+                    }
+                }
+            }
+
+            await child.WaitForExitAsync();
+        }
+
+        Assert.Equal(3, kills);
+        using (Process final = Start(manifest, []))
+        {
+            string text = await final.StandardOutput.ReadToEndAsync();
+            await final.WaitForExitAsync();
+            Assert.True(final.ExitCode == 0, text + await final.StandardError.ReadToEndAsync());
+            string[][] events = text.Split('\n').Select(JobEvent).Where(e => e.State is "done" or "skipped").Select(e => new[] { e.State!, e.Output! }).ToArray();
+            doneBy.AddRange(events.Where(e => e[0] == "done").Select(e => (3, e[1])));
+            Assert.All(doneBy.Where(d => d.Run < 3), d => Assert.Contains(events, e => e[0] == "skipped" && e[1] == d.Output));
+        }
+
+        // Every output once: written by exactly one run, none partial, no temporary file left.
+        Assert.Equal(Enumerable.Range(0, Jobs).Select(Output).Order(), doneBy.Select(d => d.Output).Order());
+        for (int i = 0; i < Jobs; i++)
+        {
+            using Image image = Image.Load(Output(i));
+            Assert.Equal(96, image.Width);
+        }
+
+        Assert.Empty(Directory.EnumerateFiles(_work.File("out"), "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Two_shard_processes_over_one_manifest_cover_it_with_no_overlap()
+    {
+        string manifest = await ManifestAsync();
+        using Process first = Start(manifest, ["--shard", "0/2"]);
+        using Process second = Start(manifest, [], ("SLURM_ARRAY_TASK_ID", "1"), ("SLURM_ARRAY_TASK_COUNT", "2"));
+        Task<string> a = first.StandardOutput.ReadToEndAsync(), b = second.StandardOutput.ReadToEndAsync();
+        await Task.WhenAll(first.WaitForExitAsync(), second.WaitForExitAsync());
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        string[] byFirst = Done(await a), bySecond = Done(await b);
+        Assert.Empty(byFirst.Intersect(bySecond));
+        Assert.Equal(Enumerable.Range(0, Jobs).Select(Output).Order(), byFirst.Concat(bySecond).Order());
+        Assert.Equal(Enumerable.Range(0, Jobs).Where(i => i % 2 == 0).Select(Output), byFirst);
+        Assert.Contains("SLURM_ARRAY_TASK_ID=1", await b, StringComparison.Ordinal);
+    }
+
+    private static string[] Done(string events) => events.Split('\n').Select(JobEvent).Where(e => e.State == "done").Select(e => e.Output!).ToArray();
+
+    private static (string? State, string? Output) JobEvent(string line)
+    {
+        if (!line.StartsWith("{\"event\":\"job\"", StringComparison.Ordinal))
+        {
+            return (null, null);
+        }
+
+        using JsonDocument json = JsonDocument.Parse(line);
+        return (json.RootElement.GetProperty("state").GetString(), json.RootElement.GetProperty("output").GetString());
+    }
+
+    /// <summary>The built command in a child process (so it can be killed), with <c>--json</c>, one thread, and only the given engine variables.</summary>
+    private static Process Start(string manifest, string[] args, params (string Name, string Value)[] environment)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "neural-style.dll"), "batch", manifest, "--json", "--threads", "1" }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (string engine in new[] { "JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "AWS_BATCH_JOB_ARRAY_INDEX" })
+        {
+            start.Environment.Remove(engine);
+        }
+
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    public void Dispose() => _work.Dispose();
+}
