@@ -42,6 +42,15 @@ public sealed record StylizeOptions
     internal TransferImage? Resized(TransferImage image) =>
         Size is int side && Math.Max(image.Width, image.Height) != side ? image.Resize(OutputSize.LongestSide(side)) : null;
 
+    /// <summary>Checks the options ahead of use (at a service's start-up, say); stylising checks them again on every call.</summary>
+    /// <exception cref="Transfer.StyleTransferConfigurationException">Every problem, each naming its <see cref="Setting"/> and how to fix it.</exception>
+    public void EnsureValid()
+    {
+        var problems = new ProblemList();
+        Validate(problems);
+        problems.ThrowIfAny();
+    }
+
     internal void Validate(ProblemList problems)
     {
         problems.Require(

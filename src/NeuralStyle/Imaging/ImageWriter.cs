@@ -32,10 +32,15 @@ public static class ImageWriter
         AtomicFile.Write(path, overwrite, stream => Encode(image, path, stream), cancellationToken);
     }
 
-    /// <summary>Encodes <paramref name="image"/> in the format <paramref name="path"/>'s extension names (alpha put back when the format has it).</summary>
+    /// <summary>Encodes <paramref name="image"/> into <paramref name="stream"/> (in memory, say) in the format a path or extension names (alpha put back when the format has it).</summary>
+    /// <param name="image">The image.</param>
+    /// <param name="path">A file name or an extension: <c>.png</c>, <c>.jpg</c>/<c>.jpeg</c> or <c>.webp</c>.</param>
+    /// <param name="stream">Receives the encoded image.</param>
     /// <exception cref="NotSupportedException">The extension is not supported.</exception>
-    internal static void Encode(TransferImage image, string path, Stream stream)
+    public static void Encode(TransferImage image, string path, Stream stream)
     {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(stream);
         IImageEncoder encoder = EncoderFor(path);
         if (image.Alpha is not null && encoder is not JpegEncoder)
         {

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NeuralStyle.Hosting.Service;
+
+namespace NeuralStyle.Hosting.Health;
+
+/// <summary>Healthy when the model is loaded and the queue has room; degraded when the queue is full; unhealthy before the model loads (or when it failed to).</summary>
+internal sealed class NeuralStyleHealthCheck : IHealthCheck
+{
+    private readonly StylizationQueue _queue;
+    private readonly ModelHolder _model;
+
+    public NeuralStyleHealthCheck(StylizationQueue queue, ModelHolder model)
+    {
+        _queue = queue;
+        _model = model;
+    }
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var data = new Dictionary<string, object> { ["pending"] = _queue.Pending, ["capacity"] = _queue.Capacity, ["modelLoaded"] = _model.IsLoaded };
+        HealthCheckResult result = !_model.IsLoaded
+            ? HealthCheckResult.Unhealthy("The fast-style model is not loaded (still starting, or it failed: see the log).", data: data)
+            : _queue.Pending >= _queue.Capacity
+                ? HealthCheckResult.Degraded("The queue is full: new jobs are refused until it drains.", data: data)
+                : HealthCheckResult.Healthy("Ready.", data);
+        return Task.FromResult(result);
+    }
+}

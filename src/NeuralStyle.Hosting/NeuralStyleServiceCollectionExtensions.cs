@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NeuralStyle.Hosting.Health;
+using NeuralStyle.Hosting.Service;
+
+namespace NeuralStyle.Hosting;
+
+/// <summary>Registers NeuralStyle's hosted service.</summary>
+public static class NeuralStyleServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the fast-style service: <see cref="IStylizationQueue"/> (bounded), the background workers
+    /// (a hosted service, cancelled on shutdown), the one shared model, options bound from the
+    /// <c>NeuralStyle</c> configuration section when <paramref name="configure"/> does not set them and
+    /// validated at start-up, and a health check named <c>neuralstyle</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options in code (after configuration binding, if any).</param>
+    public static IServiceCollection AddNeuralStyle(this IServiceCollection services, Action<NeuralStyleServiceOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        OptionsBuilder<NeuralStyleServiceOptions> options = services.AddOptions<NeuralStyleServiceOptions>().BindConfiguration(NeuralStyleServiceOptions.SectionName);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NeuralStyleServiceOptions>, NeuralStyleServiceOptionsValidator>());
+        services.TryAddSingleton<ModelHolder>();
+        services.TryAddSingleton<StylizationQueue>();
+        services.TryAddSingleton<IStylizationQueue>(provider => provider.GetRequiredService<StylizationQueue>());
+        services.AddHostedService<StylizationWorker>();
+        services.AddHealthChecks().AddCheck<NeuralStyleHealthCheck>("neuralstyle");
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using NeuralStyle.FastStyle.Inference;
+using NeuralStyle.Imaging;
+
+namespace NeuralStyle.Hosting.Service;
+
+/// <summary>
+/// The hosted service's settings, bound from configuration (section <see cref="SectionName"/>) or
+/// set in code; validated when the host starts (<see cref="NeuralStyleServiceOptionsValidator"/>).
+/// </summary>
+public sealed class NeuralStyleServiceOptions
+{
+    /// <summary>The configuration section the options bind from.</summary>
+    public const string SectionName = "NeuralStyle";
+
+    /// <summary>The largest queue accepted.</summary>
+    public const int MaximumQueueCapacity = 10_000;
+
+    /// <summary>The most concurrent jobs accepted.</summary>
+    public const int MaximumDegreeOfParallelism = 64;
+
+    /// <summary>The fast-style model (.safetensors) every request is stylised with: loaded once, shared by the workers. Required.</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>The torch device the model runs on (default <c>cpu</c>).</summary>
+    public string Device { get; set; } = "cpu";
+
+    /// <summary>Jobs waiting beyond the running ones; a full queue refuses new jobs (a web app answers 503). Default 16.</summary>
+    public int QueueCapacity { get; set; } = 16;
+
+    /// <summary>Jobs stylised at once (each uses the model concurrently; on a CPU, 1 leaves all cores to one job). Default 1.</summary>
+    public int MaxDegreeOfParallelism { get; set; } = 1;
+
+    /// <summary>Finished jobs kept for their results, the oldest forgotten first (bounds memory). Default 256.</summary>
+    public int MaxRetainedJobs { get; set; } = 256;
+
+    /// <summary>How long a finished job and its result are kept. Default 10 minutes.</summary>
+    public TimeSpan ResultRetention { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How requests are stylised unless a request says otherwise (defaults: <see cref="StylizeOptions"/>').</summary>
+    public StylizeOptions Stylize { get; set; } = new();
+
+    /// <summary>Decoding limits for uploaded images (defaults: <see cref="ImageLoadOptions"/>'); a host should also refuse oversized uploads before they reach the queue.</summary>
+    public ImageLoadOptions ImageLimits { get; set; } = new();
+}

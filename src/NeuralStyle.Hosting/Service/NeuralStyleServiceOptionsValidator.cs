@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+using NeuralStyle.Transfer;
+
+namespace NeuralStyle.Hosting.Service;
+
+/// <summary>Checks <see cref="NeuralStyleServiceOptions"/> at start-up: every problem at once, each saying how to fix it.</summary>
+internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<NeuralStyleServiceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NeuralStyleServiceOptions options)
+    {
+        var failures = new List<string>();
+        string section = NeuralStyleServiceOptions.SectionName;
+        if (string.IsNullOrWhiteSpace(options.ModelPath))
+        {
+            failures.Add($"{section}:ModelPath is not set: give the fast-style model (.safetensors) from `neural-style train`.");
+        }
+        else if (!File.Exists(options.ModelPath))
+        {
+            failures.Add($"{section}:ModelPath '{options.ModelPath}' does not exist: give the path of a model from `neural-style train`.");
+        }
+
+        if (options.QueueCapacity is < 1 or > NeuralStyleServiceOptions.MaximumQueueCapacity)
+        {
+            failures.Add($"{section}:QueueCapacity must be between 1 and {NeuralStyleServiceOptions.MaximumQueueCapacity} (got {options.QueueCapacity}).");
+        }
+
+        if (options.MaxDegreeOfParallelism is < 1 or > NeuralStyleServiceOptions.MaximumDegreeOfParallelism)
+        {
+            failures.Add($"{section}:MaxDegreeOfParallelism must be between 1 and {NeuralStyleServiceOptions.MaximumDegreeOfParallelism} (got {options.MaxDegreeOfParallelism}).");
+        }
+
+        if (options.MaxRetainedJobs < options.QueueCapacity + options.MaxDegreeOfParallelism)
+        {
+            failures.Add($"{section}:MaxRetainedJobs ({options.MaxRetainedJobs}) must hold at least the queued and running jobs ({options.QueueCapacity + options.MaxDegreeOfParallelism}).");
+        }
+
+        if (options.ResultRetention <= TimeSpan.Zero)
+        {
+            failures.Add($"{section}:ResultRetention must be positive (got {options.ResultRetention}), e.g. 00:10:00.");
+        }
+
+        if (options.Stylize is null || options.ImageLimits is null)
+        {
+            failures.Add($"{section}:Stylize and {section}:ImageLimits cannot be null: leave them out for the defaults.");
+        }
+        else
+        {
+            try
+            {
+                options.Stylize.EnsureValid();
+            }
+            catch (StyleTransferConfigurationException e)
+            {
+                failures.AddRange(e.Problems.Select(p => $"{section}:Stylize: {p}"));
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
