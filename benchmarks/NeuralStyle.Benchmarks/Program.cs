@@ -15,6 +15,8 @@ using NeuralStyle.Benchmarks.Support;
 // float32 vs bf16 results:        ... -- precision-images [docs] [side] [evaluations]
 // Fast style: ms per image:      ... -- fast-speed [runs] [--gatys]
 // Fast style: demo photos, sheet: ... -- fast-demo-photos DIR;  ... -- fast-demo MODEL [--docs docs] [--size 512]
+// Batch overhead per job (fast style, 512 px): ... -- batch-overhead [photos] [rounds]
+// Web service load test (loopback): benchmarks/service-load.sh [requests] [clients]
 // Quality table + contact sheet: ... -- quality [--size 192] [--keras-steps 4000] [--docs docs] [--pair CONTENT STYLE]...
 switch (args.FirstOrDefault())
 {
@@ -26,6 +28,12 @@ switch (args.FirstOrDefault())
         break;
     case "fast-demo":
         NeuralStyle.Benchmarks.FastStyle.FastStyleDemo.Run(args[1..]);
+        break;
+    case "batch-overhead":
+        NeuralStyle.Benchmarks.Batch.BatchOverhead.Run(args[1..]);
+        break;
+    case "service-load":
+        NeuralStyle.Benchmarks.Batch.ServiceLoad.Run(args[1..]);
         break;
     case "fast-speed":
         NeuralStyle.Benchmarks.FastStyle.FastStyleSpeed.Run(args[1..]);

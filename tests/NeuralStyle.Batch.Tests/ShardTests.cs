@@ -79,6 +79,7 @@ public sealed class ShardTests
     {
         Assert.Equal(new Shard(0, 3), ShardEnvironment.Resolve(count: 3, variables: Env((ShardEnvironment.AwsBatchIndex, "0"))).Shard);
         Assert.Throws<FormatException>(() => ShardEnvironment.Resolve(count: 3, variables: Env((ShardEnvironment.AwsBatchIndex, "3"))));
+        Assert.Equal(new Shard(4, 10), ShardEnvironment.Resolve(variables: Env((ShardEnvironment.AwsBatchIndex, "4"), (ShardEnvironment.AwsBatchSize, "10"))).Shard);
     }
 
     [Fact]

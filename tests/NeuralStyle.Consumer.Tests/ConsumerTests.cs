@@ -55,6 +55,29 @@ public sealed class ConsumerTests : IClassFixture<LocalFeed>
         Assert.Empty(Directory.GetFiles(bin, "Microsoft.ML*.dll"));
     }
 
+    [Theory]
+    [InlineData("linux-x64", "libLibTorchSharp.so", "libtorch_cpu.so")]
+    [InlineData("win-x64", "LibTorchSharp.dll", "torch_cpu.dll")]
+    [InlineData("osx-arm64", "libLibTorchSharp.dylib", "libtorch_cpu.dylib")]
+    public void EachPlatformsToolPackageCarriesItsNativeLibrariesAndTheModel(string rid, string bridge, string torch)
+    {
+        string package = Path.Combine(_feed.Feed, $"NeuralStyle.Cli.{rid}.{_feed.Version}.nupkg");
+        using System.IO.Compression.ZipArchive zip = System.IO.Compression.ZipFile.OpenRead(package);
+        string[] files = zip.Entries.Select(e => e.FullName).ToArray();
+        string tools = $"tools/net10.0/{rid}/";
+        Assert.Contains(tools + bridge, files);
+        Assert.Contains(tools + torch, files);
+        Assert.Contains(tools + "DnnImageModels/ResNet18Onnx/ResNet18.onnx", files);
+        Assert.Contains(tools + "DotnetToolSettings.xml", files);
+        string[] foreign = [.. new[] { ".so", ".dll", ".dylib" }.Where(e => !torch.EndsWith(e, StringComparison.Ordinal))];
+        Assert.DoesNotContain(files, f => f.Contains("torch_cpu", StringComparison.Ordinal) && foreign.Any(e => f.EndsWith(e, StringComparison.Ordinal)));
+        Assert.DoesNotContain(files, f => f.StartsWith("content/", StringComparison.Ordinal) || f.StartsWith("runtimes/", StringComparison.Ordinal));
+
+        using System.IO.Compression.ZipArchive pointer = System.IO.Compression.ZipFile.OpenRead(Path.Combine(_feed.Feed, $"NeuralStyle.Cli.{_feed.Version}.nupkg"));
+        using var settings = new StreamReader(pointer.GetEntry("tools/any/any/DotnetToolSettings.xml")!.Open());
+        Assert.Contains($"Id=\"NeuralStyle.Cli.{rid}\"", settings.ReadToEnd(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheToolInstallsAndStylesAnImage()
     {

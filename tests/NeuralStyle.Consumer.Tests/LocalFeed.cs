@@ -13,7 +13,8 @@ public sealed class LocalFeed : IDisposable
         Root = Directory.CreateTempSubdirectory("neuralstyle-consumer-").FullName;
         Feed = Path.Combine(Root, "feed");
         Version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        Command.Succeed(RepositoryRoot, TimeSpan.FromMinutes(8), "dotnet", "pack", "NeuralStyle.sln", "-c", "Release", "--no-build",
+        // Not --no-build: the tool's per-platform packages (linux-x64, win-x64, osx-arm64) are built by the pack itself.
+        Command.Succeed(RepositoryRoot, TimeSpan.FromMinutes(10), "dotnet", "pack", "NeuralStyle.sln", "-c", "Release",
             $"-p:PackageVersion={Version}", $"-p:PackageOutputPath={Feed}", "-p:IncludeSymbols=false");
     }
 
@@ -30,7 +31,11 @@ public sealed class LocalFeed : IDisposable
         Directory.Delete(Root, recursive: true);
         string cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (string id in new[] { "neuralstyle", "neuralstyle.vgg", "neuralstyle.resnet18", "neuralstyle.cli" })
+        foreach (string id in new[]
+        {
+            "neuralstyle", "neuralstyle.vgg", "neuralstyle.resnet18", "neuralstyle.faststyle", "neuralstyle.batch", "neuralstyle.hosting",
+            "neuralstyle.cli", "neuralstyle.cli.linux-x64", "neuralstyle.cli.win-x64", "neuralstyle.cli.osx-arm64",
+        })
         {
             string cached = Path.Combine(cache, id, Version);
             if (Directory.Exists(cached))

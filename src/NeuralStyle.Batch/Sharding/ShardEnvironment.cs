@@ -7,7 +7,7 @@ namespace NeuralStyle.Batch.Sharding;
 /// runs unchanged under each: Kubernetes Indexed Jobs (<c>JOB_COMPLETION_INDEX</c>; the completions
 /// count is passed as the count), Slurm job arrays (<c>SLURM_ARRAY_TASK_ID</c> relative to
 /// <c>SLURM_ARRAY_TASK_MIN</c> and <c>SLURM_ARRAY_TASK_STEP</c>, <c>SLURM_ARRAY_TASK_COUNT</c>), and
-/// AWS Batch array jobs (<c>AWS_BATCH_JOB_ARRAY_INDEX</c>; the array size is passed as the count).
+/// AWS Batch array jobs (<c>AWS_BATCH_JOB_ARRAY_INDEX</c> and <c>AWS_BATCH_JOB_ARRAY_SIZE</c>).
 /// </summary>
 public static class ShardEnvironment
 {
@@ -28,6 +28,9 @@ public static class ShardEnvironment
 
     /// <summary>AWS Batch array job: this child's index (0-based).</summary>
     public const string AwsBatchIndex = "AWS_BATCH_JOB_ARRAY_INDEX";
+
+    /// <summary>AWS Batch array job: the parent array's size.</summary>
+    public const string AwsBatchSize = "AWS_BATCH_JOB_ARRAY_SIZE";
 
     /// <summary>
     /// The shard: <paramref name="explicitShard"/> when given; otherwise the running engine's, with
@@ -67,7 +70,13 @@ public static class ShardEnvironment
             case KubernetesIndex:
                 return IndexWithCount(KubernetesIndex, Number(KubernetesIndex, variables), count, "the Job's completions (e.g. --shards 8 for completions: 8)");
             case AwsBatchIndex:
-                return IndexWithCount(AwsBatchIndex, Number(AwsBatchIndex, variables), count, "the array size (e.g. --shards 8 for arrayProperties size 8)");
+                int? size = variables(AwsBatchSize) is { Length: > 0 } ? Number(AwsBatchSize, variables) : null;
+                if (size is int s && count is int c && s != c)
+                {
+                    throw new FormatException($"{AwsBatchSize}={s} but --shards {c}: drop --shards, AWS Batch gives the size.");
+                }
+
+                return IndexWithCount(AwsBatchIndex, Number(AwsBatchIndex, variables), size ?? count, "the array size (e.g. --shards 8 for arrayProperties size 8)");
             case SlurmTaskId:
                 return Slurm(variables, count);
             default:

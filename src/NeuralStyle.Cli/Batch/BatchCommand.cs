@@ -37,7 +37,7 @@ internal static class BatchCommand
                 }
             },
         };
-        var shards = new Option<int?>("--shards") { Description = "The number of shards when the engine gives only an index (Kubernetes: the Job's completions; AWS Batch: the array size)." };
+        var shards = new Option<int?>("--shards") { Description = "The number of shards when the engine gives only an index (Kubernetes: the Job's completions; AWS Batch gives AWS_BATCH_JOB_ARRAY_SIZE itself)." };
         var network = new BackboneOptions();
         var threads = NativeRuntime.ThreadsOption();
         var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace outputs that exist but were not written by a batch. (Outputs a batch wrote are skipped when their settings are unchanged, redone otherwise.)" };

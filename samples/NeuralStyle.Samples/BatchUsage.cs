@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using NeuralStyle.Batch.Jobs;
+using NeuralStyle.Batch.Running;
+using NeuralStyle.Batch.Sharding;
+using NeuralStyle.FastStyle.Inference;
+using NeuralStyle.Hosting;
+using NeuralStyle.Hosting.Jobs;
+using NeuralStyle.Hosting.Service;
+
+namespace NeuralStyle.Samples;
+
+/// <summary>The snippets of docs/batch.md and docs/service.md.</summary>
+public static class BatchUsage
+{
+    public static async Task<bool> RunAsync(string[] photos, CancellationToken cancellationToken)
+    {
+        #region batch-run
+        BatchJob[] jobs = photos.Select((photo, i) => (BatchJob)new FastStyleBatchJob
+        {
+            Line = i + 1,
+            Content = photo,
+            Model = "models/starry_night.safetensors",                 // each distinct model is loaded once
+            Output = $"out/{Path.GetFileNameWithoutExtension(photo)}.png",
+            Options = StylizeOptions.Default with { Size = 1024 },
+        }).ToArray();
+        ShardAssignment shard = ShardEnvironment.Resolve();             // --shard, or Kubernetes/Slurm/AWS Batch variables
+        using BatchRunner runner = BatchRunner.Create(jobs);            // every job checked here, all problems at once
+        var progress = new Progress<BatchProgress>(p => Console.WriteLine($"{p.Completed}/{p.Total} {p.Job.Output}"));
+        BatchReport report = await runner.RunAsync(shard.Shard, progress, cancellationToken);
+        Console.WriteLine($"{report.Done} done, {report.Skipped} already done, {report.Failed} failed");
+        #endregion
+        return report.AllSucceeded;
+    }
+
+    public static void AddService(IServiceCollection services)
+    {
+        #region service-add
+        services.AddNeuralStyle(options =>
+        {
+            options.ModelPath = "models/starry_night.safetensors";      // loaded once, shared by the workers
+            options.QueueCapacity = 16;                                 // a full queue refuses new jobs
+            options.MaxDegreeOfParallelism = 1;                         // jobs at once
+        });                                                             // validated at start-up; health check "neuralstyle"
+        #endregion
+    }
+
+    public static string? Submit(IStylizationQueue queue, byte[] upload)
+    {
+        #region service-submit
+        if (!queue.TryEnqueue(new StylizationRequest(upload) { Size = 512 }, out StylizationJob? job))
+        {
+            return null;                                                // full: answer 503 with Retry-After
+        }
+
+        return job.Id;                                                  // later: queue.Find(id) → State, Progress, Error, Result
+        #endregion
+    }
+}
