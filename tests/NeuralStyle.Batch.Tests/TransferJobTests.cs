@@ -48,5 +48,43 @@ public sealed class TransferJobTests : IDisposable
         Assert.Equal(2, (await other.RunAsync()).Done);
     }
 
+    [Fact]
+    public async Task A_style_seen_again_at_the_same_size_reuses_its_targets_with_the_same_result()
+    {
+        using ResNet18FeatureExtractor extractor = ResNet18FeatureExtractor.Load(new ResNet18Options());
+        StyleTransferSettings settings = StyleTransferSettings.Default
+            .WithImage(i => i with { Size = OutputSize.LongestSide(48) })
+            .WithOptimization(o => o with { Evaluations = 3 });
+        TransferBatchJob[] jobs = Enumerable.Range(0, 3).Select(i => new TransferBatchJob
+        {
+            Line = i + 1,
+            Content = _folder.Photo(i % 2),
+            Styles = [new BatchStyle(_folder.Photo(1))],
+            Output = _folder.Output(i),
+            Settings = settings with { Optimization = settings.Optimization with { Seed = i } },
+        }).ToArray();
+        using (BatchRunner runner = BatchRunner.Create(jobs, new BatchOptions { Extractor = extractor }))
+        {
+            Assert.Equal(3, (await runner.RunAsync()).Done);
+            Assert.Equal((1, 2), runner.StyleTargetUse);
+        }
+
+        using Transfer.StyleTransferResult alone = await new Transfer.StyleTransferBuilder()
+            .WithFeatureExtractor(extractor).WithSettings(jobs[2].Settings).WithContent(jobs[2].Content).AddStyle(_folder.Photo(1)).Build().RunAsync();
+        using TransferImage batched = BatchFolder.Load(jobs[2].Output);
+        Assert.Equal((alone.Image.Width, alone.Image.Height), (batched.Width, batched.Height));
+        int largest = 0;
+        for (int y = 0; y < batched.Height; y++)
+        {
+            for (int x = 0; x < batched.Width; x++)
+            {
+                SixLabors.ImageSharp.PixelFormats.Rgb24 a = alone.Image.Color[x, y], b = batched.Color[x, y];
+                largest = Math.Max(largest, Math.Max(Math.Abs(a.R - b.R), Math.Max(Math.Abs(a.G - b.G), Math.Abs(a.B - b.B))));
+            }
+        }
+
+        Assert.True(largest <= 1, $"the batch's result differs from a run of its own by {largest} levels");
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -27,6 +27,7 @@ public sealed class BatchRunner : IDisposable
     private readonly FileDigests _digests = new();
     private readonly ILogger _logger;
     private readonly string? _extractorIdentity;
+    private readonly StyleTargetCache _styleTargets = new();
 
     private BatchRunner(IReadOnlyList<BatchJob> jobs, BatchOptions options, Dictionary<string, FastStyleModel> models)
     {
@@ -154,7 +155,7 @@ public sealed class BatchRunner : IDisposable
                 }
 
             case TransferBatchJob transfer:
-                StyleTransfer run = BatchValidator.TransferFor(transfer, _options).Build();
+                StyleTransfer run = BatchValidator.TransferFor(transfer, _options).WithStyleTargetCache(_styleTargets).Build();
                 var progress = new Progress(p => advanced((double)p.Evaluation / Math.Max(1, p.TotalEvaluations)));
                 StyleTransferResult result = await run.RunAsync(RunReporting.WithProgress(progress), cancellationToken).ConfigureAwait(false);
                 return result.Image;
@@ -191,7 +192,11 @@ public sealed class BatchRunner : IDisposable
         }
 
         _models.Clear();
+        _styleTargets.Dispose();
     }
+
+    /// <summary>Style targets computed and reused so far (transfers with the same style at the same size share them).</summary>
+    internal (int Computed, int Reused) StyleTargetUse => (_styleTargets.Computed, _styleTargets.Reused);
 
     /// <summary>Progress reported synchronously on the run's thread (no synchronisation context hop).</summary>
     private sealed class Progress(Action<StyleTransferProgress> report) : IProgress<StyleTransferProgress>

@@ -23,6 +23,7 @@ internal sealed class StyleObjective : IDisposable
     private readonly IStyleLoss _styleLoss;
     private readonly TotalVariationLoss _totalVariation;
     private readonly TiledExtraction? _tiling;
+    private readonly StyleTargetCache? _targetCache;
 
     /// <summary>Computes the targets.</summary>
     /// <param name="image">How evaluated tensors represent the image, and their features.</param>
@@ -33,12 +34,14 @@ internal sealed class StyleObjective : IDisposable
     /// Style images in the same space: those without a mask share one target (the weighted mean of
     /// their statistics); each masked one is matched over its region only.
     /// </param>
+    /// <param name="targetCache">Style targets shared with other transfers that use the same extractor (a batch); null computes them here.</param>
     public StyleObjective(
         ImageParameterization image,
         ResolvedObjective objective,
         TilingSettings? tiling,
         torch.Tensor content,
-        IReadOnlyList<StyleTensor> styles)
+        IReadOnlyList<StyleTensor> styles,
+        StyleTargetCache? targetCache = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(objective);
@@ -50,6 +53,7 @@ internal sealed class StyleObjective : IDisposable
         }
 
         _image = image;
+        _targetCache = targetCache;
         _objective = objective;
         _settings = objective.Settings;
         _contentLoss = new ContentLoss(_settings.ContentFormula);
@@ -148,7 +152,10 @@ internal sealed class StyleObjective : IDisposable
     }
 
     private Dictionary<FeatureLayer, torch.Tensor> Targets(IReadOnlyList<StyleTensor> styles, FeatureLayer[] layers) =>
-        StyleTargets.Blend(_styleLoss, styles, layers, Features);
+        _targetCache is null
+            ? StyleTargets.Blend(_styleLoss, styles, layers, Features)
+            : _targetCache.GetOrCompute(
+                StyleTargetCache.KeyOf($"{_settings.StyleLoss}/{_settings.StyleFormula}", layers, styles), () => StyleTargets.Blend(_styleLoss, styles, layers, Features));
 
     private static torch.Tensor LayerMask(torch.Tensor mask, torch.Tensor layerFeatures) =>
         torch.nn.functional.adaptive_avg_pool2d(mask.to(layerFeatures.dtype, layerFeatures.device), [layerFeatures.shape[^2], layerFeatures.shape[^1]])

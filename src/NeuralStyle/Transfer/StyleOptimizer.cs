@@ -20,6 +20,7 @@ internal sealed class StyleOptimizer
     private readonly OptimizationSettings _optimization;
     private readonly TilingSettings? _tiling;
     private readonly ILogger _logger;
+    private readonly StyleTargetCache? _targetCache;
 
     /// <summary>Creates an optimiser.</summary>
     /// <param name="image">How the optimised tensor represents the image.</param>
@@ -27,8 +28,10 @@ internal sealed class StyleOptimizer
     /// <param name="optimization">The validated optimiser, init and seed.</param>
     /// <param name="tiling">Evaluate in tiles; null evaluates whole images.</param>
     /// <param name="logger">Diagnostics.</param>
-    public StyleOptimizer(ImageParameterization image, ResolvedObjective objective, OptimizationSettings optimization, TilingSettings? tiling, ILogger logger)
+    /// <param name="targetCache">Style targets shared across transfers (a batch); null computes them per run.</param>
+    public StyleOptimizer(ImageParameterization image, ResolvedObjective objective, OptimizationSettings optimization, TilingSettings? tiling, ILogger logger, StyleTargetCache? targetCache = null)
     {
+        _targetCache = targetCache;
         _image = image;
         _objective = objective;
         _optimization = optimization;
@@ -62,7 +65,7 @@ internal sealed class StyleOptimizer
         using var scope = torch.NewDisposeScope();
         torch.Tensor contentInSpace = _image.FromRgb(content);
         StyleTensor[] stylesInSpace = styles.Select(s => s with { Image = _image.FromRgb(s.Image) }).ToArray();
-        using var objective = new StyleObjective(_image, _objective, _tiling, contentInSpace, stylesInSpace);
+        using var objective = new StyleObjective(_image, _objective, _tiling, contentInSpace, stylesInSpace, _targetCache);
         Log.TargetsComputed(_logger, scaleClock.ElapsedMilliseconds);
 
         torch.Tensor variable = initialRgb is null ? Initialize(content, styles) : _image.FromRgb(initialRgb).detach().clone();

@@ -21,6 +21,7 @@ public sealed class StyleTransfer
     private readonly IReadOnlyList<StyleInput> _styles;
     private readonly ILogger _logger;
     private readonly ImageLoader _loader;
+    private readonly StyleTargetCache? _targetCache;
 
     internal StyleTransfer(
         IFeatureExtractor extractor,
@@ -29,8 +30,10 @@ public sealed class StyleTransfer
         StyleTransferSettings settings,
         ResolvedObjective objective,
         ILogger? logger,
-        ImageLoadOptions loadOptions)
+        ImageLoadOptions loadOptions,
+        StyleTargetCache? targetCache)
     {
+        _targetCache = targetCache;
         _extractor = extractor;
         _content = content;
         _styles = styles;
@@ -151,7 +154,7 @@ public sealed class StyleTransfer
         TransferImage original, List<LoadedStyle> inputs, IReadOnlyList<ScaleStage> stages, RunReporting reporting, Stopwatch clock, CancellationToken cancellationToken)
     {
         var image = new ImageParameterization(_extractor, Settings.Optimization.Space);
-        var optimizer = new StyleOptimizer(image, Objective, Settings.Optimization, Settings.Memory.Tiling, _logger);
+        var optimizer = new StyleOptimizer(image, Objective, Settings.Optimization, Settings.Memory.Tiling, _logger, _targetCache);
         var images = new StageImages(_extractor, Settings.Image);
         var history = new List<LossBreakdown>();
         int total = stages.Sum(s => s.Evaluations);

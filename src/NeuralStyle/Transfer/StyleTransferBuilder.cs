@@ -30,6 +30,7 @@ namespace NeuralStyle.Transfer;
 /// </example>
 public sealed class StyleTransferBuilder
 {
+    private StyleTargetCache? _targetCache;
     private readonly List<StyleInput> _styles = [];
     private IFeatureExtractor? _extractor;
     private ImageSource? _content;
@@ -193,6 +194,13 @@ public sealed class StyleTransferBuilder
         return this;
     }
 
+    /// <summary>Shares style targets with other transfers that use the same extractor (NeuralStyle.Batch); internal.</summary>
+    internal StyleTransferBuilder WithStyleTargetCache(StyleTargetCache cache)
+    {
+        _targetCache = cache;
+        return this;
+    }
+
     /// <summary>Validates everything and returns the runnable transfer.</summary>
     /// <exception cref="StyleTransferConfigurationException">Lists every problem found.</exception>
     public StyleTransfer Build()
@@ -213,7 +221,7 @@ public sealed class StyleTransferBuilder
             "No feature extractor is set.",
             "Call WithFeatureExtractor(...), e.g. with ResNet18FeatureExtractor.Load() (embedded, offline) or a VGG19 weights file.");
         problems.ThrowIfAny();
-        return new StyleTransfer(_extractor!, _content!, _styles.ToArray(), _settings, objective!, _logger, _loadOptions);
+        return new StyleTransfer(_extractor!, _content!, _styles.ToArray(), _settings, objective!, _logger, _loadOptions, _targetCache);
     }
 
     private void ValidateInputs(ProblemList problems)
