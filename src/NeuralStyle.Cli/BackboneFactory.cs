@@ -46,7 +46,7 @@ internal static class BackboneFactory
         _ => weights is null ? extractor.Name : $"{extractor.Name} ({weights})",
     };
 
-    private static torch.Device ParseDevice(string device)
+    internal static torch.Device ParseDevice(string device)
     {
         try
         {

@@ -68,7 +68,7 @@ internal static class BatchCommand
             {
                 Extractor = extractor,
                 ExtractorIdentity = extractor is null ? null : BackboneFactory.Describe(extractor, result.GetValue(network.Weights)),
-                Device = new TorchSharp.torch.Device(result.GetRequiredValue(network.Device)),
+                Device = BackboneFactory.ParseDevice(result.GetRequiredValue(network.Device)),
                 Overwrite = result.GetValue(overwrite),
             };
             using BatchRunner runner = Prepare(jobs, badLines, options);
