@@ -4,6 +4,7 @@ using NeuralStyle.Cli.Batch;
 using NeuralStyle.Cli.FastStyle;
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Transfer;
@@ -52,7 +53,8 @@ internal static class NeuralStyleApp
         });
 
         ParseResult parsed = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        // Ctrl+C comes in through cancellationToken (ConsoleCancellation), so the command finishes its native work before the process ends.
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         if (parsed.Errors.Count > 0)
         {
             foreach (System.CommandLine.Parsing.ParseError error in parsed.Errors)
@@ -100,6 +102,7 @@ internal static class NeuralStyleApp
 
     private static string Describe(Exception exception, StyleCommand style) => exception switch
     {
+        TrainingCancelledException training => training.Message,
         OperationCanceledException => "cancelled; nothing was written.",
         StyleTransferConfigurationException configuration => string.Join(Environment.NewLine, configuration.Problems.Select(p => Describe(p, style))),
         BatchValidationException batch => $"{batch.Problems.Count} bad job(s) in the manifest, nothing was run:" + string.Concat(batch.Problems.Select(p => Environment.NewLine + Describe(p, style))),

@@ -1,4 +1,5 @@
 using NeuralStyle.Cli;
 using NeuralStyle.Cli.Reporting;
 
-return await NeuralStyleApp.RunAsync(args, CliConsole.FromProcess());
+using var cancellation = new ConsoleCancellation();
+return await NeuralStyleApp.RunAsync(args, CliConsole.FromProcess(), cancellation.Token);

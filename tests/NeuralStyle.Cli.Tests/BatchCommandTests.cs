@@ -154,27 +154,12 @@ public sealed class BatchCommandTests : IDisposable
     /// <summary>The built command in a child process (so it can be killed), with <c>--json</c>, one thread, and only the given engine variables.</summary>
     private static Process Start(string manifest, string[] args, params (string Name, string Value)[] environment)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "neural-style.dll"), "batch", manifest, "--json", "--threads", "1" }.Concat(args))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (string engine in new[] { "JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "AWS_BATCH_JOB_ARRAY_INDEX", "AWS_BATCH_JOB_ARRAY_SIZE" })
-        {
-            start.Environment.Remove(engine);
-        }
-
-        foreach ((string name, string value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return Process.Start(start)!;
+        (string, string?)[] engines = new[] { "JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "AWS_BATCH_JOB_ARRAY_INDEX", "AWS_BATCH_JOB_ARRAY_SIZE" }
+            .Select(name => (name, (string?)null))
+            .ToArray();
+        return CliChild.Start(
+            new[] { "batch", manifest, "--json", "--threads", "1" }.Concat(args),
+            [.. engines, .. environment.Select(e => (e.Name, (string?)e.Value))]);
     }
 
     public void Dispose() => _work.Dispose();

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
+using NeuralStyle.FastStyle.Model;
 using NeuralStyle.Testing;
 using SixLabors.ImageSharp;
 
@@ -90,6 +92,98 @@ public sealed class FastStyleCommandTests : IDisposable
         Assert.Equal(ExitCode.InvalidInput, missing.Code);
         Assert.Contains("does not exist", missing.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_work.File("m.safetensors")));
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    public async Task Ctrl_C_during_training_exits_130_and_keeps_the_last_checkpoint(int interruptAfter)
+    {
+        string model = _work.File("interrupted.safetensors");
+        string checkpoint = _work.File("interrupted.checkpoint.safetensors");
+        string output = _work.File("out.jsonl"), error = _work.File("err.txt");
+        using Process child = CliChild.StartWritingTo(
+            output,
+            error,
+            ["train", _work.Style, "--images", Photos(), "-o", model, "--size", "48", "--steps", "500", "--batch", "2", "--width", "0.25", "--blocks", "1",
+                "--threads", "1", "--checkpoint-every", "2", "--json"]);
+        try
+        {
+            var waited = Stopwatch.StartNew();
+            while (TrainingSteps(output) < interruptAfter && !child.HasExited && waited.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.False(child.HasExited, $"training ended before step {interruptAfter}: {ReadShared(error)}");
+            CliChild.Interrupt(child);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await child.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!child.HasExited)
+            {
+                child.Kill(entireProcessTree: true);
+            }
+        }
+
+        string message = ReadShared(error);
+        Assert.True(child.ExitCode == (int)ExitCode.Cancelled, $"exit {child.ExitCode}: {message}");
+        Assert.Contains("Training was cancelled after step", message, StringComparison.Ordinal);
+        Assert.Contains("was kept intact", message, StringComparison.Ordinal);
+        Assert.False(File.Exists(model));
+        using FastStyleModel kept = FastStyleModel.Load(checkpoint);
+        Assert.True(kept.Info.Steps >= interruptAfter - 1 && kept.Info.Steps % 2 == 0, $"checkpoint at step {kept.Info.Steps}");
+        Assert.Contains($"(step {kept.Info.Steps}) was kept intact", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "AVX2")]
+    [InlineData("SSE41", "SSE4.1")]
+    public async Task Train_caps_onednn_at_avx2_unless_the_user_chose(string? chosen, string expected)
+    {
+        string output = _work.File("verbose.txt"), error = _work.File("verbose-err.txt");
+        using Process child = CliChild.StartWritingTo(
+            output,
+            error,
+            ["train", _work.Style, "--images", Photos(), "-o", _work.File("isa.safetensors"), "--size", "48", "--steps", "1", "--batch", "1", "--width", "0.25", "--blocks", "1", "-q"],
+            ("ONEDNN_VERBOSE", "1"),
+            ("ONEDNN_MAX_CPU_ISA", chosen));
+        await child.WaitForExitAsync();
+        Assert.True(child.ExitCode == 0, ReadShared(error));
+        string isa = ReadShared(output).Split('\n').First(l => l.Contains(",isa:", StringComparison.Ordinal));
+        Assert.Contains("isa:Intel " + expected, isa, StringComparison.Ordinal);
+    }
+
+    private static int TrainingSteps(string output) =>
+        File.Exists(output) ? ReadShared(output).Split('\n').Count(l => l.StartsWith("{\"event\":\"training\"", StringComparison.Ordinal)) : 0;
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [Fact]
+    public async Task Train_from_a_model_uses_its_architecture_and_refuses_another()
+    {
+        string first = await TrainAsync();
+        string warm = _work.File("warm.safetensors");
+        CliRun run = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", warm, "--from", first, "--size", "48", "--steps", "2", "--batch", "2", "--threads", "2");
+        Assert.True(run.Code == ExitCode.Success, run.Error);
+        using (FastStyleModel model = FastStyleModel.Load(warm))
+        {
+            Assert.Equal(("0.25", 1), (model.Architecture.WidthText, model.Architecture.ResidualBlocks));
+            Assert.Contains("from=style@3", model.Info.TrainingSettings, StringComparison.Ordinal);
+        }
+
+        CliRun foreign = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", _work.File("x.safetensors"), "--from", first, "--width", "0.5", "--steps", "2");
+        Assert.Equal(ExitCode.Usage, foreign.Code);
+        Assert.Contains("0.25-width network with 1 residual blocks", foreign.Error, StringComparison.Ordinal);
+        Assert.Contains("--width 0.25 --blocks 1", foreign.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_work.File("x.safetensors")));
     }
 
     public void Dispose() => _work.Dispose();

@@ -97,6 +97,26 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
+    public void A_model_loads_from_a_stream_with_the_same_checks_naming_its_source()
+    {
+        string path = Saved(out FastStyleModel original);
+        using (original)
+        using (FileStream stream = File.OpenRead(path))
+        using (FastStyleModel loaded = FastStyleModel.Load(stream, "the test stream"))
+        {
+            Assert.Equal(original.Info, loaded.Info);
+            Assert.True(stream.CanRead, "the stream is left open");
+            Assert.All(original.Network.Parameters.Zip(loaded.Network.Parameters), p => Assert.True(p.First.Value.equal(p.Second.Value).all().item<bool>(), p.First.Key));
+        }
+
+        byte[] bytes = File.ReadAllBytes(path);
+        using var truncated = new MemoryStream(bytes[..^100]);
+        InvalidWeightsException error = Assert.Throws<InvalidWeightsException>(() => FastStyleModel.Load(truncated, "the test stream"));
+        Assert.StartsWith("the test stream", error.Message, StringComparison.Ordinal);
+        Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Saving_never_overwrites_unless_asked()
     {
         string path = Saved(out FastStyleModel model);

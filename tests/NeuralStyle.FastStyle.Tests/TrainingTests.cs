@@ -79,7 +79,7 @@ public sealed class TrainingTests(FastStyleFixture fixture)
         string checkpoint = Path.Combine(folder, "run.checkpoint.safetensors");
         using var cancel = new CancellationTokenSource();
         var recording = new RecordingExtractor(fixture.Extractor);
-        // One extraction for the style target, then two per step (outputs, inputs): cancel inside step 5.
+        // One extraction for the style target, then two per step (outputs, inputs): cancel inside step 5, which completes; step 6 never starts.
         int calls = 0;
         recording.BeforeExtract = () =>
         {
@@ -93,8 +93,11 @@ public sealed class TrainingTests(FastStyleFixture fixture)
             .WithCheckpoint(checkpoint)
             .Build();
         var steps = new List<TrainingProgress>();
-        Assert.ThrowsAny<OperationCanceledException>(() => trainer.Train(new SynchronousProgress<TrainingProgress>(steps.Add), cancel.Token));
+        TrainingCancelledException cancelled = Assert.Throws<TrainingCancelledException>(() => trainer.Train(new SynchronousProgress<TrainingProgress>(steps.Add), cancel.Token));
         Assert.Equal(5, steps.Count);
+        Assert.Equal((checkpoint, 4L), (cancelled.Checkpoint, cancelled.CheckpointStep));
+        Assert.Contains("after step 5", cancelled.Message, StringComparison.Ordinal);
+        Assert.Contains("(step 4) was kept intact", cancelled.Message, StringComparison.Ordinal);
         using (FastStyleModel model = FastStyleModel.Load(checkpoint))
         {
             Assert.Equal(4, model.Info.Steps);
@@ -104,6 +107,98 @@ public sealed class TrainingTests(FastStyleFixture fixture)
         (List<TrainingProgress> resumed, FastStyleModel resumedModel) = Train(Builder(Tiny with { Steps = 6, CheckpointEvery = 2 }).WithCheckpoint(checkpoint, resume: true).Build());
         resumedModel.Dispose();
         Assert.Equal([5L, 6], resumed.Select(s => s.Step));
+    }
+
+    [Theory]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    [InlineData(1e30f)]
+    public void A_bad_gradient_updates_nothing_and_never_reaches_the_checkpoint(float bad)
+    {
+        string folder = fixture.NewFolder();
+        string checkpoint = Path.Combine(folder, "run.checkpoint.safetensors");
+        FastStyleTrainer trainer = Builder(Tiny with { Steps = 8, CheckpointEvery = 2 }).WithCheckpoint(checkpoint).Build();
+        byte[]? afterStep4 = null;
+        string poisoned = NetworkPlan.Parameters(Tiny.Architecture)[3].Key;
+        trainer.GradientsComputed = (step, gradients) =>
+        {
+            if (step == 5)
+            {
+                gradients[3].view(-1)[0] = TorchSharp.torch.tensor(bad);
+            }
+        };
+        var progress = new SynchronousProgress<TrainingProgress>(p =>
+        {
+            if (p.Step == 4)
+            {
+                afterStep4 = File.ReadAllBytes(checkpoint);
+            }
+        });
+        StyleTransferDivergedException diverged = Assert.Throws<StyleTransferDivergedException>(() => trainer.Train(progress));
+        Assert.Contains("At step 5 the gradient of '" + poisoned + "'", diverged.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was updated", diverged.Message, StringComparison.Ordinal);
+        Assert.Contains("(step 4) was kept intact", diverged.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("lower the learning rate", diverged.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(afterStep4, File.ReadAllBytes(checkpoint));
+        using FastStyleModel kept = FastStyleModel.Load(checkpoint);
+        Assert.Equal(4, kept.Info.Steps);
+    }
+
+    [Fact]
+    public void The_same_seed_and_threads_give_bit_identical_model_files()
+    {
+        string folder = fixture.NewFolder();
+        string[] files = [Path.Combine(folder, "a.safetensors"), Path.Combine(folder, "b.safetensors")];
+        foreach (string file in files)
+        {
+            (_, FastStyleModel model) = Train(Builder(Tiny with { Steps = 4 }).Build());
+            using (model)
+            {
+                model.Save(file);
+            }
+        }
+
+        Assert.Equal(File.ReadAllBytes(files[0]), File.ReadAllBytes(files[1]));
+        (_, FastStyleModel other) = Train(Builder(Tiny with { Steps = 4, Seed = Tiny.Seed + 1 }).Build());
+        using (other)
+        {
+            string third = Path.Combine(folder, "c.safetensors");
+            other.Save(third);
+            Assert.NotEqual(File.ReadAllBytes(files[0]), File.ReadAllBytes(third));
+        }
+    }
+
+    [Fact]
+    public void A_warm_start_begins_from_the_given_models_weights()
+    {
+        (_, FastStyleModel first) = Train(Builder(Tiny with { Steps = 4 }).Build());
+        using (first)
+        {
+            // A learning rate too small to move a weight: the result is the initial model itself.
+            (List<TrainingProgress> steps, FastStyleModel warm) = Train(Builder(Tiny with { Steps = 1, LearningRate = 1e-12 }).WithInitialModel(first).Build());
+            using (warm)
+            {
+                for (int i = 0; i < first.Network.Parameters.Count; i++)
+                {
+                    double difference = (first.Network.Parameters[i].Value - warm.Network.Parameters[i].Value).abs().max().item<float>();
+                    Assert.True(difference < 1e-6, $"{first.Network.Parameters[i].Key} moved by {difference}");
+                }
+
+                Assert.Contains("from=swirls@4", warm.Info.TrainingSettings, StringComparison.Ordinal);
+                Assert.Single(steps);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_warm_start_from_another_architecture_is_refused_with_the_fix()
+    {
+        using FastStyleModel half = TestModels.Seeded(architecture: new FastStyleArchitecture { Width = NetworkWidth.Half, ResidualBlocks = 2 });
+        StyleTransferConfigurationException refused = Assert.Throws<StyleTransferConfigurationException>(() => Builder(Tiny).WithInitialModel(half).Build());
+        ConfigurationProblem problem = Assert.Single(refused.Problems);
+        Assert.Equal(Setting.TrainingInitialModel, problem.Setting);
+        Assert.Contains("0.5-width network with 2 residual blocks", problem.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--width 0.5 --blocks 2", problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

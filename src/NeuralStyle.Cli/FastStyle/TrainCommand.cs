@@ -39,6 +39,7 @@ internal static class TrainCommand
         var blend = new Option<double[]?>("--style-blend") { Description = "Blend weight of each style image, in order.", AllowMultipleArgumentsPerToken = true };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "The checkpoint file. [default: OUTPUT.checkpoint.safetensors when --checkpoint-every or --resume is given]" };
         var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "Write a checkpoint every N steps (atomically). [default: none]" };
+        var from = new Option<string?>("--from") { Description = "Start from a trained model file instead of random weights; its width and blocks are used." };
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint, exactly where it stopped (same settings)." };
         var backbone = new Option<Backbone>("--backbone", "-b") { Description = "Loss network: resnet18 (embedded) or vgg19 (downloaded).", DefaultValueFactory = _ => Backbone.ResNet18, HelpName = "resnet18|vgg19" };
         var weights = new Option<string?>("--weights", "-w") { Description = "Loss network weights file (default: the embedded ResNet18 or the VGG19 cache)." };
@@ -49,7 +50,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a fast style network for a style on a folder of photos; it then stylises any image in one pass.")
         {
             styles, images, output, size, styleSize, steps, batch, width, blocks, learningRate, contentWeight, styleWeight, tvWeight, seed, blend,
-            checkpoint, checkpointEvery, resume, backbone, weights, threads, device, overwrite,
+            checkpoint, checkpointEvery, resume, from, backbone, weights, threads, device, overwrite,
         };
         mode.AddTo(command);
         command.Validators.Add(result =>
@@ -72,12 +73,15 @@ internal static class TrainCommand
                 StyleWeight = result.GetValue(styleWeight) ?? objective.StyleWeight,
                 TotalVariationWeight = result.GetValue(tvWeight) ?? objective.TotalVariationWeight,
             };
+            NativeRuntime.Prepare(result.GetValue(threads), training: true);
+            using FastStyleModel? initial = result.GetValue(from) is string start ? FastStyleModel.Load(start) : null;
+            FastStyleArchitecture architecture = initial?.Architecture ?? Defaults.Architecture;
             var settings = Defaults with
             {
-                Architecture = Defaults.Architecture with
+                Architecture = architecture with
                 {
-                    Width = result.GetValue(width) ?? Defaults.Architecture.Width,
-                    ResidualBlocks = result.GetValue(blocks) ?? Defaults.Architecture.ResidualBlocks,
+                    Width = result.GetValue(width) ?? architecture.Width,
+                    ResidualBlocks = result.GetValue(blocks) ?? architecture.ResidualBlocks,
                 },
                 Size = result.GetValue(size) ?? Defaults.Size,
                 StyleSize = result.GetValue(styleSize) ?? Defaults.StyleSize,
@@ -91,7 +95,6 @@ internal static class TrainCommand
             bool resuming = result.GetValue(resume);
             string? checkpointPath = result.GetValue(checkpoint)
                 ?? (settings.CheckpointEvery > 0 || resuming ? Path.ChangeExtension(model, null) + ".checkpoint.safetensors" : null);
-            NativeRuntime.Prepare(result.GetValue(threads));
             using IFeatureExtractor extractor = BackboneFactory.Create(
                 result.GetValue(backbone), result.GetValue(weights), result.GetRequiredValue(device), new Vgg19Options(), new WeightsCache());
             var builder = new FastStyleTrainerBuilder()
@@ -103,6 +106,11 @@ internal static class TrainCommand
             for (int i = 0; i < styleFiles.Length; i++)
             {
                 builder.WithStyle(styleFiles[i], weightsOfStyles?[i] ?? 1);
+            }
+
+            if (initial is not null)
+            {
+                builder.WithInitialModel(initial);
             }
 
             if (checkpointPath is not null)

@@ -15,7 +15,7 @@ namespace NeuralStyle.FastStyle.Model;
 
 /// <summary>
 /// A trained fast style network: stylises an image in one forward pass. Load one with
-/// <see cref="Load"/> (a <c>.safetensors</c> file written by <see cref="Save"/> or by
+/// <see cref="Load(string, torch.Device?)"/> (a <c>.safetensors</c> file written by <see cref="Save"/> or by
 /// <see cref="Training.FastStyleTrainer"/>), export it with <see cref="ExportOnnx"/>. Every method
 /// may be called from several threads at once; <see cref="Dispose"/> waits for calls in progress.
 /// </summary>
@@ -53,20 +53,54 @@ public sealed class FastStyleModel : IDisposable
     /// <param name="device">Where to put the weights (default CPU).</param>
     /// <exception cref="InvalidWeightsException">The file is not a valid model; the message names every problem.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    public static FastStyleModel Load(string path, torch.Device? device = null)
+    public static FastStyleModel Load(string path, torch.Device? device = null) => FromFile(SafetensorsFile.Read(path), $"'{path}'", device);
+
+    /// <summary>
+    /// Loads a model from a stream holding a model file (an embedded resource, a download), with
+    /// the same checks as <see cref="Load(string, torch.Device?)"/>; the stream is read to its end
+    /// (at most <see cref="MaximumStreamBytes"/>) and left open.
+    /// </summary>
+    /// <param name="stream">The model file's bytes.</param>
+    /// <param name="source">What the stream is, for messages (e.g. "the built-in style 'starry-night'").</param>
+    /// <param name="device">Where to put the weights (default CPU).</param>
+    /// <exception cref="InvalidWeightsException">The bytes are not a valid model, or more than <see cref="MaximumStreamBytes"/>.</exception>
+    public static FastStyleModel Load(Stream stream, string source, torch.Device? device = null)
     {
-        (IReadOnlyDictionary<string, string> metadata, StateDictionary tensors) = SafetensorsFile.Read(path);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk)) > 0)
+        {
+            if (buffer.Length + read > MaximumStreamBytes)
+            {
+                throw new InvalidWeightsException($"{source} is larger than {MaximumStreamBytes / (1024 * 1024)} MB: not a fast-style model (the largest architecture's file is far smaller).");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return FromFile(SafetensorsFile.Read(buffer.ToArray(), source), source, device);
+    }
+
+    /// <summary>The most bytes <see cref="Load(Stream, string, torch.Device?)"/> reads.</summary>
+    public const int MaximumStreamBytes = 256 * 1024 * 1024;
+
+    private static FastStyleModel FromFile((IReadOnlyDictionary<string, string> Metadata, StateDictionary Tensors) file, string source, torch.Device? device)
+    {
+        (IReadOnlyDictionary<string, string> metadata, StateDictionary tensors) = file;
         using (tensors)
         {
             var problems = new List<string>();
             FastStyleModelInfo? info = FastStyleModelInfo.FromMetadata(metadata, problems);
             if (info is null)
             {
-                throw new InvalidWeightsException($"'{path}' is not a usable fast-style model: {string.Join("; ", problems)}.");
+                throw new InvalidWeightsException($"{source} is not a usable fast-style model: {string.Join("; ", problems)}.");
             }
 
             IReadOnlyList<(string Key, long[] Shape)> expected = NetworkPlan.Parameters(info.Architecture);
-            StateDictionaryValidator.Validate($"'{path}'", tensors, expected.ToDictionary(p => p.Key, p => p.Shape));
+            StateDictionaryValidator.Validate(source, tensors, expected.ToDictionary(p => p.Key, p => p.Shape));
             bool checkpoint = metadata.ContainsKey(TrainingCheckpoint.StepKey);
             string[] unexpected = tensors.Keys
                 .Except(expected.Select(p => p.Key))
@@ -76,7 +110,7 @@ public sealed class FastStyleModel : IDisposable
             if (unexpected.Length > 0)
             {
                 throw new InvalidWeightsException(
-                    $"The weights from '{path}' do not fit a {info.Architecture.WidthText}-width network with {info.Architecture.ResidualBlocks} residual blocks: "
+                    $"The weights from {source} do not fit a {info.Architecture.WidthText}-width network with {info.Architecture.ResidualBlocks} residual blocks: "
                     + $"unexpected key{(unexpected.Length == 1 ? string.Empty : "s")} {string.Join(", ", unexpected.Take(5).Select(k => $"'{k}'"))}.");
             }
 

@@ -90,8 +90,13 @@ internal static class SafetensorsFile
             throw new FileNotFoundException($"The model file '{path}' does not exist.", path);
         }
 
-        byte[] file = File.ReadAllBytes(path);
-        string source = $"'{path}'";
+        return Read(File.ReadAllBytes(path), $"'{path}'");
+    }
+
+    /// <summary>Reads the bytes of a safetensors file; <paramref name="source"/> names it in messages.</summary>
+    /// <exception cref="InvalidWeightsException">It is not a readable float32 safetensors file; the message names each problem.</exception>
+    public static (IReadOnlyDictionary<string, string> Metadata, StateDictionary Tensors) Read(byte[] file, string source)
+    {
         if (file.Length < 8)
         {
             throw Invalid(source, $"it is {file.Length} bytes long, too short for a safetensors header (truncated or not a model file)");

@@ -28,6 +28,7 @@ public sealed class FastStyleTrainer
     private readonly ImageLoader _loader;
     private readonly string? _checkpoint;
     private readonly bool _resume;
+    private readonly FastStyleModel? _initial;
     private readonly ILogger _logger;
 
     internal FastStyleTrainer(
@@ -40,6 +41,7 @@ public sealed class FastStyleTrainer
         ImageLoader loader,
         string? checkpoint,
         bool resume,
+        FastStyleModel? initial,
         ILogger logger)
     {
         Settings = settings;
@@ -51,8 +53,12 @@ public sealed class FastStyleTrainer
         _loader = loader;
         _checkpoint = checkpoint;
         _resume = resume;
+        _initial = initial;
         _logger = logger;
     }
+
+    /// <summary>Called with each step's gradients before they are checked (tests inject bad values here).</summary>
+    internal Action<long, IList<torch.Tensor>>? GradientsComputed { get; set; }
 
     /// <summary>The validated settings.</summary>
     public FastStyleTrainingSettings Settings { get; }
@@ -66,29 +72,40 @@ public sealed class FastStyleTrainer
         Task.Factory.StartNew(() => Train(progress, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Trains to <see cref="FastStyleTrainingSettings.Steps"/> and returns the network (the caller disposes it).</summary>
+    /// <remarks>
+    /// Before each update every gradient is checked: a step whose loss or gradient is not finite
+    /// updates nothing, so the network, every checkpoint and the model file only ever hold a good
+    /// step's weights.
+    /// </remarks>
     /// <param name="progress">Told after every step.</param>
     /// <param name="cancellationToken">Checked before each step and while waiting for photos; the last checkpoint stays as it was.</param>
-    /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    /// <exception cref="StyleTransferDivergedException">The loss became NaN or infinite.</exception>
+    /// <exception cref="TrainingCancelledException">Cancelled; the message names the checkpoint kept.</exception>
+    /// <exception cref="StyleTransferDivergedException">A loss or gradient was not finite; the message names the parameter, the step and the checkpoint kept.</exception>
     /// <exception cref="InvalidDataException">No content photo can be decoded.</exception>
     public FastStyleModel Train(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         FastStyleTrainingSettings settings = Settings;
-        string resumeKey = settings.ResumeKey(_extractor.Name, string.Join(';', _styles.Select(s => FormattableString.Invariant($"{Path.GetFileName(s.Path)}:{s.Weight}"))));
+        string resumeKey = settings.ResumeKey(
+            _extractor.Name,
+            string.Join(';', _styles.Select(s => FormattableString.Invariant($"{Path.GetFileName(s.Path)}:{s.Weight}"))),
+            _initial?.Info);
         var info = new FastStyleModelInfo
         {
             Architecture = settings.Architecture,
             StyleName = _styleName,
             LossNetwork = _extractor.Name,
             TrainingSize = settings.Size,
-            TrainingSettings = settings.Describe(),
+            TrainingSettings = settings.Describe(_initial?.Info),
         };
 
         (TransformerNet network, AdamMoments[] moments, long start) = Start(resumeKey);
+        long step = start;
+        long? checkpointStep = _resume && start > 0 ? start : null;
         try
         {
             network.RequireGradients(true);
             torch.Tensor[] parameters = network.Parameters.Select(p => p.Value).ToArray();
+            string[] names = network.Parameters.Select(p => p.Key).ToArray();
             OptimizerSettings adam = OptimizerSettings.For(OptimizerKind.Adam);
             FastStyleLog.Starting(_logger, _photos.Count, settings.Architecture.WidthText, settings.Size, settings.BatchSize, start + 1, settings.Steps, _extractor.Name);
             using PerceptualLoss loss = CreateLoss();
@@ -96,14 +113,15 @@ public sealed class FastStyleTrainer
                 _photos, settings.Size, settings.BatchSize, settings.Seed, start * settings.BatchSize, _loader, settings.CacheMegabytes * 1024L * 1024, _logger);
             var clock = Stopwatch.StartNew();
             var rate = new ThroughputMeter();
-            for (long step = start + 1; step <= settings.Steps; step++)
+            for (step = start + 1; step <= settings.Steps; step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                LossBreakdown terms = Step(network, parameters, moments, loss, feed, step, adam, cancellationToken);
+                LossBreakdown terms = Step(network, parameters, names, moments, loss, feed, step, adam, checkpointStep, cancellationToken);
                 double imagesPerSecond = rate.Add(settings.BatchSize, clock.Elapsed);
                 if (settings.CheckpointEvery > 0 && step % settings.CheckpointEvery == 0)
                 {
                     TrainingCheckpoint.Write(_checkpoint!, network, moments, step, resumeKey, info);
+                    checkpointStep = step;
                     FastStyleLog.CheckpointWritten(_logger, step, _checkpoint!);
                 }
 
@@ -123,6 +141,10 @@ public sealed class FastStyleTrainer
             network = null!;
             return model;
         }
+        catch (OperationCanceledException cancelled) when (cancelled is not TrainingCancelledException)
+        {
+            throw new TrainingCancelledException(step - 1, _checkpoint, checkpointStep, settings.CheckpointEvery, cancelled);
+        }
         finally
         {
             network?.Dispose();
@@ -136,11 +158,13 @@ public sealed class FastStyleTrainer
     private LossBreakdown Step(
         TransformerNet network,
         torch.Tensor[] parameters,
+        string[] names,
         AdamMoments[] moments,
         PerceptualLoss loss,
         ContentFeed feed,
         long step,
         OptimizerSettings adam,
+        long? checkpointStep,
         CancellationToken cancellationToken)
     {
         using var scope = torch.NewDisposeScope();
@@ -150,10 +174,23 @@ public sealed class FastStyleTrainer
         if (!values.All(double.IsFinite))
         {
             throw new StyleTransferDivergedException(
-                $"The training loss became {values[0]} at step {step}. Lower the learning rate, or the style and total variation weights.");
+                $"The training loss became {values[0]} at step {step} (content {values[1]}, style {values[2]}, total variation {values[3]}) although every weight was finite: "
+                + "the forward pass overflowed. Nothing was updated. If the loss had been rising, lower the learning rate or the style weight. "
+                + TrainingState.Kept(_checkpoint, checkpointStep, Settings.CheckpointEvery));
         }
 
         IList<torch.Tensor> gradients = torch.autograd.grad([total], parameters);
+        GradientsComputed?.Invoke(step, gradients);
+        IReadOnlyList<string> failing = FiniteCheck.Failing(names, [.. gradients]);
+        if (failing.Count > 0)
+        {
+            throw new StyleTransferDivergedException(
+                FormattableString.Invariant($"At step {step} the gradient of {FiniteCheck.Describe(failing)} was not finite (or too large for float32) while the loss was finite ({values[0]:G6}). ")
+                + "Nothing was updated. A finite loss with a bad gradient comes from the backward pass's arithmetic, not from the learning rate: "
+                + "on AVX-512 CPUs, libtorch's oneDNN kernels have produced it (docs/troubleshooting.md); run again with the environment variable ONEDNN_MAX_CPU_ISA=AVX2. "
+                + TrainingState.Kept(_checkpoint, checkpointStep, Settings.CheckpointEvery));
+        }
+
         for (int i = 0; i < parameters.Length; i++)
         {
             moments[i].Step(parameters[i], gradients[i], step, Settings.LearningRate, adam.Beta1, adam.Beta2, adam.Epsilon);
@@ -162,7 +199,10 @@ public sealed class FastStyleTrainer
         return new LossBreakdown(values[0], values[1], values[2], values[3]);
     }
 
-    /// <summary>The network, Adam's moments and the steps already done: from the checkpoint when resuming from one, else freshly seeded.</summary>
+    /// <summary>
+    /// The network, Adam's moments and the steps already done: from the checkpoint when resuming
+    /// from one, else a copy of the initial model (warm start) or a freshly seeded network.
+    /// </summary>
     private (TransformerNet Network, AdamMoments[] Moments, long Step) Start(string resumeKey)
     {
         if (_resume && File.Exists(_checkpoint))
@@ -172,7 +212,9 @@ public sealed class FastStyleTrainer
             return (network, moments, step);
         }
 
-        TransformerNet fresh = TransformerNet.Initialize(Settings.Architecture, Settings.Seed, _extractor.Device);
+        TransformerNet fresh = _initial is null
+            ? TransformerNet.Initialize(Settings.Architecture, Settings.Seed, _extractor.Device)
+            : TransformerNet.FromState(Settings.Architecture, _initial.Network.Parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), _extractor.Device);
         return (fresh, fresh.Parameters.Select(p => new AdamMoments(p.Value)).ToArray(), 0);
     }
 

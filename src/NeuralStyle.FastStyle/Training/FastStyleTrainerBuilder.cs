@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Model;
+using NeuralStyle.FastStyle.Network;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Transfer;
@@ -21,6 +23,7 @@ public sealed class FastStyleTrainerBuilder
     private string? _checkpoint;
     private bool _resume;
     private string? _styleName;
+    private FastStyleModel? _initial;
     private ILogger _logger = NullLogger.Instance;
 
     /// <summary>The folder of content photos (every image file under it, subfolders included).</summary>
@@ -80,6 +83,18 @@ public sealed class FastStyleTrainerBuilder
         return this;
     }
 
+    /// <summary>
+    /// Starts from a trained model's weights instead of random ones (a warm start: a new style
+    /// learnt from a built-in one takes far fewer steps). Its architecture must be the settings'.
+    /// The caller keeps ownership; the weights are copied when training starts. A checkpoint
+    /// being resumed takes precedence.
+    /// </summary>
+    public FastStyleTrainerBuilder WithInitialModel(FastStyleModel model)
+    {
+        _initial = model;
+        return this;
+    }
+
     /// <summary>Where diagnostics go (default: nowhere).</summary>
     public FastStyleTrainerBuilder WithLogger(ILogger logger)
     {
@@ -120,6 +135,16 @@ public sealed class FastStyleTrainerBuilder
             _loadOptions.Validate(problems);
         }
 
+        if (_initial is not null)
+        {
+            FastStyleArchitecture wanted = _settings.Architecture, given = _initial.Architecture;
+            problems.Require(
+                given == wanted,
+                Setting.TrainingInitialModel,
+                $"The initial model '{_initial.Info.StyleName}' is a {given.WidthText}-width network with {given.ResidualBlocks} residual blocks; the settings ask for {wanted.WidthText} width and {wanted.ResidualBlocks} blocks.",
+                $"Train with the initial model's architecture (Architecture = model.Architecture; neural-style train: --width {given.WidthText} --blocks {given.ResidualBlocks}), or start from scratch.");
+        }
+
         problems.Require(!_resume || !string.IsNullOrWhiteSpace(_checkpoint), Setting.Checkpoint, "Resume is asked for but no checkpoint path is given.", "Pass the checkpoint path to WithCheckpoint.");
         ResolvedObjective? objective = null;
         if (_extractor is null)
@@ -143,7 +168,7 @@ public sealed class FastStyleTrainerBuilder
         problems.ThrowIfAny();
         string styleName = _styleName ?? Path.GetFileNameWithoutExtension(_styles[0].Path);
         return new FastStyleTrainer(
-            _settings, photos, [.. _styles], styleName, _extractor!, objective!, ImageLoader.ForValidated(_loadOptions!), _checkpoint, _resume, _logger);
+            _settings, photos, [.. _styles], styleName, _extractor!, objective!, ImageLoader.ForValidated(_loadOptions!), _checkpoint, _resume, _initial, _logger);
     }
 
     private List<string> Photos(ProblemList problems)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
 
 namespace NeuralStyle.FastStyle.Training;
@@ -62,15 +63,19 @@ public sealed record FastStyleTrainingSettings
     internal int StyleSizeInForce => StyleSize ?? Size;
 
     /// <summary>A one-line description, stored in the model file.</summary>
-    internal string Describe() => string.Create(CultureInfo.InvariantCulture, $"steps={Steps} {Arithmetic()}");
+    internal string Describe(FastStyleModelInfo? initial = null) => string.Create(CultureInfo.InvariantCulture, $"steps={Steps} {Arithmetic()}{From(initial)}");
 
     /// <summary>
     /// What must be equal for a checkpoint to be resumed: everything that changes the arithmetic of
     /// a step (not the step budget, so a finished run can be continued for more steps).
     /// </summary>
-    internal string ResumeKey(string lossNetwork, string styles) => string.Create(
+    internal string ResumeKey(string lossNetwork, string styles, FastStyleModelInfo? initial = null) => string.Create(
         CultureInfo.InvariantCulture,
-        $"width={Architecture.WidthText} blocks={Architecture.ResidualBlocks} {Arithmetic()} loss-network={lossNetwork} styles={styles}");
+        $"width={Architecture.WidthText} blocks={Architecture.ResidualBlocks} {Arithmetic()} loss-network={lossNetwork} styles={styles}{From(initial)}");
+
+    /// <summary>The warm start, if any: the initial model's style and steps.</summary>
+    private static string From(FastStyleModelInfo? initial) =>
+        initial is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" from={initial.StyleName}@{initial.Steps}");
 
     private string Arithmetic() => string.Create(
         CultureInfo.InvariantCulture,

@@ -31,8 +31,15 @@ internal static class TrainingCheckpoint
     private const string Second = OptimizerPrefix + "second.";
 
     /// <summary>Writes the state after <paramref name="step"/> to <paramref name="path"/>, replacing the previous checkpoint atomically.</summary>
+    /// <exception cref="InvalidOperationException">A parameter is not finite: the previous checkpoint is left as it was.</exception>
     public static void Write(string path, TransformerNet network, IReadOnlyList<AdamMoments> moments, long step, string resumeKey, FastStyleModelInfo info)
     {
+        IReadOnlyList<string> failing = FiniteCheck.Failing([.. network.Parameters.Select(p => p.Key)], [.. network.Parameters.Select(p => p.Value)]);
+        if (failing.Count > 0)
+        {
+            throw new InvalidOperationException($"The weights after step {step} are not finite ({FiniteCheck.Describe(failing)}); the checkpoint '{path}' was left as it was.");
+        }
+
         var tensors = new List<KeyValuePair<string, torch.Tensor>>(network.Parameters);
         for (int i = 0; i < moments.Count; i++)
         {

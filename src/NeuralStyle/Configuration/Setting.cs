@@ -164,4 +164,7 @@ public enum Setting
 
     /// <summary>A fast style network's input size (<c>StylizeOptions.Size</c>).</summary>
     StylizeSize,
+
+    /// <summary>The trained model a fast-style training starts from (a warm start).</summary>
+    TrainingInitialModel,
 }
