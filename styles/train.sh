@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Trains a built-in style with this library's `neural-style train`, resumably, and records the recipe.
 # Setup (once): apt-get install -y mate-backgrounds lomiri-wallpapers-20.04   (the training photos; never committed)
-# Usage: styles/train.sh NAME [STEPS...]     NAME: starry-night | the-scream | shipwreck
+# Usage: [FROM=MODEL] styles/train.sh NAME [STEPS...]     NAME: starry-night | the-scream | shipwreck
+#   FROM: start from a trained model (warm start, e.g. FROM=starry-night after that one is built in).
 #   Trains to each STEPS milestone in turn (default: 250 500 1000 2000 3000), resuming from the checkpoint
 #   in $WORK (default /var/tmp/neuralstyle-styles), and keeps a copy of the model at each milestone
 #   (quality against crops seen). The recipe below is the one the shipped models were trained with;
@@ -23,7 +24,7 @@ PHOTOS=(
   /usr/share/backgrounds/mate/nature/{Blinds,FreshFlower,GreenMeadow,LadyBird,RainDrops,TwoWings,Wood,YellowFlower}.jpg
   /usr/share/backgrounds/Kleiber_by_Lukas_Baubkus.jpg
 )
-RECIPE=(--size 256 --batch 4 --width 0.5 --seed 1 --checkpoint-every 100 --threads 2)
+RECIPE=(--size 128 --batch 4 --width 0.5 --content-weight 4 --tv-weight 120 --seed 1 --checkpoint-every 100 --threads 2)
 mkdir -p "$WORK/photos" "$WORK/bin"
 for p in "${PHOTOS[@]}"; do [ -f "$p" ] || { echo "missing $p: run the setup step" >&2; exit 2; }; ln -sf "$p" "$WORK/photos/"; done
 if [ ! -x "$WORK/bin/neural-style" ]; then
@@ -34,11 +35,12 @@ MODEL="$WORK/$NAME.safetensors"
 start=$(date +%s)
 for steps in "${MILESTONES[@]}"; do
   resume=(); [ -f "$WORK/$NAME.checkpoint.safetensors" ] && resume=(--resume)
+  from=(); [ -n "${FROM:-}" ] && from=(--from "$FROM")
   "$WORK/bin/neural-style" train "$ROOT/docs/images/$PAINTING" --images "$WORK/photos" -o "$MODEL" --overwrite \
-    --checkpoint "$WORK/$NAME.checkpoint.safetensors" "${RECIPE[@]}" --steps "$steps" "${resume[@]}" --json >> "$WORK/$NAME.log" 2>&1
+    --checkpoint "$WORK/$NAME.checkpoint.safetensors" "${RECIPE[@]}" --steps "$steps" "${resume[@]}" "${from[@]}" --json >> "$WORK/$NAME.log" 2>&1
   cp "$MODEL" "$WORK/$NAME.$steps.safetensors"
   cat > "$WORK/$NAME.training.json" <<JSON
-{"style": "$NAME", "painting": "docs/images/$PAINTING", "recipe": "${RECIPE[*]}", "steps": $steps,
+{"style": "$NAME", "painting": "docs/images/$PAINTING", "recipe": "${RECIPE[*]}", "from": "${FROM:-}", "steps": $steps,
  "crops": $((steps * 4)), "photos": [$(printf '"%s",' "${PHOTOS[@]##*/}" | sed 's/,$//')],
  "wallSecondsThisInvocation": $(( $(date +%s) - start )), "machine": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores"}
 JSON

@@ -14,7 +14,7 @@ using NeuralStyle.Benchmarks.Support;
 // Tile seams, whole vs tiled:    ... -- seams [docs] [width] [height] [tile] [evaluations]
 // float32 vs bf16 results:        ... -- precision-images [docs] [side] [evaluations]
 // Fast style: ms per image:      ... -- fast-speed [runs] [--gatys]
-// Fast style: demo photos, sheet: ... -- fast-demo-photos DIR;  ... -- fast-demo MODEL [--docs docs] [--size 512]
+// Fast style: demo photos, sheet: ... -- fast-demo-photos DIR;  ... -- fast-demo MODEL... [--docs docs] [--size 512] [--no-gatys]  (a file or a built-in style; several: the built-in sheet)
 // Batch overhead per job (fast style, 512 px): ... -- batch-overhead [photos] [rounds]
 // Web service load test (loopback): benchmarks/service-load.sh [requests] [clients]
 // Quality table + contact sheet: ... -- quality [--size 192] [--keras-steps 4000] [--docs docs] [--pair CONTENT STYLE]...

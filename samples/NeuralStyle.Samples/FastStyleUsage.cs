@@ -4,6 +4,7 @@ using NeuralStyle.FastStyle.Network;
 using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Imaging;
 using NeuralStyle.ResNet18;
+using NeuralStyle.Styles;
 
 namespace NeuralStyle.Samples;
 
@@ -42,5 +43,19 @@ public static class FastStyleUsage
         using TransferImage soft = model.Stylize(frame, StylizeOptions.Default with { Strength = 0.6, ColorPreservation = NeuralStyle.Configuration.ColorPreservation.LuminanceOnly });
         #endregion
         soft.Color.Dispose();
+    }
+
+    public static void BuiltIn()
+    {
+        #region built-in-styles
+        using FastStyleModel model = BuiltInStyles.Load(BuiltInStyle.StarryNight);   // embedded: offline, nothing to download
+        model.StylizeFile("photo.jpg", "starry.png");
+        foreach (BuiltInStyleInfo style in BuiltInStyles.All)
+        {
+            Console.WriteLine($"{style.Name}: {style.Painting}, {style.Training}");
+        }
+
+        using FastStyleModel chosen = BuiltInStyles.LoadModel("the-scream");          // a name or a model file, as the CLI reads it
+        #endregion
     }
 }

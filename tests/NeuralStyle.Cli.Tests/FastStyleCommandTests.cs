@@ -94,6 +94,39 @@ public sealed class FastStyleCommandTests : IDisposable
         Assert.False(File.Exists(_work.File("m.safetensors")));
     }
 
+    [Fact]
+    public async Task Built_in_styles_are_listed_and_named_wherever_a_model_goes()
+    {
+        CliRun list = await CliRun.RunAsync("styles", "--json");
+        Assert.True(list.Code == ExitCode.Success, list.Error);
+        string[] events = list.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, events.Length);
+        Assert.All(events, e => Assert.StartsWith("{\"event\":\"style\"", e, StringComparison.Ordinal));
+        Assert.Contains("\"name\":\"the-scream\"", events[1], StringComparison.Ordinal);
+        Assert.Contains("Munch", events[1], StringComparison.Ordinal);
+
+        string painted = _work.File("painted.png");
+        CliRun apply = await CliRun.RunAsync("apply", "starry-night", _work.Content, "-o", painted);
+        Assert.True(apply.Code == ExitCode.Success, apply.Error);
+        using (Image image = Image.Load(painted))
+        {
+            Assert.Equal((72, 48), (image.Width, image.Height));
+        }
+
+        CliRun unknown = await CliRun.RunAsync("apply", "mona-lisa", _work.Content, "-o", _work.File("x.png"));
+        Assert.Equal(ExitCode.InvalidInput, unknown.Code);
+        Assert.Contains("'mona-lisa' is neither a built-in style (starry-night, the-scream, shipwreck) nor an existing model file", unknown.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_work.File("x.png")));
+
+        string manifest = _work.File("named.jsonl");
+        File.WriteAllLines(manifest, [$"{{\"content\": \"{_work.Content}\", \"model\": \"the-scream\", \"output\": \"named/a.png\"}}"]);
+        CliRun batch = await CliRun.RunAsync("batch", manifest);
+        Assert.True(batch.Code == ExitCode.Success, batch.Error);
+        Assert.True(File.Exists(_work.File("named/a.png")));
+        CliRun again = await CliRun.RunAsync("batch", manifest, "--json");
+        Assert.Contains("\"state\":\"skipped\"", again.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(3)]
     [InlineData(8)]

@@ -14,15 +14,7 @@ public sealed class ConsumerTests : IClassFixture<LocalFeed>
     [Fact]
     public void AFreshConsoleAppAddsThePackagesBuildsAndStylesAnImage()
     {
-        string app = Path.Combine(_feed.Root, "app");
-        Directory.CreateDirectory(app);
-        WriteNuGetConfig(app);
-        WriteImages(app);
-        Command.Succeed(app, Limit, "dotnet", "new", "console", "--framework", "net10.0", "--name", "StyleApp", "--output", ".");
-        foreach ((string id, string version) in new[] { ("NeuralStyle", _feed.Version), ("NeuralStyle.ResNet18", _feed.Version), ("libtorch-cpu-linux-x64", "2.10.0") })
-        {
-            Command.Succeed(app, Limit, "dotnet", "add", "package", id, "--version", version);
-        }
+        string app = NewConsoleApp("StyleApp", ("NeuralStyle", _feed.Version), ("NeuralStyle.ResNet18", _feed.Version), ("libtorch-cpu-linux-x64", "2.10.0"));
 
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             using NeuralStyle.Imaging;
@@ -53,6 +45,26 @@ public sealed class ConsumerTests : IClassFixture<LocalFeed>
         string bin = Path.Combine(app, "bin", "Release", "net10.0");
         Assert.True(File.Exists(Path.Combine(bin, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx")), "the ResNet18 model was not copied into the app's output");
         Assert.Empty(Directory.GetFiles(bin, "Microsoft.ML*.dll"));
+    }
+
+    [Fact]
+    public void ABuiltInStylePaintsRightAfterAddPackageOffline()
+    {
+        string app = NewConsoleApp("StylesApp", ("NeuralStyle.Styles", _feed.Version), ("libtorch-cpu-linux-x64", "2.10.0"));
+
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using NeuralStyle.FastStyle.Model;
+            using NeuralStyle.Styles;
+
+            using FastStyleModel model = BuiltInStyles.Load(BuiltInStyle.TheScream);
+            model.StylizeFile(args[0], args[1]);
+            Console.WriteLine($"painted with {BuiltInStyles.NameOf(BuiltInStyle.TheScream)}, {model.Info.Steps} steps");
+            """);
+
+        string output = Command.Succeed(app, Limit, "dotnet", "run", "-c", "Release", "--", "content.png", "painted.png");
+        Assert.Contains("painted with the-scream", output, StringComparison.Ordinal);
+        using Image painted = Image.Load(Path.Combine(app, "painted.png"));
+        Assert.Equal((96, 64), (painted.Width, painted.Height));
     }
 
     [Theory]
@@ -93,8 +105,31 @@ public sealed class ConsumerTests : IClassFixture<LocalFeed>
         Assert.Contains("--backbone", help, StringComparison.Ordinal);
         Command.Succeed(work, Limit, tool, "content.png", "style.png", "-o", "styled.png", "-s", "64", "-n", "3", "-q");
 
-        using Image styled = Image.Load(Path.Combine(work, "styled.png"));
-        Assert.Equal((64, 43), (styled.Width, styled.Height));
+        using (Image styled = Image.Load(Path.Combine(work, "styled.png")))
+        {
+            Assert.Equal((64, 43), (styled.Width, styled.Height));
+        }
+
+        Assert.Contains("shipwreck", Command.Succeed(work, Limit, tool, "styles"), StringComparison.Ordinal);
+        Command.Succeed(work, Limit, tool, "apply", "starry-night", "content.png", "-o", "painted.png", "-q");
+        using Image painted = Image.Load(Path.Combine(work, "painted.png"));
+        Assert.Equal((96, 64), (painted.Width, painted.Height));
+    }
+
+    /// <summary>A new console app outside the repository, with the local feed, the test images and <paramref name="packages"/> added.</summary>
+    private string NewConsoleApp(string name, params (string Id, string Version)[] packages)
+    {
+        string app = Path.Combine(_feed.Root, name);
+        Directory.CreateDirectory(app);
+        WriteNuGetConfig(app);
+        WriteImages(app);
+        Command.Succeed(app, Limit, "dotnet", "new", "console", "--framework", "net10.0", "--name", name, "--output", ".");
+        foreach ((string id, string version) in packages)
+        {
+            Command.Succeed(app, Limit, "dotnet", "add", "package", id, "--version", version);
+        }
+
+        return app;
     }
 
     private void WriteNuGetConfig(string directory) => File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""

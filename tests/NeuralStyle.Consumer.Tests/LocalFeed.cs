@@ -33,7 +33,7 @@ public sealed class LocalFeed : IDisposable
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         foreach (string id in new[]
         {
-            "neuralstyle", "neuralstyle.vgg", "neuralstyle.resnet18", "neuralstyle.faststyle", "neuralstyle.batch", "neuralstyle.hosting",
+            "neuralstyle", "neuralstyle.vgg", "neuralstyle.resnet18", "neuralstyle.faststyle", "neuralstyle.batch", "neuralstyle.hosting", "neuralstyle.styles",
             "neuralstyle.cli", "neuralstyle.cli.linux-x64", "neuralstyle.cli.win-x64", "neuralstyle.cli.osx-arm64",
         })
         {

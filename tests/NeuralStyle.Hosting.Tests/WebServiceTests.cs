@@ -62,6 +62,26 @@ public sealed class WebServiceTests
     }
 
     [Fact]
+    public async Task A_built_in_style_name_serves_as_the_model()
+    {
+        using var factory = new ServiceFactory(("NeuralStyle:ModelPath", "shipwreck"));
+        HttpClient client = factory.CreateClient();
+        HttpResponseMessage posted = await client.PostAsync("/stylize?size=64", Png(80, 60));
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        StylizeEndpoints.JobView job = (await posted.Content.ReadFromJsonAsync<StylizeEndpoints.JobView>())!;
+        StylizeEndpoints.JobView done = await WaitAsync(client, job.Id, v => v.State is "succeeded" or "failed");
+        Assert.Equal("succeeded", done.State);
+    }
+
+    [Fact]
+    public void An_unknown_model_name_is_refused_at_start_up_with_the_names()
+    {
+        using var factory = new ServiceFactory(("NeuralStyle:ModelPath", "mona-lisa"));
+        Exception refused = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("'mona-lisa' is neither a built-in style (starry-night, the-scream, shipwreck) nor an existing file", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Oversize_uploads_are_refused_before_decoding()
     {
         using var factory = new ServiceFactory(("Upload:MaxBytes", "20000"), ("Upload:MaxPixels", "1000000"));

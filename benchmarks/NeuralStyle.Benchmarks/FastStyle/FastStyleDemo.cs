@@ -15,7 +15,7 @@ namespace NeuralStyle.Benchmarks.FastStyle;
 
 /// <summary>
 /// The demo model's photos and its sheet. <c>fast-demo-photos DIR</c> links the training photos
-/// (8 of the 12 mate-backgrounds nature photos) into DIR; <c>fast-demo MODEL [--docs docs]</c>
+/// (8 of the 12 mate-backgrounds nature photos) into DIR; <c>fast-demo MODEL... [--docs docs]</c>
 /// stylises the 4 held-out photos at 512 px with the Gatys default and with the model, scores both
 /// with the quality benchmark's scores, and writes the sheet (photo, Gatys default, fast network).
 /// </summary>
@@ -42,39 +42,65 @@ internal static class FastStyleDemo
         Console.WriteLine($"Linked {Training.Count} photos into {directory}; held out: {string.Join(", ", HeldOut)}.");
     }
 
+    /// <summary>
+    /// <c>fast-demo MODEL... [--docs docs] [--size 512] [--no-gatys]</c>: each model (a file or a built-in style's
+    /// name) and the Gatys default with its painting (cached; left out with --no-gatys), on the held-out photos, scored. One model: the
+    /// sheet photo | Gatys default | fast network (fast-style-sheet.jpg); several: photo | each model
+    /// (builtin-styles-sheet.jpg).
+    /// </summary>
     public static void Run(string[] args)
     {
-        string modelPath = args[0];
+        string[] models = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         string docs = Option(args, "--docs") ?? "docs";
         int size = int.Parse(Option(args, "--size") ?? "512", CultureInfo.InvariantCulture);
+        bool gatysToo = !args.Contains("--no-gatys");
         torch.set_num_threads(2);
-        using FastStyleModel model = FastStyleModel.Load(modelPath);
         using var extractor = ResNet18FeatureExtractor.Load();
         var loader = new ImageLoader();
-        using TransferImage painting = loader.Load(Path.Combine(docs, "images", model.Info.StyleName + ".jpg"));
-        using TransferImage style = painting.Resize(OutputSize.LongestSide(size));
-        var rows = new List<IReadOnlyList<Image<Rgb24>>>();
-        Console.WriteLine("| photo (held out) | method | texture | palette | content kept | time |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|");
-        foreach (string name in HeldOut)
+        var rows = HeldOut.Select(_ => new List<Image<Rgb24>>()).ToList();
+        Console.WriteLine("| photo (held out) | style | method | texture | palette | content kept | time |");
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|");
+        foreach (string modelName in models)
         {
-            using TransferImage original = loader.Load(Path.Combine(PictureSet.PhotoFolder, name + ".jpg"));
-            TransferImage photo = original.Resize(OutputSize.LongestSide(size));
-            using var pair = new QualityPair(name, photo.Color, style.Color.Clone());
-            (TransferImage gatys, double gatysMs) = Gatys(extractor, photo, style, Path.Combine(Path.GetTempPath(), "neuralstyle-fast-demo", $"{name}-{model.Info.StyleName}-{size}.png"));
-            using TransferImage gatysImage = gatys;
-            var clock = Stopwatch.StartNew();
-            TransferImage fast = model.Stylize(photo);
-            double fastMs = clock.Elapsed.TotalMilliseconds;
-            Report(name, "Gatys default", QualityScores.Of(gatys.Color, pair), gatysMs);
-            Report(name, $"fast network ({model.Architecture.WidthText} width)", QualityScores.Of(fast.Color, pair), fastMs);
-            rows.Add([photo.Color.Clone(), gatys.Color.Clone(), fast.Color]);
+            using FastStyleModel model = NeuralStyle.Styles.BuiltInStyles.LoadModel(modelName);
+            using TransferImage painting = loader.Load(Path.Combine(docs, "images", model.Info.StyleName + ".jpg"));
+            using TransferImage style = painting.Resize(OutputSize.LongestSide(size));
+            for (int i = 0; i < HeldOut.Count; i++)
+            {
+                string name = HeldOut[i];
+                using TransferImage original = loader.Load(Path.Combine(PictureSet.PhotoFolder, name + ".jpg"));
+                TransferImage photo = original.Resize(OutputSize.LongestSide(size));
+                using var pair = new QualityPair(name, photo.Color, style.Color.Clone());
+                if (rows[i].Count == 0)
+                {
+                    rows[i].Add(photo.Color.Clone());
+                }
+
+                if (gatysToo)
+                {
+                    (TransferImage gatys, double gatysMs) = Gatys(extractor, photo, style, Path.Combine(Path.GetTempPath(), "neuralstyle-fast-demo", $"{name}-{model.Info.StyleName}-{size}.png"));
+                    using TransferImage gatysImage = gatys;
+                    Report(name, model.Info.StyleName, "Gatys default", QualityScores.Of(gatys.Color, pair), gatysMs);
+                    if (models.Length == 1)
+                    {
+                        rows[i].Add(gatys.Color.Clone());
+                    }
+                }
+
+                var clock = Stopwatch.StartNew();
+                TransferImage fast = model.Stylize(photo);
+                double fastMs = clock.Elapsed.TotalMilliseconds;
+                Report(name, model.Info.StyleName, $"fast network ({model.Info.Steps} steps)", QualityScores.Of(fast.Color, pair), fastMs);
+
+                rows[i].Add(fast.Color);
+            }
         }
 
         using Image<Rgb24> sheet = ContactSheet.Compose(rows, 240);
-        string path = Path.Combine(docs, "images", "fast-style-sheet.jpg");
+        string file = models.Length == 1 ? "fast-style-sheet" : "builtin-styles-sheet";
+        string path = Path.Combine(docs, "images", file + ".jpg");
         sheet.Save(path, new JpegEncoder { Quality = 88 });
-        sheet.SaveAsPng(Path.Combine(Path.GetTempPath(), "fast-style-sheet.png"));
+        sheet.SaveAsPng(Path.Combine(Path.GetTempPath(), file + ".png"));
         Console.WriteLine($"Wrote {path} (and a PNG copy in the temporary folder, to look at)");
         foreach (Image<Rgb24> image in rows.SelectMany(r => r))
         {
@@ -100,9 +126,9 @@ internal static class FastStyleDemo
         return (new TransferImage(result.Image.Color.Clone()), milliseconds);
     }
 
-    private static void Report(string photo, string method, QualityScores scores, double milliseconds) =>
+    private static void Report(string photo, string style, string method, QualityScores scores, double milliseconds) =>
         Console.WriteLine(FormattableString.Invariant(
-            $"| {photo} | {method} | {scores.Style:F3} | {scores.Palette:F3} | {scores.ContentKept:F3} | {milliseconds / 1000:F2} s |"));
+            $"| {photo} | {style} | {method} | {scores.Style:F3} | {scores.Palette:F3} | {scores.ContentKept:F3} | {milliseconds / 1000:F2} s |"));
 
     private static string? Option(string[] args, string name)
     {

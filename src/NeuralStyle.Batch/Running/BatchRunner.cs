@@ -151,7 +151,7 @@ public sealed class BatchRunner : IDisposable
             case FastStyleBatchJob fast:
                 using (TransferImage photo = new ImageLoader().Load(fast.Content))
                 {
-                    return _models[BatchValidator.Full(fast.Model)].Stylize(photo, fast.Options, cancellationToken);
+                    return _models[fast.ModelKey].Stylize(photo, fast.Options, cancellationToken);
                 }
 
             case TransferBatchJob transfer:

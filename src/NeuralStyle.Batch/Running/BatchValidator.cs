@@ -2,6 +2,7 @@ using NeuralStyle.Batch.Jobs;
 using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.Imaging;
+using NeuralStyle.Styles;
 using NeuralStyle.Transfer;
 
 namespace NeuralStyle.Batch.Running;
@@ -117,11 +118,11 @@ internal static class BatchValidator
     private static Dictionary<string, FastStyleModel> LoadModels(FastStyleBatchJob[] jobs, BatchOptions options, List<BatchProblem> problems)
     {
         var models = new Dictionary<string, FastStyleModel>(StringComparer.Ordinal);
-        foreach (IGrouping<string, FastStyleBatchJob> group in jobs.GroupBy(j => Full(j.Model), StringComparer.Ordinal))
+        foreach (IGrouping<string, FastStyleBatchJob> group in jobs.GroupBy(j => j.ModelKey, StringComparer.Ordinal))
         {
             try
             {
-                models[group.Key] = FastStyleModel.Load(group.Key, options.Device);
+                models[group.Key] = BuiltInStyles.LoadModel(group.Key, options.Device);
                 if (options.Logger is not null)
                 {
                     Diagnostics.BatchLog.ModelLoaded(options.Logger, group.Key, group.Count());

@@ -3,6 +3,7 @@ using System.Text.Json;
 using NeuralStyle.Batch.Jobs;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Cli.FastStyle;
+using NeuralStyle.Styles;
 
 namespace NeuralStyle.Cli.Batch;
 
@@ -121,10 +122,12 @@ internal sealed class ManifestReader
         string? content = PathOf(job, "content", folder, errors, required: true);
         string? output = PathOf(job, "output", folder, errors, required: true);
         string[] styles = job.TryGetProperty("style", out JsonElement style) ? Paths(style, "style", folder, errors) : [];
-        string? model = PathOf(job, "model", folder, errors, required: false);
+        string? model = BuiltInStyles.TryParse(job.TryGetProperty("model", out JsonElement named) && named.ValueKind == JsonValueKind.String ? named.GetString() : null, out BuiltInStyle builtIn)
+            ? BuiltInStyles.NameOf(builtIn)
+            : PathOf(job, "model", folder, errors, required: false);
         if (styles.Length == 0 && model is null)
         {
-            errors.Add("give \"style\" (a painting, or an array of them) for a style transfer, or \"model\" (a fast-style .safetensors).");
+            errors.Add("give \"style\" (a painting, or an array of them) for a style transfer, or \"model\" (a built-in style's name or a fast-style .safetensors).");
         }
         else if (styles.Length > 0 && model is not null)
         {

@@ -3,6 +3,7 @@ using NeuralStyle.Cli.Reporting;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.Imaging;
+using NeuralStyle.Styles;
 
 namespace NeuralStyle.Cli.FastStyle;
 
@@ -11,7 +12,7 @@ internal static class ApplyCommand
 {
     public static Command Create(Func<OutputMode, IRunReporter> reporterFor)
     {
-        var modelPath = new Argument<string>("model") { Description = "The fast-style model (.safetensors) from `neural-style train`." };
+        var modelPath = new Argument<string>("model") { Description = "A built-in style (starry-night, the-scream, shipwreck: see `neural-style styles`) or a model file (.safetensors) from `neural-style train`." };
         var inputs = new Argument<string[]>("input") { Description = "The photos to stylise.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "The result (.png, .jpg, .webp) for one input, or a folder for several.", Required = true };
         var stylize = new StylizeOptionSet();
@@ -44,7 +45,7 @@ internal static class ApplyCommand
 
             StylizeOptions options = stylize.Read(result);
             NativeRuntime.Prepare(result.GetValue(threads));
-            using FastStyleModel model = FastStyleModel.Load(result.GetRequiredValue(modelPath));
+            using FastStyleModel model = BuiltInStyles.LoadModel(result.GetRequiredValue(modelPath));
             await Task.Run(
                 () =>
                 {

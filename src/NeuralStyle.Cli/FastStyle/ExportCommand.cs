@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.FastStyle.Model;
+using NeuralStyle.Styles;
 
 namespace NeuralStyle.Cli.FastStyle;
 
@@ -9,7 +10,7 @@ internal static class ExportCommand
 {
     public static Command Create(Func<OutputMode, IRunReporter> reporterFor)
     {
-        var modelPath = new Argument<string>("model") { Description = "The fast-style model (.safetensors)." };
+        var modelPath = new Argument<string>("model") { Description = "A built-in style's name or a fast-style model file (.safetensors)." };
         var output = new Option<string>("--output", "-o") { Description = "The ONNX file to write (dynamic batch, height and width; opset 13).", Required = true };
         var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace OUTPUT if it exists." };
         var mode = new OutputModeOptions();
@@ -21,7 +22,7 @@ internal static class ExportCommand
             string target = result.GetRequiredValue(output);
             bool replace = result.GetValue(overwrite);
             InputGuard.RefuseExisting(target, replace);
-            using FastStyleModel model = FastStyleModel.Load(result.GetRequiredValue(modelPath));
+            using FastStyleModel model = BuiltInStyles.LoadModel(result.GetRequiredValue(modelPath));
             model.ExportOnnx(target, replace);
             reporter.Wrote(target, FormattableString.Invariant($"ONNX, {new FileInfo(target).Length / 1e6:F1} MB"));
             return (int)ExitCode.Success;

@@ -11,7 +11,7 @@ namespace NeuralStyle.Cli.FastStyle;
 internal static class FastStyleCommands
 {
     public static IEnumerable<Command> Create(Func<OutputMode, IRunReporter> reporterFor) =>
-        [TrainCommand.Create(reporterFor), ApplyCommand.Create(reporterFor), ExportCommand.Create(reporterFor)];
+        [TrainCommand.Create(reporterFor), ApplyCommand.Create(reporterFor), ExportCommand.Create(reporterFor), StylesCommand.Create(reporterFor)];
 
     /// <summary>One output per input: <paramref name="target"/> itself for one input that is not a folder, else a file per input in the folder.</summary>
     internal static List<(string Input, string Output)> Outputs(string[] inputs, string target)

@@ -5,6 +5,7 @@ using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
 using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Features;
+using NeuralStyle.Styles;
 using NeuralStyle.Vgg;
 using NeuralStyle.Weights;
 
@@ -34,12 +35,13 @@ internal static class TrainCommand
         var learningRate = new Option<double?>("--lr") { Description = FormattableString.Invariant($"Adam's learning rate. [default: {Defaults.LearningRate}]") };
         var contentWeight = new Option<double?>("--content-weight") { Description = FormattableString.Invariant($"Content weight. [default: {Defaults.Objective.ContentWeight}]") };
         var styleWeight = new Option<double?>("--style-weight") { Description = FormattableString.Invariant($"Style weight. [default: {Defaults.Objective.StyleWeight}]") };
+        var contentLayer = new Option<string?>("--content-layer") { Description = "The loss network's layer the content is compared at (e.g. stem, stage1, stage2 for ResNet18). [default: the loss network's recommendation]" };
         var tvWeight = new Option<double?>("--tv-weight") { Description = FormattableString.Invariant($"Total variation weight. [default: {Defaults.Objective.TotalVariationWeight}]") };
         var seed = new Option<long?>("--seed") { Description = $"Seeds the initial weights and every crop. [default: {Defaults.Seed}]" };
         var blend = new Option<double[]?>("--style-blend") { Description = "Blend weight of each style image, in order.", AllowMultipleArgumentsPerToken = true };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "The checkpoint file. [default: OUTPUT.checkpoint.safetensors when --checkpoint-every or --resume is given]" };
         var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "Write a checkpoint every N steps (atomically). [default: none]" };
-        var from = new Option<string?>("--from") { Description = "Start from a trained model file instead of random weights; its width and blocks are used." };
+        var from = new Option<string?>("--from") { Description = "Start from a trained model (a built-in style's name or a model file) instead of random weights; its width and blocks are used." };
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint, exactly where it stopped (same settings)." };
         var backbone = new Option<Backbone>("--backbone", "-b") { Description = "Loss network: resnet18 (embedded) or vgg19 (downloaded).", DefaultValueFactory = _ => Backbone.ResNet18, HelpName = "resnet18|vgg19" };
         var weights = new Option<string?>("--weights", "-w") { Description = "Loss network weights file (default: the embedded ResNet18 or the VGG19 cache)." };
@@ -49,7 +51,7 @@ internal static class TrainCommand
         var mode = new OutputModeOptions();
         var command = new Command("train", "Train a fast style network for a style on a folder of photos; it then stylises any image in one pass.")
         {
-            styles, images, output, size, styleSize, steps, batch, width, blocks, learningRate, contentWeight, styleWeight, tvWeight, seed, blend,
+            styles, images, output, size, styleSize, steps, batch, width, blocks, learningRate, contentWeight, contentLayer, styleWeight, tvWeight, seed, blend,
             checkpoint, checkpointEvery, resume, from, backbone, weights, threads, device, overwrite,
         };
         mode.AddTo(command);
@@ -72,9 +74,10 @@ internal static class TrainCommand
                 ContentWeight = result.GetValue(contentWeight) ?? objective.ContentWeight,
                 StyleWeight = result.GetValue(styleWeight) ?? objective.StyleWeight,
                 TotalVariationWeight = result.GetValue(tvWeight) ?? objective.TotalVariationWeight,
+                ContentLayers = result.GetValue(contentLayer) is string layer ? [new LayerChoice(layer)] : objective.ContentLayers,
             };
             NativeRuntime.Prepare(result.GetValue(threads), training: true);
-            using FastStyleModel? initial = result.GetValue(from) is string start ? FastStyleModel.Load(start) : null;
+            using FastStyleModel? initial = result.GetValue(from) is string start ? BuiltInStyles.LoadModel(start) : null;
             FastStyleArchitecture architecture = initial?.Architecture ?? Defaults.Architecture;
             var settings = Defaults with
             {

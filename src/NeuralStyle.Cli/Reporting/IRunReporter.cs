@@ -1,6 +1,7 @@
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Batch.Sharding;
 using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Styles;
 using NeuralStyle.Transfer;
 using NeuralStyle.Weights;
 
@@ -29,6 +30,9 @@ internal interface IRunReporter
 
     /// <summary>A file other than a transfer's result was written (a model, an export, a stylised image).</summary>
     void Wrote(string path, string what);
+
+    /// <summary>A built-in style, listed by <c>neural-style styles</c>.</summary>
+    void StyleListed(BuiltInStyleInfo style);
 
     /// <summary>A numbered snapshot was written.</summary>
     void SnapshotWritten(int evaluation, string path);

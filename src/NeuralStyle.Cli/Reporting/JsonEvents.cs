@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace NeuralStyle.Cli.Reporting;
 
 /// <summary>One line of <c>--json</c> output.</summary>
-/// <param name="Event">start, progress, snapshot, done, downloaded, training, wrote, batch-start, job, batch-done or error.</param>
+/// <param name="Event">start, progress, snapshot, done, downloaded, training, style, wrote, batch-start, job, batch-done or error.</param>
 internal abstract record JsonEvent([property: JsonPropertyOrder(-1)] string Event);
 
 internal sealed record StartEvent(string Content, IReadOnlyList<string> Styles, string Backbone, int Evaluations, bool MultiScale, string Optimizer)
@@ -27,6 +27,9 @@ internal sealed record DownloadedEvent(string Path)
 internal sealed record TrainingEvent(
     long Step, long Total, double Loss, double Content, double Style, double TotalVariation, double ImagesPerSecond, double ElapsedSeconds, double EtaSeconds, int Skipped)
     : JsonEvent("training");
+
+internal sealed record StyleEvent(string Name, string Painting, string Training)
+    : JsonEvent("style");
 
 internal sealed record WroteEvent(string Path, string What)
     : JsonEvent("wrote");
@@ -54,6 +57,7 @@ internal sealed record ErrorEvent(int ExitCode, string Kind, string Message)
 [JsonSerializable(typeof(ErrorEvent))]
 [JsonSerializable(typeof(TrainingEvent))]
 [JsonSerializable(typeof(WroteEvent))]
+[JsonSerializable(typeof(StyleEvent))]
 [JsonSerializable(typeof(BatchStartEvent))]
 [JsonSerializable(typeof(JobEvent))]
 [JsonSerializable(typeof(BatchDoneEvent))]

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Batch.Sharding;
 using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Styles;
 using NeuralStyle.Transfer;
 using NeuralStyle.Weights;
 
@@ -52,6 +53,8 @@ internal sealed class JsonReporter : IRunReporter
 
     public void BatchFinished(BatchReport report) =>
         Write(new BatchDoneEvent(report.Shard.ToString(), report.Done, report.Skipped, report.Failed, report.Elapsed.TotalSeconds), JsonEventContext.Default.BatchDoneEvent);
+
+    public void StyleListed(BuiltInStyleInfo style) => Write(new StyleEvent(style.Name, style.Painting, style.Training), JsonEventContext.Default.StyleEvent);
 
     public void Wrote(string path, string what) => Write(new WroteEvent(path, what), JsonEventContext.Default.WroteEvent);
 

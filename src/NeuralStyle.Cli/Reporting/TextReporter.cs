@@ -2,6 +2,7 @@ using System.Globalization;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Batch.Sharding;
 using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Styles;
 using NeuralStyle.Transfer;
 using NeuralStyle.Weights;
 using Spectre.Console;
@@ -165,6 +166,9 @@ internal sealed class TextReporter : IRunReporter
 
     private static string JobLine(BatchProgress p, BatchJobOutcome outcome) => Invariant(
         $"jobs {p.Completed}/{p.Total}  {outcome.State.ToString().ToLowerInvariant()} {p.Job.Describe()} ({outcome.Elapsed.TotalMilliseconds:F0} ms){(outcome.Error is null ? string.Empty : ": " + outcome.Error)}");
+
+    public void StyleListed(BuiltInStyleInfo style) =>
+        _console.Out.WriteLine($"{style.Name,-14}{style.Painting}{Environment.NewLine}{string.Empty,-14}trained: {style.Training}");
 
     public void Wrote(string path, string what)
     {

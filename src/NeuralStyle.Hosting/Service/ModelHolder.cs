@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NeuralStyle.FastStyle.Model;
+using NeuralStyle.Styles;
 using TorchSharp;
 
 namespace NeuralStyle.Hosting.Service;
@@ -12,7 +13,7 @@ internal sealed class ModelHolder : IDisposable
     public ModelHolder(IOptions<NeuralStyleServiceOptions> options)
     {
         NeuralStyleServiceOptions settings = options.Value;
-        _model = new Lazy<FastStyleModel>(() => FastStyleModel.Load(settings.ModelPath!, new torch.Device(settings.Device)), LazyThreadSafetyMode.ExecutionAndPublication);
+        _model = new Lazy<FastStyleModel>(() => BuiltInStyles.LoadModel(settings.ModelPath!, new torch.Device(settings.Device)), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The model (loads it the first time).</summary>

@@ -18,7 +18,11 @@ public sealed class NeuralStyleServiceOptions
     /// <summary>The most concurrent jobs accepted.</summary>
     public const int MaximumDegreeOfParallelism = 64;
 
-    /// <summary>The fast-style model (.safetensors) every request is stylised with: loaded once, shared by the workers. Required.</summary>
+    /// <summary>
+    /// The model every request is stylised with: a built-in style's name (<c>starry-night</c>,
+    /// <c>the-scream</c>, <c>shipwreck</c>) or a fast-style model file (.safetensors); loaded once,
+    /// shared by the workers. Required.
+    /// </summary>
     public string? ModelPath { get; set; }
 
     /// <summary>The torch device the model runs on (default <c>cpu</c>).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NeuralStyle.Styles;
 using NeuralStyle.Transfer;
 
 namespace NeuralStyle.Hosting.Service;
@@ -12,11 +13,11 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
         string section = NeuralStyleServiceOptions.SectionName;
         if (string.IsNullOrWhiteSpace(options.ModelPath))
         {
-            failures.Add($"{section}:ModelPath is not set: give the fast-style model (.safetensors) from `neural-style train`.");
+            failures.Add($"{section}:ModelPath is not set: give a built-in style ({string.Join(", ", BuiltInStyles.Names)}) or a fast-style model (.safetensors) from `neural-style train`.");
         }
-        else if (!File.Exists(options.ModelPath))
+        else if (!BuiltInStyles.TryParse(options.ModelPath, out _) && !File.Exists(options.ModelPath))
         {
-            failures.Add($"{section}:ModelPath '{options.ModelPath}' does not exist: give the path of a model from `neural-style train`.");
+            failures.Add($"{section}:ModelPath '{options.ModelPath}' is neither a built-in style ({string.Join(", ", BuiltInStyles.Names)}) nor an existing file: give one of those names or the path of a model from `neural-style train`.");
         }
 
         if (options.QueueCapacity is < 1 or > NeuralStyleServiceOptions.MaximumQueueCapacity)
