@@ -7,6 +7,7 @@ using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
+using NeuralStyle.IO;
 using NeuralStyle.Transfer;
 using NeuralStyle.Weights;
 
@@ -89,7 +90,7 @@ internal static class NeuralStyleApp
         OperationCanceledException => ExitCode.Cancelled,
         StyleTransferConfigurationException configuration when configuration.Problems.Count > 0 && configuration.Problems.All(p => IsInput(p.Setting)) => ExitCode.InvalidInput,
         BatchValidationException => ExitCode.InvalidInput,
-        StyleTransferConfigurationException or UsageException or NotSupportedException or InsufficientMemoryException => ExitCode.Usage,
+        StyleTransferConfigurationException or UsageException or OutputConflictException or NotSupportedException or InsufficientMemoryException => ExitCode.Usage,
         FileNotFoundException or DirectoryNotFoundException or InvalidDataException or InvalidImageException or ImageTooLargeException or InvalidWeightsException
             or UnauthorizedAccessException or IOException => ExitCode.InvalidInput,
         StyleTransferDivergedException => ExitCode.Diverged,

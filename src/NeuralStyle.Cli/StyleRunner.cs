@@ -22,8 +22,7 @@ internal sealed class StyleRunner
     public async Task RunAsync(StyleJob job, CancellationToken cancellationToken)
     {
         ImageWriter.EnsureSupported(job.Output);
-        InputGuard.EnsureOutputIsNoInput(job);
-        InputGuard.RefuseExisting(job.Output, job.Overwrite);
+        InputGuard.EnsureWritable(job);
         NativeRuntime.Prepare(job.Threads);
         using IFeatureExtractor extractor = BackboneFactory.Create(job, _cache);
         StyleTransfer transfer = Configure(job, extractor).Build();

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.Features;
@@ -126,6 +127,62 @@ public sealed class ModelFileTests : IDisposable
             Assert.Throws<IOException>(() => model.Save(path));
             Assert.Equal(before, File.ReadAllBytes(path));
         }
+    }
+
+    [Fact]
+    public void A_key_twice_in_the_header_is_named() =>
+        AssertInvalid(WithHeader(h =>
+        {
+            System.Text.RegularExpressions.Match entry = System.Text.RegularExpressions.Regex.Match(h, "\"in1\\.bias\":\\{[^}]*\\}");
+            return h.Replace(entry.Value, entry.Value + "," + entry.Value, StringComparison.Ordinal);
+        }), "'in1.bias' appears twice in the header");
+
+    [Fact]
+    public void Tensors_sharing_bytes_are_refused() =>
+        AssertInvalid(
+            WithHeader(h =>
+            {
+                JsonObject header = JsonNode.Parse(h)!.AsObject();
+                header["in1.bias"]!["data_offsets"] = header["in1.weight"]!["data_offsets"]!.DeepClone();
+                return header.ToJsonString();
+            }),
+            "overlap in the data");
+
+    [Fact]
+    public void A_huge_header_claim_is_called_so_not_truncated()
+    {
+        string path = Saved(out FastStyleModel model);
+        model.Dispose();
+        byte[] bytes = File.ReadAllBytes(path);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes, 200UL * 1024 * 1024);
+        File.WriteAllBytes(path, bytes);
+        InvalidWeightsException error = Assert.Throws<InvalidWeightsException>(() => FastStyleModel.Load(path));
+        Assert.Contains("more than the", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("truncated", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_folder_given_as_the_model_is_called_a_folder()
+    {
+        FileNotFoundException error = Assert.Throws<FileNotFoundException>(() => FastStyleModel.Load(_folder));
+        Assert.Contains("is a folder, not a file", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The saved model with its JSON header rewritten by <paramref name="edit"/> (the data kept).</summary>
+    private string WithHeader(Func<string, string> edit)
+    {
+        string path = Saved(out FastStyleModel model);
+        model.Dispose();
+        byte[] bytes = File.ReadAllBytes(path);
+        int length = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        byte[] header = System.Text.Encoding.UTF8.GetBytes(edit(System.Text.Encoding.UTF8.GetString(bytes, 8, length)));
+        byte[] rewritten = new byte[8 + header.Length + bytes.Length - 8 - length];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(rewritten, (ulong)header.Length);
+        header.CopyTo(rewritten, 8);
+        bytes.AsSpan(8 + length).CopyTo(rewritten.AsSpan(8 + header.Length));
+        string changed = Path.Combine(_folder, "header.safetensors");
+        File.WriteAllBytes(changed, rewritten);
+        return changed;
     }
 
     private static void AssertInvalid(string path, string expected)

@@ -21,5 +21,5 @@ public sealed record FastStyleBatchJob : BatchJob
     internal BuiltInStyle? BuiltIn => BuiltInStyles.TryParse(Model, out BuiltInStyle style) ? style : null;
 
     /// <summary>What identifies the model within a batch: a built-in style's name, or the file's full path.</summary>
-    internal string ModelKey => BuiltIn is BuiltInStyle style ? BuiltInStyles.NameOf(style) : BatchValidator.Full(Model);
+    internal string ModelKey => BuiltIn is BuiltInStyle style ? BuiltInStyles.NameOf(style) : IO.OutputGuard.Canonical(Model);
 }

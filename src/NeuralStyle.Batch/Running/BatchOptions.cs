@@ -28,6 +28,12 @@ public sealed record BatchOptions
     /// </summary>
     public bool Overwrite { get; init; }
 
+    /// <summary>
+    /// Files the batch reads besides its jobs' inputs, which no output or job record may replace:
+    /// the manifest the jobs came from, say. Empty by default.
+    /// </summary>
+    public IReadOnlyList<string> ProtectedFiles { get; init; } = [];
+
     /// <summary>Diagnostics (null: none).</summary>
     public ILogger? Logger { get; init; }
 }

@@ -1,7 +1,9 @@
 using NeuralStyle.Batch.Jobs;
+using NeuralStyle.Batch.Records;
 using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.Imaging;
+using NeuralStyle.IO;
 using NeuralStyle.Styles;
 using NeuralStyle.Transfer;
 
@@ -18,9 +20,12 @@ internal static class BatchValidator
     public static Dictionary<string, FastStyleModel> Validate(IReadOnlyList<BatchJob> jobs, BatchOptions options)
     {
         var problems = new List<BatchProblem>();
-        var inputs = jobs.SelectMany(j => j.Inputs.Select(i => (Path: Full(i.Path), j.Line, i.Role))).GroupBy(i => i.Path, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var outputs = new Dictionary<string, int>(StringComparer.Ordinal);
+        StringComparer paths = OutputGuard.Comparison == StringComparison.Ordinal ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
+        var inputs = options.ProtectedFiles.Select(f => (Path: OutputGuard.Canonical(f), Line: 0, Role: "protected file"))
+            .Concat(jobs.SelectMany(j => j.Inputs.Select(i => (Path: OutputGuard.Canonical(i.Path), j.Line, i.Role))))
+            .GroupBy(i => i.Path, paths)
+            .ToDictionary(g => g.Key, g => g.First(), paths);
+        var outputs = new Dictionary<string, int>(paths);
         foreach (BatchJob job in jobs)
         {
             CheckOutput(job, inputs, outputs, problems);
@@ -49,13 +54,6 @@ internal static class BatchValidator
         return models;
     }
 
-    /// <summary>The path a file is known by in a batch: full, with links resolved where the file exists.</summary>
-    internal static string Full(string path)
-    {
-        var file = new FileInfo(Path.GetFullPath(path));
-        return file.Exists && file.LinkTarget is not null ? file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName : file.FullName;
-    }
-
     private static void CheckOutput(BatchJob job, Dictionary<string, (string Path, int Line, string Role)> inputs, Dictionary<string, int> outputs, List<BatchProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(job.Output))
@@ -73,11 +71,19 @@ internal static class BatchValidator
             problems.Add(new BatchProblem(job.Line, e.Message));
         }
 
-        string output = Full(job.Output);
-        if (inputs.TryGetValue(output, out (string Path, int Line, string Role) input))
+        if (Directory.Exists(job.Output))
         {
-            string whose = input.Line == job.Line ? "its own" : $"line {input.Line}'s";
-            problems.Add(new BatchProblem(job.Line, $"the output '{job.Output}' is {whose} {input.Role}: inputs are never overwritten, choose another output path."));
+            problems.Add(new BatchProblem(job.Line, $"the output '{job.Output}' is a folder: give a file name inside it (.png, .jpg or .webp)."));
+        }
+
+        string output = OutputGuard.Canonical(job.Output);
+        foreach ((string written, string what) in new[] { (output, "output"), (OutputGuard.Canonical(JobRecord.PathFor(job.Output)), "job record") })
+        {
+            if (inputs.TryGetValue(written, out (string Path, int Line, string Role) input))
+            {
+                string whose = input.Line == 0 ? "a" : input.Line == job.Line ? "its own" : $"line {input.Line}'s";
+                problems.Add(new BatchProblem(job.Line, $"the {what} '{written}' is {whose} {input.Role}: inputs are never overwritten, with --overwrite or without; choose another output path."));
+            }
         }
 
         if (!outputs.TryAdd(output, job.Line))
@@ -109,9 +115,9 @@ internal static class BatchValidator
         var found = new ProblemList();
         job.Options.Validate(found);
         problems.AddRange(found.Items.Select(p => new BatchProblem(job.Line, p.ToString(), p.Setting)));
-        if (!File.Exists(job.Content))
+        if (InputFile.Problem(job.Content, "content image") is string missing)
         {
-            problems.Add(new BatchProblem(job.Line, $"the content image '{job.Content}' does not exist.", Setting.ContentImage));
+            problems.Add(new BatchProblem(job.Line, missing, Setting.ContentImage));
         }
     }
 

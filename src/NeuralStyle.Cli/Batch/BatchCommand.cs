@@ -56,7 +56,8 @@ internal static class BatchCommand
         {
             IRunReporter reporter = reporterFor(mode.Read(result));
             var reader = new ManifestReader();
-            (IReadOnlyList<BatchJob> jobs, IReadOnlyList<BatchProblem> badLines) = reader.Read(result.GetRequiredValue(manifest));
+            string manifestPath = result.GetRequiredValue(manifest);
+            (IReadOnlyList<BatchJob> jobs, IReadOnlyList<BatchProblem> badLines) = reader.Read(manifestPath);
             ShardAssignment assignment = Resolve(result.GetValue(shard), result.GetValue(shards));
             NativeRuntime.Prepare(result.GetValue(threads));
             using IFeatureExtractor? extractor = jobs.OfType<TransferBatchJob>().Any()
@@ -70,6 +71,7 @@ internal static class BatchCommand
                 ExtractorIdentity = extractor is null ? null : BackboneFactory.Describe(extractor, result.GetValue(network.Weights)),
                 Device = BackboneFactory.ParseDevice(result.GetRequiredValue(network.Device)),
                 Overwrite = result.GetValue(overwrite),
+                ProtectedFiles = [manifestPath],
             };
             using BatchRunner runner = Prepare(jobs, badLines, options);
             BatchReport report = await reporter.TrackBatchAsync(assignment, runner.JobsOf(assignment.Shard).Count, jobs.Count,

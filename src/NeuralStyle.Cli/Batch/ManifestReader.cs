@@ -3,6 +3,7 @@ using System.Text.Json;
 using NeuralStyle.Batch.Jobs;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Cli.FastStyle;
+using NeuralStyle.IO;
 using NeuralStyle.Styles;
 
 namespace NeuralStyle.Cli.Batch;
@@ -46,10 +47,7 @@ internal sealed class ManifestReader
     /// <exception cref="BatchValidationException">The manifest has no jobs.</exception>
     public (IReadOnlyList<BatchJob> Jobs, IReadOnlyList<BatchProblem> Problems) Read(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The manifest '{path}' does not exist.", path);
-        }
+        InputFile.EnsureExists(path, "manifest");
 
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var jobs = new List<BatchJob>();

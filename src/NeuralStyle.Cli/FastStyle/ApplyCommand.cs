@@ -3,6 +3,7 @@ using NeuralStyle.Cli.Reporting;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.Imaging;
+using NeuralStyle.IO;
 using NeuralStyle.Styles;
 
 namespace NeuralStyle.Cli.FastStyle;
@@ -31,21 +32,18 @@ internal static class ApplyCommand
             string[] files = result.GetRequiredValue(inputs);
             string target = result.GetRequiredValue(output);
             bool replace = result.GetValue(overwrite);
+            string source = result.GetRequiredValue(modelPath);
             IReadOnlyList<(string Input, string Output)> jobs = FastStyleCommands.Outputs(files, target);
             foreach ((string input, string path) in jobs)
             {
                 ImageWriter.EnsureSupported(path);
-                InputGuard.EnsureOutputIsNoInput(path, files);
-                InputGuard.RefuseExisting(path, replace);
-                if (!File.Exists(input))
-                {
-                    throw new FileNotFoundException($"The photo '{input}' does not exist.", input);
-                }
+                OutputGuard.EnsureWritable(path, [.. files, source], replace);
+                InputFile.EnsureExists(input, "photo");
             }
 
             StylizeOptions options = stylize.Read(result);
             NativeRuntime.Prepare(result.GetValue(threads));
-            using FastStyleModel model = BuiltInStyles.LoadModel(result.GetRequiredValue(modelPath));
+            using FastStyleModel model = BuiltInStyles.LoadModel(source);
             await Task.Run(
                 () =>
                 {

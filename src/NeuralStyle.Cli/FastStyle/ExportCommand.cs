@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.FastStyle.Model;
+using NeuralStyle.IO;
 using NeuralStyle.Styles;
 
 namespace NeuralStyle.Cli.FastStyle;
@@ -21,8 +22,9 @@ internal static class ExportCommand
             IRunReporter reporter = reporterFor(mode.Read(result));
             string target = result.GetRequiredValue(output);
             bool replace = result.GetValue(overwrite);
-            InputGuard.RefuseExisting(target, replace);
-            using FastStyleModel model = BuiltInStyles.LoadModel(result.GetRequiredValue(modelPath));
+            string source = result.GetRequiredValue(modelPath);
+            OutputGuard.EnsureWritable(target, [source], replace);
+            using FastStyleModel model = BuiltInStyles.LoadModel(source);
             model.ExportOnnx(target, replace);
             reporter.Wrote(target, FormattableString.Invariant($"ONNX, {new FileInfo(target).Length / 1e6:F1} MB"));
             return (int)ExitCode.Success;

@@ -16,10 +16,16 @@ internal static class FastStyleCommands
     /// <summary>One output per input: <paramref name="target"/> itself for one input that is not a folder, else a file per input in the folder.</summary>
     internal static List<(string Input, string Output)> Outputs(string[] inputs, string target)
     {
-        bool folder = inputs.Length > 1 || Directory.Exists(target) || target.EndsWith(Path.DirectorySeparatorChar) || string.IsNullOrEmpty(Path.GetExtension(target));
-        if (!folder)
+        bool folder = Directory.Exists(target) || target.EndsWith(Path.DirectorySeparatorChar) || string.IsNullOrEmpty(Path.GetExtension(target));
+        if (!folder && inputs.Length == 1)
         {
             return [(inputs[0], target)];
+        }
+
+        if (!folder)
+        {
+            throw new UsageException(
+                $"-o '{target}' names one file but {inputs.Length} photos were given: give a folder for several (e.g. -o {Path.GetFileNameWithoutExtension(target)}{Path.DirectorySeparatorChar}), or one photo.");
         }
 
         var outputs = inputs.Select(i => (i, Path.Combine(target, Path.GetFileNameWithoutExtension(i) + OutputExtension(i)))).ToList();

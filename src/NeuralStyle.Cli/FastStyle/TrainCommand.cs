@@ -5,6 +5,7 @@ using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
 using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Features;
+using NeuralStyle.IO;
 using NeuralStyle.Styles;
 using NeuralStyle.Vgg;
 using NeuralStyle.Weights;
@@ -67,7 +68,8 @@ internal static class TrainCommand
             IRunReporter reporter = reporterFor(mode.Read(result));
             string model = result.GetRequiredValue(output);
             bool replace = result.GetValue(overwrite);
-            InputGuard.RefuseExisting(model, replace);
+            string[] readFiles = [.. result.GetRequiredValue(styles), .. result.GetValue(from) is string fromFile ? [fromFile] : Array.Empty<string>()];
+            OutputGuard.EnsureWritable(model, readFiles, replace);
             ObjectiveSettings objective = Defaults.Objective;
             objective = objective with
             {
@@ -98,6 +100,11 @@ internal static class TrainCommand
             bool resuming = result.GetValue(resume);
             string? checkpointPath = result.GetValue(checkpoint)
                 ?? (settings.CheckpointEvery > 0 || resuming ? Path.ChangeExtension(model, null) + ".checkpoint.safetensors" : null);
+            if (checkpointPath is not null)
+            {
+                OutputGuard.EnsureNotAnInput(checkpointPath, [.. readFiles, model]);
+            }
+
             using IFeatureExtractor extractor = BackboneFactory.Create(
                 result.GetValue(backbone), result.GetValue(weights), result.GetRequiredValue(device), new Vgg19Options(), new WeightsCache());
             var builder = new FastStyleTrainerBuilder()

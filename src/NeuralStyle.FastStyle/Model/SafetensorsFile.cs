@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using NeuralStyle.Features;
 using NeuralStyle.Features.Authoring;
+using NeuralStyle.IO;
 using TorchSharp;
 
 namespace NeuralStyle.FastStyle.Model;
@@ -81,13 +82,15 @@ internal static class SafetensorsFile
     /// <summary>Reads a file written by <see cref="Write"/> (or any float32 safetensors file).</summary>
     /// <param name="path">The file.</param>
     /// <exception cref="InvalidWeightsException">It is not a readable float32 safetensors file; the message names each problem.</exception>
-    /// <exception cref="FileNotFoundException">It does not exist.</exception>
+    /// <exception cref="FileNotFoundException">It does not exist, or is a folder.</exception>
     public static (IReadOnlyDictionary<string, string> Metadata, StateDictionary Tensors) Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path))
+        InputFile.EnsureExists(path, "model file");
+        long length = new FileInfo(path).Length;
+        if (length > FastStyleModel.MaximumStreamBytes)
         {
-            throw new FileNotFoundException($"The model file '{path}' does not exist.", path);
+            throw Invalid($"'{path}'", $"it is {length} bytes long, more than the {FastStyleModel.MaximumStreamBytes} a fast-style model file may have (not a model file)");
         }
 
         return Read(File.ReadAllBytes(path), $"'{path}'");
@@ -103,7 +106,12 @@ internal static class SafetensorsFile
         }
 
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(file);
-        if (headerLength > MaximumHeaderBytes || headerLength > (ulong)(file.Length - 8))
+        if (headerLength > MaximumHeaderBytes)
+        {
+            throw Invalid(source, $"its header claims {headerLength} bytes, more than the {MaximumHeaderBytes} a model's header may have (not a fast-style model file)");
+        }
+
+        if (headerLength > (ulong)(file.Length - 8))
         {
             throw Invalid(source, $"its header claims {headerLength} bytes but the file has {file.Length - 8} after the length (truncated, or not a safetensors file)");
         }
@@ -130,9 +138,14 @@ internal static class SafetensorsFile
             var problems = new List<string>();
             var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
             var entries = new List<(string Key, long[] Shape, long Begin, long End)>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (JsonProperty property in header.RootElement.EnumerateObject())
             {
-                if (property.Name == MetadataKey)
+                if (!names.Add(property.Name))
+                {
+                    problems.Add($"'{property.Name}' appears twice in the header");
+                }
+                else if (property.Name == MetadataKey)
                 {
                     ReadMetadata(property.Value, metadata, problems);
                 }
@@ -142,6 +155,7 @@ internal static class SafetensorsFile
                 }
             }
 
+            FindOverlaps(entries, problems);
             if (problems.Count > 0)
             {
                 throw Invalid(source, string.Join("; ", problems));
@@ -171,6 +185,19 @@ internal static class SafetensorsFile
         }
     }
 
+    /// <summary>Each tensor's bytes must be its own: two tensors sharing bytes is a hostile or broken file.</summary>
+    private static void FindOverlaps(List<(string Key, long[] Shape, long Begin, long End)> entries, List<string> problems)
+    {
+        (string Key, long[] Shape, long Begin, long End)[] ordered = entries.Where(e => e.End > e.Begin).OrderBy(e => e.Begin).ToArray();
+        for (int i = 1; i < ordered.Length; i++)
+        {
+            if (ordered[i].Begin < ordered[i - 1].End)
+            {
+                problems.Add($"tensors '{ordered[i - 1].Key}' and '{ordered[i].Key}' overlap in the data (bytes {ordered[i].Begin} to {Math.Min(ordered[i].End, ordered[i - 1].End)})");
+            }
+        }
+    }
+
     private static void ReadMetadata(JsonElement element, Dictionary<string, string> metadata, List<string> problems)
     {
         if (element.ValueKind != JsonValueKind.Object)
@@ -183,7 +210,10 @@ internal static class SafetensorsFile
         {
             if (entry.Value.ValueKind == JsonValueKind.String)
             {
-                metadata[entry.Name] = entry.Value.GetString()!;
+                if (!metadata.TryAdd(entry.Name, entry.Value.GetString()!))
+                {
+                    problems.Add($"metadata '{entry.Name}' appears twice");
+                }
             }
             else
             {

@@ -118,7 +118,7 @@ public sealed class FastStyleTrainerBuilder
         problems.Require(_styles.Count > 0, Setting.StyleImage, "No style image is given.", "Add one with WithStyle(path).");
         foreach ((string path, double weight) in _styles)
         {
-            problems.Require(!string.IsNullOrWhiteSpace(path) && File.Exists(path), Setting.StyleImage, $"The style image '{path}' does not exist.", "Check the path.");
+            problems.RequireFile(path, Setting.StyleImage, "style image");
             problems.Require(
                 weight > 0 && double.IsFinite(weight),
                 Setting.StyleBlendWeight,
@@ -175,7 +175,8 @@ public sealed class FastStyleTrainerBuilder
     {
         if (string.IsNullOrWhiteSpace(_images) || !Directory.Exists(_images))
         {
-            problems.Add(Setting.TrainingImages, $"The folder of content photos '{_images}' does not exist.", "Give a folder of photos with WithContentImages (neural-style train: --images).");
+            string what = File.Exists(_images) ? "is a file, not a folder" : "does not exist";
+            problems.Add(Setting.TrainingImages, $"The folder of content photos '{_images}' {what}.", "Give a folder of photos with WithContentImages (neural-style train: --images).");
             return [];
         }
 

@@ -17,6 +17,15 @@ internal sealed class ProblemList
     /// <summary>Records a problem.</summary>
     public void Add(Setting setting, string message, string fix) => _problems.Add(new ConfigurationProblem(setting, message, fix));
 
+    /// <summary>Records a problem unless <paramref name="path"/> is a file that exists (<see cref="IO.InputFile"/>'s rule).</summary>
+    public void RequireFile(string? path, Setting setting, string what)
+    {
+        if (IO.InputFile.Problem(path, what) is string problem)
+        {
+            Add(setting, problem, string.Empty);
+        }
+    }
+
     /// <summary>Records a problem unless <paramref name="valid"/>.</summary>
     public void Require(bool valid, Setting setting, string message, string fix)
     {

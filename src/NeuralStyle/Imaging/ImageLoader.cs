@@ -1,6 +1,7 @@
 using NeuralStyle.Configuration;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -44,11 +45,17 @@ public sealed class ImageLoader
         return (options, DecodingFor(options));
     }
 
-    /// <summary>ImageSharp's configuration with the decoder's allocations capped.</summary>
+    /// <summary>
+    /// ImageSharp's configuration with the decoder's allocations capped, and PNG metadata never read:
+    /// a PNG's compressed text and ICC chunks inflate without bound (a 1 MB zTXt chunk holds 1 GiB of
+    /// text), and nothing in them is needed. JPEG and WebP metadata is read for the EXIF orientation;
+    /// their segments are bounded by the file's size.
+    /// </summary>
     private static SixLabors.ImageSharp.Configuration DecodingFor(ImageLoadOptions options)
     {
         SixLabors.ImageSharp.Configuration configuration = SixLabors.ImageSharp.Configuration.Default.Clone();
         configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = options.AllocationLimitMegabytes });
+        configuration.ImageFormatsManager.SetDecoder(PngFormat.Instance, new PngDecoder { IgnoreMetadata = true });
         return configuration;
     }
 
@@ -59,10 +66,7 @@ public sealed class ImageLoader
     public TransferImage Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"Image file '{path}' does not exist. Check the path.", path);
-        }
+        IO.InputFile.EnsureExists(path, "image file");
 
         using FileStream stream = File.OpenRead(path);
         return Decode(stream, $"'{path}'");

@@ -43,14 +43,7 @@ public abstract class ImageSource
 
         internal override void Validate(ProblemList problems, Setting setting)
         {
-            if (string.IsNullOrWhiteSpace(path))
-            {
-                problems.Add(setting, "An image path is empty.", "Give the path of an image file.");
-            }
-            else if (!File.Exists(path))
-            {
-                problems.Add(setting, $"Image file '{path}' does not exist.", "Check the path.");
-            }
+            problems.RequireFile(path, setting, "image file");
         }
 
         internal override TransferImage Load(ImageLoader loader) => loader.Load(path);

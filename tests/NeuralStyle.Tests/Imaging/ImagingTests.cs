@@ -136,6 +136,21 @@ public sealed class ImagingTests : IDisposable
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_compressed_text_bomb_in_a_png_is_never_inflated(bool international)
+    {
+        const int inflated = 256 << 20;
+        byte[] png = HostileImages.PngWithTextBomb(32, 24, inflated, international);
+        Assert.True(png.Length < inflated / 500, $"the bomb is {png.Length} bytes on disk");
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        using TransferImage loaded = _loader.Load(new MemoryStream(png));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal((32, 24), (loaded.Width, loaded.Height));
+        Assert.True(allocated < 16 << 20, $"decoding a {png.Length}-byte PNG allocated {allocated / 1048576.0:F1} MB (its text inflates to {inflated >> 20} MB)");
+    }
+
+    [Theory]
     [InlineData("out.png")]
     [InlineData("out.jpg")]
     [InlineData("out.webp")]
