@@ -1,14 +1,17 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using NeuralStyle.Hosting;
 using NeuralStyle.WebService;
 
 // Configuration: NeuralStyle:ModelPath (required), NeuralStyle:QueueCapacity, NeuralStyle:MaxDegreeOfParallelism, ...; Upload:MaxBytes, Upload:MaxPixels, ...
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 builder.Services.AddNeuralStyle();
-builder.Services.AddOptions<UploadLimits>().BindConfiguration(UploadLimits.SectionName)
-    .Validate(l => l.MaxBytes > 0 && l.MaxPixels > 0 && l.MaxSize >= 16 && l.Formats.Length > 0, "Upload: MaxBytes, MaxPixels and Formats must be positive/non-empty and MaxSize at least 16.")
-    .ValidateOnStart();
-UploadLimits limits = builder.Configuration.GetSection(UploadLimits.SectionName).Get<UploadLimits>() ?? new UploadLimits();
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxBytes);
+builder.Services.AddOptions<UploadLimits>().BindConfiguration(UploadLimits.SectionName).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<UploadLimits>, UploadLimitsValidator>();
+
+// Kestrel's body cap is read from the validated limits: a bad Upload:MaxBytes is reported by name
+// even when Kestrel's options are built before the start-up validation runs.
+builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<UploadLimits>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxBytes);
 
 WebApplication app = builder.Build();
 StylizeEndpoints.Map(app);

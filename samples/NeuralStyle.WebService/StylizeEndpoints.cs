@@ -7,16 +7,19 @@ using SixLabors.ImageSharp.Formats;
 namespace NeuralStyle.WebService;
 
 /// <summary>The HTTP endpoints: every check that can be made before decoding is made here, the rest by the service's workers.</summary>
-public static class StylizeEndpoints
+public static partial class StylizeEndpoints
 {
+    // HEAD answers like GET (status and headers) without the body: the server drops it.
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static void Map(WebApplication app)
     {
         app.MapPost("/stylize", SubmitAsync);
-        app.MapGet("/jobs/{id}", (string id, IStylizationQueue queue) =>
+        app.MapMethods("/jobs/{id}", GetOrHead, (string id, IStylizationQueue queue) =>
             queue.Find(id) is StylizationJob job
                 ? Results.Ok(new JobView(job.Id, job.State.ToString().ToLowerInvariant(), job.Progress, job.Error))
                 : Unknown());
-        app.MapGet("/jobs/{id}/result", (string id, IStylizationQueue queue) => queue.Find(id) switch
+        app.MapMethods("/jobs/{id}/result", GetOrHead, (string id, IStylizationQueue queue) => queue.Find(id) switch
         {
             null => Unknown(),
             { State: StylizationState.Succeeded } job => Results.File(job.Result.ToArray(), job.ResultContentType),
@@ -26,7 +29,8 @@ public static class StylizeEndpoints
         });
     }
 
-    private static async Task<IResult> SubmitAsync(HttpRequest request, IStylizationQueue queue, IOptions<UploadLimits> options, int? size, CancellationToken cancellationToken)
+    // size is bound as text and parsed here: a bound int? answers "abc" or "1e3" with a bare 400.
+    private static async Task<IResult> SubmitAsync(HttpRequest request, IStylizationQueue queue, IOptions<UploadLimits> options, string? size, CancellationToken cancellationToken)
     {
         UploadLimits limits = options.Value;
         if (request.ContentLength > limits.MaxBytes)
@@ -34,12 +38,32 @@ public static class StylizeEndpoints
             return TooLarge($"The upload is {request.ContentLength} bytes; the limit is {limits.MaxBytes}.");
         }
 
-        if (size is int side && (side < 16 || side > limits.MaxSize))
+        int? side = null;
+        if (!string.IsNullOrEmpty(size))
         {
-            return Results.Problem($"size must be between 16 and {limits.MaxSize} px (got {side}).", statusCode: StatusCodes.Status400BadRequest);
+            if (!int.TryParse(size, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int parsed) || parsed < 16 || parsed > limits.MaxSize)
+            {
+                return Results.Problem($"size must be a whole number of pixels from 16 to {limits.MaxSize} (got '{size}'); leave it out for the service's default.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            side = parsed;
         }
 
-        byte[]? upload = await ReadCappedAsync(request.Body, limits.MaxBytes, cancellationToken);
+        byte[]? upload;
+        try
+        {
+            upload = await ReadCappedAsync(request.Body, limits.MaxBytes, cancellationToken);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own limits on the body (MaxRequestBodySize: 413, MinRequestBodyDataRate: 408) are the
+            // client's doing: one line in the log and a problem answer, not an unhandled exception's stack trace.
+            UploadRefused(request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StylizeEndpoints)), e.StatusCode, e.Message);
+            return e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? TooLarge($"The upload is larger than the limit of {limits.MaxBytes} bytes.")
+                : Results.Problem(e.Message, statusCode: e.StatusCode);
+        }
+
         if (upload is null)
         {
             return TooLarge($"The upload is larger than the limit of {limits.MaxBytes} bytes.");
@@ -73,7 +97,7 @@ public static class StylizeEndpoints
             return TooLarge($"The image is {info.Width}x{info.Height} ({(long)info.Width * info.Height} pixels); the limit is {limits.MaxPixels}.");
         }
 
-        if (!queue.TryEnqueue(new StylizationRequest(upload) { Size = size }, out StylizationJob? job))
+        if (!queue.TryEnqueue(new StylizationRequest(upload) { Size = side }, out StylizationJob? job))
         {
             request.HttpContext.Response.Headers.RetryAfter = limits.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Problem($"The queue is full ({queue.Capacity} jobs waiting): retry in {limits.RetryAfterSeconds} s.", statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -104,6 +128,9 @@ public static class StylizeEndpoints
     private static IResult TooLarge(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge);
 
     private static IResult Unknown() => Results.Problem("No such job (unknown, or its result has expired).", statusCode: StatusCodes.Status404NotFound);
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Upload refused with {StatusCode} while reading it: {Reason}")]
+    private static partial void UploadRefused(ILogger logger, int statusCode, string reason);
 
     /// <summary>A job as the API shows it.</summary>
     public sealed record JobView(string Id, string State, double Progress, string? Error);

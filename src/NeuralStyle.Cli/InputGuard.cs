@@ -14,7 +14,7 @@ internal static class InputGuard
     /// <exception cref="IOException">The output exists and <c>--overwrite</c> was not given.</exception>
     public static void EnsureWritable(StyleJob job)
     {
-        OutputGuard.EnsureWritable(job.Output, job.Inputs.Select(i => i.Path), job.Overwrite);
+        OutputGuard.EnsureWritable(job.Output, job.Inputs, job.Overwrite);
         if (job.SaveEvery <= 0)
         {
             return;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using NeuralStyle.Runtime;
 using TorchSharp;
 
@@ -10,19 +11,28 @@ internal static class NativeRuntime
     /// <summary>The most CPU threads <c>--threads</c> accepts.</summary>
     public const int MaxThreads = 1024;
 
-    /// <summary>A <c>--threads</c> option, its range checked while parsing.</summary>
-    public static Option<int?> ThreadsOption()
+    /// <summary>A <c>--threads</c> option, its value and range checked while parsing (by its parser: a validator reading a value that is no number would throw).</summary>
+    public static Option<int?> ThreadsOption() => new("--threads", "-t")
     {
-        var threads = new Option<int?>("--threads", "-t") { Description = "CPU threads for TorchSharp (default: all cores)." };
-        threads.Validators.Add(r =>
+        Description = "CPU threads for TorchSharp (default: all cores).",
+        CustomParser = r =>
         {
-            if (r.GetValueOrDefault<int?>() is int count && count is < 1 or > MaxThreads)
+            string text = r.Tokens.Single().Value;
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int count))
+            {
+                r.AddError($"--threads must be a whole number between 1 and {MaxThreads} (got '{text}').");
+                return null;
+            }
+
+            if (count is < 1 or > MaxThreads)
             {
                 r.AddError($"--threads must be between 1 and {MaxThreads}, got {count}.");
+                return null;
             }
-        });
-        return threads;
-    }
+
+            return count;
+        },
+    };
 
     /// <summary>
     /// Before the run's first tensor, the only moment it can take effect (a no-op after that):

@@ -2,6 +2,7 @@ using System.CommandLine;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Cli.Batch;
 using NeuralStyle.Cli.FastStyle;
+using NeuralStyle.Cli.Options;
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Training;
@@ -33,17 +34,30 @@ internal static class NeuralStyleApp
             return chosen == OutputMode.Json ? new JsonReporter(console) : new TextReporter(console, quiet: chosen == OutputMode.Quiet);
         }
 
+        // On Unix .NET decodes the arguments as UTF-8 and turns bytes that are not into U+FFFD: such a path can be neither
+        // opened nor written as given, so it is refused here rather than reported missing (or written under another name).
+        if (args.FirstOrDefault(a => a.Contains('\uFFFD', StringComparison.Ordinal) && !Path.Exists(a)) is string garbled)
+        {
+            ReporterFor(args.Contains("--json") ? OutputMode.Json : OutputMode.Auto).Failed(
+                ExitCode.InvalidInput,
+                $"'{garbled}' is not valid UTF-8 (U+FFFD marks the bytes that are not): .NET can neither open nor write a file name that is not UTF-8; rename the file (e.g. convmv -f latin1 -t utf-8 --notest FILE).");
+            return (int)ExitCode.InvalidInput;
+        }
+
         var style = new StyleCommand();
         var root = new RootCommand(
             "Repaint a photo in the style of one or more paintings (Gatys et al.). Runs offline with the embedded pretrained ResNet18; "
             + "use --backbone vgg19 after `neural-style weights download vgg19`.");
         style.AddTo(root);
+        SubcommandHelpAction.UseOn(root);
         root.Subcommands.Add(WeightsCommand.Create(ReporterFor));
         root.Subcommands.Add(BatchCommand.Create(ReporterFor));
         foreach (Command command in FastStyleCommands.Create(ReporterFor))
         {
             root.Subcommands.Add(command);
         }
+
+        Numbers.UseOn(root);
 
         root.SetAction(async (result, token) =>
         {

@@ -63,9 +63,11 @@ internal sealed class StyleCommand
                 }
             }
 
-            if (result.GetValue(_blend) is { Length: > 0 } blend && blend.Length != styles.Length)
+            // Counted as given, not read: a weight that is no number is its parser's error, and reading it here would throw.
+            int weights = result.GetResult(_blend)?.Tokens.Count ?? 0;
+            if (weights > 0 && weights != styles.Length)
             {
-                result.AddError($"--style-blend has {blend.Length} weight(s) for {styles.Length} style image(s): give one weight per style image.");
+                result.AddError($"--style-blend has {weights} weight(s) for {styles.Length} style image(s): give one weight per style image.");
             }
 
             if (result.GetValue(_styleMasks) is { Length: > 0 } masks && masks.Length != styles.Length)

@@ -27,6 +27,15 @@ public sealed class ShardTests
         Assert.Contains(text, e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0/0", "N >= 1")]
+    [InlineData("4/4", "use 0/4 to 3/4")]
+    public void Parse_says_which_bound_is_broken(string text, string expected)
+    {
+        FormatException e = Assert.Throws<FormatException>(() => Shard.Parse(text));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Shards_are_disjoint_cover_every_job_and_are_balanced()
     {

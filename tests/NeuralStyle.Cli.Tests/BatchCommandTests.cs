@@ -30,7 +30,7 @@ public sealed class BatchCommandTests : IDisposable
         Assert.True(train.Code == ExitCode.Success, train.Error);
         string manifest = _work.File("jobs.jsonl");
         File.WriteAllLines(manifest, Enumerable.Range(0, Jobs).Select(i =>
-            $"{{\"content\": \"photos/p{i % 3}.png\", \"model\": \"model.safetensors\", \"output\": \"out/r{i}.png\", \"size\": 96, \"strength\": {1 - (i * 0.05):0.00}}}"));
+            $"{{\"content\": \"photos/p{i % 3}.png\", \"model\": \"model.safetensors\", \"output\": \"out/r{i}.png\", \"size\": 48, \"strength\": {1 - (i * 0.05):0.00}}}"));
         return manifest;
     }
 
@@ -50,16 +50,43 @@ public sealed class BatchCommandTests : IDisposable
             "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/e.png\", \"backbone\": \"vgg19\"}",
             "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"style.png\"}",
             "{oops",
+            "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/f.png\", \"size\": \"abc\"}",
+            "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/g.png\", \"size\": null, \"model\": null, \"iterations\": 2}",
+            "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/h.png\", \"preserve-colors\": \"maybe\"}",
+            "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/i.png\", \"style-blend\": [\"x\"]}",
         ]);
         CliRun run = await CliRun.RunAsync("batch", manifest);
         Assert.Equal(ExitCode.InvalidInput, run.Code);
-        foreach ((int line, string what) in new[] { (2, "unknown setting \"colour\""), (3, "\"style\""), (4, "also line 1's output"), (5, "--iterations"), (6, "--backbone"), (7, "style image"), (8, "not valid JSON") })
+        foreach ((int line, string what) in new[]
         {
-            Assert.Contains(run.Error.Split('\n'), l => l.Contains($"line {line}:", StringComparison.Ordinal) && l.Contains(what, StringComparison.Ordinal));
+            (2, "unknown setting \"colour\""), (3, "\"style\""), (4, "also line 1's output"), (5, "--iterations"), (6, "--backbone"), (7, "style image"), (8, "not valid JSON"),
+            (9, "\"size\" must be a whole number (got \"abc\")"), (11, "\"preserve-colors\" is a flag"), (12, "\"style-blend\" must be a number such as 0.5 or an array of them"),
+        })
+        {
+            Assert.True(run.Error.Split('\n').Any(l => l.Contains($"line {line}:", StringComparison.Ordinal) && l.Contains(what, StringComparison.Ordinal)), $"line {line}: {what}\n{run.Error}");
         }
 
         Assert.DoesNotContain("line 1:", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 10:", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_work.File("out")));
+    }
+
+    [Fact]
+    public async Task A_line_that_is_not_UTF8_is_named_not_reported_missing()
+    {
+        string manifest = _work.File("latin1.jsonl");
+        File.WriteAllBytes(manifest,
+        [
+            .. "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/a.png\"}\n"u8,
+            .. "{\"content\": \"caf"u8, 0xE9, .. ".png\", \"style\": \"style.png\", \"output\": \"out/b.png\"}\n"u8,
+            .. "{\"content\": \"\\ud800.png\", \"style\": \"style.png\", \"output\": \"out/c.png\"}\n"u8,
+        ]);
+        CliRun run = await CliRun.RunAsync("batch", manifest);
+        Assert.Equal(ExitCode.InvalidInput, run.Code);
+        Assert.Contains("line 2: the line is not valid UTF-8 (byte 17 is 0xE9)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 3: a string has a \\u escape that is no Unicode text", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not exist", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 1:", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,7 +143,7 @@ public sealed class BatchCommandTests : IDisposable
         for (int i = 0; i < Jobs; i++)
         {
             using Image image = Image.Load(Output(i));
-            Assert.Equal(96, image.Width);
+            Assert.Equal(48, image.Width);
         }
 
         Assert.Empty(Directory.EnumerateFiles(_work.File("out"), "*.tmp"));

@@ -34,10 +34,14 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     [InlineData("--multi-scale --min-size 8", "--min-size: MultiScale.SmallestSide must be at least 32 px (got 8).")]
     [InlineData("--tile-halo 16", "--tile-halo applies to tiled evaluation: add --tile-size")]
     [InlineData("--tile-size 16", "--tile-size: Tiling.TileSize must be at least 64 px (got 16).")]
+    [InlineData("--size abc", "--size must be a whole number (got 'abc').")]
+    [InlineData("--strength 1e", "--strength must be a number such as 0.5 (got '1e').")]
     [InlineData("--save-every -1", "--save-every: SnapshotEvery must be 0 (never) or positive (got -1).")]
     [InlineData("--output ", "--output is empty")]
     [InlineData("-b vgg19 --weights ", "--weights is empty")]
     [InlineData("--threads 0", "--threads must be between 1 and 1024, got 0.")]
+    [InlineData("--threads abc", "--threads must be a whole number between 1 and 1024 (got 'abc').")]
+    [InlineData("--style-blend x", "--style-blend")]
     public async Task BadOptionsAreUsageErrors(string extra, string? expected = null)
     {
         string[] output = extra.StartsWith("--output", StringComparison.Ordinal) ? [] : ["-o", _work.File("out.png")];
@@ -84,6 +88,16 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     }
 
     [Fact]
+    public async Task APathThatIsNotUtf8IsNamedNotReportedMissing()
+    {
+        // What .NET makes of the bytes "caf\xE9.png" in the arguments on Unix.
+        CliRun run = await CliRun.RunAsync(_work.File("caf\uFFFD.png"), _work.Style, "-o", _work.File("out.png"));
+        Assert.Equal(ExitCode.InvalidInput, run.Code);
+        Assert.Contains("is not valid UTF-8", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not exist", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheKerasPresetSaysItNeedsTheVggBackbone()
     {
         CliRun run = await CliRun.RunAsync(_work.Content, _work.Style, "-o", _work.File("out.png"), "--preset", "keras");
@@ -119,6 +133,22 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     }
 
     private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("apply", " apply <model> <input>...")]
+    [InlineData("train", " train <style>...")]
+    [InlineData("batch", " batch <manifest>")]
+    [InlineData("styles", " styles [options]")]
+    public async Task SubcommandHelpShowsItsOwnArgumentsOnly(string command, string usage)
+    {
+        CliRun run = await CliRun.RunAsync(command, "--help");
+        Assert.Equal(ExitCode.Success, run.Code);
+        Assert.True(run.Out.Contains(usage, StringComparison.Ordinal), run.Out);
+        Assert.DoesNotContain("<content>", run.Out, StringComparison.Ordinal);
+
+        CliRun root = await CliRun.RunAsync("--help");
+        Assert.Contains(" <content> <style>...", root.Out, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task AnUnsupportedOutputFormatFailsBeforeTheRun()

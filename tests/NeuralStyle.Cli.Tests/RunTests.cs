@@ -176,7 +176,7 @@ public sealed class RunTests : IDisposable
             [_work.Content, _work.Style, "-o", sameFile, "-s", "64", "-n", "2", "--style-mask", mask, .. overwrite ? ["--overwrite"] : Array.Empty<string>()]);
 
         Assert.Equal(ExitCode.Usage, run.Code);
-        Assert.Contains($"-o '{sameFile}' is the {(input == "mask" ? "style mask" : input + " image")} '{target}'", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"The output '{sameFile}' is the {(input == "mask" ? "style mask" : input + " image")} '{target}'", run.Error, StringComparison.Ordinal);
         Assert.Equal(before, await File.ReadAllBytesAsync(target));
         Assert.Equal(files, Directory.GetFiles(_work.Path));
     }

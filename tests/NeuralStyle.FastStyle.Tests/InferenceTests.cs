@@ -2,6 +2,7 @@ using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.Imaging;
+using NeuralStyle.IO;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 using SixLabors.ImageSharp;
@@ -147,6 +148,25 @@ public sealed class InferenceTests : IDisposable
             error.Problems.Select(p => p.Setting).Order());
     }
 
+    [Theory]
+    [InlineData(32, 8, "TileSize must be at least 64")]
+    [InlineData(128, -1, "TileOverlap 0 or more")]
+    public void A_tile_below_the_minimum_or_a_negative_overlap_is_refused(int tileSize, int overlap, string expected)
+    {
+        StyleTransferConfigurationException error = Assert.Throws<StyleTransferConfigurationException>(
+            () => (StylizeOptions.Default with { TileSize = tileSize, TileOverlap = overlap }).EnsureValid());
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tile_narrower_than_twice_the_overlap_blends_over_half_of_it()
+    {
+        using TransferImage photo = ImageLoader.FromImage(DemoImages.Lakeside(150, 90));
+        using TransferImage whole = _model.Stylize(photo);
+        using TransferImage tiled = _model.Stylize(photo, StylizeOptions.Default with { TileSize = 100 });
+        Assert.Equal((whole.Width, whole.Height), (tiled.Width, tiled.Height));
+    }
+
     [Fact]
     public void A_file_is_stylised_and_the_input_never_overwritten()
     {
@@ -160,7 +180,7 @@ public sealed class InferenceTests : IDisposable
             }
 
             byte[] before = File.ReadAllBytes(input);
-            Assert.Throws<IOException>(() => _model.StylizeFile(input, input, overwrite: true));
+            Assert.Throws<OutputConflictException>(() => _model.StylizeFile(input, input, overwrite: true));
             Assert.Equal(before, File.ReadAllBytes(input));
             string output = Path.Combine(folder, "out.jpg");
             _model.StylizeFile(input, output);

@@ -153,10 +153,18 @@ public sealed class ModelFileTests : IDisposable
     {
         string path = Saved(out FastStyleModel model);
         model.Dispose();
-        byte[] bytes = File.ReadAllBytes(path);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes, 200UL * 1024 * 1024);
-        File.WriteAllBytes(path, bytes);
+        byte[] prefix = new byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(prefix, 200UL * 1024 * 1024);
+        using (FileStream stream = File.Create(path))
+        {
+            // 200 MB of header as the length says, sparse on disk: refused from the first 8 bytes, before any is read.
+            stream.Write(prefix);
+            stream.SetLength(8 + (200L * 1024 * 1024) + 64);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
         InvalidWeightsException error = Assert.Throws<InvalidWeightsException>(() => FastStyleModel.Load(path));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20, "the file was read");
         Assert.Contains("more than the", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("truncated", error.Message, StringComparison.Ordinal);
     }

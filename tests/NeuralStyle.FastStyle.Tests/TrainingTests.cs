@@ -218,6 +218,22 @@ public sealed class TrainingTests(FastStyleFixture fixture)
     }
 
     [Fact]
+    public void A_photo_smaller_than_the_network_takes_is_named_at_build()
+    {
+        string photos = fixture.NewFolder();
+        using (var dot = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(1, 1))
+        {
+            SixLabors.ImageSharp.ImageExtensions.SaveAsPng(dot, Path.Combine(photos, "dot.png"));
+        }
+
+        StyleTransferConfigurationException error = Assert.Throws<StyleTransferConfigurationException>(() => Builder(Tiny with { Steps = 2 }, photos).Build());
+        ConfigurationProblem problem = Assert.Single(error.Problems);
+        Assert.Equal(Setting.TrainingImages, problem.Setting);
+        Assert.Contains("smaller than 16 px a side", problem.ToString(), StringComparison.Ordinal);
+        Assert.Contains("dot.png", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_folder_without_a_readable_photo_fails_with_the_reason()
     {
         string photos = fixture.NewFolder();

@@ -1,7 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NeuralStyle.FastStyle.Model;
+using NeuralStyle.FastStyle.Network;
 using NeuralStyle.Hosting.Jobs;
 using NeuralStyle.Hosting.Service;
 using NeuralStyle.Testing;
@@ -82,6 +89,52 @@ public sealed class WebServiceTests
     }
 
     [Fact]
+    public void A_corrupt_model_file_stops_the_start_with_the_models_error()
+    {
+        string folder = Directory.CreateTempSubdirectory("neuralstyle-corrupt-").FullName;
+        try
+        {
+            // A real model, cut in half: it exists (so the options pass) but does not load.
+            string model = Path.Combine(folder, "corrupt.safetensors");
+            var architecture = new FastStyleArchitecture { Width = NetworkWidth.Quarter, ResidualBlocks = 1 };
+            using (var seeded = new FastStyleModel(TransformerNet.Initialize(architecture, 5), new FastStyleModelInfo { Architecture = architecture, StyleName = "seeded", TrainingSize = 64 }))
+            {
+                seeded.Save(model);
+            }
+
+            using (var file = new FileStream(model, FileMode.Open))
+            {
+                file.SetLength(file.Length / 2);
+            }
+
+            using var factory = new ServiceFactory(("NeuralStyle:ModelPath", model));
+            Exception refused = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+            Assert.Contains($"NeuralStyle:ModelPath '{model}' could not be loaded on device 'cpu', so the service does not start", refused.ToString(), StringComparison.Ordinal);
+            Assert.Contains(nameof(NeuralStyle.Features.InvalidWeightsException), refused.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_bad_upload_limit_is_refused_at_start_up_by_name(bool kestrel)
+    {
+        using var factory = new ServiceFactory(("Upload:MaxBytes", "-1"));
+        if (kestrel)
+        {
+            // Kestrel's options are built before the start-up validation: they must not fail first, namelessly.
+            factory.UseKestrel(0);
+        }
+
+        Exception refused = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains($"Upload:MaxBytes must be positive and at most {Array.MaxLength} (got -1)", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Oversize_uploads_are_refused_before_decoding()
     {
         using var factory = new ServiceFactory(("Upload:MaxBytes", "20000"), ("Upload:MaxPixels", "1000000"));
@@ -111,6 +164,56 @@ public sealed class WebServiceTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, pixels.StatusCode);
         Assert.Contains("2000x2000", await pixels.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, factory.Services.GetRequiredService<IStylizationQueue>().Pending);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1e3")]
+    [InlineData("99999999999")]
+    [InlineData("8")]
+    public async Task A_bad_size_is_400_naming_the_value_and_the_range(string size)
+    {
+        using var factory = new ServiceFactory();
+        HttpResponseMessage answer = await factory.CreateClient().PostAsync($"/stylize?size={Uri.EscapeDataString(size)}", Png(80, 60));
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType!.MediaType);
+        Microsoft.AspNetCore.Mvc.ProblemDetails problem = (await answer.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!;
+        Assert.Equal($"size must be a whole number of pixels from 16 to 2048 (got '{size}'); leave it out for the service's default.", problem.Detail);
+        Assert.Equal(0, factory.Services.GetRequiredService<IStylizationQueue>().Pending);
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_limit_is_413_without_an_error_log()
+    {
+        var logs = new LogRecorder();
+        using var service = new ServiceFactory(("Upload:MaxBytes", "20000"));
+        WebApplicationFactory<Program> factory = service.WithWebHostBuilder(web => web.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(logs)));
+        factory.UseKestrel(0);
+        HttpClient client = factory.CreateClient();
+
+        // Sent without a Content-Length; the host answers 413 from the length it learns, or from the capped read.
+        HttpResponseMessage answer = await client.PostAsync("/stylize", new ChunkedContent(new byte[100_000]));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.StatusCode);
+        Assert.Contains("the limit is 20000", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Entries, e => e.Exception is not null || e.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task A_body_that_arrives_too_slowly_is_408_and_one_log_line()
+    {
+        var logs = new LogRecorder();
+        using var service = new ServiceFactory();
+        WebApplicationFactory<Program> factory = service.WithWebHostBuilder(web => web.ConfigureServices(s => s
+            .AddSingleton<ILoggerProvider>(logs)
+            .AddTransient<IStartupFilter, TimingOutBody>()));
+
+        HttpResponseMessage answer = await factory.CreateClient().PostAsync("/stylize", Png(80, 60));
+        Assert.Equal(HttpStatusCode.RequestTimeout, answer.StatusCode);
+        Assert.Contains("too slowly", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Entries, e => e.Exception is not null || e.Level >= LogLevel.Error);
+        LogRecorder.Entry refused = Assert.Single(logs.Entries, e => e.Category == typeof(StylizeEndpoints).FullName);
+        Assert.Equal(LogLevel.Information, refused.Level);
+        Assert.Contains("408", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,6 +272,24 @@ public sealed class WebServiceTests
     }
 
     [Fact]
+    public async Task Head_on_a_job_answers_like_get_without_a_body()
+    {
+        using var factory = new ServiceFactory();
+        factory.UseKestrel(0);
+        HttpClient client = factory.CreateClient();
+        HttpResponseMessage posted = await client.PostAsync("/stylize?size=64", Png(80, 60));
+        string id = (await posted.Content.ReadFromJsonAsync<StylizeEndpoints.JobView>())!.Id;
+        foreach ((string path, HttpStatusCode status) in new[] { ($"/jobs/{id}", HttpStatusCode.OK), ("/jobs/AAAAAAAAAAAAAAAAAAAAAA", HttpStatusCode.NotFound) })
+        {
+            HttpResponseMessage get = await client.GetAsync(path);
+            HttpResponseMessage head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            Assert.Equal((status, status), (get.StatusCode, head.StatusCode));
+            Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
+    }
+
+    [Fact]
     public async Task Shutdown_during_a_job_cancels_it_promptly()
     {
         var factory = new ServiceFactory(("NeuralStyle:Stylize:TileSize", "64"), ("NeuralStyle:Stylize:TileOverlap", "8"));
@@ -187,5 +308,38 @@ public sealed class WebServiceTests
         Assert.Equal(StylizationState.Cancelled, job.State);
         Assert.Equal(StylizationState.Cancelled, waiting.State);
         Assert.True(job.Result.IsEmpty);
+    }
+
+    /// <summary>A body sent chunked (no Content-Length).</summary>
+    private sealed class ChunkedContent(byte[] bytes) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    /// <summary>Every request body fails to read as Kestrel's fails when MinRequestBodyDataRate is not met.</summary>
+    private sealed class TimingOutBody : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, then) =>
+            {
+                context.Request.Body = new TimingOutStream();
+                return then(context);
+            });
+            next(app);
+        };
+
+        private sealed class TimingOutStream : MemoryStream
+        {
+            public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+                ValueTask.FromException<int>(new BadHttpRequestException(
+                    "Reading the request body timed out due to data arriving too slowly. See MinRequestBodyDataRate.", StatusCodes.Status408RequestTimeout));
+        }
     }
 }

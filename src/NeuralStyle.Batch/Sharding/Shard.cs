@@ -53,9 +53,14 @@ public readonly record struct Shard
             throw new FormatException($"The shard '{text}' is not K/N: give the 0-based shard and the count, e.g. 0/4 to 3/4.");
         }
 
-        if (count < 1 || index >= count)
+        if (count < 1)
         {
-            throw new FormatException($"The shard '{text}' is out of range: K is 0-based, so for {Math.Max(count, 1)} shard(s) use 0/{Math.Max(count, 1)} to {Math.Max(count, 1) - 1}/{Math.Max(count, 1)}.");
+            throw new FormatException($"The shard '{text}' is out of range: K/N needs N >= 1 shard(s) and 0 <= K < N, e.g. 0/4 to 3/4.");
+        }
+
+        if (index >= count)
+        {
+            throw new FormatException($"The shard '{text}' is out of range: K/N needs 0 <= K < N (K is 0-based), so for {count} shard(s) use 0/{count} to {count - 1}/{count}.");
         }
 
         return new Shard(index, count);

@@ -1,8 +1,11 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Unicode;
 using NeuralStyle.Batch.Jobs;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Cli.FastStyle;
+using NeuralStyle.Cli.Options;
 using NeuralStyle.IO;
 using NeuralStyle.Styles;
 
@@ -18,7 +21,7 @@ namespace NeuralStyle.Cli.Batch;
 /// </summary>
 internal sealed class ManifestReader
 {
-    /// <summary>The longest line read (a job is a few hundred bytes; a longer line is refused, not buffered).</summary>
+    /// <summary>The longest line read, in bytes (a job is a few hundred; a longer line is refused, not buffered).</summary>
     public const int MaxLineLength = 64 * 1024;
 
     /// <summary>Options set once for the whole batch (one model load), refused on a line.</summary>
@@ -40,11 +43,14 @@ internal sealed class ManifestReader
         _style.AddTo(_transferLine);
         _modelLine.Arguments.Add(_photo);
         _stylize.AddTo(_modelLine);
+        Numbers.UseOn(_transferLine);
+        Numbers.UseOn(_modelLine);
     }
 
     /// <summary>Reads every job of <paramref name="path"/>, and what is wrong with each bad line (the library then checks the good ones, so every problem is reported at once).</summary>
     /// <exception cref="FileNotFoundException">The manifest does not exist.</exception>
     /// <exception cref="BatchValidationException">The manifest has no jobs.</exception>
+    /// <exception cref="InvalidDataException">The manifest is UTF-16 (or UTF-32), not UTF-8.</exception>
     public (IReadOnlyList<BatchJob> Jobs, IReadOnlyList<BatchProblem> Problems) Read(string path)
     {
         InputFile.EnsureExists(path, "manifest");
@@ -52,14 +58,26 @@ internal sealed class ManifestReader
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var jobs = new List<BatchJob>();
         var problems = new List<BatchProblem>();
-        using var reader = new StreamReader(path);
+        using FileStream stream = File.OpenRead(path);
         int number = 0;
-        while (ReadLine(reader) is { } line)
+        while (ReadLine(stream) is { } bytes)
         {
             number++;
-            if (line.Length > MaxLineLength)
+            ReadOnlySpan<byte> text = number == 1 && bytes is [0xEF, 0xBB, 0xBF, ..] ? bytes.AsSpan(3) : bytes;
+            if (number == 1 && text is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
             {
-                problems.Add(new BatchProblem(number, $"the line is longer than {MaxLineLength} characters: one job per line, a JSON object of a few paths and settings."));
+                throw new InvalidDataException($"The manifest '{path}' is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8 (in PowerShell: Out-File -Encoding utf8), one JSON object per line.");
+            }
+
+            if (text.Length > MaxLineLength)
+            {
+                problems.Add(new BatchProblem(number, $"the line is longer than {MaxLineLength} bytes: one job per line, a JSON object of a few paths and settings."));
+            }
+            else if (Decode(text, out int invalidAt) is not { } line)
+            {
+                problems.Add(new BatchProblem(
+                    number,
+                    $"the line is not valid UTF-8 (byte {invalidAt + 1} is 0x{text[invalidAt]:X2}): save the manifest as UTF-8, and rename any file whose name is not UTF-8 (.NET can neither open nor write such a path)."));
             }
             else if (!string.IsNullOrWhiteSpace(line))
             {
@@ -82,20 +100,64 @@ internal sealed class ManifestReader
         return (jobs, problems);
     }
 
-    /// <summary>A line, cut at <see cref="MaxLineLength"/> + 1 characters so a hostile line is never buffered whole.</summary>
-    private static string? ReadLine(StreamReader reader)
+    /// <summary>A line's bytes, without its \n or \r\n, cut at <see cref="MaxLineLength"/> + 1 bytes so a hostile line is never buffered whole; null after the last line.</summary>
+    private static byte[]? ReadLine(Stream stream)
     {
-        var text = new System.Text.StringBuilder();
-        int c;
-        while ((c = reader.Read()) >= 0 && c != '\n')
+        using var line = new MemoryStream();
+        int b;
+        while ((b = stream.ReadByte()) >= 0 && b != '\n')
         {
-            if (text.Length <= MaxLineLength)
+            if (line.Length <= MaxLineLength)
             {
-                text.Append((char)c);
+                line.WriteByte((byte)b);
             }
         }
 
-        return c < 0 && text.Length == 0 ? null : text.ToString().TrimEnd('\r');
+        if (b < 0 && line.Length == 0)
+        {
+            return null;
+        }
+
+        byte[] bytes = line.ToArray();
+        return bytes.Length > 0 && bytes[^1] == '\r' ? bytes[..^1] : bytes;
+    }
+
+    /// <summary>
+    /// The text of a line, or null when it is not valid UTF-8, with the offset of the first byte that
+    /// is not (decoding would turn it into U+FFFD, and a path with it into one that does not exist).
+    /// </summary>
+    private static string? Decode(ReadOnlySpan<byte> bytes, out int invalidAt)
+    {
+        char[] chars = new char[bytes.Length];
+        OperationStatus status = Utf8.ToUtf16(bytes, chars, out invalidAt, out int written, replaceInvalidSequences: false);
+        return status == OperationStatus.Done ? new string(chars, 0, written) : null;
+    }
+
+    /// <summary>Reads every key and string once: JSON allows escapes of lone surrogates (<c>\ud800</c>), which no .NET string read from it can hold (<see cref="JsonElement.GetString"/> throws).</summary>
+    /// <exception cref="InvalidOperationException">A key or string is such an escape.</exception>
+    private static void EnsureStringsAreUnicode(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (JsonProperty property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    EnsureStringsAreUnicode(property.Value);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (JsonElement item in element.EnumerateArray())
+                {
+                    EnsureStringsAreUnicode(item);
+                }
+
+                break;
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+        }
     }
 
     private BatchJob Parse(string line, int number, string folder)
@@ -105,10 +167,15 @@ internal sealed class ManifestReader
         {
             using JsonDocument document = JsonDocument.Parse(line);
             job = document.RootElement.Clone();
+            EnsureStringsAreUnicode(job);
         }
         catch (JsonException e)
         {
             throw new ManifestLineException($"not valid JSON ({e.Message}): write one JSON object per line.");
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ManifestLineException("a string has a \\u escape that is no Unicode text (a lone surrogate such as \\ud800): write paths and values as UTF-8 text.");
         }
 
         if (job.ValueKind != JsonValueKind.Object)
@@ -119,7 +186,7 @@ internal sealed class ManifestReader
         var errors = new List<string>();
         string? content = PathOf(job, "content", folder, errors, required: true);
         string? output = PathOf(job, "output", folder, errors, required: true);
-        string[] styles = job.TryGetProperty("style", out JsonElement style) ? Paths(style, "style", folder, errors) : [];
+        string[] styles = Given(job, "style", out JsonElement style) ? Paths(style, "style", folder, errors) : [];
         string? model = BuiltInStyles.TryParse(job.TryGetProperty("model", out JsonElement named) && named.ValueKind == JsonValueKind.String ? named.GetString() : null, out BuiltInStyle builtIn)
             ? BuiltInStyles.NameOf(builtIn)
             : PathOf(job, "model", folder, errors, required: false);
@@ -147,7 +214,7 @@ internal sealed class ManifestReader
             }
             else
             {
-                tokens.AddRange(Tokens(property, property.Name == "style-mask" ? folder : null, errors));
+                tokens.AddRange(Tokens(property, options[property.Name].ValueType, property.Name == "style-mask" ? folder : null, errors));
             }
         }
 
@@ -181,7 +248,7 @@ internal sealed class ManifestReader
 
     private static string? PathOf(JsonElement job, string name, string folder, List<string> errors, bool required)
     {
-        if (!job.TryGetProperty(name, out JsonElement value))
+        if (!Given(job, name, out JsonElement value))
         {
             if (required)
             {
@@ -200,6 +267,10 @@ internal sealed class ManifestReader
         return Path.GetFullPath(value.GetString()!, folder);
     }
 
+    /// <summary>Whether <paramref name="job"/> gives <paramref name="name"/>: JSON null is not given (the default), as a missing key.</summary>
+    private static bool Given(JsonElement job, string name, out JsonElement value) =>
+        job.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+
     private static string[] Paths(JsonElement value, string name, string folder, List<string> errors)
     {
         if (value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
@@ -217,11 +288,34 @@ internal sealed class ManifestReader
         return [];
     }
 
-    /// <summary>The command-line tokens of one setting: <c>--name value</c>, <c>--name v1 v2</c> for arrays, <c>--name</c> for true.</summary>
-    private static IEnumerable<string> Tokens(JsonProperty property, string? pathsRelativeTo, List<string> errors)
+    /// <summary>
+    /// The command-line tokens of one setting: <c>--name value</c>, <c>--name v1 v2</c> for arrays,
+    /// <c>--name</c> for true, none for false or null (not given: the option's default). A value of the
+    /// wrong kind for the option (<paramref name="valueType"/>) is refused here, in the line's terms.
+    /// </summary>
+    private static IEnumerable<string> Tokens(JsonProperty property, Type valueType, string? pathsRelativeTo, List<string> errors)
     {
         string option = "--" + property.Name;
         JsonElement value = property.Value;
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (valueType == typeof(bool) && value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            errors.Add($"\"{property.Name}\" is a flag: use true or false (got {Shown(value)}).");
+            return [];
+        }
+
+        JsonElement[] values = value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : [value];
+        if (Numbers.Expected(valueType) is string number
+            && !values.All(v => v.ValueKind is JsonValueKind.Number or JsonValueKind.String && Numbers.Accepts(valueType, Text(v, null))))
+        {
+            errors.Add($"\"{property.Name}\" must be {number}{(valueType.IsArray ? " or an array of them" : string.Empty)} (got {Shown(value)}).");
+            return [];
+        }
+
         switch (value.ValueKind)
         {
             case JsonValueKind.True:
@@ -236,6 +330,13 @@ internal sealed class ManifestReader
                 errors.Add($"\"{property.Name}\" must be a number, a string, true/false or an array of them (got {value.ValueKind.ToString().ToLowerInvariant()}).");
                 return [];
         }
+    }
+
+    /// <summary>A value as the line wrote it, cut short for a message.</summary>
+    private static string Shown(JsonElement value)
+    {
+        string text = value.GetRawText();
+        return text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "...");
     }
 
     private static string Text(JsonElement value, string? pathsRelativeTo)

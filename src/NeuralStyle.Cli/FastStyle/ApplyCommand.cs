@@ -37,7 +37,7 @@ internal static class ApplyCommand
             foreach ((string input, string path) in jobs)
             {
                 ImageWriter.EnsureSupported(path);
-                OutputGuard.EnsureWritable(path, [.. files, source], replace);
+                OutputGuard.EnsureWritable(path, [.. files.Select(f => (f, "photo")), (source, "model file")], replace);
                 InputFile.EnsureExists(input, "photo");
             }
 

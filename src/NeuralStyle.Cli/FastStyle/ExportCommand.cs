@@ -23,7 +23,7 @@ internal static class ExportCommand
             string target = result.GetRequiredValue(output);
             bool replace = result.GetValue(overwrite);
             string source = result.GetRequiredValue(modelPath);
-            OutputGuard.EnsureWritable(target, [source], replace);
+            OutputGuard.EnsureWritable(target, [(source, "model file")], replace);
             using FastStyleModel model = BuiltInStyles.LoadModel(source);
             model.ExportOnnx(target, replace);
             reporter.Wrote(target, FormattableString.Invariant($"ONNX, {new FileInfo(target).Length / 1e6:F1} MB"));

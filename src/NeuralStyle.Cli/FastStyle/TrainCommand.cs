@@ -58,9 +58,11 @@ internal static class TrainCommand
         mode.AddTo(command);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(blend) is { Length: > 0 } b && b.Length != (result.GetValue(styles)?.Length ?? 0))
+            // Counted as given, not read: a weight that is no number is its parser's error, and reading it here would throw.
+            int weights = result.GetResult(blend)?.Tokens.Count ?? 0;
+            if (weights > 0 && weights != (result.GetValue(styles)?.Length ?? 0))
             {
-                result.AddError($"--style-blend has {b.Length} weight(s) for {result.GetValue(styles)?.Length ?? 0} style image(s): give one weight per style image.");
+                result.AddError($"--style-blend has {weights} weight(s) for {result.GetValue(styles)?.Length ?? 0} style image(s): give one weight per style image.");
             }
         });
         command.SetAction(async (result, cancellationToken) =>
@@ -68,7 +70,7 @@ internal static class TrainCommand
             IRunReporter reporter = reporterFor(mode.Read(result));
             string model = result.GetRequiredValue(output);
             bool replace = result.GetValue(overwrite);
-            string[] readFiles = [.. result.GetRequiredValue(styles), .. result.GetValue(from) is string fromFile ? [fromFile] : Array.Empty<string>()];
+            (string, string)[] readFiles = [.. result.GetRequiredValue(styles).Select(s => (s, "style image")), .. result.GetValue(from) is string fromFile ? [(fromFile, "starting model")] : Array.Empty<(string, string)>()];
             OutputGuard.EnsureWritable(model, readFiles, replace);
             ObjectiveSettings objective = Defaults.Objective;
             objective = objective with
@@ -102,7 +104,7 @@ internal static class TrainCommand
                 ?? (settings.CheckpointEvery > 0 || resuming ? Path.ChangeExtension(model, null) + ".checkpoint.safetensors" : null);
             if (checkpointPath is not null)
             {
-                OutputGuard.EnsureNotAnInput(checkpointPath, [.. readFiles, model]);
+                OutputGuard.EnsureNotAnInput(checkpointPath, [.. readFiles, (model, "model to write")]);
             }
 
             using IFeatureExtractor extractor = BackboneFactory.Create(

@@ -9,6 +9,9 @@ public sealed record StylizeOptions
     /// <summary>The smallest tile side.</summary>
     public const int MinimumTileSize = 64;
 
+    /// <summary>The smallest <see cref="MemoryLimitBytes"/>.</summary>
+    public const long MinimumMemoryLimitBytes = 64L << 20;
+
     /// <summary>The defaults: full strength, the style's colours, whole images up to 2048 px a side.</summary>
     public static StylizeOptions Default { get; } = new();
 
@@ -23,13 +26,27 @@ public sealed record StylizeOptions
     public ColorPreservation ColorPreservation { get; init; } = ColorPreservation.None;
 
     /// <summary>
-    /// Images with a side above this run in overlapping tiles of this side (bounded memory); smaller
-    /// images run whole (default 2048). Instance normalisation sees each tile's statistics, so tiles
-    /// can differ slightly in tone; the overlap blends them.
+    /// The largest tile: images with a side above this run in overlapping tiles (default 2048); tiles
+    /// are smaller when <see cref="MemoryLimitBytes"/> requires. Instance normalisation sees each
+    /// tile's statistics, so tiles can differ slightly in tone; the overlap blends them.
     /// </summary>
     public int TileSize { get; init; } = 2048;
 
-    /// <summary>The overlap between neighbouring tiles, blended linearly (default 128).</summary>
+    /// <summary>
+    /// The most memory one call's tensors may take, in bytes (default 1 GiB): tiles are sized to fit
+    /// it from the model's measured need per pixel, and an image whose own buffers would not fit is
+    /// refused with <see cref="InsufficientMemoryException"/> before any work. Decoding is bounded
+    /// separately, by <see cref="ImageLoadOptions"/>.
+    /// </summary>
+    public long MemoryLimitBytes { get; init; } = 1L << 30;
+
+    /// <summary>
+    /// The most a photo is enlarged to reach <see cref="Size"/>: 1 (the default) never enlarges, so a
+    /// photo smaller than <see cref="Size"/> is stylised at its own size; 2 allows doubling.
+    /// </summary>
+    public double MaxUpscale { get; init; } = 1;
+
+    /// <summary>The overlap between neighbouring tiles, blended linearly (default 128; at most half a tile is used).</summary>
     public int TileOverlap { get; init; } = 128;
 
     /// <summary>
@@ -38,9 +55,18 @@ public sealed record StylizeOptions
     /// </summary>
     public int? Size { get; init; }
 
-    /// <summary><paramref name="image"/> at <see cref="Size"/>, or null when it already is (or no size is asked).</summary>
-    internal TransferImage? Resized(TransferImage image) =>
-        Size is int side && Math.Max(image.Width, image.Height) != side ? image.Resize(OutputSize.LongestSide(side)) : null;
+    /// <summary><paramref name="image"/> at <see cref="Size"/> (enlarged at most <see cref="MaxUpscale"/> times), or null when it already is (or no size is asked).</summary>
+    internal TransferImage? Resized(TransferImage image)
+    {
+        if (Size is not int asked)
+        {
+            return null;
+        }
+
+        int longest = Math.Max(image.Width, image.Height);
+        int side = (int)Math.Min(asked, Math.Floor(longest * MaxUpscale));
+        return side != longest ? image.Resize(OutputSize.LongestSide(side)) : null;
+    }
 
     /// <summary>Checks the options ahead of use (at a service's start-up, say); stylising checks them again on every call.</summary>
     /// <exception cref="Transfer.StyleTransferConfigurationException">Every problem, each naming its <see cref="Setting"/> and how to fix it.</exception>
@@ -69,9 +95,19 @@ public sealed record StylizeOptions
             $"A fast style network cannot apply {ColorPreservation}: it recolours the style, which is fixed when the network is trained.",
             "Use LuminanceOnly to keep the photo's colours, or None.");
         problems.Require(
-            TileSize >= MinimumTileSize && TileOverlap >= 0 && TileOverlap <= TileSize / 2,
+            MemoryLimitBytes >= MinimumMemoryLimitBytes,
+            Setting.StylizeMemoryLimit,
+            $"MemoryLimitBytes must be at least {MinimumMemoryLimitBytes} (64 MiB) (got {MemoryLimitBytes}).",
+            $"The default is {Default.MemoryLimitBytes} (1 GiB); tiles shrink to fit it.");
+        problems.Require(
+            MaxUpscale is >= 1 and <= 16,
+            Setting.StylizeSize,
+            FormattableString.Invariant($"MaxUpscale must be between 1 (never enlarge) and 16 (got {MaxUpscale})."),
+            "Use 1 to stylise small photos at their own size.");
+        problems.Require(
+            TileSize >= MinimumTileSize && TileOverlap >= 0,
             Setting.StylizeTiling,
-            $"TileSize must be at least {MinimumTileSize} and TileOverlap between 0 and half of it (got {TileSize} and {TileOverlap}).",
-            $"The defaults are {Default.TileSize} and {Default.TileOverlap}.");
+            $"TileSize must be at least {MinimumTileSize} and TileOverlap 0 or more (got {TileSize} and {TileOverlap}).",
+            $"The defaults are {Default.TileSize} and {Default.TileOverlap}; a tile narrower than twice the overlap blends over half its side.");
     }
 }

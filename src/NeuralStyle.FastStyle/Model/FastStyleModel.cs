@@ -23,6 +23,7 @@ public sealed class FastStyleModel : IDisposable
 {
     private readonly TransformerNet _network;
     private readonly NativeResourceGuard _guard;
+    private readonly Lazy<double> _networkBytesPerPixel;
 
     internal FastStyleModel(TransformerNet network, FastStyleModelInfo info)
     {
@@ -30,6 +31,7 @@ public sealed class FastStyleModel : IDisposable
         _network.RequireGradients(false);
         Info = info with { Architecture = network.Architecture };
         _guard = new NativeResourceGuard(nameof(FastStyleModel), network.Dispose);
+        _networkBytesPerPixel = new Lazy<double>(MeasureBytesPerPixel, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>What the model file says about the network and its training.</summary>
@@ -182,11 +184,7 @@ public sealed class FastStyleModel : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(input);
         ArgumentException.ThrowIfNullOrWhiteSpace(output);
-        if (string.Equals(Path.GetFullPath(input), Path.GetFullPath(output), StringComparison.Ordinal))
-        {
-            throw new IOException($"The output '{output}' is the input: choose another output path, the photo is never overwritten.");
-        }
-
+        OutputGuard.EnsureNotAnInput(output, [(input, "photo")]);
         ImageWriter.EnsureSupported(output);
         using TransferImage image = new ImageLoader().Load(input);
         using TransferImage result = Stylize(image, options, cancellationToken);
@@ -234,10 +232,14 @@ public sealed class FastStyleModel : IDisposable
         foreach (IGrouping<(int Width, int Height), int> group in Enumerable.Range(0, images.Count).GroupBy(i => (images[i].Width, images[i].Height)))
         {
             int[] indices = group.ToArray();
-            TransferImage[] rendered = RenderSameSize(indices.Select(i => images[i]).ToArray(), options, cancellationToken);
-            for (int k = 0; k < indices.Length; k++)
+            TilePlan plan = TilePlan.For(indices.Length, group.Key.Width, group.Key.Height, _networkBytesPerPixel.Value, options);
+            foreach (int[] pass in indices.Chunk(plan.ImagesPerPass))
             {
-                results[indices[k]] = rendered[k];
+                TransferImage[] rendered = RenderSameSize(pass.Select(i => images[i]).ToArray(), options, cancellationToken);
+                for (int k = 0; k < pass.Length; k++)
+                {
+                    results[pass[k]] = rendered[k];
+                }
             }
         }
 
@@ -251,10 +253,21 @@ public sealed class FastStyleModel : IDisposable
     internal torch.Tensor Forward(torch.Tensor rgb, StylizeOptions options, CancellationToken cancellationToken)
     {
         using var noGrad = torch.no_grad();
-        torch.Tensor output = TiledForward.Splits(rgb.shape[^2], rgb.shape[^1], options.TileSize)
-            ? TiledForward.Run(rgb, options.TileSize, options.TileOverlap, _network.Forward, cancellationToken)
+        TilePlan plan = TilePlan.For((int)rgb.shape[0], rgb.shape[^1], rgb.shape[^2], _networkBytesPerPixel.Value, options);
+        torch.Tensor output = TiledForward.Splits(rgb.shape[^2], rgb.shape[^1], plan.TileSize)
+            ? TiledForward.Run(rgb, plan.TileSize, plan.TileOverlap, _network.Forward, cancellationToken)
             : _network.Forward(rgb);
         return output.clamp_(0, 1);
+    }
+
+    /// <summary>The bytes the network's pass holds per pixel of its input, measured once on a 128 px probe (its padding makes that a slight overestimate).</summary>
+    private double MeasureBytesPerPixel()
+    {
+        const int probe = 128;
+        using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
+        _network.Forward(torch.zeros(1, 3, probe, probe, device: Device), out long held);
+        return (double)held / (probe * probe);
     }
 
     private TransferImage[] RenderSameSize(TransferImage[] images, StylizeOptions options, CancellationToken cancellationToken)

@@ -87,13 +87,23 @@ internal static class SafetensorsFile
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         InputFile.EnsureExists(path, "model file");
-        long length = new FileInfo(path).Length;
-        if (length > FastStyleModel.MaximumStreamBytes)
+        string source = $"'{path}'";
+        using (FileStream stream = File.OpenRead(path))
         {
-            throw Invalid($"'{path}'", $"it is {length} bytes long, more than the {FastStyleModel.MaximumStreamBytes} a fast-style model file may have (not a model file)");
+            Span<byte> prefix = stackalloc byte[8];
+            int read = stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
+            if (read == prefix.Length)
+            {
+                CheckHeaderLength(BinaryPrimitives.ReadUInt64LittleEndian(prefix), stream.Length, source);
+            }
+
+            if (stream.Length > FastStyleModel.MaximumStreamBytes)
+            {
+                throw Invalid(source, $"it is {stream.Length} bytes long, more than the {FastStyleModel.MaximumStreamBytes} a fast-style model file may have (not a model file)");
+            }
         }
 
-        return Read(File.ReadAllBytes(path), $"'{path}'");
+        return Read(File.ReadAllBytes(path), source);
     }
 
     /// <summary>Reads the bytes of a safetensors file; <paramref name="source"/> names it in messages.</summary>
@@ -106,15 +116,7 @@ internal static class SafetensorsFile
         }
 
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(file);
-        if (headerLength > MaximumHeaderBytes)
-        {
-            throw Invalid(source, $"its header claims {headerLength} bytes, more than the {MaximumHeaderBytes} a model's header may have (not a fast-style model file)");
-        }
-
-        if (headerLength > (ulong)(file.Length - 8))
-        {
-            throw Invalid(source, $"its header claims {headerLength} bytes but the file has {file.Length - 8} after the length (truncated, or not a safetensors file)");
-        }
+        CheckHeaderLength(headerLength, file.Length, source);
 
         JsonDocument header;
         try
@@ -182,6 +184,20 @@ internal static class SafetensorsFile
             }
 
             return (metadata, new StateDictionary(tensors));
+        }
+    }
+
+    /// <summary>The header's claimed length fits the file (else it is truncated) and the limit (else it is no model's header), checked before anything is read.</summary>
+    private static void CheckHeaderLength(ulong claimed, long fileLength, string source)
+    {
+        if (claimed > (ulong)(fileLength - 8))
+        {
+            throw Invalid(source, $"its header claims {claimed} bytes but the file has {fileLength - 8} after the length (truncated, or not a safetensors file)");
+        }
+
+        if (claimed > MaximumHeaderBytes)
+        {
+            throw Invalid(source, $"its header claims {claimed} bytes, more than the {MaximumHeaderBytes} a model's header may have (not a fast-style model file)");
         }
     }
 

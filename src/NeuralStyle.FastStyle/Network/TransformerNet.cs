@@ -77,7 +77,13 @@ internal sealed class TransformerNet : IDisposable
     }
 
     /// <summary>The network's output for <c>[N, 3, H, W]</c> RGB in [0, 1] (not clamped), the input's size.</summary>
-    public torch.Tensor Forward(torch.Tensor input)
+    public torch.Tensor Forward(torch.Tensor input) => Forward(input, out _);
+
+    /// <summary>
+    /// The network's output, and the bytes of every tensor the pass held: its peak, since nothing
+    /// it makes is freed before it ends (what <see cref="Inference.TilePlan"/> sizes tiles by).
+    /// </summary>
+    public torch.Tensor Forward(torch.Tensor input, out long heldBytes)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = torch.NewDisposeScope();
@@ -103,6 +109,7 @@ internal sealed class TransformerNet : IDisposable
             x = x.narrow(-2, 0, height).narrow(-1, 0, width);
         }
 
+        heldBytes = scope.DisposablesView.OfType<torch.Tensor>().Sum(t => t.NumberOfElements * t.ElementSize);
         return x.MoveToOuterDisposeScope();
     }
 

@@ -186,6 +186,26 @@ public sealed class FastStyleTrainerBuilder
             Setting.TrainingImages,
             $"The folder '{_images}' holds no image file ({string.Join(", ", ContentFolder.Extensions)}).",
             "Put photos in it; for good results, thousands (COCO 2014's 80k images is the usual choice).");
+        string[] tiny = photos.Where(IsTooSmall).ToArray();
+        problems.Require(
+            tiny.Length == 0,
+            Setting.TrainingImages,
+            $"{tiny.Length} photo(s) in '{_images}' are smaller than {Model.FastStyleModel.MinimumSide} px a side, the least a fast style network takes: {string.Join(", ", tiny.Take(3).Select(Path.GetFileName))}{(tiny.Length > 3 ? ", ..." : string.Empty)}.",
+            "Remove them, or enlarge them first.");
         return photos;
+    }
+
+    /// <summary>Whether a photo's header declares a side under the network's minimum (a file that cannot be identified is left to the loader's clearer error when it is used).</summary>
+    private static bool IsTooSmall(string path)
+    {
+        try
+        {
+            SixLabors.ImageSharp.IImageInfo? info = SixLabors.ImageSharp.Image.Identify(path);
+            return info is not null && Math.Min(info.Width, info.Height) < Model.FastStyleModel.MinimumSide;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
+        }
     }
 }

@@ -3,7 +3,7 @@ using NeuralStyle.Hosting.Service;
 
 namespace NeuralStyle.Hosting.Health;
 
-/// <summary>Healthy when the model is loaded and the queue has room; degraded when the queue is full; unhealthy before the model loads (or when it failed to).</summary>
+/// <summary>Healthy when the model is loaded and the queue has room; degraded when the queue is full; unhealthy before the model loads (a model that fails to load stops the host from starting).</summary>
 internal sealed class NeuralStyleHealthCheck : IHealthCheck
 {
     private readonly StylizationQueue _queue;

@@ -5,6 +5,7 @@ using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.Hosting.Jobs;
 using NeuralStyle.Imaging;
+using NeuralStyle.Styles;
 
 namespace NeuralStyle.Hosting.Service;
 
@@ -28,20 +29,32 @@ internal sealed partial class StylizationWorker : BackgroundService
         _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Loads the model before the host finishes starting: a model that cannot be loaded (a corrupt
+    /// file, a device that is not there) stops the host with the model's error, instead of a service
+    /// that runs and refuses every job.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        FastStyleModel model;
         try
         {
-            model = await Task.Run(() => _model.Model, stoppingToken).ConfigureAwait(false);
+            _ = _model.Model;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             LoadFailed(_logger, _options.ModelPath, e.Message);
-            _queue.Close();
-            return;
+            throw new InvalidOperationException(
+                $"{NeuralStyleServiceOptions.SectionName}:ModelPath '{_options.ModelPath}' could not be loaded on device '{_options.Device}', so the service does not start: {e.Message} "
+                + $"Give a built-in style ({string.Join(", ", BuiltInStyles.Names)}) or a model written by `neural-style train`, and a device this machine has.",
+                e);
         }
 
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        FastStyleModel model = _model.Model;
         Started(_logger, model.Info.StyleName, _options.MaxDegreeOfParallelism, _options.QueueCapacity);
         using CancellationTokenRegistration closing = stoppingToken.Register(_queue.Close);
         Task[] workers = Enumerable.Range(0, _options.MaxDegreeOfParallelism).Select(_ => Task.Run(() => Work(model, stoppingToken), CancellationToken.None)).ToArray();
@@ -92,8 +105,9 @@ internal sealed partial class StylizationWorker : BackgroundService
         {
             job.End(StylizationState.Cancelled, _queue.Clock.GetUtcNow(), "The service shut down while the job ran.");
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
+            // Out of memory included: the job's buffers are gone with it, and the worker goes on to the next job.
             JobFailed(_logger, job.Id, e.Message);
             job.End(StylizationState.Failed, _queue.Clock.GetUtcNow(), e.Message);
         }
@@ -102,7 +116,7 @@ internal sealed partial class StylizationWorker : BackgroundService
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "NeuralStyle service: model '{Style}', {Workers} worker(s), queue of {Capacity}")]
     private static partial void Started(ILogger logger, string style, int workers, int capacity);
 
-    [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "NeuralStyle service: the model '{Path}' could not be loaded, no job will run: {Reason}")]
+    [LoggerMessage(EventId = 301, Level = LogLevel.Critical, Message = "NeuralStyle service: the model '{Path}' could not be loaded, the service does not start: {Reason}")]
     private static partial void LoadFailed(ILogger logger, string? path, string reason);
 
     [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "NeuralStyle job {Id} failed: {Reason}")]

@@ -167,4 +167,7 @@ public enum Setting
 
     /// <summary>The trained model a fast-style training starts from (a warm start).</summary>
     TrainingInitialModel,
+
+    /// <summary>The fast network's memory limit per call (<c>StylizeOptions.MemoryLimitBytes</c>).</summary>
+    StylizeMemoryLimit,
 }

@@ -18,6 +18,18 @@ public static class OutputGuard
     /// <exception cref="IOException">The output exists and <paramref name="overwrite"/> is false.</exception>
     public static void EnsureWritable(string output, IEnumerable<string> inputs, bool overwrite)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
+        EnsureWritable(output, inputs.Select(i => (i, "input")), overwrite);
+    }
+
+    /// <summary>Checks that <paramref name="output"/> may be written, before any work starts; the message names the input's role.</summary>
+    /// <param name="output">The file to write.</param>
+    /// <param name="inputs">Every file the run reads, with what it is ("content image", "model file"); missing ones are ignored.</param>
+    /// <param name="overwrite">Whether an existing output may be replaced.</param>
+    /// <exception cref="OutputConflictException">The output is one of the inputs, or a folder.</exception>
+    /// <exception cref="IOException">The output exists and <paramref name="overwrite"/> is false.</exception>
+    public static void EnsureWritable(string output, IEnumerable<(string Path, string Role)> inputs, bool overwrite)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(output);
         ArgumentNullException.ThrowIfNull(inputs);
         EnsureNotAnInput(output, inputs);
@@ -31,6 +43,14 @@ public static class OutputGuard
     /// <exception cref="OutputConflictException">The output is one of the inputs, or a folder.</exception>
     public static void EnsureNotAnInput(string output, IEnumerable<string> inputs)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
+        EnsureNotAnInput(output, inputs.Select(i => (i, "input")));
+    }
+
+    /// <summary>Checks that <paramref name="output"/> is not a folder and none of <paramref name="inputs"/>; the message names the input's role.</summary>
+    /// <exception cref="OutputConflictException">The output is one of the inputs, or a folder.</exception>
+    public static void EnsureNotAnInput(string output, IEnumerable<(string Path, string Role)> inputs)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(output);
         ArgumentNullException.ThrowIfNull(inputs);
         if (Directory.Exists(output))
@@ -39,13 +59,13 @@ public static class OutputGuard
         }
 
         string canonical = Canonical(output);
-        foreach (string input in inputs.Where(i => !string.IsNullOrWhiteSpace(i)))
+        foreach ((string input, string role) in inputs.Where(i => !string.IsNullOrWhiteSpace(i.Path)))
         {
             if (string.Equals(Canonical(input), canonical, Comparison))
             {
                 string through = string.Equals(Path.GetFullPath(input), Path.GetFullPath(output), Comparison) ? string.Empty : " (through a link)";
                 throw new OutputConflictException(
-                    $"The output '{output}' is one of the inputs{through}, '{input}': choose another output. Inputs are never overwritten, even with --overwrite.");
+                    $"The output '{output}' is the {role} '{input}'{through}: choose another output. Inputs are never overwritten, even with --overwrite.");
             }
         }
     }
