@@ -27,6 +27,7 @@ public sealed class FastStyleModel : IDisposable
 
     internal FastStyleModel(TransformerNet network, FastStyleModelInfo info)
     {
+        Runtime.Nnpack.Disable();
         _network = network;
         _network.RequireGradients(false);
         Info = info with { Architecture = network.Architecture };

@@ -140,21 +140,14 @@ internal static class SafetensorsFile
             var problems = new List<string>();
             var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
             var entries = new List<(string Key, long[] Shape, long Begin, long End)>();
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (JsonProperty property in header.RootElement.EnumerateObject())
+            try
             {
-                if (!names.Add(property.Name))
-                {
-                    problems.Add($"'{property.Name}' appears twice in the header");
-                }
-                else if (property.Name == MetadataKey)
-                {
-                    ReadMetadata(property.Value, metadata, problems);
-                }
-                else if (TryReadEntry(property, dataLength, problems, out (string, long[], long, long) entry))
-                {
-                    entries.Add(entry);
-                }
+                ReadHeader(header.RootElement, dataLength, metadata, entries, problems);
+            }
+            catch (InvalidOperationException e)
+            {
+                // A name or string that is not valid UTF-8, or escapes no text (a lone "\ud800"): found by the fuzzing run.
+                throw Invalid(source, $"its header has a name or value that is not valid text ({e.Message})");
             }
 
             FindOverlaps(entries, problems);
@@ -184,6 +177,28 @@ internal static class SafetensorsFile
             }
 
             return (metadata, new StateDictionary(tensors));
+        }
+    }
+
+    /// <summary>The header's metadata and tensor entries, and what is wrong with them.</summary>
+    /// <exception cref="InvalidOperationException">A name or string is not valid text.</exception>
+    private static void ReadHeader(JsonElement root, long dataLength, Dictionary<string, string> metadata, List<(string Key, long[] Shape, long Begin, long End)> entries, List<string> problems)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (JsonProperty property in root.EnumerateObject())
+        {
+            if (!names.Add(property.Name))
+            {
+                problems.Add($"'{property.Name}' appears twice in the header");
+            }
+            else if (property.Name == MetadataKey)
+            {
+                ReadMetadata(property.Value, metadata, problems);
+            }
+            else if (TryReadEntry(property, dataLength, problems, out (string, long[], long, long) entry))
+            {
+                entries.Add(entry);
+            }
         }
     }
 

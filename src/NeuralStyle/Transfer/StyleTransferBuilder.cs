@@ -205,6 +205,7 @@ public sealed class StyleTransferBuilder
     /// <exception cref="StyleTransferConfigurationException">Lists every problem found.</exception>
     public StyleTransfer Build()
     {
+        Runtime.Nnpack.Disable();
         var problems = new ProblemList();
         if (_settings is null)
         {
