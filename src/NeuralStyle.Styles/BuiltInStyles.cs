@@ -72,7 +72,7 @@ public static class BuiltInStyles
     /// </summary>
     /// <param name="nameOrPath">A built-in style's name, or a <c>.safetensors</c> model file.</param>
     /// <param name="device">Where to put the weights (default CPU).</param>
-    /// <exception cref="FileNotFoundException">It is neither a built-in style nor an existing file.</exception>
+    /// <exception cref="FileNotFoundException">It is neither a built-in style nor an existing file, or it is a folder.</exception>
     /// <exception cref="NeuralStyle.Features.InvalidWeightsException">The file is not a valid model.</exception>
     public static FastStyleModel LoadModel(string nameOrPath, torch.Device? device = null)
     {
@@ -82,7 +82,7 @@ public static class BuiltInStyles
             return Load(style, device);
         }
 
-        if (!File.Exists(nameOrPath))
+        if (!File.Exists(nameOrPath) && !Directory.Exists(nameOrPath))
         {
             throw new FileNotFoundException(
                 $"'{nameOrPath}' is neither a built-in style ({string.Join(", ", Names)}) nor an existing model file: give one of those names or the path of a .safetensors model.",

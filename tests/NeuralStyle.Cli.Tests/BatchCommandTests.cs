@@ -90,6 +90,23 @@ public sealed class BatchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_line_whose_output_is_the_manifest_is_refused_and_the_manifest_kept()
+    {
+        string manifest = _work.File("self.jsonl");
+        File.WriteAllText(manifest, "{\"content\": \"content.png\", \"model\": \"shipwreck\", \"output\": \"self.jsonl\"}\n");
+        byte[] before = File.ReadAllBytes(manifest);
+        CliRun run = await CliRun.RunAsync("batch", manifest, "--overwrite");
+        Assert.Equal(ExitCode.InvalidInput, run.Code);
+        Assert.Contains("line 1:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("inputs are never overwritten", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(manifest));
+
+        CliRun folder = await CliRun.RunAsync("batch", _work.Path);
+        Assert.Equal(ExitCode.InvalidInput, folder.Code);
+        Assert.Contains("is a folder, not a file", folder.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_batch_killed_again_and_again_finishes_with_every_output_once()
     {
         string manifest = await ManifestAsync();

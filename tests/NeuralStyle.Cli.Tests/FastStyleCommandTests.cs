@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 using NeuralStyle.FastStyle.Model;
+using NeuralStyle.Styles;
 using NeuralStyle.Testing;
 using SixLabors.ImageSharp;
 
@@ -75,6 +76,48 @@ public sealed class FastStyleCommandTests : IDisposable
 
         CliRun missing = await CliRun.RunAsync("apply", _work.File("none.safetensors"), _work.Content, "-o", _work.File("out.png"));
         Assert.Equal(ExitCode.InvalidInput, missing.Code);
+    }
+
+    [Fact]
+    public async Task No_command_overwrites_its_own_input_or_takes_a_folder_for_a_file()
+    {
+        string model = _work.File("model.safetensors");
+        using (FastStyleModel seeded = BuiltInStyles.Load(BuiltInStyle.Shipwreck))
+        {
+            seeded.Save(model);
+        }
+
+        byte[] before = File.ReadAllBytes(model);
+        string link = _work.File("link.safetensors");
+        File.CreateSymbolicLink(link, model);
+        foreach (string[] args in new[]
+        {
+            new[] { "export", model, "-o", model, "-f" },
+            ["export", model, "-o", link, "-f"],
+            ["apply", model, _work.Content, "-o", model, "-f"],
+        })
+        {
+            CliRun run = await CliRun.RunAsync(args);
+            Assert.True(run.Code == ExitCode.Usage, $"{string.Join(' ', args)}: exit {run.Code}: {run.Error}");
+            Assert.Contains("is the model file", run.Error, StringComparison.Ordinal);
+            Assert.Equal(before, File.ReadAllBytes(model));
+        }
+
+        string folder = _work.File("folder");
+        Directory.CreateDirectory(folder);
+        CliRun asModel = await CliRun.RunAsync("apply", folder, _work.Content, "-o", _work.File("out.png"));
+        Assert.Equal(ExitCode.InvalidInput, asModel.Code);
+        Assert.Contains("is a folder, not a file", asModel.Error, StringComparison.Ordinal);
+        CliRun asTarget = await CliRun.RunAsync("export", model, "-o", folder, "-f");
+        Assert.Equal(ExitCode.Usage, asTarget.Code);
+        Assert.Contains("is a folder", asTarget.Error, StringComparison.Ordinal);
+
+        string second = _work.File("second.png");
+        File.Copy(_work.Content, second);
+        CliRun two = await CliRun.RunAsync("apply", model, _work.Content, second, "-o", _work.File("single.png"));
+        Assert.Equal(ExitCode.Usage, two.Code);
+        Assert.Contains("names one file but 2 photos were given", two.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_work.File("single.png")));
     }
 
     [Fact]

@@ -36,8 +36,8 @@ internal static class ApplyCommand
             IReadOnlyList<(string Input, string Output)> jobs = FastStyleCommands.Outputs(files, target);
             foreach ((string input, string path) in jobs)
             {
-                ImageWriter.EnsureSupported(path);
                 OutputGuard.EnsureWritable(path, [.. files.Select(f => (f, "photo")), (source, "model file")], replace);
+                ImageWriter.EnsureSupported(path);
                 InputFile.EnsureExists(input, "photo");
             }
 
