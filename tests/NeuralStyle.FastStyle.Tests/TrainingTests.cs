@@ -243,6 +243,14 @@ public sealed class TrainingTests(FastStyleFixture fixture)
     }
 
     [Fact]
+    public void A_file_given_as_the_folder_of_photos_is_called_a_file()
+    {
+        string file = Directory.GetFiles(fixture.Photos)[0];
+        StyleTransferConfigurationException error = Assert.Throws<StyleTransferConfigurationException>(() => Builder(Tiny, file).Build());
+        Assert.Contains("is a file, not a folder", Assert.Single(error.Problems).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_lists_every_problem_with_its_setting()
     {
         var settings = Tiny with

@@ -48,6 +48,28 @@ public sealed class WebServiceTests
     }
 
     [Fact]
+    public async Task A_small_photo_asked_for_at_2048_keeps_its_size_and_a_text_bomb_is_never_inflated()
+    {
+        using var factory = new ServiceFactory();
+        HttpClient client = factory.CreateClient();
+        HttpResponseMessage small = await client.PostAsync("/stylize?size=2048", Png(128, 96));
+        Assert.Equal(HttpStatusCode.Accepted, small.StatusCode);
+        StylizeEndpoints.JobView job = (await small.Content.ReadFromJsonAsync<StylizeEndpoints.JobView>())!;
+        Assert.Equal("succeeded", (await WaitAsync(client, job.Id, j => j.State is "succeeded" or "failed")).State);
+        using (Image image = Image.Load(await client.GetByteArrayAsync($"/jobs/{job.Id}/result")))
+        {
+            Assert.Equal((128, 96), (image.Width, image.Height));
+        }
+
+        var bomb = new ByteArrayContent(HostileImages.PngWithTextBomb(64, 48, 256 << 20));
+        bomb.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        HttpResponseMessage posted = await client.PostAsync("/stylize", bomb);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        job = (await posted.Content.ReadFromJsonAsync<StylizeEndpoints.JobView>())!;
+        Assert.Equal("succeeded", (await WaitAsync(client, job.Id, j => j.State is "succeeded" or "failed")).State);
+    }
+
+    [Fact]
     public async Task A_photo_is_queued_stylised_and_returned()
     {
         using var factory = new ServiceFactory();

@@ -12,8 +12,12 @@ namespace NeuralStyle.FastStyle.Inference;
 /// <param name="ImagesPerPass">How many images of one size run together.</param>
 internal readonly record struct TilePlan(int TileSize, int TileOverlap, int ImagesPerPass)
 {
-    /// <summary>Bytes per pixel of the whole-image tensors every stylisation holds: float RGB input and blended output (12 each), blend weights (4), the conversion to bytes (16).</summary>
-    private const long BaseBytesPerPixel = 44;
+    /// <summary>
+    /// Bytes per pixel of the whole-image memory a stylisation holds at its peak, the conversion back
+    /// to an image: float RGB input and blended output (12 each), blend weights (4), the conversion's
+    /// own tensors (18), and the photo, the result image and the bytes between them (10).
+    /// </summary>
+    private const long BaseBytesPerPixel = 56;
 
     /// <summary>What a strength below 1 adds (the blend with the photo), and what keeping the photo's colours adds (its YCbCr conversions).</summary>
     private const long BlendBytesPerPixel = 12, ChromaBytesPerPixel = 36;

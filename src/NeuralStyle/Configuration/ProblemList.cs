@@ -20,9 +20,9 @@ internal sealed class ProblemList
     /// <summary>Records a problem unless <paramref name="path"/> is a file that exists (<see cref="IO.InputFile"/>'s rule).</summary>
     public void RequireFile(string? path, Setting setting, string what)
     {
-        if (IO.InputFile.Problem(path, what) is string problem)
+        if (IO.InputFile.Describe(path, what) is (string message, string fix))
         {
-            Add(setting, problem, string.Empty);
+            Add(setting, message, fix);
         }
     }
 

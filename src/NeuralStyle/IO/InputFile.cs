@@ -6,15 +6,18 @@ namespace NeuralStyle.IO;
 /// </summary>
 public static class InputFile
 {
-    /// <summary>What is wrong with <paramref name="path"/> as the <paramref name="what"/> to read, or null when it is a file that exists.</summary>
+    /// <summary>What is wrong with <paramref name="path"/> as the <paramref name="what"/> to read, and how to fix it, or null when it is a file that exists.</summary>
     /// <param name="path">The path given.</param>
     /// <param name="what">What the file is, for the message: "model file", "style image", "manifest".</param>
-    public static string? Problem(string? path, string what)
+    public static string? Problem(string? path, string what) => Describe(path, what) is (string message, string fix) ? $"{message} {fix}" : null;
+
+    /// <summary>The problem as a message and a fix (for a <see cref="Configuration.ConfigurationProblem"/>), or null.</summary>
+    internal static (string Message, string Fix)? Describe(string? path, string what)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(what);
         if (string.IsNullOrWhiteSpace(path))
         {
-            return $"The {what} path is empty: give the file's path.";
+            return ($"The {what} path is empty.", "Give the file's path.");
         }
 
         if (File.Exists(path))
@@ -23,8 +26,8 @@ public static class InputFile
         }
 
         return Directory.Exists(path)
-            ? $"The {what} '{path}' is a folder, not a file: give the path of the file inside it."
-            : $"The {what} '{path}' does not exist: check the path.";
+            ? ($"The {what} '{path}' is a folder, not a file.", "Give the path of the file inside it.")
+            : ($"The {what} '{path}' does not exist.", "Check the path.");
     }
 
     /// <summary>Throws unless <paramref name="path"/> is a file that exists.</summary>
