@@ -51,7 +51,7 @@ public sealed class UploadFuzzTests(ITestOutputHelper output)
 
         foreach (string id in accepted)
         {
-            StylizeEndpoints.JobView job = await WaitAsync(client, id);
+            StylizeEndpoints.JobView job = await WebServiceTests.WaitAsync(client, id, j => j.State is "succeeded" or "failed" or "cancelled");
             Assert.True(job.State == "succeeded" || !string.IsNullOrWhiteSpace(job.Error), $"job {id}: {job.State} without a message");
         }
 
@@ -66,21 +66,5 @@ public sealed class UploadFuzzTests(ITestOutputHelper output)
         using var stream = new MemoryStream();
         save(image, stream);
         return stream.ToArray();
-    }
-
-    private static async Task<StylizeEndpoints.JobView> WaitAsync(HttpClient client, string id)
-    {
-        for (int i = 0; i < 600; i++)
-        {
-            StylizeEndpoints.JobView view = (await client.GetFromJsonAsync<StylizeEndpoints.JobView>($"/jobs/{id}"))!;
-            if (view.State is "succeeded" or "failed" or "cancelled")
-            {
-                return view;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"Job {id} did not end in 30 s.");
     }
 }

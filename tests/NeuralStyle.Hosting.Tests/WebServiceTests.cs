@@ -31,7 +31,7 @@ public sealed class WebServiceTests
         return content;
     }
 
-    private static async Task<StylizeEndpoints.JobView> WaitAsync(HttpClient client, string id, Func<StylizeEndpoints.JobView, bool> until)
+    internal static async Task<StylizeEndpoints.JobView> WaitAsync(HttpClient client, string id, Func<StylizeEndpoints.JobView, bool> until)
     {
         for (int i = 0; i < 600; i++)
         {
@@ -52,21 +52,25 @@ public sealed class WebServiceTests
     {
         using var factory = new ServiceFactory();
         HttpClient client = factory.CreateClient();
-        HttpResponseMessage small = await client.PostAsync("/stylize?size=2048", Png(128, 96));
-        Assert.Equal(HttpStatusCode.Accepted, small.StatusCode);
-        StylizeEndpoints.JobView job = (await small.Content.ReadFromJsonAsync<StylizeEndpoints.JobView>())!;
-        Assert.Equal("succeeded", (await WaitAsync(client, job.Id, j => j.State is "succeeded" or "failed")).State);
-        using (Image image = Image.Load(await client.GetByteArrayAsync($"/jobs/{job.Id}/result")))
+        StylizeEndpoints.JobView small = await SubmitAndWaitAsync(client, "/stylize?size=2048", Png(128, 96));
+        Assert.Equal("succeeded", small.State);
+        using (Image image = Image.Load(await client.GetByteArrayAsync($"/jobs/{small.Id}/result")))
         {
             Assert.Equal((128, 96), (image.Width, image.Height));
         }
 
         var bomb = new ByteArrayContent(HostileImages.PngWithTextBomb(64, 48, 256 << 20));
         bomb.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        HttpResponseMessage posted = await client.PostAsync("/stylize", bomb);
+        Assert.Equal("succeeded", (await SubmitAndWaitAsync(client, "/stylize", bomb)).State);
+    }
+
+    /// <summary>Posts <paramref name="content"/>, expects 202, and waits for the job to end.</summary>
+    private static async Task<StylizeEndpoints.JobView> SubmitAndWaitAsync(HttpClient client, string path, HttpContent content)
+    {
+        HttpResponseMessage posted = await client.PostAsync(path, content);
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        job = (await posted.Content.ReadFromJsonAsync<StylizeEndpoints.JobView>())!;
-        Assert.Equal("succeeded", (await WaitAsync(client, job.Id, j => j.State is "succeeded" or "failed")).State);
+        StylizeEndpoints.JobView job = (await posted.Content.ReadFromJsonAsync<StylizeEndpoints.JobView>())!;
+        return await WaitAsync(client, job.Id, j => j.State is "succeeded" or "failed" or "cancelled");
     }
 
     [Fact]
