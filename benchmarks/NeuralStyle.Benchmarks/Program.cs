@@ -35,6 +35,9 @@ switch (args.FirstOrDefault())
     case "service-load":
         NeuralStyle.Benchmarks.Batch.ServiceLoad.Run(args[1..]);
         break;
+    case "training-profile":
+        NeuralStyle.Benchmarks.FastStyle.TrainingProfile.Run(args[1..]);
+        break;
     case "fast-speed":
         NeuralStyle.Benchmarks.FastStyle.FastStyleSpeed.Run(args[1..]);
         break;

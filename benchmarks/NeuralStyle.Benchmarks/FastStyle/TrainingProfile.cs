@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Network;
+using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Imaging;
+using NeuralStyle.Optimization;
+using NeuralStyle.ResNet18;
+using NeuralStyle.Transfer;
+using TorchSharp;
+
+namespace NeuralStyle.Benchmarks.FastStyle;
+
+/// <summary>
+/// Where a training step's time goes, with the recipe of styles/train.sh (half width, 128 px crops,
+/// batch 4, content weight 4, TV 120): the photo feed, the network's forward pass, the loss (the loss
+/// network over the output and the input crops), the backward pass, the gradient check and Adam.
+/// Usage: training-profile PHOTOS STYLE [steps=30] [batch=4] [size=128].
+/// </summary>
+internal static class TrainingProfile
+{
+    public static void Run(string[] args)
+    {
+        Runtime.CpuKernels.TryLimitToAvx2ForTraining();
+        string photos = args[0], style = args[1];
+        int steps = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30;
+        int batch = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 4;
+        int size = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 128;
+        torch.set_num_threads(2);
+        using var extractor = ResNet18FeatureExtractor.Load();
+        ObjectiveSettings objective = FastStyleTrainingSettings.Default.Objective with { ContentWeight = 4, TotalVariationWeight = 120 };
+        var problems = new ProblemList();
+        ResolvedObjective resolved = ResolvedObjective.Resolve(extractor, objective, problems);
+        problems.ThrowIfAny();
+        using TransferImage styleImage = new ImageLoader().Load(style);
+        using TransferImage sized = styleImage.Resize(OutputSize.LongestSide(size));
+        using var loss = new PerceptualLoss(extractor, resolved, [new StyleTensor(ImageTensor.FromImage(sized.Color), 1)]);
+        using TransformerNet network = TransformerNet.Initialize(FastStyleArchitecture.Default, 1);
+        network.RequireGradients(true);
+        torch.Tensor[] parameters = network.Parameters.Select(p => p.Value).ToArray();
+        AdamMoments[] moments = parameters.Select(p => new AdamMoments(p)).ToArray();
+        using var feed = new ContentFeed(ContentFolder.List(photos).ToList(), size, batch, 1, 0, new ImageLoader(), 256L << 20, NullLogger.Instance);
+        OptimizerSettings adam = OptimizerSettings.For(OptimizerKind.Adam);
+        string[] phases = ["feed", "network forward", "loss (both passes)", "backward", "check + Adam"];
+        double[] seconds = new double[phases.Length];
+        var total = Stopwatch.StartNew();
+        for (int step = 1; step <= steps; step++)
+        {
+            if (step == 4)
+            {
+                // The first steps warm the kernels and the photo cache.
+                Array.Clear(seconds);
+                total.Restart();
+            }
+
+            using var scope = torch.NewDisposeScope();
+            var clock = Stopwatch.StartNew();
+            torch.Tensor input = feed.Next(CancellationToken.None);
+            Lap(0);
+            torch.Tensor output = network.Forward(input);
+            Lap(1);
+            (torch.Tensor sum, torch.Tensor terms) = loss.Compute(output, input);
+            _ = terms.cpu().data<float>().ToArray();
+            Lap(2);
+            IList<torch.Tensor> gradients = torch.autograd.grad([sum], parameters);
+            Lap(3);
+            _ = FiniteCheck.Failing(network.Parameters.Select(p => p.Key).ToArray(), [.. gradients]);
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                moments[i].Step(parameters[i], gradients[i], step, 1e-3, adam.Beta1, adam.Beta2, adam.Epsilon);
+            }
+
+            Lap(4);
+
+            void Lap(int phase)
+            {
+                seconds[phase] += clock.Elapsed.TotalSeconds;
+                clock.Restart();
+            }
+        }
+
+        int timed = steps - 3;
+        Console.WriteLine(FormattableString.Invariant($"{timed} steps of {batch} x {size} px: {timed * batch / total.Elapsed.TotalSeconds:F2} images/s"));
+        Console.WriteLine("| phase | ms per step | share |");
+        Console.WriteLine("|---|---:|---:|");
+        for (int i = 0; i < phases.Length; i++)
+        {
+            Console.WriteLine(FormattableString.Invariant($"| {phases[i]} | {seconds[i] / timed * 1000:F0} | {seconds[i] / seconds.Sum():P0} |"));
+        }
+
+        foreach (AdamMoments moment in moments)
+        {
+            moment.Dispose();
+        }
+    }
+}
