@@ -1,6 +1,7 @@
 using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
+using NeuralStyle.FastStyle.Network;
 using NeuralStyle.Imaging;
 using NeuralStyle.IO;
 using NeuralStyle.Testing;
@@ -90,7 +91,7 @@ public sealed class InferenceTests : IDisposable
     }
 
     [Fact]
-    public void Tiles_are_the_networks_output_on_each_tile_and_one_tile_is_exact()
+    public void Tiles_are_the_networks_output_on_each_tile_with_shared_statistics_and_one_tile_is_exact()
     {
         using TransferImage photo = Photo(150, 100);
         using TransferImage whole = _model.Stylize(photo);
@@ -99,15 +100,24 @@ public sealed class InferenceTests : IDisposable
         Assert.Equal(0, MaxDifference(whole, oneTile));
         Assert.Equal((150, 100), (tiled.Width, tiled.Height));
 
-        // Tiles start at x = 0, 48, 86 and y = 0, 36: the first tile alone covers x < 48, y < 36.
-        using TransferImage corner = new(photo.Color.Clone(c => c.Crop(new Rectangle(0, 0, 64, 64))));
-        using TransferImage cornerStyled = _model.Stylize(corner);
+        // Tiles start at x = 0, 48, 86 and y = 0, 36: the first tile alone covers x < 48, y < 36, where
+        // the result is the network's output on that tile, normalised with the whole image's pooled statistics.
+        using var scope = torch.NewDisposeScope();
+        torch.Tensor input = ImageTensor.FromImage(photo.Color);
+        Image<Rgb24> cornerStyled;
+        using (torch.no_grad())
+        {
+            IReadOnlyList<(torch.Tensor Mean, torch.Tensor Variance)> statistics = TileStatistics.Pool(_model.Network, input, 64, 16, CancellationToken.None);
+            cornerStyled = ImageTensor.ToImage(_model.Network.Forward(input.narrow(-2, 0, 64).narrow(-1, 0, 64), statistics).clamp_(0, 1));
+        }
+
+        using Image<Rgb24> corner = cornerStyled;
         int worst = 0;
         for (int y = 0; y < 36; y++)
         {
             for (int x = 0; x < 48; x++)
             {
-                Rgb24 p = tiled.Color[x, y], q = cornerStyled.Color[x, y];
+                Rgb24 p = tiled.Color[x, y], q = corner[x, y];
                 worst = Math.Max(worst, Math.Max(Math.Abs(p.R - q.R), Math.Max(Math.Abs(p.G - q.G), Math.Abs(p.B - q.B))));
             }
         }
@@ -165,6 +175,26 @@ public sealed class InferenceTests : IDisposable
         using TransferImage whole = _model.Stylize(photo);
         using TransferImage tiled = _model.Stylize(photo, StylizeOptions.Default with { TileSize = 100 });
         Assert.Equal((whole.Width, whole.Height), (tiled.Width, tiled.Height));
+    }
+
+    [Fact]
+    public void Tiles_are_normalised_with_the_whole_images_pooled_statistics()
+    {
+        using var scope = torch.NewDisposeScope();
+        using FastStyleModel model = TestModels.Seeded(9, FastStyleArchitecture.Default);
+        torch.Tensor input = ImageTensor.FromImage(DemoImages.Lakeside(256, 192));
+        var tiled = StylizeOptions.Default with { TileSize = 96, TileOverlap = 16 };
+        torch.Tensor whole = model.Forward(input, StylizeOptions.Default, CancellationToken.None);
+        torch.Tensor pooled = model.Forward(input, tiled, CancellationToken.None);
+        torch.Tensor own;
+        using (torch.no_grad())
+        {
+            own = TiledForward.Run(input, 96, 16, model.Network.Forward, CancellationToken.None).clamp_(0, 1);
+        }
+
+        double pooledError = (pooled - whole).abs().mean().item<float>(), ownError = (own - whole).abs().mean().item<float>();
+        // Measured 0.117 against 0.177 for this seeded network (0.058 against 0.111 in pixel values for the built-in starry-night on a photo).
+        Assert.True(pooledError < ownError * 0.8, $"mean error against the whole image: pooled statistics {pooledError:F4}, each tile its own {ownError:F4}");
     }
 
     [Fact]

@@ -16,7 +16,8 @@ namespace NeuralStyle.Benchmarks.FastStyle;
 /// Where a training step's time goes, with the recipe of styles/train.sh (half width, 128 px crops,
 /// batch 4, content weight 4, TV 120): the photo feed, the network's forward pass, the loss (the loss
 /// network over the output and the input crops), the backward pass, the gradient check and Adam.
-/// Usage: training-profile PHOTOS STYLE [steps=30] [batch=4] [size=128].
+/// Usage: training-profile PHOTOS STYLE [steps=30] [batch=4] [size=128] [bf16]: bf16 runs the loss
+/// network in bfloat16 (<see cref="Features.MixedPrecisionExtractor"/>).
 /// </summary>
 internal static class TrainingProfile
 {
@@ -27,8 +28,11 @@ internal static class TrainingProfile
         int steps = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30;
         int batch = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 4;
         int size = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 128;
+        bool bf16 = args.Length > 5 && args[5] == "bf16";
         torch.set_num_threads(2);
-        using var extractor = ResNet18FeatureExtractor.Load();
+        using Features.IFeatureExtractor extractor = bf16
+            ? new Features.MixedPrecisionExtractor(ResNet18FeatureExtractor.Load(new ResNet18Options { DataType = torch.ScalarType.BFloat16 }))
+            : ResNet18FeatureExtractor.Load();
         ObjectiveSettings objective = FastStyleTrainingSettings.Default.Objective with { ContentWeight = 4, TotalVariationWeight = 120 };
         var problems = new ProblemList();
         ResolvedObjective resolved = ResolvedObjective.Resolve(extractor, objective, problems);

@@ -31,7 +31,7 @@ internal sealed class StylizeOptionSet
 
     private readonly Option<int?> _memoryLimit = new("--memory-limit")
     {
-        Description = $"The most memory one stylisation's tensors may take, in MiB; tiles shrink to fit. [default: {StylizeOptions.Default.MemoryLimitBytes >> 20}]",
+        Description = $"The most memory one stylisation's tensors may take, in MiB; tiles shrink to fit. [default: half the available memory]",
         HelpName = "MIB",
     };
 

@@ -27,18 +27,24 @@ public sealed record StylizeOptions
 
     /// <summary>
     /// The largest tile: images with a side above this run in overlapping tiles (default 2048); tiles
-    /// are smaller when <see cref="MemoryLimitBytes"/> requires. Instance normalisation sees each
-    /// tile's statistics, so tiles can differ slightly in tone; the overlap blends them.
+    /// are smaller when <see cref="MemoryLimitBytes"/> requires. Every tile is normalised with the
+    /// whole image's statistics, pooled from a first pass over the tiles (a tiled image takes twice
+    /// the time); the overlap blends the tiles.
     /// </summary>
     public int TileSize { get; init; } = 2048;
 
     /// <summary>
-    /// The most memory one call's tensors may take, in bytes (default 1 GiB): tiles are sized to fit
-    /// it from the model's measured need per pixel, and an image whose own buffers would not fit is
-    /// refused with <see cref="InsufficientMemoryException"/> before any work. Decoding is bounded
-    /// separately, by <see cref="ImageLoadOptions"/>.
+    /// The most memory one call may take, in bytes: tiles are sized to fit it from the model's
+    /// measured need per pixel, and an image whose own buffers would not fit is refused with
+    /// <see cref="InsufficientMemoryException"/> before any work. Null (the default) is half the
+    /// memory available to the process (a container's limit included), so a large photo runs in few,
+    /// large tiles where memory allows (smaller tiles, each normalised on its own, shift the texture
+    /// slightly); a service sets a fixed limit. Decoding is bounded separately, by <see cref="ImageLoadOptions"/>.
     /// </summary>
-    public long MemoryLimitBytes { get; init; } = 1L << 30;
+    public long? MemoryLimitBytes { get; init; }
+
+    /// <summary>The limit in force: <see cref="MemoryLimitBytes"/>, or half the memory available to the process.</summary>
+    internal long EffectiveMemoryLimitBytes => MemoryLimitBytes ?? Math.Max(MinimumMemoryLimitBytes, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
 
     /// <summary>
     /// The most a photo is enlarged to reach <see cref="Size"/>: 1 (the default) never enlarges, so a
@@ -95,10 +101,10 @@ public sealed record StylizeOptions
             $"A fast style network cannot apply {ColorPreservation}: it recolours the style, which is fixed when the network is trained.",
             "Use LuminanceOnly to keep the photo's colours, or None.");
         problems.Require(
-            MemoryLimitBytes >= MinimumMemoryLimitBytes,
+            MemoryLimitBytes is null or >= MinimumMemoryLimitBytes,
             Setting.StylizeMemoryLimit,
             $"MemoryLimitBytes must be at least {MinimumMemoryLimitBytes} (64 MiB) (got {MemoryLimitBytes}).",
-            $"The default is {Default.MemoryLimitBytes} (1 GiB); tiles shrink to fit it.");
+            "Leave it null for half the available memory; tiles shrink to fit the limit.");
         problems.Require(
             MaxUpscale is >= 1 and <= 16,
             Setting.StylizeSize,

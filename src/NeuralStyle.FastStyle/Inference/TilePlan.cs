@@ -1,7 +1,7 @@
 namespace NeuralStyle.FastStyle.Inference;
 
 /// <summary>
-/// How a stylisation fits <see cref="StylizeOptions.MemoryLimitBytes"/>: the whole-image buffers
+/// How a stylisation fits its memory limit (<see cref="StylizeOptions.MemoryLimitBytes"/>): the whole-image buffers
 /// (input, blended output, blend weights, the conversion back to an image; the strength blend and
 /// colour keeping add theirs) take <see cref="WholeImageBytesPerPixel"/> per pixel of each image, and
 /// the network's pass over a tile
@@ -29,7 +29,7 @@ internal readonly record struct TilePlan(int TileSize, int TileOverlap, int Imag
     /// <exception cref="InsufficientMemoryException">Even one image at the smallest tile needs more than the limit; the message says how much and what to change.</exception>
     public static TilePlan For(int images, long width, long height, double networkBytesPerPixel, StylizeOptions options)
     {
-        long limit = options.MemoryLimitBytes;
+        long limit = options.EffectiveMemoryLimitBytes;
         long wholeImage = width * height * WholeImageBytesPerPixel(options);
         double perTilePixel = networkBytesPerPixel * ScratchFactor;
         long smallestTile = (long)(StylizeOptions.MinimumTileSize * StylizeOptions.MinimumTileSize * perTilePixel);

@@ -250,15 +250,26 @@ public sealed class FastStyleModel : IDisposable
     /// <summary>The smallest side the network takes.</summary>
     public const int MinimumSide = ImageSettings.MinimumSize;
 
-    /// <summary>The network's output in [0, 1] for RGB input in [0, 1] (<c>[N, 3, H, W]</c>), tiled when the options say so; what the ONNX export computes.</summary>
+    /// <summary>
+    /// The network's output in [0, 1] for RGB input in [0, 1] (<c>[N, 3, H, W]</c>); what the ONNX
+    /// export computes. An image larger than the memory limit allows runs in tiles, every tile
+    /// normalised with the same statistics, the whole image's as pooled from its tiles
+    /// (<see cref="TileStatistics"/>): each tile's own would shift the texture from tile to tile.
+    /// </summary>
     internal torch.Tensor Forward(torch.Tensor rgb, StylizeOptions options, CancellationToken cancellationToken)
     {
         using var noGrad = torch.no_grad();
-        TilePlan plan = TilePlan.For((int)rgb.shape[0], rgb.shape[^1], rgb.shape[^2], _networkBytesPerPixel.Value, options);
-        torch.Tensor output = TiledForward.Splits(rgb.shape[^2], rgb.shape[^1], plan.TileSize)
-            ? TiledForward.Run(rgb, plan.TileSize, plan.TileOverlap, _network.Forward, cancellationToken)
-            : _network.Forward(rgb);
-        return output.clamp_(0, 1);
+        long height = rgb.shape[^2], width = rgb.shape[^1];
+        TilePlan plan = TilePlan.For((int)rgb.shape[0], width, height, _networkBytesPerPixel.Value, options);
+        if (!TiledForward.Splits(height, width, plan.TileSize))
+        {
+            return _network.Forward(rgb).clamp_(0, 1);
+        }
+
+        using var scope = torch.NewDisposeScope();
+        IReadOnlyList<(torch.Tensor Mean, torch.Tensor Variance)> statistics = TileStatistics.Pool(_network, rgb, plan.TileSize, plan.TileOverlap, cancellationToken);
+        torch.Tensor output = TiledForward.Run(rgb, plan.TileSize, plan.TileOverlap, tile => _network.Forward(tile, statistics), cancellationToken);
+        return output.clamp_(0, 1).MoveToOuterDisposeScope();
     }
 
     /// <summary>The bytes the network's pass holds per pixel of its input, measured once on a 128 px probe (its padding makes that a slight overestimate).</summary>

@@ -83,7 +83,34 @@ internal sealed class TransformerNet : IDisposable
     /// The network's output, and the bytes of every tensor the pass held: its peak, since nothing
     /// it makes is freed before it ends (what <see cref="Inference.TilePlan"/> sizes tiles by).
     /// </summary>
-    public torch.Tensor Forward(torch.Tensor input, out long heldBytes)
+    public torch.Tensor Forward(torch.Tensor input, out long heldBytes) => Run(input, statistics: null, recorded: null, out heldBytes);
+
+    /// <summary>
+    /// The output with every instance normalisation using the given statistics (each <c>[N, C, 1, 1]</c>
+    /// mean and variance, in the order of the network's normalisations) instead of the input's own:
+    /// how tiles of one image are normalised alike.
+    /// </summary>
+    public torch.Tensor Forward(torch.Tensor input, IReadOnlyList<(torch.Tensor Mean, torch.Tensor Variance)> statistics) =>
+        Run(input, statistics, recorded: null, out _);
+
+    /// <summary>Each instance normalisation's input statistics over <paramref name="input"/> (per image and channel, <c>[N, C, 1, 1]</c>), in the network's order.</summary>
+    public IReadOnlyList<(torch.Tensor Mean, torch.Tensor Variance)> Statistics(torch.Tensor input)
+    {
+        var recorded = new List<(torch.Tensor Mean, torch.Tensor Variance)>();
+        using (var scope = torch.NewDisposeScope())
+        {
+            Run(input, statistics: null, recorded, out _);
+            foreach ((torch.Tensor mean, torch.Tensor variance) in recorded)
+            {
+                mean.MoveToOuterDisposeScope();
+                variance.MoveToOuterDisposeScope();
+            }
+        }
+
+        return recorded;
+    }
+
+    private torch.Tensor Run(torch.Tensor input, IReadOnlyList<(torch.Tensor Mean, torch.Tensor Variance)>? statistics, List<(torch.Tensor Mean, torch.Tensor Variance)>? recorded, out long heldBytes)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = torch.NewDisposeScope();
@@ -91,12 +118,13 @@ internal sealed class TransformerNet : IDisposable
         long padBottom = PadTo(height), padRight = PadTo(width);
         torch.Tensor x = padBottom + padRight > 0 ? pad(input, [0, padRight, 0, padBottom], PaddingModes.Reflect) : input;
         var shortcuts = new Stack<torch.Tensor>();
+        int normalisation = 0;
         foreach (NetworkOp op in _plan)
         {
             x = op switch
             {
                 ConvOp conv => Convolve(x, conv),
-                NormOp norm => instance_norm(x, weight: _byKey[norm.WeightKey], bias: _byKey[norm.BiasKey], eps: NormOp.Epsilon),
+                NormOp norm => Normalize(x, norm, statistics?[normalisation++], recorded),
                 ReluOp => relu(x),
                 ResidualStartOp => Remember(shortcuts, x),
                 ResidualAddOp => x + shortcuts.Pop(),
@@ -110,6 +138,12 @@ internal sealed class TransformerNet : IDisposable
         }
 
         heldBytes = scope.DisposablesView.OfType<torch.Tensor>().Sum(t => t.NumberOfElements * t.ElementSize);
+        foreach ((torch.Tensor mean, torch.Tensor variance) in recorded ?? [])
+        {
+            mean.MoveToOuterDisposeScope();
+            variance.MoveToOuterDisposeScope();
+        }
+
         return x.MoveToOuterDisposeScope();
     }
 
@@ -126,6 +160,20 @@ internal sealed class TransformerNet : IDisposable
         int p = conv.Padding;
         torch.Tensor padded = pad(x, [p, p, p, p], PaddingModes.Reflect);
         return conv2d(padded, _byKey[conv.WeightKey], _byKey[conv.BiasKey], strides: [conv.Stride, conv.Stride]);
+    }
+
+    /// <summary>Instance normalisation, with the input's own statistics (recorded when asked) or the given ones.</summary>
+    private torch.Tensor Normalize(torch.Tensor x, NormOp norm, (torch.Tensor Mean, torch.Tensor Variance)? given, List<(torch.Tensor Mean, torch.Tensor Variance)>? recorded)
+    {
+        torch.Tensor weight = _byKey[norm.WeightKey], bias = _byKey[norm.BiasKey];
+        if (given is not (torch.Tensor mean, torch.Tensor variance))
+        {
+            recorded?.Add((x.mean([2, 3], keepdim: true), x.var([2, 3], unbiased: false, keepdim: true)));
+            return instance_norm(x, weight: weight, bias: bias, eps: NormOp.Epsilon);
+        }
+
+        torch.Tensor scale = weight.view(1, -1, 1, 1) * (variance + NormOp.Epsilon).rsqrt();
+        return (x - mean) * scale + bias.view(1, -1, 1, 1);
     }
 
     private static torch.Tensor Remember(Stack<torch.Tensor> shortcuts, torch.Tensor x)

@@ -40,8 +40,14 @@ public sealed class NeuralStyleServiceOptions
     /// <summary>How long a finished job and its result are kept. Default 10 minutes.</summary>
     public TimeSpan ResultRetention { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How requests are stylised unless a request says otherwise (defaults: <see cref="StylizeOptions"/>').</summary>
-    public StylizeOptions Stylize { get; set; } = new();
+    /// <summary>The memory limit of one job unless <see cref="Stylize"/> sets one: 1 GiB, so that the service's peak stays near 1.3 GB with one worker (docs/service.md).</summary>
+    public const long DefaultJobMemoryLimitBytes = 1L << 30;
+
+    /// <summary>
+    /// How requests are stylised unless a request says otherwise (defaults: <see cref="StylizeOptions"/>',
+    /// except the memory limit, <see cref="DefaultJobMemoryLimitBytes"/>: a service bounds every job).
+    /// </summary>
+    public StylizeOptions Stylize { get; set; } = new() { MemoryLimitBytes = DefaultJobMemoryLimitBytes };
 
     /// <summary>Decoding limits for uploaded images (defaults: <see cref="ImageLoadOptions"/>'); a host should also refuse oversized uploads before they reach the queue.</summary>
     public ImageLoadOptions ImageLimits { get; set; } = new();

@@ -1,0 +1,55 @@
+using NeuralStyle.FastStyle.Network;
+using TorchSharp;
+
+namespace NeuralStyle.FastStyle.Inference;
+
+/// <summary>
+/// The instance-normalisation statistics of a whole image too large to run whole: each tile's are
+/// measured at full resolution and pooled (means weighted by the tile's pixels, variances by the law
+/// of total variance), so that every tile can then be normalised alike, as the whole image would be.
+/// Costs one more pass of the network over the tiles.
+/// </summary>
+internal static class TileStatistics
+{
+    /// <summary>The pooled statistics (each <c>[N, C, 1, 1]</c>), in the network's order.</summary>
+    public static IReadOnlyList<(torch.Tensor Mean, torch.Tensor Variance)> Pool(
+        TransformerNet network, torch.Tensor image, int tileSize, int overlap, CancellationToken cancellationToken)
+    {
+        long height = image.shape[^2], width = image.shape[^1];
+        torch.Tensor[]? sums = null, squares = null;
+        double pixels = 0;
+        using (var outer = torch.NewDisposeScope())
+        {
+            foreach (long top in TiledForward.Starts(height, tileSize, overlap))
+            {
+                foreach (long left in TiledForward.Starts(width, tileSize, overlap))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var scope = torch.NewDisposeScope();
+                    torch.Tensor tile = image.narrow(-2, top, Math.Min(tileSize, height)).narrow(-1, left, Math.Min(tileSize, width));
+                    double weight = tile.shape[^2] * tile.shape[^1];
+                    IReadOnlyList<(torch.Tensor Mean, torch.Tensor Variance)> own = network.Statistics(tile);
+                    sums ??= own.Select(s => torch.zeros_like(s.Mean).MoveToOuterDisposeScope()).ToArray();
+                    squares ??= own.Select(s => torch.zeros_like(s.Mean).MoveToOuterDisposeScope()).ToArray();
+                    for (int i = 0; i < own.Count; i++)
+                    {
+                        sums[i].add_(own[i].Mean * weight);
+                        squares[i].add_((own[i].Variance + own[i].Mean.square()) * weight);
+                    }
+
+                    pixels += weight;
+                }
+            }
+
+            var pooled = new List<(torch.Tensor Mean, torch.Tensor Variance)>();
+            for (int i = 0; i < sums!.Length; i++)
+            {
+                torch.Tensor mean = sums[i] / pixels;
+                torch.Tensor variance = (squares![i] / pixels - mean.square()).clamp_min_(0);
+                pooled.Add((mean.MoveToOuterDisposeScope(), variance.MoveToOuterDisposeScope()));
+            }
+
+            return pooled;
+        }
+    }
+}
