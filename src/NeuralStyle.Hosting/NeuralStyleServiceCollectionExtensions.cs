@@ -21,6 +21,7 @@ public static class NeuralStyleServiceCollectionExtensions
     public static IServiceCollection AddNeuralStyle(this IServiceCollection services, Action<NeuralStyleServiceOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        bool first = !services.Any(d => d.ServiceType == typeof(ModelHolder));
         OptionsBuilder<NeuralStyleServiceOptions> options = services.AddOptions<NeuralStyleServiceOptions>().BindConfiguration(NeuralStyleServiceOptions.SectionName);
         if (configure is not null)
         {
@@ -33,7 +34,12 @@ public static class NeuralStyleServiceCollectionExtensions
         services.TryAddSingleton<StylizationQueue>();
         services.TryAddSingleton<IStylizationQueue>(provider => provider.GetRequiredService<StylizationQueue>());
         services.AddHostedService<StylizationWorker>();
-        services.AddHealthChecks().AddCheck<NeuralStyleHealthCheck>("neuralstyle");
+        if (first)
+        {
+            // A second call adds its configuration only: the health check's name must stay unique.
+            services.AddHealthChecks().AddCheck<NeuralStyleHealthCheck>("neuralstyle");
+        }
+
         return services;
     }
 }

@@ -40,6 +40,19 @@ public sealed class BatchRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_batchs_image_limits_apply_to_fast_style_jobs_and_are_checked_first()
+    {
+        FastStyleBatchJob[] jobs = _folder.FastJobs(2);
+        BatchReport report = await RunAsync(jobs, options: new BatchOptions { ImageLimits = ImageLoadOptions.Default with { MaxPixels = 40 * 32 } });
+        Assert.Equal([BatchJobState.Done, BatchJobState.Failed], report.Outcomes.Select(o => o.State));
+        Assert.Contains("MaxPixels", report.Outcomes[1].Error!, StringComparison.Ordinal);
+
+        BatchValidationException invalid = Assert.Throws<BatchValidationException>(
+            () => BatchRunner.Create(jobs, new BatchOptions { ImageLimits = ImageLoadOptions.Default with { MaxPixels = 0 } }));
+        Assert.Contains(invalid.Problems, p => p.Message.StartsWith("BatchOptions.ImageLimits:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_changed_setting_or_input_redoes_only_that_job()
     {
         FastStyleBatchJob[] jobs = _folder.FastJobs(3);

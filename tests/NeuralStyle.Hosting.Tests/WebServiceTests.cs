@@ -115,6 +115,24 @@ public sealed class WebServiceTests
     }
 
     [Fact]
+    public void Bad_image_limits_stop_the_start_naming_the_setting()
+    {
+        using var factory = new ServiceFactory(("NeuralStyle:ImageLimits:MaxPixels", "0"));
+        Exception refused = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("NeuralStyle:ImageLimits:", refused.ToString(), StringComparison.Ordinal);
+        Assert.Contains("MaxPixels 0", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registering_the_service_twice_keeps_one_health_check()
+    {
+        using var service = new ServiceFactory();
+        using WebApplicationFactory<Program> twice = service.WithWebHostBuilder(web => web.ConfigureServices(s => s.AddNeuralStyle(o => o.QueueCapacity = 4)));
+        HttpResponseMessage health = await twice.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
     public void A_corrupt_model_file_stops_the_start_with_the_models_error()
     {
         string folder = Directory.CreateTempSubdirectory("neuralstyle-corrupt-").FullName;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NeuralStyle.Features;
+using NeuralStyle.Imaging;
 using TorchSharp;
 
 namespace NeuralStyle.Batch.Running;
@@ -33,6 +34,9 @@ public sealed record BatchOptions
     /// the manifest the jobs came from, say. Empty by default.
     /// </summary>
     public IReadOnlyList<string> ProtectedFiles { get; init; } = [];
+
+    /// <summary>Decoding limits for every job's images, transfers and fast-style jobs alike (default <see cref="ImageLoadOptions.Default"/>).</summary>
+    public ImageLoadOptions ImageLimits { get; init; } = ImageLoadOptions.Default;
 
     /// <summary>Diagnostics (null: none).</summary>
     public ILogger? Logger { get; init; }

@@ -28,12 +28,14 @@ public sealed class BatchRunner : IDisposable
     private readonly ILogger _logger;
     private readonly string? _extractorIdentity;
     private readonly StyleTargetCache _styleTargets = new();
+    private readonly ImageLoader _loader;
 
     private BatchRunner(IReadOnlyList<BatchJob> jobs, BatchOptions options, Dictionary<string, FastStyleModel> models)
     {
         Jobs = jobs;
         _options = options;
         _models = models;
+        _loader = new ImageLoader(options.ImageLimits);
         _logger = options.Logger ?? NullLogger.Instance;
         _extractorIdentity = options.ExtractorIdentity ?? options.Extractor?.Name;
     }
@@ -149,7 +151,7 @@ public sealed class BatchRunner : IDisposable
         switch (job)
         {
             case FastStyleBatchJob fast:
-                using (TransferImage photo = new ImageLoader().Load(fast.Content))
+                using (TransferImage photo = _loader.Load(fast.Content))
                 {
                     return _models[fast.ModelKey].Stylize(photo, fast.Options, cancellationToken);
                 }

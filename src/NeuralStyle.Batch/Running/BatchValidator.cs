@@ -26,6 +26,15 @@ internal static class BatchValidator
             .GroupBy(i => i.Path, paths)
             .ToDictionary(g => g.Key, g => g.First(), paths);
         var outputs = new Dictionary<string, int>(paths);
+        try
+        {
+            _ = new ImageLoader(options.ImageLimits);
+        }
+        catch (StyleTransferConfigurationException e)
+        {
+            problems.AddRange(e.Problems.Select(p => new BatchProblem(0, $"BatchOptions.ImageLimits: {p}", p.Setting)));
+        }
+
         foreach (BatchJob job in jobs)
         {
             CheckOutput(job, inputs, outputs, problems);
@@ -149,6 +158,7 @@ internal static class BatchValidator
         StyleTransferBuilder builder = new StyleTransferBuilder()
             .WithFeatureExtractor(options.Extractor!)
             .WithSettings(job.Settings)
+            .WithImageLoadOptions(options.ImageLimits)
             .WithContent(job.Content);
         foreach (BatchStyle style in job.Styles)
         {

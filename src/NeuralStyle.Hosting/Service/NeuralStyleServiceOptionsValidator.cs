@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NeuralStyle.Imaging;
 using NeuralStyle.Styles;
 using NeuralStyle.Transfer;
 
@@ -53,6 +54,15 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
             catch (StyleTransferConfigurationException e)
             {
                 failures.AddRange(e.Problems.Select(p => $"{section}:Stylize: {p}"));
+            }
+
+            try
+            {
+                _ = new ImageLoader(options.ImageLimits);
+            }
+            catch (StyleTransferConfigurationException e)
+            {
+                failures.AddRange(e.Problems.Select(p => $"{section}:ImageLimits: {p}"));
             }
         }
 

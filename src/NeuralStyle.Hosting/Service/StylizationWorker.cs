@@ -20,6 +20,7 @@ internal sealed partial class StylizationWorker : BackgroundService
     private readonly ModelHolder _model;
     private readonly NeuralStyleServiceOptions _options;
     private readonly ILogger<StylizationWorker> _logger;
+    private readonly ImageLoader _loader;
 
     public StylizationWorker(StylizationQueue queue, ModelHolder model, IOptions<NeuralStyleServiceOptions> options, ILogger<StylizationWorker> logger)
     {
@@ -27,6 +28,7 @@ internal sealed partial class StylizationWorker : BackgroundService
         _model = model;
         _options = options.Value;
         _logger = logger;
+        _loader = new ImageLoader(_options.ImageLimits);
     }
 
     /// <summary>
@@ -93,7 +95,7 @@ internal sealed partial class StylizationWorker : BackgroundService
                 Strength = request.Strength ?? _options.Stylize.Strength,
             };
             using var upload = new MemoryStream(request.Image.ToArray(), writable: false);
-            using TransferImage photo = new ImageLoader(_options.ImageLimits).Load(upload);
+            using TransferImage photo = _loader.Load(upload);
             job.Advance(StylizationState.Running, 0.1);
             using TransferImage result = model.Stylize(photo, options, stoppingToken);
             job.Advance(StylizationState.Running, 0.9);
