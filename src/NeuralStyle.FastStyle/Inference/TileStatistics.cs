@@ -20,25 +20,21 @@ internal static class TileStatistics
         double pixels = 0;
         using (var outer = torch.NewDisposeScope())
         {
-            foreach (long top in TiledForward.Starts(height, tileSize, overlap))
+            foreach ((long top, long left, long tileHeight, long tileWidth) in TiledForward.Tiles(height, width, tileSize, overlap))
             {
-                foreach (long left in TiledForward.Starts(width, tileSize, overlap))
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
+                double weight = tileHeight * tileWidth;
+                IReadOnlyList<(torch.Tensor Mean, torch.Tensor Variance)> own = network.Statistics(image.narrow(-2, top, tileHeight).narrow(-1, left, tileWidth));
+                sums ??= own.Select(s => torch.zeros_like(s.Mean).MoveToOuterDisposeScope()).ToArray();
+                squares ??= own.Select(s => torch.zeros_like(s.Mean).MoveToOuterDisposeScope()).ToArray();
+                for (int i = 0; i < own.Count; i++)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    using var scope = torch.NewDisposeScope();
-                    torch.Tensor tile = image.narrow(-2, top, Math.Min(tileSize, height)).narrow(-1, left, Math.Min(tileSize, width));
-                    double weight = tile.shape[^2] * tile.shape[^1];
-                    IReadOnlyList<(torch.Tensor Mean, torch.Tensor Variance)> own = network.Statistics(tile);
-                    sums ??= own.Select(s => torch.zeros_like(s.Mean).MoveToOuterDisposeScope()).ToArray();
-                    squares ??= own.Select(s => torch.zeros_like(s.Mean).MoveToOuterDisposeScope()).ToArray();
-                    for (int i = 0; i < own.Count; i++)
-                    {
-                        sums[i].add_(own[i].Mean * weight);
-                        squares[i].add_((own[i].Variance + own[i].Mean.square()) * weight);
-                    }
-
-                    pixels += weight;
+                    sums[i].add_(own[i].Mean * weight);
+                    squares[i].add_((own[i].Variance + own[i].Mean.square()) * weight);
                 }
+
+                pixels += weight;
             }
 
             var pooled = new List<(torch.Tensor Mean, torch.Tensor Variance)>();

@@ -25,6 +25,12 @@ internal static class TiledForward
         return Enumerable.Range(0, (int)count).Select(i => Math.Min(i * stride, side - tileSize)).Distinct().ToArray();
     }
 
+    /// <summary>Every tile of a <paramref name="height"/> x <paramref name="width"/> image: its top, left, height and width, row by row.</summary>
+    public static IEnumerable<(long Top, long Left, long Height, long Width)> Tiles(long height, long width, int tileSize, int overlap) =>
+        from top in Starts(height, tileSize, overlap)
+        from left in Starts(width, tileSize, overlap)
+        select (top, left, Math.Min(tileSize, height), Math.Min(tileSize, width));
+
     /// <summary><paramref name="forward"/> of <paramref name="image"/> (<c>[N, 3, H, W]</c>), tile by tile.</summary>
     public static torch.Tensor Run(torch.Tensor image, int tileSize, int overlap, Func<torch.Tensor, torch.Tensor> forward, CancellationToken cancellationToken)
     {
@@ -32,20 +38,16 @@ internal static class TiledForward
         using var outer = torch.NewDisposeScope();
         torch.Tensor sum = torch.zeros_like(image);
         torch.Tensor weights = torch.zeros(1, 1, height, width, image.dtype, image.device);
-        foreach (long top in Starts(height, tileSize, overlap))
+        foreach ((long top, long left, long tileHeight, long tileWidth) in Tiles(height, width, tileSize, overlap))
         {
-            foreach (long left in Starts(width, tileSize, overlap))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                using var scope = torch.NewDisposeScope();
-                long tileHeight = Math.Min(tileSize, height), tileWidth = Math.Min(tileSize, width);
-                torch.Tensor tile = image.narrow(-2, top, tileHeight).narrow(-1, left, tileWidth);
-                torch.Tensor ramp = Ramp(tileHeight, top > 0, top + tileHeight < height, overlap, image).unsqueeze(1)
-                    * Ramp(tileWidth, left > 0, left + tileWidth < width, overlap, image).unsqueeze(0);
-                torch.Tensor output = forward(tile);
-                sum.narrow(-2, top, tileHeight).narrow(-1, left, tileWidth).add_(output * ramp);
-                weights.narrow(-2, top, tileHeight).narrow(-1, left, tileWidth).add_(ramp);
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            using var scope = torch.NewDisposeScope();
+            torch.Tensor tile = image.narrow(-2, top, tileHeight).narrow(-1, left, tileWidth);
+            torch.Tensor ramp = Ramp(tileHeight, top > 0, top + tileHeight < height, overlap, image).unsqueeze(1)
+                * Ramp(tileWidth, left > 0, left + tileWidth < width, overlap, image).unsqueeze(0);
+            torch.Tensor output = forward(tile);
+            sum.narrow(-2, top, tileHeight).narrow(-1, left, tileWidth).add_(output * ramp);
+            weights.narrow(-2, top, tileHeight).narrow(-1, left, tileWidth).add_(ramp);
         }
 
         return sum.div_(weights).MoveToOuterDisposeScope();
