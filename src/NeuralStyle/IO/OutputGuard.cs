@@ -10,18 +10,6 @@ namespace NeuralStyle.IO;
 /// </summary>
 public static class OutputGuard
 {
-    /// <summary>Checks that <paramref name="output"/> may be written, before any work starts.</summary>
-    /// <param name="output">The file to write.</param>
-    /// <param name="inputs">Every file the run reads (missing ones are ignored).</param>
-    /// <param name="overwrite">Whether an existing output may be replaced.</param>
-    /// <exception cref="OutputConflictException">The output is one of the inputs, or a folder.</exception>
-    /// <exception cref="IOException">The output exists and <paramref name="overwrite"/> is false.</exception>
-    public static void EnsureWritable(string output, IEnumerable<string> inputs, bool overwrite)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        EnsureWritable(output, inputs.Select(i => (i, "input")), overwrite);
-    }
-
     /// <summary>Checks that <paramref name="output"/> may be written, before any work starts; the message names the input's role.</summary>
     /// <param name="output">The file to write.</param>
     /// <param name="inputs">Every file the run reads, with what it is ("content image", "model file"); missing ones are ignored.</param>
@@ -37,14 +25,6 @@ public static class OutputGuard
         {
             throw new IOException($"'{output}' already exists: choose another output, or allow replacing it (overwrite: true, --overwrite).");
         }
-    }
-
-    /// <summary>Checks that <paramref name="output"/> is not a folder and none of <paramref name="inputs"/>.</summary>
-    /// <exception cref="OutputConflictException">The output is one of the inputs, or a folder.</exception>
-    public static void EnsureNotAnInput(string output, IEnumerable<string> inputs)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        EnsureNotAnInput(output, inputs.Select(i => (i, "input")));
     }
 
     /// <summary>Checks that <paramref name="output"/> is not a folder and none of <paramref name="inputs"/>; the message names the input's role.</summary>
