@@ -4,6 +4,7 @@ using NeuralStyle.Benchmarks.Support;
 using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
+using NeuralStyle.Stylizing;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 using SixLabors.ImageSharp;

@@ -4,6 +4,7 @@ using NeuralStyle.Features;
 using NeuralStyle.Features.Authoring;
 using NeuralStyle.Imaging;
 using NeuralStyle.Optimization;
+using NeuralStyle.Stylizing;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 using NeuralStyle.Vgg;

@@ -3,6 +3,7 @@ using NeuralStyle.Batch.Jobs;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Batch.Sharding;
 using NeuralStyle.FastStyle.Inference;
+using NeuralStyle.FastStyle.Model;
 using NeuralStyle.Hosting;
 using NeuralStyle.Hosting.Jobs;
 using NeuralStyle.Hosting.Service;
@@ -15,16 +16,17 @@ public static class BatchUsage
     public static async Task<bool> RunAsync(string[] photos, CancellationToken cancellationToken)
     {
         #region batch-run
-        BatchJob[] jobs = photos.Select((photo, i) => (BatchJob)new FastStyleBatchJob
+        using FastStyleModel model = FastStyleModel.Load("models/starry_night.safetensors");
+        using FastStylizer stylizer = model.AsStylizer(StylizeOptions.Default with { Size = 1024 });
+        BatchJob[] jobs = photos.Select((photo, i) => new BatchJob
         {
             Line = i + 1,
             Content = photo,
-            Model = "models/starry_night.safetensors",                 // each distinct model is loaded once
             Output = $"out/{Path.GetFileNameWithoutExtension(photo)}.png",
-            Options = StylizeOptions.Default with { Size = 1024 },
+            Stylizer = stylizer,                                        // any IStylizer: a transfer's (BuildStylizer()) too
         }).ToArray();
         ShardAssignment shard = ShardEnvironment.Resolve();             // --shard, or Kubernetes/Slurm/AWS Batch variables
-        using BatchRunner runner = BatchRunner.Create(jobs);            // every job checked here, all problems at once
+        BatchRunner runner = BatchRunner.Create(jobs);                  // every job checked here, all problems at once
         var progress = new Progress<BatchProgress>(p => Console.WriteLine($"{p.Completed}/{p.Total} {p.Job.Output}"));
         BatchReport report = await runner.RunAsync(shard.Shard, progress, cancellationToken);
         Console.WriteLine($"{report.Done} done, {report.Skipped} already done, {report.Failed} failed");
@@ -37,9 +39,11 @@ public static class BatchUsage
         #region service-add
         services.AddNeuralStyle(options =>
         {
-            options.ModelPath = "models/starry_night.safetensors";      // loaded once, shared by the workers
+            options.ModelPath = "starry-night";                         // the default style; every built-in style is offered
+            options.Models["mine"] = "models/mine.safetensors";         // more styles, loaded at start-up
             options.QueueCapacity = 16;                                 // a full queue refuses new jobs
-            options.MaxDegreeOfParallelism = 1;                         // jobs at once
+            options.MaxDegreeOfParallelism = 1;                         // fast jobs at once
+            options.Paint.QueueCapacity = 4;                            // transfers ("paint"): their own queue, one at a time
         });                                                             // validated at start-up; health check "neuralstyle"
         #endregion
     }
@@ -47,7 +51,7 @@ public static class BatchUsage
     public static string? Submit(IStylizationQueue queue, byte[] upload)
     {
         #region service-submit
-        if (!queue.TryEnqueue(new StylizationRequest(upload) { Size = 512 }, out StylizationJob? job))
+        if (!queue.TryEnqueue(new StylizationRequest(upload) { Style = "the-scream", Size = 512 }, out StylizationJob? job))
         {
             return null;                                                // full: answer 503 with Retry-After
         }

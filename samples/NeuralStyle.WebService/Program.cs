@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using NeuralStyle.Hosting;
 using NeuralStyle.WebService;
 
-// Configuration: NeuralStyle:ModelPath (required), NeuralStyle:QueueCapacity, NeuralStyle:MaxDegreeOfParallelism, ...; Upload:MaxBytes, Upload:MaxPixels, ...
+// Configuration: NeuralStyle:ModelPath (required: the default style), NeuralStyle:Models:NAME (more model files), NeuralStyle:Paint:* (transfers), NeuralStyle:QueueCapacity, NeuralStyle:MaxDegreeOfParallelism, ...; Upload:MaxBytes, Upload:MaxPixels, ...
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 builder.Services.AddNeuralStyle();
 builder.Services.AddOptions<UploadLimits>().BindConfiguration(UploadLimits.SectionName).ValidateOnStart();
@@ -13,8 +13,12 @@ builder.Services.AddSingleton<IValidateOptions<UploadLimits>, UploadLimitsValida
 // even when Kestrel's options are built before the start-up validation runs.
 builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<UploadLimits>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxBytes);
 
+builder.Services.AddAntiforgery();
+
 WebApplication app = builder.Build();
+app.UseAntiforgery();
 StylizeEndpoints.Map(app);
+WebPage.Map(app);
 app.MapHealthChecks("/health");
 app.Run();
 

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Options;
 using NeuralStyle.Hosting.Jobs;
 using NeuralStyle.Hosting.Service;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats;
 
 namespace NeuralStyle.WebService;
 
@@ -17,7 +15,7 @@ public static partial class StylizeEndpoints
         app.MapPost("/stylize", SubmitAsync);
         app.MapMethods("/jobs/{id}", GetOrHead, (string id, IStylizationQueue queue) =>
             queue.Find(id) is StylizationJob job
-                ? Results.Ok(new JobView(job.Id, job.State.ToString().ToLowerInvariant(), job.Progress, job.Error))
+                ? Results.Ok(JobView.Of(job))
                 : Unknown());
         app.MapMethods("/jobs/{id}/result", GetOrHead, (string id, IStylizationQueue queue) => queue.Find(id) switch
         {
@@ -29,24 +27,14 @@ public static partial class StylizeEndpoints
         });
     }
 
-    // size is bound as text and parsed here: a bound int? answers "abc" or "1e3" with a bare 400.
-    private static async Task<IResult> SubmitAsync(HttpRequest request, IStylizationQueue queue, IOptions<UploadLimits> options, string? size, CancellationToken cancellationToken)
+    // size, style and method are bound as text and checked by Admission: a bound int? answers "abc" or "1e3" with a bare 400.
+    private static async Task<IResult> SubmitAsync(
+        HttpRequest request, IStylizationQueue queue, IOptions<UploadLimits> options, string? size, string? style, string? method, CancellationToken cancellationToken)
     {
         UploadLimits limits = options.Value;
         if (request.ContentLength > limits.MaxBytes)
         {
-            return TooLarge($"The upload is {request.ContentLength} bytes; the limit is {limits.MaxBytes}.");
-        }
-
-        int? side = null;
-        if (!string.IsNullOrEmpty(size))
-        {
-            if (!int.TryParse(size, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int parsed) || parsed < 16 || parsed > limits.MaxSize)
-            {
-                return Results.Problem($"size must be a whole number of pixels from 16 to {limits.MaxSize} (got '{size}'); leave it out for the service's default.", statusCode: StatusCodes.Status400BadRequest);
-            }
-
-            side = parsed;
+            return Admission.TooLarge($"The upload is {request.ContentLength} bytes; the limit is {limits.MaxBytes}.").ToProblem();
         }
 
         byte[]? upload;
@@ -56,58 +44,38 @@ public static partial class StylizeEndpoints
         }
         catch (BadHttpRequestException e)
         {
-            // Kestrel's own limits on the body (MaxRequestBodySize: 413, MinRequestBodyDataRate: 408) are the
-            // client's doing: one line in the log and a problem answer, not an unhandled exception's stack trace.
-            UploadRefused(request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StylizeEndpoints)), e.StatusCode, e.Message);
-            return e.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? TooLarge($"The upload is larger than the limit of {limits.MaxBytes} bytes.")
-                : Results.Problem(e.Message, statusCode: e.StatusCode);
+            return Refused(request.HttpContext, e, limits).ToProblem();
         }
 
         if (upload is null)
         {
-            return TooLarge($"The upload is larger than the limit of {limits.MaxBytes} bytes.");
+            return Admission.TooLarge($"The upload is larger than the limit of {limits.MaxBytes} bytes.").ToProblem();
         }
 
-        // The header only: format and declared size, before a pixel is decoded.
-        IImageInfo? info;
-        IImageFormat? format;
-        try
+        (StylizationRequest? stylization, Refusal? refused) = Admission.Check(upload, size, style, method, queue, limits);
+        if (stylization is null)
         {
-            info = Image.Identify(upload, out format);
-        }
-        catch (Exception e) when (e is ImageFormatException or InvalidDataException or NotSupportedException)
-        {
-            info = null;
-            format = null;
+            return refused!.ToProblem();
         }
 
-        if (info is null || format is null)
-        {
-            return Results.Problem($"The upload is not an image this service reads: send one of {string.Join(", ", limits.Formats)}.", statusCode: StatusCodes.Status415UnsupportedMediaType);
-        }
+        (StylizationJob? job, Refusal? full) = Admission.Enqueue(stylization, queue, limits, request.HttpContext.Response);
+        return job is null ? full!.ToProblem() : Results.Accepted($"/jobs/{job.Id}", JobView.Of(job));
+    }
 
-        if (!limits.Formats.Contains(format.Name, StringComparer.OrdinalIgnoreCase))
-        {
-            return Results.Problem($"{format.Name} images are not accepted: send one of {string.Join(", ", limits.Formats)}.", statusCode: StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        if ((long)info.Width * info.Height > limits.MaxPixels)
-        {
-            return TooLarge($"The image is {info.Width}x{info.Height} ({(long)info.Width * info.Height} pixels); the limit is {limits.MaxPixels}.");
-        }
-
-        if (!queue.TryEnqueue(new StylizationRequest(upload) { Size = side }, out StylizationJob? job))
-        {
-            request.HttpContext.Response.Headers.RetryAfter = limits.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.Problem($"The queue is full ({queue.Capacity} jobs waiting): retry in {limits.RetryAfterSeconds} s.", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
-        return Results.Accepted($"/jobs/{job.Id}", new JobView(job.Id, job.State.ToString().ToLowerInvariant(), job.Progress, job.Error));
+    /// <summary>
+    /// Kestrel's own limits on the body (MaxRequestBodySize: 413, MinRequestBodyDataRate: 408) are the
+    /// client's doing: one line in the log and a problem answer, not an unhandled exception's stack trace.
+    /// </summary>
+    internal static Refusal Refused(HttpContext context, BadHttpRequestException e, UploadLimits limits)
+    {
+        UploadRefused(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StylizeEndpoints)), e.StatusCode, e.Message);
+        return e.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? Admission.TooLarge($"The upload is larger than the limit of {limits.MaxBytes} bytes.")
+            : new Refusal(e.StatusCode, e.Message);
     }
 
     /// <summary>The body, or null when it is longer than <paramref name="limit"/> (never buffered beyond it).</summary>
-    private static async Task<byte[]?> ReadCappedAsync(Stream body, long limit, CancellationToken cancellationToken)
+    internal static async Task<byte[]?> ReadCappedAsync(Stream body, long limit, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         byte[] chunk = new byte[81920];
@@ -125,13 +93,15 @@ public static partial class StylizeEndpoints
         return buffer.ToArray();
     }
 
-    private static IResult TooLarge(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge);
-
     private static IResult Unknown() => Results.Problem("No such job (unknown, or its result has expired).", statusCode: StatusCodes.Status404NotFound);
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Upload refused with {StatusCode} while reading it: {Reason}")]
     private static partial void UploadRefused(ILogger logger, int statusCode, string reason);
 
     /// <summary>A job as the API shows it.</summary>
-    public sealed record JobView(string Id, string State, double Progress, string? Error);
+    public sealed record JobView(string Id, string State, double Progress, string? Error)
+    {
+        /// <summary>The view of <paramref name="job"/>.</summary>
+        public static JobView Of(StylizationJob job) => new(job.Id, job.State.ToString().ToLowerInvariant(), job.Progress, job.Error);
+    }
 }

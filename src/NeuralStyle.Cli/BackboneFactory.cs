@@ -1,3 +1,4 @@
+using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using NeuralStyle.ResNet18;
 using NeuralStyle.Vgg;
@@ -20,9 +21,19 @@ internal static class BackboneFactory
             throw new UsageException("--pooling applies to vgg19: ResNet18 downsamples with strided convolutions (its one stem max-pool is kept).");
         }
 
-        Vgg19Options options = Vgg19Options.For(job.Settings);
-        return Create(job.Backbone, job.Weights, job.Device, options with { Pooling = job.Pooling ?? options.Pooling }, cache);
+        return Create(job.Backbone, job.Weights, job.Device, Vgg19OptionsFor(job.Settings, job.Pooling), cache);
     }
+
+    /// <summary>The VGG19 a transfer with <paramref name="settings"/> needs (the preprocessing its preset was made for) with the pooling asked (null: the default).</summary>
+    public static Vgg19Options Vgg19OptionsFor(StyleTransferSettings settings, Vgg19Pooling? pooling)
+    {
+        Vgg19Options options = Vgg19Options.For(settings);
+        return options with { Pooling = pooling ?? options.Pooling };
+    }
+
+    /// <summary>What a transfer with <paramref name="settings"/> needs of a <paramref name="backbone"/> extractor, as a key: transfers with one key can share one extractor.</summary>
+    public static string NeedOf(Backbone backbone, StyleTransferSettings settings, Vgg19Pooling? pooling) =>
+        backbone == Backbone.ResNet18 ? "resnet18" : $"vgg19 {Vgg19OptionsFor(settings, pooling)}";
 
     /// <summary>Loads <paramref name="backbone"/> from <paramref name="weights"/> (default: the embedded model or the download cache) on <paramref name="device"/>.</summary>
     public static IFeatureExtractor Create(Backbone backbone, string? weights, string device, Vgg19Options vgg19, WeightsCache cache)

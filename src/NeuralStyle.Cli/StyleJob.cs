@@ -1,4 +1,7 @@
 using NeuralStyle.Configuration;
+using NeuralStyle.Features;
+using NeuralStyle.Stylizing;
+using NeuralStyle.Transfer;
 using NeuralStyle.Vgg;
 
 namespace NeuralStyle.Cli;
@@ -46,6 +49,21 @@ internal sealed record StyleJob
     public IEnumerable<(string Path, string Role)> Inputs =>
         Styles.SelectMany(s => s.Mask is null ? [(s.Path, "style image")] : new[] { (s.Path, "style image"), (s.Mask, "style mask") })
             .Prepend((Content, "content image"));
+
+    /// <summary>The stylizer of this job's styles and settings with <paramref name="extractor"/> (validated here; the content is given to each call).</summary>
+    /// <exception cref="StyleTransferConfigurationException">A setting or style is invalid.</exception>
+    public TransferStylizer BuildStylizer(IFeatureExtractor extractor, string extractorIdentity)
+    {
+        StyleTransferBuilder builder = new StyleTransferBuilder()
+            .WithFeatureExtractor(extractor, extractorIdentity)
+            .WithSettings(Settings);
+        foreach (StyleFile style in Styles)
+        {
+            builder.AddStyle(style.Path, style.Weight, style.Mask);
+        }
+
+        return builder.BuildStylizer();
+    }
 }
 
 /// <summary>One style image of a <see cref="StyleJob"/>.</summary>

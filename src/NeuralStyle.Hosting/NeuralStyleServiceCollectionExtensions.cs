@@ -11,8 +11,9 @@ namespace NeuralStyle.Hosting;
 public static class NeuralStyleServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the fast-style service: <see cref="IStylizationQueue"/> (bounded), the background workers
-    /// (a hosted service, cancelled on shutdown), the one shared model, options bound from the
+    /// Adds the stylising service: <see cref="IStylizationQueue"/> (bounded, a queue for fast models and one
+    /// for transfers), the background workers (a hosted service, cancelled on shutdown), the models loaded
+    /// once and shared, options bound from the
     /// <c>NeuralStyle</c> configuration section when <paramref name="configure"/> does not set them and
     /// validated at start-up, and a health check named <c>neuralstyle</c>.
     /// </summary>
@@ -21,7 +22,7 @@ public static class NeuralStyleServiceCollectionExtensions
     public static IServiceCollection AddNeuralStyle(this IServiceCollection services, Action<NeuralStyleServiceOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        bool first = !services.Any(d => d.ServiceType == typeof(ModelHolder));
+        bool first = !services.Any(d => d.ServiceType == typeof(StylizerCatalog));
         OptionsBuilder<NeuralStyleServiceOptions> options = services.AddOptions<NeuralStyleServiceOptions>().BindConfiguration(NeuralStyleServiceOptions.SectionName);
         if (configure is not null)
         {
@@ -30,7 +31,7 @@ public static class NeuralStyleServiceCollectionExtensions
 
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NeuralStyleServiceOptions>, NeuralStyleServiceOptionsValidator>());
-        services.TryAddSingleton<ModelHolder>();
+        services.TryAddSingleton<StylizerCatalog>();
         services.TryAddSingleton<StylizationQueue>();
         services.TryAddSingleton<IStylizationQueue>(provider => provider.GetRequiredService<StylizationQueue>());
         services.AddHostedService<StylizationWorker>();

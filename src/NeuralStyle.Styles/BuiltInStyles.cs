@@ -66,6 +66,16 @@ public static class BuiltInStyles
     }
 
     /// <summary>
+    /// The painting of <paramref name="style"/>: a public-domain copy, 512 px on its longest side (JPEG),
+    /// for a style transfer of it (<c>AddStyle(stream)</c>). The caller disposes the stream.
+    /// </summary>
+    public static Stream OpenPainting(BuiltInStyle style)
+    {
+        string name = Entry(style).Name;
+        return typeof(BuiltInStyles).Assembly.GetManifestResourceStream($"NeuralStyle.Styles.{name}.jpg") ?? throw Damaged(name);
+    }
+
+    /// <summary>
     /// Loads what a host was given as a model: a built-in style's name (<see cref="Names"/>,
     /// case-insensitive) or the path of a model file. A bare word that is neither gets a message
     /// listing the names.
@@ -104,8 +114,10 @@ public static class BuiltInStyles
     }
 
     private static Stream Open(string name) =>
-        typeof(BuiltInStyles).Assembly.GetManifestResourceStream($"NeuralStyle.Styles.{name}.safetensors")
-            ?? throw new InvalidOperationException($"The built-in style '{name}' is missing from {typeof(BuiltInStyles).Assembly.GetName().Name}: the package is damaged; reinstall it.");
+        typeof(BuiltInStyles).Assembly.GetManifestResourceStream($"NeuralStyle.Styles.{name}.safetensors") ?? throw Damaged(name);
+
+    private static InvalidOperationException Damaged(string name) =>
+        new($"The built-in style '{name}' is missing from {typeof(BuiltInStyles).Assembly.GetName().Name}: the package is damaged; reinstall it.");
 
     private static IReadOnlyList<BuiltInStyleInfo> Describe() => Table.Select(t =>
     {

@@ -1,15 +1,12 @@
 using NeuralStyle.Batch.Jobs;
-using NeuralStyle.Configuration;
-using NeuralStyle.FastStyle.Inference;
-using NeuralStyle.FastStyle.Model;
-using NeuralStyle.FastStyle.Network;
 using NeuralStyle.Imaging;
+using NeuralStyle.Stylizing;
 using NeuralStyle.Testing;
 using SixLabors.ImageSharp;
 
 namespace NeuralStyle.Batch.Tests;
 
-/// <summary>A temporary folder with photos and a seeded (untrained) quarter-width fast-style model.</summary>
+/// <summary>A temporary folder with photos, and a test stylizer that reads a "model file" in it.</summary>
 internal sealed class BatchFolder : IDisposable
 {
     public BatchFolder(int photos = 4)
@@ -21,14 +18,16 @@ internal sealed class BatchFolder : IDisposable
             photo.SaveAsPng(Photo(i));
         }
 
-        var architecture = new FastStyleArchitecture { Width = NetworkWidth.Quarter, ResidualBlocks = 1 };
-        using var model = new FastStyleModel(TransformerNet.Initialize(architecture, 11), new FastStyleModelInfo { Architecture = architecture, StyleName = "seeded", TrainingSize = 64 });
-        model.Save(Model);
+        System.IO.File.WriteAllBytes(Model, [1, 2, 3]);
+        Stylizer = new TestStylizer("invert", (Model, "model file"));
     }
 
     public string Path { get; }
 
-    public string Model => File("seeded.safetensors");
+    public string Model => File("model.bin");
+
+    /// <summary>What the jobs of <see cref="Jobs"/> run (unless told otherwise).</summary>
+    public TestStylizer Stylizer { get; }
 
     public string Photo(int i) => File($"photo{i}.png");
 
@@ -36,15 +35,14 @@ internal sealed class BatchFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
-    /// <summary>A fast-style job per photo.</summary>
-    public FastStyleBatchJob[] FastJobs(int count, StylizeOptions? options = null) =>
-        Enumerable.Range(0, count).Select(i => new FastStyleBatchJob
+    /// <summary>A job per photo, with <paramref name="stylizer"/> (default <see cref="Stylizer"/>).</summary>
+    public BatchJob[] Jobs(int count, IStylizer? stylizer = null) =>
+        Enumerable.Range(0, count).Select(i => new BatchJob
         {
             Line = i + 1,
             Content = Photo(i),
-            Model = Model,
             Output = Output(i),
-            Options = options ?? StylizeOptions.Default,
+            Stylizer = stylizer ?? Stylizer,
         }).ToArray();
 
     /// <summary>The files under the output folder other than outputs and their records (temporary files a writer left).</summary>

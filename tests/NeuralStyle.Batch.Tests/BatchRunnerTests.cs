@@ -2,8 +2,8 @@ using NeuralStyle.Batch.Jobs;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Batch.Sharding;
 using NeuralStyle.Configuration;
-using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.Imaging;
+using NeuralStyle.Stylizing;
 using NeuralStyle.Testing;
 using SixLabors.ImageSharp;
 
@@ -16,16 +16,17 @@ public sealed class BatchRunnerTests : IDisposable
 
     private static async Task<BatchReport> RunAsync(IReadOnlyList<BatchJob> jobs, Shard? shard = null, BatchOptions? options = null)
     {
-        using BatchRunner runner = BatchRunner.Create(jobs, options);
+        BatchRunner runner = BatchRunner.Create(jobs, options);
         return await runner.RunAsync(shard);
     }
 
     [Fact]
     public async Task Runs_every_job_then_skips_them_all()
     {
-        FastStyleBatchJob[] jobs = _folder.FastJobs(4);
+        BatchJob[] jobs = _folder.Jobs(4);
         BatchReport first = await RunAsync(jobs);
         Assert.Equal((4, 0, 0), (first.Done, first.Skipped, first.Failed));
+        Assert.Equal(4, _folder.Stylizer.Calls);
         DateTime[] written = jobs.Select(j => File.GetLastWriteTimeUtc(j.Output)).ToArray();
         for (int i = 0; i < 4; i++)
         {
@@ -35,6 +36,7 @@ public sealed class BatchRunnerTests : IDisposable
 
         BatchReport second = await RunAsync(jobs);
         Assert.Equal((0, 4, 0), (second.Done, second.Skipped, second.Failed));
+        Assert.Equal(4, _folder.Stylizer.Calls);
         Assert.Equal(written, jobs.Select(j => File.GetLastWriteTimeUtc(j.Output)));
         Assert.Empty(_folder.Leftovers());
     }
@@ -42,7 +44,7 @@ public sealed class BatchRunnerTests : IDisposable
     [Fact]
     public async Task The_batchs_image_limits_apply_to_fast_style_jobs_and_are_checked_first()
     {
-        FastStyleBatchJob[] jobs = _folder.FastJobs(2);
+        BatchJob[] jobs = _folder.Jobs(2);
         BatchReport report = await RunAsync(jobs, options: new BatchOptions { ImageLimits = ImageLoadOptions.Default with { MaxPixels = 40 * 32 } });
         Assert.Equal([BatchJobState.Done, BatchJobState.Failed], report.Outcomes.Select(o => o.State));
         Assert.Contains("MaxPixels", report.Outcomes[1].Error!, StringComparison.Ordinal);
@@ -55,9 +57,9 @@ public sealed class BatchRunnerTests : IDisposable
     [Fact]
     public async Task A_changed_setting_or_input_redoes_only_that_job()
     {
-        FastStyleBatchJob[] jobs = _folder.FastJobs(3);
+        BatchJob[] jobs = _folder.Jobs(3);
         await RunAsync(jobs);
-        jobs[1] = jobs[1] with { Options = StylizeOptions.Default with { Strength = 0.5 } };
+        jobs[1] = jobs[1] with { Stylizer = new TestStylizer("other settings", (_folder.Model, "model file")) };
         using (Image edited = TestImages.Painting(56, 32))
         {
             edited.SaveAsPng(jobs[2].Content);
@@ -70,7 +72,7 @@ public sealed class BatchRunnerTests : IDisposable
     [Fact]
     public async Task An_output_changed_after_writing_is_redone()
     {
-        FastStyleBatchJob[] jobs = _folder.FastJobs(2);
+        BatchJob[] jobs = _folder.Jobs(2);
         await RunAsync(jobs);
         File.WriteAllBytes(jobs[0].Output, [1, 2, 3]);
         BatchReport again = await RunAsync(jobs);
@@ -82,7 +84,7 @@ public sealed class BatchRunnerTests : IDisposable
     [Fact]
     public async Task A_file_not_written_by_a_batch_is_kept_unless_overwriting_is_allowed()
     {
-        FastStyleBatchJob[] jobs = _folder.FastJobs(2);
+        BatchJob[] jobs = _folder.Jobs(2);
         Directory.CreateDirectory(_folder.File("out"));
         File.WriteAllText(jobs[0].Output, "mine");
         BatchReport kept = await RunAsync(jobs);
@@ -97,7 +99,7 @@ public sealed class BatchRunnerTests : IDisposable
     [Fact]
     public async Task A_failed_job_is_recorded_and_the_others_go_on()
     {
-        FastStyleBatchJob[] jobs = _folder.FastJobs(3);
+        BatchJob[] jobs = _folder.Jobs(3);
         File.WriteAllBytes(jobs[1].Content, [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
         BatchReport report = await RunAsync(jobs);
         Assert.Equal([BatchJobState.Done, BatchJobState.Failed, BatchJobState.Done], report.Outcomes.Select(o => o.State));
@@ -116,7 +118,7 @@ public sealed class BatchRunnerTests : IDisposable
     [Fact]
     public async Task A_kill_between_the_record_and_the_output_leaves_a_job_that_runs_again()
     {
-        FastStyleBatchJob[] jobs = _folder.FastJobs(1);
+        BatchJob[] jobs = _folder.Jobs(1);
         await RunAsync(jobs);
         // What a kill after the record was written and before the rename leaves: the new record, no output, a temporary file.
         File.Move(jobs[0].Output, _folder.File($"out/.result0.png.{Guid.NewGuid():N}.tmp"));
@@ -128,7 +130,7 @@ public sealed class BatchRunnerTests : IDisposable
     [Fact]
     public async Task Two_shards_cover_the_batch_with_no_overlap()
     {
-        FastStyleBatchJob[] jobs = _folder.FastJobs(4);
+        BatchJob[] jobs = _folder.Jobs(4);
         BatchReport first = await RunAsync(jobs, new Shard(0, 2));
         BatchReport second = await RunAsync(jobs, new Shard(1, 2));
         Assert.Equal([1, 3], first.Outcomes.Select(o => o.Job.Line));
@@ -141,21 +143,22 @@ public sealed class BatchRunnerTests : IDisposable
     [Fact]
     public async Task Progress_reports_each_job_start_and_end()
     {
-        FastStyleBatchJob[] jobs = _folder.FastJobs(2);
+        BatchJob[] jobs = _folder.Jobs(2);
         var reports = new List<BatchProgress>();
-        using BatchRunner runner = BatchRunner.Create(jobs);
+        BatchRunner runner = BatchRunner.Create(jobs);
         await runner.RunAsync(progress: new SynchronousProgress<BatchProgress>(reports.Add));
-        Assert.Equal(4, reports.Count);
-        Assert.Equal([0, 1, 1, 2], reports.Select(r => r.Completed));
+        Assert.Equal([0, 1], reports.Where(r => r.JobFraction == 0 && r.Finished is null).Select(r => r.Completed));
+        Assert.Equal([1, 2], reports.Where(r => r.Finished is not null).Select(r => r.Completed));
+        Assert.Equal(2, reports.Count(r => r.JobFraction == 0.5));
         Assert.Equal(BatchJobState.Done, reports[^1].Finished!.State);
     }
 
     [Fact]
     public async Task Cancelling_writes_nothing_for_the_job_in_progress()
     {
-        FastStyleBatchJob[] jobs = _folder.FastJobs(2);
+        BatchJob[] jobs = _folder.Jobs(2);
         using var cancel = new CancellationTokenSource();
-        using BatchRunner runner = BatchRunner.Create(jobs);
+        BatchRunner runner = BatchRunner.Create(jobs);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(
             progress: new SynchronousProgress<BatchProgress>(p =>
             {
@@ -171,25 +174,37 @@ public sealed class BatchRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_changed_model_file_of_the_stylizer_redoes_every_job()
+    {
+        BatchJob[] jobs = _folder.Jobs(2);
+        await RunAsync(jobs);
+        File.WriteAllBytes(_folder.Model, [4, 5, 6]);
+        BatchReport again = await RunAsync(jobs);
+        Assert.Equal([BatchJobState.Done, BatchJobState.Done], again.Outcomes.Select(o => o.State));
+    }
+
+    [Fact]
     public void Every_bad_job_is_reported_with_its_line_before_anything_runs()
     {
-        FastStyleBatchJob[] jobs = _folder.FastJobs(4);
+        BatchJob[] jobs = _folder.Jobs(4);
         BatchJob[] bad =
         [
             jobs[0],
             jobs[1] with { Output = jobs[0].Output },
             jobs[2] with { Output = jobs[0].Content },
-            jobs[3] with { Options = StylizeOptions.Default with { Strength = 2 }, Output = _folder.File("out/x.gif") },
-            new FastStyleBatchJob { Line = 5, Content = jobs[0].Content, Model = _folder.File("missing.safetensors"), Output = _folder.File("out/y.png") },
-            new TransferBatchJob { Line = 6, Content = jobs[0].Content, Styles = [new BatchStyle(jobs[1].Content)], Output = _folder.File("out/z.png") },
+            jobs[3] with { Output = _folder.File("out/x.gif") },
+            jobs[0] with { Line = 5, Content = _folder.File("missing.png"), Output = _folder.File("out/y.png") },
+            jobs[0] with { Line = 6, Output = _folder.Model },
         ];
         BatchValidationException e = Assert.Throws<BatchValidationException>(() => BatchRunner.Create(bad));
-        Assert.Equal([2, 3, 4, 4, 5, 6], e.Problems.Select(p => p.Line));
+        Assert.Equal([2, 3, 4, 5, 6, 6], e.Problems.Select(p => p.Line));
         Assert.Contains("also line 1's output", e.Problems[0].Message, StringComparison.Ordinal);
         Assert.Contains("line 1's content image", e.Problems[1].Message, StringComparison.Ordinal);
-        Assert.Equal(Setting.StylizeStrength, e.Problems.Single(p => p.Setting == Setting.StylizeStrength).Setting);
-        Assert.Contains("feature extractor", e.Problems[^1].Message, StringComparison.Ordinal);
+        Assert.Contains(".gif", e.Problems[2].Message, StringComparison.Ordinal);
+        Assert.Equal(Setting.ContentImage, e.Problems[3].Setting);
+        Assert.Contains("line 1's model file", e.Problems[4].Message + e.Problems[5].Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_folder.File("out")));
+        Assert.Equal(0, _folder.Stylizer.Calls);
     }
 
     public void Dispose() => _folder.Dispose();

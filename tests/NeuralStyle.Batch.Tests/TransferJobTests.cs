@@ -3,49 +3,38 @@ using NeuralStyle.Batch.Running;
 using NeuralStyle.Configuration;
 using NeuralStyle.Imaging;
 using NeuralStyle.ResNet18;
+using NeuralStyle.Stylizing;
+using NeuralStyle.Transfer;
 
 namespace NeuralStyle.Batch.Tests;
 
-/// <summary>Style-transfer jobs with the batch's one extractor (the pretrained ResNet18).</summary>
+/// <summary>Style-transfer jobs: one <see cref="TransferStylizer"/> (the pretrained ResNet18) shared by the jobs.</summary>
 public sealed class TransferJobTests : IDisposable
 {
     private readonly BatchFolder _folder = new(photos: 2);
 
     [Fact]
-    public async Task Transfers_share_the_extractor_and_a_new_extractor_identity_redoes_them()
+    public async Task Transfers_run_with_progress_and_a_new_extractor_identity_redoes_them()
     {
         using ResNet18FeatureExtractor extractor = ResNet18FeatureExtractor.Load(new ResNet18Options());
         StyleTransferSettings settings = StyleTransferSettings.Default
             .WithImage(i => i with { Size = OutputSize.LongestSide(48) })
             .WithOptimization(o => o with { Evaluations = 3 });
-        TransferBatchJob[] jobs = Enumerable.Range(0, 2).Select(i => new TransferBatchJob
-        {
-            Line = i + 1,
-            Content = _folder.Photo(i),
-            Styles = [new BatchStyle(_folder.Photo(1 - i))],
-            Output = _folder.Output(i, ".jpg"),
-            Settings = settings,
-        }).ToArray();
+        using TransferStylizer stylizer = new StyleTransferBuilder().WithFeatureExtractor(extractor).WithSettings(settings).AddStyle(_folder.Photo(1)).BuildStylizer();
+        BatchJob[] jobs = _folder.Jobs(2, stylizer).Select(j => j with { Output = System.IO.Path.ChangeExtension(j.Output, ".jpg") }).ToArray();
         var fractions = new List<double>();
-        using (BatchRunner runner = BatchRunner.Create(jobs, new BatchOptions { Extractor = extractor }))
-        {
-            BatchReport report = await runner.RunAsync(progress: new Testing.SynchronousProgress<BatchProgress>(p => fractions.Add(p.JobFraction)));
-            Assert.Equal(2, report.Done);
-        }
-
+        BatchReport report = await BatchRunner.Create(jobs).RunAsync(progress: new SynchronousProgress<BatchProgress>(p => fractions.Add(p.JobFraction)));
+        Assert.Equal(2, report.Done);
         Assert.Contains(fractions, f => f is > 0 and < 1);
         using (TransferImage result = BatchFolder.Load(jobs[0].Output))
         {
             Assert.Equal(48, Math.Max(result.Width, result.Height));
         }
 
-        using (BatchRunner same = BatchRunner.Create(jobs, new BatchOptions { Extractor = extractor }))
-        {
-            Assert.Equal(2, (await same.RunAsync()).Skipped);
-        }
+        Assert.Equal(2, (await BatchRunner.Create(jobs).RunAsync()).Skipped);
 
-        using BatchRunner other = BatchRunner.Create(jobs, new BatchOptions { Extractor = extractor, ExtractorIdentity = "ResNet18 (other weights)" });
-        Assert.Equal(2, (await other.RunAsync()).Done);
+        using TransferStylizer otherWeights = new StyleTransferBuilder().WithFeatureExtractor(extractor, "ResNet18 (other weights)").WithSettings(settings).AddStyle(_folder.Photo(1)).BuildStylizer();
+        Assert.Equal(2, (await BatchRunner.Create(jobs.Select(j => j with { Stylizer = otherWeights }).ToArray()).RunAsync()).Done);
     }
 
     [Fact]
@@ -55,22 +44,13 @@ public sealed class TransferJobTests : IDisposable
         StyleTransferSettings settings = StyleTransferSettings.Default
             .WithImage(i => i with { Size = OutputSize.LongestSide(48) })
             .WithOptimization(o => o with { Evaluations = 3 });
-        TransferBatchJob[] jobs = Enumerable.Range(0, 3).Select(i => new TransferBatchJob
-        {
-            Line = i + 1,
-            Content = _folder.Photo(i % 2),
-            Styles = [new BatchStyle(_folder.Photo(1))],
-            Output = _folder.Output(i),
-            Settings = settings with { Optimization = settings.Optimization with { Seed = i } },
-        }).ToArray();
-        using (BatchRunner runner = BatchRunner.Create(jobs, new BatchOptions { Extractor = extractor }))
-        {
-            Assert.Equal(3, (await runner.RunAsync()).Done);
-            Assert.Equal((1, 2), runner.StyleTargetUse);
-        }
+        using TransferStylizer stylizer = new StyleTransferBuilder().WithFeatureExtractor(extractor).WithSettings(settings).AddStyle(_folder.Photo(1)).BuildStylizer();
+        BatchJob[] jobs = Enumerable.Range(0, 3).Select(i => new BatchJob { Line = i + 1, Content = _folder.Photo(i % 2), Output = _folder.Output(i), Stylizer = stylizer }).ToArray();
+        Assert.Equal(3, (await BatchRunner.Create(jobs).RunAsync()).Done);
+        Assert.Equal((1, 2), stylizer.StyleTargetUse);
 
-        using Transfer.StyleTransferResult alone = await new Transfer.StyleTransferBuilder()
-            .WithFeatureExtractor(extractor).WithSettings(jobs[2].Settings).WithContent(jobs[2].Content).AddStyle(_folder.Photo(1)).Build().RunAsync();
+        using StyleTransferResult alone = await new StyleTransferBuilder()
+            .WithFeatureExtractor(extractor).WithSettings(settings).WithContent(jobs[2].Content).AddStyle(_folder.Photo(1)).Build().RunAsync();
         using TransferImage batched = BatchFolder.Load(jobs[2].Output);
         Assert.Equal((alone.Image.Width, alone.Image.Height), (batched.Width, batched.Height));
         int largest = 0;

@@ -33,7 +33,7 @@ public sealed class ManifestFuzzTests(ITestOutputHelper output) : IDisposable
             File.WriteAllBytes(manifest, new StructuredMutator(seed).Mutate(original));
             outcomes.Run(seed, () =>
             {
-                (IReadOnlyList<NeuralStyle.Batch.Jobs.BatchJob> jobs, IReadOnlyList<BatchProblem> problems) = new ManifestReader().Read(manifest);
+                (IReadOnlyList<ManifestLine> jobs, IReadOnlyList<BatchProblem> problems) = new ManifestReader().Read(manifest);
                 Assert.All(problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Message)));
                 Assert.True(jobs.Count + problems.Count > 0);
             }, typeof(BatchValidationException), typeof(InvalidDataException));

@@ -208,7 +208,7 @@ public sealed class RunTests : IDisposable
         CliRun run = await CliRun.RunAsync(strip, _work.Style, "-o", _work.File("out.png"), "-n", "2");
 
         Assert.Equal(ExitCode.InvalidInput, run.Code);
-        Assert.Contains($"The image '{strip}' (4000x4) would be 512x1 px here, but ResNet18 needs at least 32 px on each side", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"The photo '{strip}' cannot be stylised: The image given (4000x4) would be 512x1 px here, but ResNet18 needs at least 32 px on each side", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_work.File("out.png")));
     }

@@ -1,7 +1,8 @@
+using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
 using NeuralStyle.FastStyle.Training;
-using NeuralStyle.Configuration;
+using NeuralStyle.Stylizing;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 

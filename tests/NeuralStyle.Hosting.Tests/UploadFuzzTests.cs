@@ -14,6 +14,7 @@ namespace NeuralStyle.Hosting.Tests;
 /// seeds) are answered with a client error or accepted, never a server error; every accepted job
 /// ends, failed ones with a message; and the service keeps answering.
 /// </summary>
+[Collection(ServiceFactory.Collection)]
 public sealed class UploadFuzzTests(ITestOutputHelper output)
 {
     private const int Cases = 120;

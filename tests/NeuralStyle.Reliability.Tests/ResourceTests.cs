@@ -1,5 +1,6 @@
 using NeuralStyle.Imaging;
 using NeuralStyle.ResNet18;
+using NeuralStyle.Stylizing;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 using SixLabors.ImageSharp;

@@ -1,6 +1,7 @@
 using NeuralStyle.Configuration;
 using NeuralStyle.Imaging;
 using NeuralStyle.Optimization;
+using NeuralStyle.Stylizing;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 using SixLabors.ImageSharp;

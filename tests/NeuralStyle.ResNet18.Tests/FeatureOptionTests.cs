@@ -3,6 +3,7 @@ using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Losses;
 using NeuralStyle.Optimization;
+using NeuralStyle.Stylizing;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 using SixLabors.ImageSharp;

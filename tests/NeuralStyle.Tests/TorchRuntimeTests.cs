@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using NeuralStyle.Testing;
 using TorchSharp;
 
 namespace NeuralStyle.Tests;
@@ -13,14 +14,9 @@ public sealed class TorchRuntimeTests
         Assert.Equal(30f, product.item<float>());
     }
 
-    [Fact]
+    [LinuxFact]
     public void TheOutputCopyOfLibTorchSharpHasItsGlibcxxRequirementFixedWhereNeeded()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
         string library = Directory.EnumerateFiles(AppContext.BaseDirectory, "libLibTorchSharp.so", SearchOption.AllDirectories).First();
         // The library is loaded (the test above): whatever the system libstdc++, the copy next to the
         // test host must be loadable by the dynamic loader.

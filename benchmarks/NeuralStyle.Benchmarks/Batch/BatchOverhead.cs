@@ -5,6 +5,7 @@ using NeuralStyle.Batch.Running;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
+using NeuralStyle.Stylizing;
 using TorchSharp;
 
 namespace NeuralStyle.Benchmarks.Batch;
@@ -55,15 +56,15 @@ internal static class BatchOverhead
 
             bare.Add(clock.Elapsed.TotalMilliseconds / photos.Length);
 
-            FastStyleBatchJob[] jobs = photos.Select((photo, i) => new FastStyleBatchJob
+            using FastStylizer stylizer = model.AsStylizer(options);
+            BatchJob[] jobs = photos.Select((photo, i) => new BatchJob
             {
                 Line = i + 1,
                 Content = photo,
-                Model = modelPath,
                 Output = Path.Combine(work, $"batch{round}", Path.GetFileNameWithoutExtension(photo) + ".png"),
-                Options = options,
+                Stylizer = stylizer,
             }).ToArray();
-            using (BatchRunner runner = BatchRunner.Create(jobs))
+            BatchRunner runner = BatchRunner.Create(jobs);
             {
                 clock.Restart();
                 BatchReport report = runner.RunAsync().GetAwaiter().GetResult();

@@ -16,7 +16,4 @@ internal static partial class BatchLog
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Removed {Count} temporary file(s) a killed run left beside {Output}")]
     public static partial void StaleRemoved(ILogger logger, int count, string output);
-
-    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Loaded the fast-style model {Path} once for {Jobs} job(s)")]
-    public static partial void ModelLoaded(ILogger logger, string path, int jobs);
 }

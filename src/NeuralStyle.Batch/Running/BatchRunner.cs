@@ -5,53 +5,48 @@ using NeuralStyle.Batch.Diagnostics;
 using NeuralStyle.Batch.Jobs;
 using NeuralStyle.Batch.Records;
 using NeuralStyle.Batch.Sharding;
-using NeuralStyle.FastStyle.Model;
-using NeuralStyle.Imaging;
 using NeuralStyle.IO;
+using NeuralStyle.Stylizing;
 using NeuralStyle.Transfer;
 
 namespace NeuralStyle.Batch.Running;
 
 /// <summary>
 /// Runs a batch of jobs, or one shard of it: idempotent and resumable. Every job is checked when the
-/// runner is created (all problems at once, with their lines), and each distinct fast-style model
-/// is loaded once. A job whose output exists with a record of the same settings hash is skipped;
+/// runner is created (all problems at once, with their lines); each job runs through
+/// <see cref="StylizePipeline"/> with its stylizer. A job whose output exists with a record of the same settings hash is skipped;
 /// outputs and records are written atomically, so a process killed at any moment and started again
 /// finishes the batch with every output present once, none partial, none redone. A failed job is
 /// recorded beside its output, with its error, and the others go on.
 /// </summary>
-public sealed class BatchRunner : IDisposable
+public sealed class BatchRunner
 {
     private readonly BatchOptions _options;
-    private readonly Dictionary<string, FastStyleModel> _models;
     private readonly FileDigests _digests = new();
     private readonly ILogger _logger;
-    private readonly string? _extractorIdentity;
-    private readonly StyleTargetCache _styleTargets = new();
-    private readonly ImageLoader _loader;
+    private readonly StylizePipeline _pipeline;
 
-    private BatchRunner(IReadOnlyList<BatchJob> jobs, BatchOptions options, Dictionary<string, FastStyleModel> models)
+    private BatchRunner(IReadOnlyList<BatchJob> jobs, BatchOptions options)
     {
         Jobs = jobs;
         _options = options;
-        _models = models;
-        _loader = new ImageLoader(options.ImageLimits);
+        _pipeline = new StylizePipeline(options.ImageLimits);
         _logger = options.Logger ?? NullLogger.Instance;
-        _extractorIdentity = options.ExtractorIdentity ?? options.Extractor?.Name;
     }
 
     /// <summary>Every job of the batch, in manifest order.</summary>
     public IReadOnlyList<BatchJob> Jobs { get; }
 
-    /// <summary>Checks every job and loads each distinct fast-style model once.</summary>
+    /// <summary>Checks every job: outputs, photos, decoding limits.</summary>
     /// <param name="jobs">The jobs, in manifest order (shards are taken from this order).</param>
-    /// <param name="options">What the jobs share (the extractor for transfers).</param>
+    /// <param name="options">What the jobs share.</param>
     /// <exception cref="BatchValidationException">Some jobs cannot run: every problem, with its line. Nothing was run.</exception>
     public static BatchRunner Create(IReadOnlyList<BatchJob> jobs, BatchOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         options ??= new BatchOptions();
-        return new BatchRunner(jobs.ToArray(), options, BatchValidator.Validate(jobs, options));
+        BatchValidator.Validate(jobs, options);
+        return new BatchRunner(jobs.ToArray(), options);
     }
 
     /// <summary>The jobs of <paramref name="shard"/>, in manifest order.</summary>
@@ -105,7 +100,7 @@ public sealed class BatchRunner : IDisposable
                 BatchLog.StaleRemoved(_logger, stale, job.Output);
             }
 
-            settings = JobFingerprint.Compute(job, _extractorIdentity, _digests);
+            settings = JobFingerprint.Compute(job, _digests);
             JobRecord? record = JobRecord.Read(job.Output);
             if (File.Exists(job.Output))
             {
@@ -122,12 +117,12 @@ public sealed class BatchRunner : IDisposable
                 }
             }
 
-            using TransferImage image = await ProduceAsync(job, advanced, cancellationToken).ConfigureAwait(false);
-            byte[] encoded = Encode(image, job.Output);
+            byte[] encoded = await _pipeline.RenderAsync(
+                job.Stylizer, ImageSource.FromFile(job.Content), job.Output, new SynchronousProgress<StylizeProgress>(p => advanced(p.Fraction)), cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             new JobRecord { State = JobState.Done, Settings = settings, Output = FileDigests.Of(encoded), Line = job.Line, Finished = DateTimeOffset.UtcNow }
                 .Write(job.Output, cancellationToken);
-            AtomicFile.Write(job.Output, overwrite: true, stream => stream.Write(encoded), cancellationToken);
+            AtomicFile.Write(job.Output, overwrite: true, encoded, cancellationToken);
             return new BatchJobOutcome(job, BatchJobState.Done, clock.Elapsed);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -146,33 +141,6 @@ public sealed class BatchRunner : IDisposable
         }
     }
 
-    private async Task<TransferImage> ProduceAsync(BatchJob job, Action<double> advanced, CancellationToken cancellationToken)
-    {
-        switch (job)
-        {
-            case FastStyleBatchJob fast:
-                using (TransferImage photo = _loader.Load(fast.Content))
-                {
-                    return _models[fast.ModelKey].Stylize(photo, fast.Options, cancellationToken);
-                }
-
-            case TransferBatchJob transfer:
-                StyleTransfer run = BatchValidator.TransferFor(transfer, _options).WithStyleTargetCache(_styleTargets).Build();
-                var progress = new Progress(p => advanced((double)p.Evaluation / Math.Max(1, p.TotalEvaluations)));
-                StyleTransferResult result = await run.RunAsync(RunReporting.WithProgress(progress), cancellationToken).ConfigureAwait(false);
-                return result.Image;
-            default:
-                throw new NotSupportedException($"Unknown job type {job.GetType().Name}.");
-        }
-    }
-
-    private static byte[] Encode(TransferImage image, string output)
-    {
-        using var buffer = new MemoryStream();
-        ImageWriter.Encode(image, output, buffer);
-        return buffer.ToArray();
-    }
-
     private void TryRecordFailure(BatchJob job, string settings, string error)
     {
         try
@@ -183,26 +151,5 @@ public sealed class BatchRunner : IDisposable
         {
             BatchLog.JobFailed(_logger, job.Describe(), $"its failure could not be recorded either: {e.Message}");
         }
-    }
-
-    /// <summary>Disposes the models the runner loaded (not the caller's extractor).</summary>
-    public void Dispose()
-    {
-        foreach (FastStyleModel model in _models.Values)
-        {
-            model.Dispose();
-        }
-
-        _models.Clear();
-        _styleTargets.Dispose();
-    }
-
-    /// <summary>Style targets computed and reused so far (transfers with the same style at the same size share them).</summary>
-    internal (int Computed, int Reused) StyleTargetUse => (_styleTargets.Computed, _styleTargets.Reused);
-
-    /// <summary>Progress reported synchronously on the run's thread (no synchronisation context hop).</summary>
-    private sealed class Progress(Action<StyleTransferProgress> report) : IProgress<StyleTransferProgress>
-    {
-        public void Report(StyleTransferProgress value) => report(value);
     }
 }

@@ -3,7 +3,6 @@ using NeuralStyle.Batch.Jobs;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Batch.Sharding;
 using NeuralStyle.Cli.Reporting;
-using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using NeuralStyle.Vgg;
 using NeuralStyle.Weights;
@@ -57,23 +56,31 @@ internal static class BatchCommand
             IRunReporter reporter = reporterFor(mode.Read(result));
             var reader = new ManifestReader();
             string manifestPath = result.GetRequiredValue(manifest);
-            (IReadOnlyList<BatchJob> jobs, IReadOnlyList<BatchProblem> badLines) = reader.Read(manifestPath);
             ShardAssignment assignment = Resolve(result.GetValue(shard), result.GetValue(shards));
             NativeRuntime.Prepare(result.GetValue(threads));
-            using IFeatureExtractor? extractor = jobs.OfType<TransferBatchJob>().Any()
-                ? BackboneFactory.Create(
-                    result.GetValue(network.Backbone), result.GetValue(network.Weights), result.GetRequiredValue(network.Device),
-                    Vgg19Options.For(StyleTransferSettings.Default) with { Pooling = result.GetValue(network.Pooling) ?? new Vgg19Options().Pooling }, new WeightsCache())
-                : null;
+            Backbone backbone = result.GetValue(network.Backbone);
+            string? weights = result.GetValue(network.Weights);
+            string device = result.GetRequiredValue(network.Device);
+            Vgg19Pooling? pooling = result.GetValue(network.Pooling);
+            var cache = new WeightsCache();
+
+            // One extractor per distinct preprocessing the lines' presets need (VGG19 only: ResNet18 has one).
+            using var stylizers = new JobStylizers(
+                line => BackboneFactory.NeedOf(backbone, line.Settings, pooling),
+                line =>
+                {
+                    IFeatureExtractor extractor = BackboneFactory.Create(backbone, weights, device, BackboneFactory.Vgg19OptionsFor(line.Settings, pooling), cache);
+                    return (extractor, BackboneFactory.Describe(extractor, weights));
+                },
+                BackboneFactory.ParseDevice(device));
+            (IReadOnlyList<ManifestLine> lines, IReadOnlyList<BatchProblem> badLines) = reader.Read(manifestPath);
+            (IReadOnlyList<BatchJob> jobs, IReadOnlyList<BatchProblem> badStylizers) = stylizers.JobsFor(lines);
             var options = new BatchOptions
             {
-                Extractor = extractor,
-                ExtractorIdentity = extractor is null ? null : BackboneFactory.Describe(extractor, result.GetValue(network.Weights)),
-                Device = BackboneFactory.ParseDevice(result.GetRequiredValue(network.Device)),
                 Overwrite = result.GetValue(overwrite),
                 ProtectedFiles = [manifestPath],
             };
-            using BatchRunner runner = Prepare(jobs, badLines, options);
+            BatchRunner runner = Prepare(jobs, [.. badLines, .. badStylizers], options);
             BatchReport report = await reporter.TrackBatchAsync(assignment, runner.JobsOf(assignment.Shard).Count, jobs.Count,
                 sink => runner.RunAsync(assignment.Shard, sink, cancellationToken)).ConfigureAwait(false);
             reporter.BatchFinished(report);
@@ -98,7 +105,6 @@ internal static class BatchCommand
 
         if (problems.Count > 0)
         {
-            runner?.Dispose();
             throw new BatchValidationException(problems.OrderBy(p => p.Line).ToArray());
         }
 

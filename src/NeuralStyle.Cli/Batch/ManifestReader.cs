@@ -2,7 +2,6 @@ using System.Buffers;
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Unicode;
-using NeuralStyle.Batch.Jobs;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Cli.FastStyle;
 using NeuralStyle.Cli.Options;
@@ -51,12 +50,12 @@ internal sealed class ManifestReader
     /// <exception cref="FileNotFoundException">The manifest does not exist.</exception>
     /// <exception cref="BatchValidationException">The manifest has no jobs.</exception>
     /// <exception cref="InvalidDataException">The manifest is UTF-16 (or UTF-32), not UTF-8.</exception>
-    public (IReadOnlyList<BatchJob> Jobs, IReadOnlyList<BatchProblem> Problems) Read(string path)
+    public (IReadOnlyList<ManifestLine> Lines, IReadOnlyList<BatchProblem> Problems) Read(string path)
     {
         InputFile.EnsureExists(path, "manifest");
 
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var jobs = new List<BatchJob>();
+        var jobs = new List<ManifestLine>();
         var problems = new List<BatchProblem>();
         using FileStream stream = File.OpenRead(path);
         int number = 0;
@@ -160,7 +159,7 @@ internal sealed class ManifestReader
         }
     }
 
-    private BatchJob Parse(string line, int number, string folder)
+    private ManifestLine Parse(string line, int number, string folder)
     {
         JsonElement job;
         try
@@ -233,17 +232,10 @@ internal sealed class ManifestReader
         if (model is null)
         {
             StyleJob bound = _style.Bind(parsed);
-            return new TransferBatchJob
-            {
-                Line = number,
-                Content = bound.Content,
-                Output = bound.Output,
-                Styles = bound.Styles.Select(s => new BatchStyle(s.Path, s.Weight, s.Mask)).ToArray(),
-                Settings = bound.Settings,
-            };
+            return new ManifestLine(number, bound.Content, bound.Output) { Transfer = bound };
         }
 
-        return new FastStyleBatchJob { Line = number, Content = content!, Output = output!, Model = model, Options = _stylize.Read(parsed) };
+        return new ManifestLine(number, content!, output!) { Model = model, Options = _stylize.Read(parsed) };
     }
 
     private static string? PathOf(JsonElement job, string name, string folder, List<string> errors, bool required)

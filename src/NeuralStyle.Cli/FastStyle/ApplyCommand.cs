@@ -2,13 +2,14 @@ using System.CommandLine;
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
-using NeuralStyle.Imaging;
 using NeuralStyle.IO;
+using NeuralStyle.Imaging;
 using NeuralStyle.Styles;
+using NeuralStyle.Stylizing;
 
 namespace NeuralStyle.Cli.FastStyle;
 
-/// <summary><c>neural-style apply MODEL INPUT... -o OUT|DIR</c>: stylise files with one model load; defaults read from <see cref="StylizeOptions.Default"/>.</summary>
+/// <summary><c>neural-style apply MODEL INPUT... -o OUT|DIR</c>: stylise files with one model load, through <see cref="StylizePipeline"/>; defaults read from <see cref="StylizeOptions.Default"/>.</summary>
 internal static class ApplyCommand
 {
     public static Command Create(Func<OutputMode, IRunReporter> reporterFor)
@@ -44,18 +45,15 @@ internal static class ApplyCommand
             StylizeOptions options = stylize.Read(result);
             NativeRuntime.Prepare(result.GetValue(threads));
             using FastStyleModel model = BuiltInStyles.LoadModel(source);
-            await Task.Run(
-                () =>
-                {
-                    foreach ((string input, string path) in jobs)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        var clock = System.Diagnostics.Stopwatch.StartNew();
-                        model.StylizeFile(input, path, options, replace, cancellationToken);
-                        reporter.Wrote(path, FormattableString.Invariant($"{input} in {clock.Elapsed.TotalMilliseconds:F0} ms"));
-                    }
-                },
-                cancellationToken).ConfigureAwait(false);
+            using FastStylizer stylizer = model.AsStylizer(options);
+            foreach ((string input, string path) in jobs)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                await StylizePipeline.Default.StylizeFileAsync(stylizer, input, path, replace, progress: null, cancellationToken).ConfigureAwait(false);
+                reporter.Wrote(path, FormattableString.Invariant($"{input} in {clock.Elapsed.TotalMilliseconds:F0} ms"));
+            }
+
             return (int)ExitCode.Success;
         });
         return command;

@@ -3,6 +3,7 @@ using NeuralStyle.Batch.Running;
 using NeuralStyle.Batch.Sharding;
 using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Styles;
+using NeuralStyle.Stylizing;
 using NeuralStyle.Transfer;
 using NeuralStyle.Weights;
 using Spectre.Console;

@@ -5,8 +5,9 @@ using NeuralStyle.FastStyle.Onnx;
 using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Features;
 using NeuralStyle.Features.Authoring;
-using NeuralStyle.Imaging;
 using NeuralStyle.IO;
+using NeuralStyle.Imaging;
+using NeuralStyle.Stylizing;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using TorchSharp;
@@ -24,9 +25,13 @@ public sealed class FastStyleModel : IDisposable
     private readonly TransformerNet _network;
     private readonly NativeResourceGuard _guard;
     private readonly Lazy<double> _networkBytesPerPixel;
+    private readonly Lazy<string> _digest;
 
-    internal FastStyleModel(TransformerNet network, FastStyleModelInfo info)
+    internal FastStyleModel(TransformerNet network, FastStyleModelInfo info, string source = "a model built in code", string? sourcePath = null)
     {
+        Source = source;
+        SourcePath = sourcePath;
+        _digest = new Lazy<string>(ComputeDigest, LazyThreadSafetyMode.ExecutionAndPublication);
         Runtime.Nnpack.Disable();
         _network = network;
         _network.RequireGradients(false);
@@ -47,6 +52,28 @@ public sealed class FastStyleModel : IDisposable
     /// <summary>The network.</summary>
     internal TransformerNet Network => _network;
 
+    /// <summary>Where the model came from, for messages: <c>'m.safetensors'</c>, <c>the built-in style 'starry-night'</c>.</summary>
+    internal string Source { get; }
+
+    /// <summary>The file it was loaded from, or null (a stream, a model built in code).</summary>
+    internal string? SourcePath { get; }
+
+    /// <summary>SHA-256 of the architecture and every weight, lower-case hex: what identifies the model's results.</summary>
+    internal string Digest => _digest.Value;
+
+    /// <summary>
+    /// A stylizer that paints every photo with this model and <paramref name="options"/> (validated
+    /// here, once): what the commands, batches and the service run (<see cref="IStylizer"/>).
+    /// </summary>
+    /// <param name="options">How to stylise (default <see cref="StylizeOptions.Default"/>).</param>
+    /// <exception cref="Transfer.StyleTransferConfigurationException">The options are invalid.</exception>
+    public FastStylizer AsStylizer(StylizeOptions? options = null)
+    {
+        options ??= StylizeOptions.Default;
+        options.EnsureValid();
+        return new FastStylizer(this, options);
+    }
+
     /// <summary>
     /// Loads a model file (or a training checkpoint, whose network it takes), checking it before any weight is used: the metadata (a NeuralStyle
     /// fast-style model of a version this library reads), every key, shape and dtype the
@@ -56,7 +83,7 @@ public sealed class FastStyleModel : IDisposable
     /// <param name="device">Where to put the weights (default CPU).</param>
     /// <exception cref="InvalidWeightsException">The file is not a valid model; the message names every problem.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    public static FastStyleModel Load(string path, torch.Device? device = null) => FromFile(SafetensorsFile.Read(path), $"'{path}'", device);
+    public static FastStyleModel Load(string path, torch.Device? device = null) => FromFile(SafetensorsFile.Read(path), $"'{path}'", device, path);
 
     /// <summary>
     /// Loads a model from a stream holding a model file (an embedded resource, a download), with
@@ -84,13 +111,13 @@ public sealed class FastStyleModel : IDisposable
             buffer.Write(chunk, 0, read);
         }
 
-        return FromFile(SafetensorsFile.Read(buffer.ToArray(), source), source, device);
+        return FromFile(SafetensorsFile.Read(buffer.ToArray(), source), source, device, null);
     }
 
     /// <summary>The most bytes <see cref="Load(Stream, string, torch.Device?)"/> reads.</summary>
     public const int MaximumStreamBytes = 256 * 1024 * 1024;
 
-    private static FastStyleModel FromFile((IReadOnlyDictionary<string, string> Metadata, StateDictionary Tensors) file, string source, torch.Device? device)
+    private static FastStyleModel FromFile((IReadOnlyDictionary<string, string> Metadata, StateDictionary Tensors) file, string source, torch.Device? device, string? path)
     {
         (IReadOnlyDictionary<string, string> metadata, StateDictionary tensors) = file;
         using (tensors)
@@ -117,7 +144,7 @@ public sealed class FastStyleModel : IDisposable
                     + $"unexpected key{(unexpected.Length == 1 ? string.Empty : "s")} {string.Join(", ", unexpected.Take(5).Select(k => $"'{k}'"))}.");
             }
 
-            return new FastStyleModel(TransformerNet.FromState(info.Architecture, tensors, device), info);
+            return new FastStyleModel(TransformerNet.FromState(info.Architecture, tensors, device), info, source, path);
         }
     }
 
@@ -175,21 +202,16 @@ public sealed class FastStyleModel : IDisposable
         return Stylize(input, options, cancellationToken);
     }
 
-    /// <summary>Stylises the image file <paramref name="input"/> into <paramref name="output"/> (written atomically).</summary>
+    /// <summary>Stylises the image file <paramref name="input"/> into <paramref name="output"/> (written atomically), through <see cref="StylizePipeline"/>.</summary>
     /// <param name="input">The photo.</param>
-    /// <param name="output">The result's path (.png, .jpg or .webp); never the input.</param>
+    /// <param name="output">The result's path (.png, .jpg or .webp); never the input or the model file.</param>
     /// <param name="options">How to stylise.</param>
     /// <param name="overwrite">Replace <paramref name="output"/> if it exists.</param>
     /// <param name="cancellationToken">Checked between tiles and before the file is moved into place.</param>
     public void StylizeFile(string input, string output, StylizeOptions? options = null, bool overwrite = false, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(input);
-        ArgumentException.ThrowIfNullOrWhiteSpace(output);
-        OutputGuard.EnsureNotAnInput(output, [(input, "photo")]);
-        ImageWriter.EnsureSupported(output);
-        using TransferImage image = new ImageLoader().Load(input);
-        using TransferImage result = Stylize(image, options, cancellationToken);
-        ImageWriter.Save(result, output, overwrite, cancellationToken);
+        using FastStylizer stylizer = AsStylizer(options);
+        StylizePipeline.Default.StylizeFileAsync(stylizer, input, output, overwrite, progress: null, cancellationToken).GetAwaiter().GetResult();
     }
 
     /// <summary>
@@ -298,6 +320,20 @@ public sealed class FastStyleModel : IDisposable
         }
 
         return images.Select((image, k) => new TransferImage(ImageTensor.ToImage(output[k]), image.Alpha?.Clone())).ToArray();
+    }
+
+    private string ComputeDigest()
+    {
+        using NativeResourceGuard.Use use = _guard.Enter();
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach ((string name, torch.Tensor value) in _network.Parameters)
+        {
+            using var scope = torch.NewDisposeScope();
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(value.detach().to(torch.float32).cpu().contiguous().data<float>().ToArray().AsSpan()));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <inheritdoc />

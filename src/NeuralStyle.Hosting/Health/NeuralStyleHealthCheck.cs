@@ -7,18 +7,18 @@ namespace NeuralStyle.Hosting.Health;
 internal sealed class NeuralStyleHealthCheck : IHealthCheck
 {
     private readonly StylizationQueue _queue;
-    private readonly ModelHolder _model;
+    private readonly StylizerCatalog _catalog;
 
-    public NeuralStyleHealthCheck(StylizationQueue queue, ModelHolder model)
+    public NeuralStyleHealthCheck(StylizationQueue queue, StylizerCatalog catalog)
     {
         _queue = queue;
-        _model = model;
+        _catalog = catalog;
     }
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var data = new Dictionary<string, object> { ["pending"] = _queue.Pending, ["capacity"] = _queue.Capacity, ["modelLoaded"] = _model.IsLoaded };
-        HealthCheckResult result = !_model.IsLoaded
+        var data = new Dictionary<string, object> { ["pending"] = _queue.Pending, ["capacity"] = _queue.Capacity, ["modelLoaded"] = _catalog.IsLoaded };
+        HealthCheckResult result = !_catalog.IsLoaded
             ? HealthCheckResult.Unhealthy("The fast-style model is not loaded (still starting, or it failed: see the log).", data: data)
             : _queue.Pending >= _queue.Capacity
                 ? HealthCheckResult.Degraded("The queue is full: new jobs are refused until it drains.", data: data)

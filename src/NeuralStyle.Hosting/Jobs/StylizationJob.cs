@@ -92,6 +92,15 @@ public sealed class StylizationJob
     /// <summary>Whether it has ended.</summary>
     public bool IsFinished => State is StylizationState.Succeeded or StylizationState.Failed or StylizationState.Cancelled;
 
+    /// <summary>The style the request named (null: the service's default).</summary>
+    public string? Style => Request.Style;
+
+    /// <summary>How it is stylised: a fast model's pass or a transfer.</summary>
+    public StylizationMethod Method => Request.Method;
+
+    /// <summary>The result's format: <c>.png</c>, <c>.jpg</c> or <c>.webp</c>.</summary>
+    public string Format => Request.Format;
+
     internal StylizationRequest Request { get; private set; }
 
     internal void Advance(StylizationState state, double progress)

@@ -19,11 +19,20 @@ public sealed class NeuralStyleServiceOptions
     public const int MaximumDegreeOfParallelism = 64;
 
     /// <summary>
-    /// The model every request is stylised with: a built-in style's name (<c>starry-night</c>,
-    /// <c>the-scream</c>, <c>shipwreck</c>) or a fast-style model file (.safetensors); loaded once,
-    /// shared by the workers. Required.
+    /// The style of every request that names none: a built-in style's name (<c>starry-night</c>,
+    /// <c>the-scream</c>, <c>shipwreck</c>) or a fast-style model file (.safetensors); loaded at
+    /// start-up, shared by the workers. Required.
     /// </summary>
     public string? ModelPath { get; set; }
+
+    /// <summary>
+    /// More styles a request may name, besides the built-in ones: name → fast-style model file; each is
+    /// loaded at start-up (a bad file stops the service). Empty by default.
+    /// </summary>
+    public Dictionary<string, string> Models { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The transfers' own queue and limits.</summary>
+    public PaintServiceOptions Paint { get; set; } = new();
 
     /// <summary>The torch device the model runs on (default <c>cpu</c>).</summary>
     public string Device { get; set; } = "cpu";

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NeuralStyle.Configuration;
 using NeuralStyle.Imaging;
 using NeuralStyle.Styles;
 using NeuralStyle.Transfer;
@@ -21,6 +22,41 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
             failures.Add($"{section}:ModelPath '{options.ModelPath}' is neither a built-in style ({string.Join(", ", BuiltInStyles.Names)}) nor an existing file: give one of those names or the path of a model from `neural-style train`.");
         }
 
+        foreach ((string style, string path) in options.Models ?? [])
+        {
+            if (BuiltInStyles.TryParse(style, out _))
+            {
+                failures.Add($"{section}:Models:{style} has a built-in style's name: give the model another name.");
+            }
+            else if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
+            {
+                failures.Add($"{section}:Models:{style} '{path}' is not an existing file: give the path of a model from `neural-style train`.");
+            }
+        }
+
+        PaintServiceOptions? paint = options.Paint;
+        if (paint is null)
+        {
+            failures.Add($"{section}:Paint cannot be null: leave it out for the defaults.");
+        }
+        else
+        {
+            if (paint.QueueCapacity is < 1 or > PaintServiceOptions.MaximumQueueCapacity)
+            {
+                failures.Add($"{section}:Paint:QueueCapacity must be between 1 and {PaintServiceOptions.MaximumQueueCapacity} (got {paint.QueueCapacity}).");
+            }
+
+            if (paint.MaxSize is < PaintServiceOptions.MinimumSize or > ImageSettings.MaximumSize || paint.Size < PaintServiceOptions.MinimumSize || paint.Size > paint.MaxSize)
+            {
+                failures.Add($"{section}:Paint:Size ({paint.Size}) must be from {PaintServiceOptions.MinimumSize} to Paint:MaxSize ({paint.MaxSize}), itself at most {ImageSettings.MaximumSize}.");
+            }
+
+            if (paint.Evaluations is < 1)
+            {
+                failures.Add($"{section}:Paint:Evaluations must be at least 1 (got {paint.Evaluations}); leave it out for the preset's.");
+            }
+        }
+
         if (options.QueueCapacity is < 1 or > NeuralStyleServiceOptions.MaximumQueueCapacity)
         {
             failures.Add($"{section}:QueueCapacity must be between 1 and {NeuralStyleServiceOptions.MaximumQueueCapacity} (got {options.QueueCapacity}).");
@@ -31,9 +67,10 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
             failures.Add($"{section}:MaxDegreeOfParallelism must be between 1 and {NeuralStyleServiceOptions.MaximumDegreeOfParallelism} (got {options.MaxDegreeOfParallelism}).");
         }
 
-        if (options.MaxRetainedJobs < options.QueueCapacity + options.MaxDegreeOfParallelism)
+        int held = options.QueueCapacity + options.MaxDegreeOfParallelism + (options.Paint is { Enabled: true } p ? p.QueueCapacity + 1 : 0);
+        if (options.MaxRetainedJobs < held)
         {
-            failures.Add($"{section}:MaxRetainedJobs ({options.MaxRetainedJobs}) must hold at least the queued and running jobs ({options.QueueCapacity + options.MaxDegreeOfParallelism}).");
+            failures.Add($"{section}:MaxRetainedJobs ({options.MaxRetainedJobs}) must hold at least the queued and running jobs ({held}).");
         }
 
         if (options.ResultRetention <= TimeSpan.Zero)

@@ -7,42 +7,67 @@ using NeuralStyle.Hosting.Jobs;
 namespace NeuralStyle.Hosting.Service;
 
 /// <summary>
-/// A bounded channel of jobs plus the jobs known by id; finished jobs are forgotten after
+/// A bounded channel of jobs per <see cref="StylizationMethod"/> (fast: <see cref="NeuralStyleServiceOptions.QueueCapacity"/>;
+/// paint: <see cref="PaintServiceOptions.QueueCapacity"/>) plus the jobs known by id; finished jobs are forgotten after
 /// <see cref="NeuralStyleServiceOptions.ResultRetention"/> or beyond <see cref="NeuralStyleServiceOptions.MaxRetainedJobs"/>, oldest first.
 /// </summary>
 internal sealed class StylizationQueue : IStylizationQueue
 {
-    private readonly Channel<StylizationJob> _channel;
+    private readonly Dictionary<StylizationMethod, Lane> _lanes;
     private readonly ConcurrentDictionary<string, StylizationJob> _jobs = new(StringComparer.Ordinal);
     private readonly NeuralStyleServiceOptions _options;
+    private readonly StylizerCatalog _catalog;
     private readonly TimeProvider _clock;
-    private int _pending;
 
-    public StylizationQueue(IOptions<NeuralStyleServiceOptions> options, TimeProvider? clock = null)
+    public StylizationQueue(IOptions<NeuralStyleServiceOptions> options, StylizerCatalog catalog, TimeProvider? clock = null)
     {
         _options = options.Value;
+        _catalog = catalog;
         _clock = clock ?? TimeProvider.System;
-        _channel = Channel.CreateBounded<StylizationJob>(new BoundedChannelOptions(_options.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
+        _lanes = new Dictionary<StylizationMethod, Lane>
+        {
+            [StylizationMethod.Fast] = new(_options.QueueCapacity),
+            [StylizationMethod.Paint] = new(_options.Paint.Enabled ? _options.Paint.QueueCapacity : 0),
+        };
     }
 
-    public int Capacity => _options.QueueCapacity;
+    public int Capacity => CapacityOf(StylizationMethod.Fast);
 
-    public int Pending => Volatile.Read(ref _pending);
+    public int Pending => _lanes.Values.Sum(l => l.Pending);
 
-    internal ChannelReader<StylizationJob> Reader => _channel.Reader;
+    public IReadOnlyList<string> Styles => _catalog.StyleNames;
 
     internal TimeProvider Clock => _clock;
 
-    public bool TryEnqueue(StylizationRequest request, [NotNullWhen(true)] out StylizationJob? job)
+    public int CapacityOf(StylizationMethod method) => _lanes[method].Capacity;
+
+    /// <summary>Jobs of <paramref name="method"/> waiting now.</summary>
+    internal int PendingOf(StylizationMethod method) => _lanes[method].Pending;
+
+    /// <summary>The jobs of <paramref name="method"/>, for its workers.</summary>
+    internal ChannelReader<StylizationJob> ReaderOf(StylizationMethod method) => _lanes[method].Channel.Reader;
+
+    public string? Validate(StylizationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Enum.IsDefined(request.Method) ? _catalog.Problem(request) : $"Unknown method {request.Method}: use fast or paint.";
+    }
+
+    public bool TryEnqueue(StylizationRequest request, [NotNullWhen(true)] out StylizationJob? job)
+    {
+        if (Validate(request) is string problem)
+        {
+            throw new ArgumentException(problem, nameof(request));
+        }
+
         Forget();
+        Lane lane = _lanes[request.Method];
         var candidate = new StylizationJob(request, _clock.GetUtcNow());
         _jobs[candidate.Id] = candidate;
-        Interlocked.Increment(ref _pending);
-        if (!_channel.Writer.TryWrite(candidate))
+        Interlocked.Increment(ref lane.Pending);
+        if (lane.Capacity == 0 || !lane.Channel.Writer.TryWrite(candidate))
         {
-            Interlocked.Decrement(ref _pending);
+            Interlocked.Decrement(ref lane.Pending);
             _jobs.TryRemove(candidate.Id, out _);
             job = null;
             return false;
@@ -56,16 +81,19 @@ internal sealed class StylizationQueue : IStylizationQueue
         id is { Length: StylizationJob.IdLength } && _jobs.TryGetValue(id, out StylizationJob? job) ? job : null;
 
     /// <summary>A worker took <paramref name="job"/>.</summary>
-    internal void Took(StylizationJob job) => Interlocked.Decrement(ref _pending);
+    internal void Took(StylizationJob job) => Interlocked.Decrement(ref _lanes[job.Request.Method].Pending);
 
     /// <summary>No more jobs are accepted; those still waiting are cancelled.</summary>
     internal void Close()
     {
-        _channel.Writer.TryComplete();
-        while (_channel.Reader.TryRead(out StylizationJob? job))
+        foreach (Lane lane in _lanes.Values)
         {
-            Took(job);
-            job.End(StylizationState.Cancelled, _clock.GetUtcNow(), "The service shut down before the job ran.");
+            lane.Channel.Writer.TryComplete();
+            while (lane.Channel.Reader.TryRead(out StylizationJob? job))
+            {
+                Took(job);
+                job.End(StylizationState.Cancelled, _clock.GetUtcNow(), "The service shut down before the job ran.");
+            }
         }
     }
 
@@ -82,5 +110,16 @@ internal sealed class StylizationQueue : IStylizationQueue
                 excess--;
             }
         }
+    }
+
+    /// <summary>One method's bounded channel and its count of waiting jobs.</summary>
+    private sealed class Lane(int capacity)
+    {
+        public readonly Channel<StylizationJob> Channel = System.Threading.Channels.Channel.CreateBounded<StylizationJob>(
+            new BoundedChannelOptions(Math.Max(1, capacity)) { FullMode = BoundedChannelFullMode.Wait });
+
+        public readonly int Capacity = capacity;
+
+        public int Pending;
     }
 }

@@ -1,38 +1,37 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NeuralStyle.FastStyle.Inference;
-using NeuralStyle.FastStyle.Model;
 using NeuralStyle.Hosting.Jobs;
-using NeuralStyle.Imaging;
-using NeuralStyle.Styles;
+using NeuralStyle.Stylizing;
+using NeuralStyle.Transfer;
 
 namespace NeuralStyle.Hosting.Service;
 
 /// <summary>
-/// The background workers: <see cref="NeuralStyleServiceOptions.MaxDegreeOfParallelism"/> loops that
-/// take jobs from the queue and stylise them with the one shared model. On shutdown the queue is
-/// closed, waiting jobs are cancelled and running ones are cancelled between tiles.
+/// The background workers: <see cref="NeuralStyleServiceOptions.MaxDegreeOfParallelism"/> loops that take
+/// fast jobs, and one that takes paint jobs (a transfer uses every core for minutes); each job runs
+/// through <see cref="StylizePipeline"/> with the stylizer its request names. On shutdown the queues are
+/// closed, waiting jobs are cancelled and running ones are cancelled between tiles or evaluations.
 /// </summary>
 internal sealed partial class StylizationWorker : BackgroundService
 {
     private readonly StylizationQueue _queue;
-    private readonly ModelHolder _model;
+    private readonly StylizerCatalog _catalog;
     private readonly NeuralStyleServiceOptions _options;
     private readonly ILogger<StylizationWorker> _logger;
-    private readonly ImageLoader _loader;
+    private readonly StylizePipeline _pipeline;
 
-    public StylizationWorker(StylizationQueue queue, ModelHolder model, IOptions<NeuralStyleServiceOptions> options, ILogger<StylizationWorker> logger)
+    public StylizationWorker(StylizationQueue queue, StylizerCatalog catalog, IOptions<NeuralStyleServiceOptions> options, ILogger<StylizationWorker> logger)
     {
         _queue = queue;
-        _model = model;
+        _catalog = catalog;
         _options = options.Value;
         _logger = logger;
-        _loader = new ImageLoader(_options.ImageLimits);
+        _pipeline = new StylizePipeline(_options.ImageLimits);
     }
 
     /// <summary>
-    /// Loads the model before the host finishes starting: a model that cannot be loaded (a corrupt
+    /// Loads the models before the host finishes starting: a model that cannot be loaded (a corrupt
     /// file, a device that is not there) stops the host with the model's error, instead of a service
     /// that runs and refuses every job.
     /// </summary>
@@ -40,15 +39,12 @@ internal sealed partial class StylizationWorker : BackgroundService
     {
         try
         {
-            _ = _model.Model;
+            _catalog.Load();
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (InvalidOperationException e)
         {
-            LoadFailed(_logger, _options.ModelPath, e.Message);
-            throw new InvalidOperationException(
-                $"{NeuralStyleServiceOptions.SectionName}:ModelPath '{_options.ModelPath}' could not be loaded on device '{_options.Device}', so the service does not start: {e.Message} "
-                + $"Give a built-in style ({string.Join(", ", BuiltInStyles.Names)}) or a model written by `neural-style train`, and a device this machine has.",
-                e);
+            LoadFailed(_logger, e.Message);
+            throw;
         }
 
         return base.StartAsync(cancellationToken);
@@ -56,18 +52,20 @@ internal sealed partial class StylizationWorker : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        FastStyleModel model = _model.Model;
-        Started(_logger, model.Info.StyleName, _options.MaxDegreeOfParallelism, _options.QueueCapacity);
+        Started(_logger, _catalog.DefaultModel.Info.StyleName, _options.MaxDegreeOfParallelism, _options.QueueCapacity, _queue.CapacityOf(StylizationMethod.Paint));
         using CancellationTokenRegistration closing = stoppingToken.Register(_queue.Close);
-        Task[] workers = Enumerable.Range(0, _options.MaxDegreeOfParallelism).Select(_ => Task.Run(() => Work(model, stoppingToken), CancellationToken.None)).ToArray();
+        IEnumerable<StylizationMethod> loops = Enumerable.Repeat(StylizationMethod.Fast, _options.MaxDegreeOfParallelism)
+            .Concat(_options.Paint.Enabled ? [StylizationMethod.Paint] : []);
+        Task[] workers = loops.Select(method => Task.Run(() => Work(method, stoppingToken), CancellationToken.None)).ToArray();
         await Task.WhenAll(workers).ConfigureAwait(false);
     }
 
-    private async Task Work(FastStyleModel model, CancellationToken stoppingToken)
+    private async Task Work(StylizationMethod method, CancellationToken stoppingToken)
     {
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        var reader = _queue.ReaderOf(method);
+        while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            if (!_queue.Reader.TryRead(out StylizationJob? job))
+            if (!reader.TryRead(out StylizationJob? job))
             {
                 continue;
             }
@@ -79,29 +77,24 @@ internal sealed partial class StylizationWorker : BackgroundService
                 continue;
             }
 
-            Run(model, job, stoppingToken);
+            await RunAsync(job, stoppingToken).ConfigureAwait(false);
         }
     }
 
-    private void Run(FastStyleModel model, StylizationJob job, CancellationToken stoppingToken)
+    private async Task RunAsync(StylizationJob job, CancellationToken stoppingToken)
     {
         try
         {
             job.Advance(StylizationState.Running, 0);
             StylizationRequest request = job.Request;
-            StylizeOptions options = _options.Stylize with
-            {
-                Size = request.Size ?? _options.Stylize.Size,
-                Strength = request.Strength ?? _options.Stylize.Strength,
-            };
-            using var upload = new MemoryStream(request.Image.ToArray(), writable: false);
-            using TransferImage photo = _loader.Load(upload);
-            job.Advance(StylizationState.Running, 0.1);
-            using TransferImage result = model.Stylize(photo, options, stoppingToken);
-            job.Advance(StylizationState.Running, 0.9);
-            using var encoded = new MemoryStream();
-            ImageWriter.Encode(result, request.Format, encoded);
-            job.End(StylizationState.Succeeded, _queue.Clock.GetUtcNow(), result: encoded.ToArray());
+            using IStylizer stylizer = _catalog.For(request);
+            byte[] result = await _pipeline.RenderAsync(
+                stylizer,
+                ImageSource.FromStream(new MemoryStream(request.Image.ToArray(), writable: false)),
+                request.Format,
+                new SynchronousProgress<StylizeProgress>(p => job.Advance(StylizationState.Running, p.Fraction)),
+                stoppingToken).ConfigureAwait(false);
+            job.End(StylizationState.Succeeded, _queue.Clock.GetUtcNow(), result: result);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -115,11 +108,11 @@ internal sealed partial class StylizationWorker : BackgroundService
         }
     }
 
-    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "NeuralStyle service: model '{Style}', {Workers} worker(s), queue of {Capacity}")]
-    private static partial void Started(ILogger logger, string style, int workers, int capacity);
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "NeuralStyle service: default style '{Style}', {Workers} fast worker(s), queue of {Capacity}; paint queue of {PaintCapacity}")]
+    private static partial void Started(ILogger logger, string style, int workers, int capacity, int paintCapacity);
 
-    [LoggerMessage(EventId = 301, Level = LogLevel.Critical, Message = "NeuralStyle service: the model '{Path}' could not be loaded, the service does not start: {Reason}")]
-    private static partial void LoadFailed(ILogger logger, string? path, string reason);
+    [LoggerMessage(EventId = 301, Level = LogLevel.Critical, Message = "NeuralStyle service: {Reason}")]
+    private static partial void LoadFailed(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "NeuralStyle job {Id} failed: {Reason}")]
     private static partial void JobFailed(ILogger logger, string id, string reason);

@@ -3,10 +3,15 @@ namespace NeuralStyle.IO;
 /// <summary>
 /// Writes a file atomically: the content goes to a temporary file beside the target, flushed to
 /// disk, then renamed over it, so a crash, a cancellation or a full disk never leaves a partial
-/// file. The one implementation, used for images, model files, checkpoints and ONNX exports.
+/// file. The one implementation, used for images, model files, checkpoints, ONNX exports and batch records.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>.</summary>
+    /// <inheritdoc cref="Write(string, bool, Action{Stream}, CancellationToken)"/>
+    public static void Write(string path, bool overwrite, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+        Write(path, overwrite, stream => stream.Write(content.Span), cancellationToken);
+
     /// <summary>Writes <paramref name="path"/> with <paramref name="write"/>.</summary>
     /// <param name="path">The target file.</param>
     /// <param name="overwrite">When false, an existing file is an error and is left untouched.</param>
@@ -19,11 +24,7 @@ internal static class AtomicFile
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(write);
         string fullPath = Path.GetFullPath(path);
-        if (!overwrite && File.Exists(fullPath))
-        {
-            throw new IOException($"'{fullPath}' already exists. Choose another name or allow overwriting (overwrite: true, or --overwrite).");
-        }
-
+        OutputGuard.EnsureReplaceable(path, overwrite);
         cancellationToken.ThrowIfCancellationRequested();
         string directory = Path.GetDirectoryName(fullPath)!;
         Directory.CreateDirectory(directory);

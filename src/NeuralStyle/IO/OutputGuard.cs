@@ -21,6 +21,13 @@ public static class OutputGuard
         ArgumentException.ThrowIfNullOrWhiteSpace(output);
         ArgumentNullException.ThrowIfNull(inputs);
         EnsureNotAnInput(output, inputs);
+        EnsureReplaceable(output, overwrite);
+    }
+
+    /// <summary>The one "already exists" rule: an existing <paramref name="output"/> is replaced only with <paramref name="overwrite"/>.</summary>
+    /// <exception cref="IOException">The output exists and <paramref name="overwrite"/> is false.</exception>
+    internal static void EnsureReplaceable(string output, bool overwrite)
+    {
         if (!overwrite && File.Exists(output))
         {
             throw new IOException($"'{output}' already exists: choose another output, or allow replacing it (overwrite: true, --overwrite).");

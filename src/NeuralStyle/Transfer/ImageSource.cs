@@ -29,6 +29,13 @@ public abstract class ImageSource
     public static ImageSource FromImage(Image<Rgba32> image) =>
         new InMemorySource(image, "an in-memory RGBA image", () => ImageLoader.FromImage(image));
 
+    /// <summary>A decoded image (copied when the transfer runs; its alpha is kept).</summary>
+    internal static ImageSource FromTransferImage(TransferImage image) =>
+        new InMemorySource(image.Color, "given", () => new TransferImage(image.Color.Clone(), image.Alpha?.Clone()));
+
+    /// <summary>The file read, or null for a stream or an image in memory.</summary>
+    internal virtual string? FilePath => null;
+
     /// <summary>Records problems visible before loading (e.g. a missing file) as problems of <paramref name="setting"/>.</summary>
     internal virtual void Validate(ProblemList problems, Setting setting)
     {
@@ -40,6 +47,8 @@ public abstract class ImageSource
     private sealed class FileSource(string path) : ImageSource
     {
         public override string Description => $"'{path}'";
+
+        internal override string? FilePath => path;
 
         internal override void Validate(ProblemList problems, Setting setting)
         {

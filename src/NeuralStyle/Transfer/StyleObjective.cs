@@ -34,7 +34,7 @@ internal sealed class StyleObjective : IDisposable
     /// Style images in the same space: those without a mask share one target (the weighted mean of
     /// their statistics); each masked one is matched over its region only.
     /// </param>
-    /// <param name="targetCache">Style targets shared with other transfers that use the same extractor (a batch); null computes them here.</param>
+    /// <param name="targetCache">Style targets shared by the calls of one stylizer (TransferStylizer); null computes them here.</param>
     public StyleObjective(
         ImageParameterization image,
         ResolvedObjective objective,

@@ -28,7 +28,7 @@ internal sealed class StyleOptimizer
     /// <param name="optimization">The validated optimiser, init and seed.</param>
     /// <param name="tiling">Evaluate in tiles; null evaluates whole images.</param>
     /// <param name="logger">Diagnostics.</param>
-    /// <param name="targetCache">Style targets shared across transfers (a batch); null computes them per run.</param>
+    /// <param name="targetCache">Style targets shared by the calls of one stylizer; null computes them per run.</param>
     public StyleOptimizer(ImageParameterization image, ResolvedObjective objective, OptimizationSettings optimization, TilingSettings? tiling, ILogger logger, StyleTargetCache? targetCache = null)
     {
         _targetCache = targetCache;

@@ -6,7 +6,7 @@ using TorchSharp;
 namespace NeuralStyle.Transfer;
 
 /// <summary>
-/// Style targets shared between transfers that use one extractor (a batch): keyed by the style loss,
+/// Style targets shared by the calls of one <see cref="Stylizing.TransferStylizer"/>: keyed by the style loss,
 /// the layers and each style tensor's shape, weight and content digest, so a style seen again at the
 /// same size (and colours) is not run through the network again. Bounded (least recently used
 /// entries are dropped); hands out copies, so callers own and dispose what they get. Thread-safe.

@@ -4,6 +4,7 @@ using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Losses;
 using NeuralStyle.Optimization;
+using NeuralStyle.Stylizing;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -30,18 +31,27 @@ namespace NeuralStyle.Transfer;
 /// </example>
 public sealed class StyleTransferBuilder
 {
-    private StyleTargetCache? _targetCache;
     private readonly List<StyleInput> _styles = [];
     private IFeatureExtractor? _extractor;
+    private string? _extractorIdentity;
     private ImageSource? _content;
     private StyleTransferSettings _settings = StyleTransferSettings.Default;
     private ILogger? _logger;
     private ImageLoadOptions _loadOptions = ImageLoadOptions.Default;
 
     /// <summary>Sets the feature extractor (not owned: dispose it yourself).</summary>
-    public StyleTransferBuilder WithFeatureExtractor(IFeatureExtractor extractor)
+    public StyleTransferBuilder WithFeatureExtractor(IFeatureExtractor extractor) => WithFeatureExtractor(extractor, null);
+
+    /// <summary>Sets the feature extractor (not owned: dispose it yourself) and what identifies its weights.</summary>
+    /// <param name="extractor">The network.</param>
+    /// <param name="identity">
+    /// What identifies its weights in <see cref="IStylizer.Identity"/> (e.g. its name and weights file), so
+    /// that a batch redoes outputs made with other weights; null uses <see cref="IFeatureExtractor.Name"/>.
+    /// </param>
+    public StyleTransferBuilder WithFeatureExtractor(IFeatureExtractor extractor, string? identity)
     {
         _extractor = extractor;
+        _extractorIdentity = identity;
         return this;
     }
 
@@ -194,16 +204,27 @@ public sealed class StyleTransferBuilder
         return this;
     }
 
-    /// <summary>Shares style targets with other transfers that use the same extractor (NeuralStyle.Batch); internal.</summary>
-    internal StyleTransferBuilder WithStyleTargetCache(StyleTargetCache cache)
-    {
-        _targetCache = cache;
-        return this;
-    }
-
-    /// <summary>Validates everything and returns the runnable transfer.</summary>
+    /// <summary>Validates everything and returns the runnable transfer of the content image.</summary>
     /// <exception cref="StyleTransferConfigurationException">Lists every problem found.</exception>
     public StyleTransfer Build()
+    {
+        ResolvedObjective objective = Validate(withContent: true);
+        return new StyleTransfer(_extractor!, _content!, _styles.ToArray(), _settings, objective, _logger, _loadOptions, targetCache: null);
+    }
+
+    /// <summary>
+    /// Validates everything but the content and returns a stylizer that paints any photo with these
+    /// styles and settings (<see cref="IStylizer"/>: one call a photo, style targets computed once).
+    /// No content image may be set: each call gives its own.
+    /// </summary>
+    /// <exception cref="StyleTransferConfigurationException">Lists every problem found.</exception>
+    public TransferStylizer BuildStylizer()
+    {
+        ResolvedObjective objective = Validate(withContent: false);
+        return new TransferStylizer(_extractor!, _extractorIdentity ?? _extractor!.Name, _styles.ToArray(), _settings, objective, _logger, _loadOptions);
+    }
+
+    private ResolvedObjective Validate(bool withContent)
     {
         Runtime.Nnpack.Disable();
         var problems = new ProblemList();
@@ -214,6 +235,7 @@ public sealed class StyleTransferBuilder
         }
 
         _settings!.Validate(problems);
+        ValidateContent(problems, withContent);
         ValidateInputs(problems);
         ResolvedObjective? objective = _extractor is null || _settings.Objective is null ? null : ResolveFor(_extractor, problems);
         problems.Require(
@@ -222,12 +244,16 @@ public sealed class StyleTransferBuilder
             "No feature extractor is set.",
             "Call WithFeatureExtractor(...), e.g. with ResNet18FeatureExtractor.Load() (embedded, offline) or a VGG19 weights file.");
         problems.ThrowIfAny();
-        return new StyleTransfer(_extractor!, _content!, _styles.ToArray(), _settings, objective!, _logger, _loadOptions, _targetCache);
+        return objective!;
     }
 
-    private void ValidateInputs(ProblemList problems)
+    private void ValidateContent(ProblemList problems, bool required)
     {
-        if (_content is null)
+        if (!required)
+        {
+            problems.Require(_content is null, Setting.ContentImage, "A content image is set, but a stylizer takes its photo at each call.", "Call Build() for one transfer of this content, or do not call WithContent before BuildStylizer().");
+        }
+        else if (_content is null)
         {
             problems.Add(Setting.ContentImage, "No content image is set.", "Call WithContent(...).");
         }
@@ -235,7 +261,10 @@ public sealed class StyleTransferBuilder
         {
             _content.Validate(problems, Setting.ContentImage);
         }
+    }
 
+    private void ValidateInputs(ProblemList problems)
+    {
         problems.Require(_styles.Count > 0, Setting.StyleImage, "No style image is set.", "Call AddStyle(...) at least once.");
         foreach (StyleInput style in _styles)
         {

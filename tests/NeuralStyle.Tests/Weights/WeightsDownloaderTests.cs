@@ -1,6 +1,7 @@
-using NeuralStyle.Testing;
 using System.Net;
 using System.Security.Cryptography;
+using NeuralStyle.Stylizing;
+using NeuralStyle.Testing;
 using NeuralStyle.Weights;
 
 namespace NeuralStyle.Tests.Weights;

@@ -1,0 +1,48 @@
+using NeuralStyle.FastStyle.Inference;
+using NeuralStyle.Imaging;
+using NeuralStyle.Stylizing;
+
+namespace NeuralStyle.FastStyle.Model;
+
+/// <summary>
+/// A fast-style model with its <see cref="StylizeOptions"/> fixed (validated once, when made by
+/// <see cref="FastStyleModel.AsStylizer"/>): one network pass a photo. Safe to call from several
+/// threads at once. Does not own the model: dispose the model when every stylizer made from it is done.
+/// </summary>
+public sealed class FastStylizer : IStylizer
+{
+    private readonly FastStyleModel _model;
+
+    internal FastStylizer(FastStyleModel model, StylizeOptions options)
+    {
+        _model = model;
+        Options = options;
+        Inputs = model.SourcePath is string path ? [(path, "model file")] : [];
+        Description = $"the fast-style model {model.Source}";
+        Identity = Stylizing.StylizerIdentity.Of("fast-style", new { Model = model.Digest, Options = options });
+    }
+
+    /// <summary>How every photo is stylised.</summary>
+    public StylizeOptions Options { get; }
+
+    /// <inheritdoc />
+    public string Description { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<(string Path, string Role)> Inputs { get; }
+
+    /// <inheritdoc />
+    public string Identity { get; }
+
+    /// <inheritdoc />
+    public Task<TransferImage> StylizeAsync(TransferImage content, IProgress<StylizeProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return Task.Run(() => _model.Stylize(content, Options, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Does nothing: the model is its owner's.</summary>
+    public void Dispose()
+    {
+    }
+}
