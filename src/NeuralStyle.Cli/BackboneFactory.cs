@@ -1,6 +1,7 @@
 using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using NeuralStyle.ResNet18;
+using NeuralStyle.Runtime;
 using NeuralStyle.Vgg;
 using NeuralStyle.Weights;
 using TorchSharp;
@@ -57,15 +58,6 @@ internal static class BackboneFactory
         _ => weights is null ? extractor.Name : $"{extractor.Name} ({weights})",
     };
 
-    internal static torch.Device ParseDevice(string device)
-    {
-        try
-        {
-            return new torch.Device(device);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            throw new UsageException($"--device '{device}' is not a torch device: use cpu, cuda or cuda:N.", e);
-        }
-    }
+    internal static torch.Device ParseDevice(string device) =>
+        TorchDevices.TryParse(device, out torch.Device? parsed, out string? problem) ? parsed : throw new UsageException($"--device {problem}");
 }

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using NeuralStyle.Runtime;
 using NeuralStyle.Vgg;
 
 namespace NeuralStyle.Cli;
 
-/// <summary>The options that choose the feature extractor and its device, declared once for the style and batch commands.</summary>
+/// <summary>The options that choose the feature extractor and its device, declared once for the style, batch and train commands.</summary>
 internal sealed class BackboneOptions
 {
     public Option<Backbone> Backbone { get; } = new("--backbone", "-b")
@@ -22,7 +23,7 @@ internal sealed class BackboneOptions
         HelpName = Options.Choices.HelpName(typeof(Vgg19Pooling)),
     };
 
-    public Option<string> Device { get; } = new("--device") { Description = "Torch device: cpu (default) or cuda[:N] with a CUDA build of libtorch.", DefaultValueFactory = _ => "cpu" };
+    public Option<string> Device { get; } = new("--device") { Description = $"Torch device: {TorchDevices.DefaultName} (default) or cuda[:N] with a CUDA build of libtorch.", DefaultValueFactory = _ => TorchDevices.DefaultName };
 
     /// <summary>The options, in help order.</summary>
     public IEnumerable<Option> All => [Backbone, Weights, Pooling, Device];

@@ -44,17 +44,20 @@ internal static class TrainCommand
         var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "Write a checkpoint every N steps (atomically). [default: none]" };
         var from = new Option<string?>("--from") { Description = "Start from a trained model (a built-in style's name or a model file) instead of random weights; its width and blocks are used." };
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint, exactly where it stopped (same settings)." };
-        var backbone = new Option<Backbone>("--backbone", "-b") { Description = "Loss network: resnet18 (embedded) or vgg19 (downloaded).", DefaultValueFactory = _ => Backbone.ResNet18, HelpName = "resnet18|vgg19" };
-        var weights = new Option<string?>("--weights", "-w") { Description = "Loss network weights file (default: the embedded ResNet18 or the VGG19 cache)." };
+        var network = new BackboneOptions();
         var threads = NativeRuntime.ThreadsOption();
-        var device = new Option<string>("--device") { Description = "Torch device: cpu (default) or cuda[:N].", DefaultValueFactory = _ => "cpu" };
         var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace OUTPUT if it exists." };
         var mode = new OutputModeOptions();
         var command = new Command("train", "Train a fast style network for a style on a folder of photos; it then stylises any image in one pass.")
         {
             styles, images, output, size, styleSize, steps, batch, width, blocks, learningRate, contentWeight, contentLayer, styleWeight, tvWeight, seed, blend,
-            checkpoint, checkpointEvery, resume, from, backbone, weights, threads, device, overwrite,
+            checkpoint, checkpointEvery, resume, from, threads, overwrite,
         };
+        foreach (Option option in network.All)
+        {
+            command.Options.Add(option);
+        }
+
         mode.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -108,7 +111,8 @@ internal static class TrainCommand
             }
 
             using IFeatureExtractor extractor = BackboneFactory.Create(
-                result.GetValue(backbone), result.GetValue(weights), result.GetRequiredValue(device), new Vgg19Options(), new WeightsCache());
+                result.GetValue(network.Backbone), result.GetValue(network.Weights), result.GetRequiredValue(network.Device),
+                new Vgg19Options { Pooling = result.GetValue(network.Pooling) ?? new Vgg19Options().Pooling }, new WeightsCache());
             var builder = new FastStyleTrainerBuilder()
                 .WithContentImages(result.GetRequiredValue(images))
                 .WithExtractor(extractor)

@@ -1,5 +1,6 @@
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.Imaging;
+using NeuralStyle.Runtime;
 
 namespace NeuralStyle.Hosting.Service;
 
@@ -34,8 +35,8 @@ public sealed class NeuralStyleServiceOptions
     /// <summary>The transfers' own queue and limits.</summary>
     public PaintServiceOptions Paint { get; set; } = new();
 
-    /// <summary>The torch device the model runs on (default <c>cpu</c>).</summary>
-    public string Device { get; set; } = "cpu";
+    /// <summary>The torch device the models run on (default <see cref="TorchDevices.DefaultName"/>, <c>cpu</c>).</summary>
+    public string Device { get; set; } = TorchDevices.DefaultName;
 
     /// <summary>Jobs waiting beyond the running ones; a full queue refuses new jobs (a web app answers 503). Default 16.</summary>
     public int QueueCapacity { get; set; } = 16;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NeuralStyle.Configuration;
 using NeuralStyle.Imaging;
+using NeuralStyle.Runtime;
 using NeuralStyle.Styles;
 using NeuralStyle.Transfer;
 
@@ -20,6 +21,11 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
         else if (!BuiltInStyles.TryParse(options.ModelPath, out _) && !File.Exists(options.ModelPath))
         {
             failures.Add($"{section}:ModelPath '{options.ModelPath}' is neither a built-in style ({string.Join(", ", BuiltInStyles.Names)}) nor an existing file: give one of those names or the path of a model from `neural-style train`.");
+        }
+
+        if (!TorchDevices.TryParse(options.Device, out _, out string? device))
+        {
+            failures.Add($"{section}:Device {device}");
         }
 
         foreach ((string style, string path) in options.Models ?? [])

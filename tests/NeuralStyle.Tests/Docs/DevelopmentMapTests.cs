@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using NeuralStyle.Testing;
+
+namespace NeuralStyle.Tests.Docs;
+
+/// <summary>
+/// docs/development.md's map of the code is checked the way the docs' snippets are: the packages table
+/// against the project files, every folder of every package named in the map, and every type or member
+/// name the map gives found in the code.
+/// </summary>
+public sealed partial class DevelopmentMapTests
+{
+    private static readonly string Root = RepositoryRoot.Find();
+
+    private static string Map => File.ReadAllText(Path.Combine(Root, "docs", "development.md"));
+
+    private static IEnumerable<string> Projects => Directory.GetDirectories(Path.Combine(Root, "src")).Select(Path.GetFileName).Where(n => n!.StartsWith("NeuralStyle", StringComparison.Ordinal))!;
+
+    public static TheoryData<string> Packages => [.. Projects];
+
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void The_packages_table_gives_each_projects_references_and_friend_assemblies(string project)
+    {
+        Match row = Regex.Match(Map, $@"^\| {Regex.Escape(project)} \| (?<references>[^|]+) \| (?<friends>[^|]+) \|$", RegexOptions.Multiline);
+        Assert.True(row.Success, $"docs/development.md has no row for {project} in its packages table");
+        XDocument csproj = XDocument.Load(Path.Combine(Root, "src", project, project + ".csproj"));
+        string[] references = csproj.Descendants("ProjectReference").Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value)).Order(StringComparer.Ordinal).ToArray();
+        string[] friends = csproj.Descendants("InternalsVisibleTo").Select(r => r.Attribute("Include")!.Value)
+            .Where(n => !n.EndsWith(".Tests", StringComparison.Ordinal) && n != "NeuralStyle.Benchmarks").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(references, Names(row.Groups["references"].Value));
+        Assert.Equal(friends, Names(row.Groups["friends"].Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void Every_folder_of_a_package_is_on_the_map(string project)
+    {
+        string[] folders = Directory.GetDirectories(Path.Combine(Root, "src", project))
+            .Select(Path.GetFileName)
+            .Where(f => f is not ("bin" or "obj" or "Properties" or "buildTransitive" or "Models"))
+            .ToArray()!;
+        Assert.All(folders, folder => Assert.True(
+            Map.Contains($"`{folder}/`", StringComparison.Ordinal) || Map.Contains($"`{folder}/", StringComparison.Ordinal),
+            $"src/{project}/{folder}/ is not on docs/development.md's map"));
+    }
+
+    [Fact]
+    public void Every_name_the_map_gives_is_in_the_code()
+    {
+        string[] kinds = ["*.cs", "*.csproj", "*.props", "*.targets"];
+        string code = string.Join('\n', new[] { "src", "samples", "tests", "benchmarks", "build" }
+            .SelectMany(d => kinds.SelectMany(kind => Directory.EnumerateFiles(Path.Combine(Root, d), kind, SearchOption.AllDirectories)))
+            .Concat(Directory.EnumerateFiles(Root, "Directory.Build.*"))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText));
+        string[] missing = TypeName().Matches(Map).Select(m => m.Groups["name"].Value).Distinct()
+            .Where(name => !Regex.IsMatch(code, $@"\b{Regex.Escape(name)}\b"))
+            .ToArray();
+        Assert.True(missing.Length == 0, $"docs/development.md names what the code does not have: {string.Join(", ", missing)}");
+    }
+
+    private static string[] Names(string cell) =>
+        cell.Trim() == "(none)" ? [] : cell.Split(',').Select(n => n.Trim()).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>A backticked code name: PascalCase with at least two capitals (e.g. `StylizePipeline`), optionally generic.</summary>
+    [GeneratedRegex(@"`(?<name>[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)(?:<T>)?`")]
+    private static partial Regex TypeName();
+}
