@@ -276,5 +276,10 @@ public sealed class TrainingTests(FastStyleFixture fixture)
         ];
         Assert.Equal(expected.Order(), error.Problems.Select(p => p.Setting).Distinct().Order());
         Assert.Contains(error.Problems, p => p.Message.Contains("missing", StringComparison.Ordinal) && p.Setting == Setting.TrainingImages);
+
+        // The fix names what a user can call: the extractor's public factory, not its private constructor.
+        ConfigurationProblem extractor = error.Problems.Single(p => p.Setting == Setting.FeatureExtractor);
+        Assert.Contains("ResNet18FeatureExtractor.Load()", extractor.ToString(), StringComparison.Ordinal);
+        Assert.Null(typeof(ResNet18.ResNet18FeatureExtractor).GetConstructor(Type.EmptyTypes));
     }
 }

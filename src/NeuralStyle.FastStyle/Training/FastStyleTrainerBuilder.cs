@@ -48,7 +48,7 @@ public sealed class FastStyleTrainerBuilder
     }
 
     /// <summary>
-    /// The frozen loss network (the caller keeps ownership): <c>new ResNet18FeatureExtractor()</c>
+    /// The frozen loss network (the caller keeps ownership): <c>ResNet18FeatureExtractor.Load()</c>
     /// (NeuralStyle.ResNet18, embedded, offline; <c>neural-style train</c>'s default) or VGG19.
     /// </summary>
     public FastStyleTrainerBuilder WithExtractor(IFeatureExtractor extractor)
@@ -150,7 +150,7 @@ public sealed class FastStyleTrainerBuilder
         ResolvedObjective? objective = null;
         if (_extractor is null)
         {
-            problems.Add(Setting.FeatureExtractor, "No loss network is given.", "Pass one to WithExtractor, e.g. new ResNet18FeatureExtractor() from NeuralStyle.ResNet18.");
+            problems.Add(Setting.FeatureExtractor, "No loss network is given.", "Pass one to WithExtractor, e.g. ResNet18FeatureExtractor.Load() from NeuralStyle.ResNet18 (embedded, offline).");
         }
         else
         {

@@ -1,0 +1,41 @@
+using NeuralStyle.Hosting.Service;
+
+namespace NeuralStyle.Hosting.Tests.Service;
+
+/// <summary>The service's start-up check on its own: every problem at once, each naming its setting.</summary>
+public sealed class NeuralStyleServiceOptionsValidatorTests
+{
+    [Fact]
+    public void Every_bad_setting_is_reported_at_once_by_its_configuration_name()
+    {
+        var options = new NeuralStyleServiceOptions
+        {
+            ModelPath = null,
+            Device = "gpu!",
+            QueueCapacity = 0,
+            MaxDegreeOfParallelism = 65,
+            ResultRetention = TimeSpan.Zero,
+            Models = { ["the-scream"] = "x.safetensors", ["mine"] = "/no/such/model.safetensors" },
+        };
+        options.Paint.QueueCapacity = 0;
+        options.Paint.Evaluations = 0;
+
+        string[] failures = new NeuralStyleServiceOptionsValidator().Validate(null, options).Failures!.ToArray();
+
+        string[] expected =
+        [
+            "NeuralStyle:ModelPath is not set", "NeuralStyle:Device 'gpu!' is not a torch device", "NeuralStyle:Models:the-scream has a built-in style's name",
+            "NeuralStyle:Models:mine '/no/such/model.safetensors' is not an existing file", "NeuralStyle:Paint:QueueCapacity must be between 1",
+            "NeuralStyle:Paint:Evaluations must be at least 1", "NeuralStyle:QueueCapacity must be between 1", "NeuralStyle:MaxDegreeOfParallelism must be between 1",
+            "NeuralStyle:ResultRetention must be positive",
+        ];
+        Assert.All(expected, e => Assert.Contains(failures, f => f.StartsWith(e, StringComparison.Ordinal)));
+        Assert.Equal(expected.Length, failures.Length);
+    }
+
+    [Fact]
+    public void The_defaults_with_a_built_in_style_pass()
+    {
+        Assert.True(new NeuralStyleServiceOptionsValidator().Validate(null, new NeuralStyleServiceOptions { ModelPath = "shipwreck" }).Succeeded);
+    }
+}

@@ -1,0 +1,61 @@
+using NeuralStyle.IO;
+
+namespace NeuralStyle.Tests.IO;
+
+/// <summary>The one atomic writer: all or nothing, never a partial file, an existing file kept unless overwriting.</summary>
+public sealed class AtomicFileTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("neuralstyle-atomic-").FullName;
+
+    private string File(string name) => Path.Combine(_folder, name);
+
+    private string[] Files() => Directory.GetFiles(_folder, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+
+    [Fact]
+    public void Writes_the_whole_content_into_a_new_folder_and_keeps_an_existing_file_unless_told()
+    {
+        AtomicFile.Write(File("sub/a.bin"), overwrite: false, new byte[] { 1, 2, 3 });
+        Assert.Equal([1, 2, 3], System.IO.File.ReadAllBytes(File("sub/a.bin")));
+
+        IOException exists = Assert.Throws<IOException>(() => AtomicFile.Write(File("sub/a.bin"), overwrite: false, new byte[] { 4 }));
+        Assert.Contains("already exists", exists.Message, StringComparison.Ordinal);
+        Assert.Equal([1, 2, 3], System.IO.File.ReadAllBytes(File("sub/a.bin")));
+
+        AtomicFile.Write(File("sub/a.bin"), overwrite: true, new byte[] { 4 });
+        Assert.Equal([4], System.IO.File.ReadAllBytes(File("sub/a.bin")));
+    }
+
+    [Fact]
+    public void A_writer_that_fails_or_is_cancelled_leaves_the_old_file_and_no_temporary_one()
+    {
+        System.IO.File.WriteAllText(File("a.txt"), "old");
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(File("a.txt"), overwrite: true, stream =>
+        {
+            stream.WriteByte(1);
+            throw new InvalidOperationException("disk full");
+        }));
+        using var cancel = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() => AtomicFile.Write(File("a.txt"), overwrite: true, stream =>
+        {
+            stream.WriteByte(2);
+            cancel.Cancel();
+        }, cancel.Token));
+        Assert.Equal("old", System.IO.File.ReadAllText(File("a.txt")));
+        Assert.Equal(["a.txt"], Files());
+    }
+
+    [Fact]
+    public void Only_the_temporary_files_a_killed_writer_left_are_removed()
+    {
+        string left = File($".a.png.{Guid.NewGuid():N}.tmp");
+        System.IO.File.WriteAllText(left, "partial");
+        System.IO.File.WriteAllText(File(".a.png.notes.tmp"), "mine");
+        System.IO.File.WriteAllText(File($".b.png.{Guid.NewGuid():N}.tmp"), "another output's");
+        Assert.Equal(1, AtomicFile.RemoveStale(File("a.png")));
+        Assert.False(System.IO.File.Exists(left));
+        Assert.Equal(2, Files().Length);
+        Assert.Equal(0, AtomicFile.RemoveStale(File("missing/a.png")));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
