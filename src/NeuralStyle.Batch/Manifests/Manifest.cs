@@ -1,0 +1,241 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Unicode;
+using NeuralStyle.Batch.Running;
+using NeuralStyle.IO;
+
+namespace NeuralStyle.Batch.Manifests;
+
+/// <summary>
+/// The batch manifest format, JSONL: one JSON object per line (blank lines skipped), UTF-8, each with
+/// <c>content</c> and <c>output</c> (paths), and either <c>style</c> (a path or an array of them: a
+/// transfer) or <c>model</c> (a built-in style's name or a model file); every other key is a setting
+/// (<see cref="ManifestEntry.Settings"/>). Relative paths are relative to the manifest's folder. Every
+/// bad line is reported with its number, and a hostile line is never buffered whole.
+/// </summary>
+public static class Manifest
+{
+    /// <summary>The longest line read, in bytes (a job is a few hundred; a longer line is refused, not buffered).</summary>
+    public const int MaxLineLength = 64 * 1024;
+
+    /// <summary>The keys that say what a line is; every other key is a setting.</summary>
+    public static IReadOnlySet<string> StructuralKeys { get; } = new HashSet<string>(StringComparer.Ordinal) { "content", "style", "model", "output" };
+
+    /// <summary>Reads every entry of <paramref name="path"/>, and what is wrong with each bad line.</summary>
+    /// <param name="path">The manifest (JSONL, UTF-8).</param>
+    /// <returns>The good lines' entries and the bad lines' problems, in line order.</returns>
+    /// <exception cref="FileNotFoundException">The manifest does not exist (or is a folder).</exception>
+    /// <exception cref="BatchValidationException">The manifest has no jobs.</exception>
+    /// <exception cref="InvalidDataException">The manifest is UTF-16 (or UTF-32), not UTF-8.</exception>
+    public static (IReadOnlyList<ManifestEntry> Entries, IReadOnlyList<BatchProblem> Problems) Read(string path)
+    {
+        InputFile.EnsureExists(path, "manifest");
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var entries = new List<ManifestEntry>();
+        var problems = new List<BatchProblem>();
+        using FileStream stream = File.OpenRead(path);
+        int number = 0;
+        while (ReadLine(stream) is { } bytes)
+        {
+            number++;
+            ReadOnlySpan<byte> text = number == 1 && bytes is [0xEF, 0xBB, 0xBF, ..] ? bytes.AsSpan(3) : bytes;
+            if (number == 1 && text is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+            {
+                throw new InvalidDataException($"The manifest '{path}' is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8 (in PowerShell: Out-File -Encoding utf8), one JSON object per line.");
+            }
+
+            if (text.Length > MaxLineLength)
+            {
+                problems.Add(new BatchProblem(number, $"the line is longer than {MaxLineLength} bytes: one job per line, a JSON object of a few paths and settings."));
+            }
+            else if (Decode(text, out int invalidAt) is not { } line)
+            {
+                problems.Add(new BatchProblem(
+                    number,
+                    $"the line is not valid UTF-8 (byte {invalidAt + 1} is 0x{text[invalidAt]:X2}): save the manifest as UTF-8, and rename any file whose name is not UTF-8 (.NET can neither open nor write such a path)."));
+            }
+            else if (!string.IsNullOrWhiteSpace(line))
+            {
+                var errors = new List<string>();
+                if (Parse(line, number, folder, errors) is ManifestEntry entry && errors.Count == 0)
+                {
+                    entries.Add(entry);
+                }
+
+                problems.AddRange(errors.Select(e => new BatchProblem(number, e)));
+            }
+        }
+
+        if (entries.Count == 0 && problems.Count == 0)
+        {
+            throw new BatchValidationException($"The manifest '{path}' has no jobs: write one JSON object per line, e.g. {{\"content\": \"photo.jpg\", \"model\": \"style.safetensors\", \"output\": \"out/photo.png\"}}.");
+        }
+
+        return (entries, problems);
+    }
+
+    private static ManifestEntry? Parse(string line, int number, string folder, List<string> errors)
+    {
+        JsonElement job;
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(line);
+            job = document.RootElement.Clone();
+            EnsureStringsAreUnicode(job);
+        }
+        catch (JsonException e)
+        {
+            errors.Add($"not valid JSON ({e.Message}): write one JSON object per line.");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add("a string has a \\u escape that is no Unicode text (a lone surrogate such as \\ud800): write paths and values as UTF-8 text.");
+            return null;
+        }
+
+        if (job.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("a job is a JSON object, e.g. {\"content\": \"photo.jpg\", \"style\": \"painting.jpg\", \"output\": \"out.png\"}.");
+            return null;
+        }
+
+        string? content = PathOf(job, "content", folder, errors, required: true);
+        string? output = PathOf(job, "output", folder, errors, required: true);
+        string[] styles = Given(job, "style", out JsonElement style) ? Paths(style, "style", folder, errors) : [];
+        string? model = null;
+        if (Given(job, "model", out JsonElement named))
+        {
+            model = named.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(named.GetString()) ? named.GetString() : null;
+            if (model is null)
+            {
+                errors.Add("\"model\" must be a built-in style's name or a non-empty path string.");
+            }
+        }
+
+        if (styles.Length == 0 && model is null && !Given(job, "style", out _) && !Given(job, "model", out _))
+        {
+            errors.Add("give \"style\" (a painting, or an array of them) for a style transfer, or \"model\" (a built-in style's name or a fast-style .safetensors).");
+        }
+        else if (styles.Length > 0 && model is not null)
+        {
+            errors.Add("give \"style\" or \"model\", not both: a line is a style transfer or a fast-style job.");
+        }
+
+        return content is null || output is null
+            ? null
+            : new ManifestEntry
+            {
+                Line = number,
+                Folder = folder,
+                Content = content,
+                Output = output,
+                Styles = styles,
+                Model = model,
+                Settings = job.EnumerateObject().Where(p => !StructuralKeys.Contains(p.Name) && p.Value.ValueKind != JsonValueKind.Null)
+                    .Select(p => KeyValuePair.Create(p.Name, p.Value)).ToArray(),
+            };
+    }
+
+    /// <summary>A line's bytes, without its \n or \r\n, cut at <see cref="MaxLineLength"/> + 1 bytes so a hostile line is never buffered whole; null after the last line.</summary>
+    private static byte[]? ReadLine(Stream stream)
+    {
+        using var line = new MemoryStream();
+        int b;
+        while ((b = stream.ReadByte()) >= 0 && b != '\n')
+        {
+            if (line.Length <= MaxLineLength)
+            {
+                line.WriteByte((byte)b);
+            }
+        }
+
+        if (b < 0 && line.Length == 0)
+        {
+            return null;
+        }
+
+        byte[] bytes = line.ToArray();
+        return bytes.Length > 0 && bytes[^1] == '\r' ? bytes[..^1] : bytes;
+    }
+
+    /// <summary>
+    /// The text of a line, or null when it is not valid UTF-8, with the offset of the first byte that
+    /// is not (decoding would turn it into U+FFFD, and a path with it into one that does not exist).
+    /// </summary>
+    private static string? Decode(ReadOnlySpan<byte> bytes, out int invalidAt)
+    {
+        char[] chars = new char[bytes.Length];
+        OperationStatus status = Utf8.ToUtf16(bytes, chars, out invalidAt, out int written, replaceInvalidSequences: false);
+        return status == OperationStatus.Done ? new string(chars, 0, written) : null;
+    }
+
+    /// <summary>Reads every key and string once: JSON allows escapes of lone surrogates (<c>\ud800</c>), which no .NET string read from it can hold (<see cref="JsonElement.GetString"/> throws).</summary>
+    /// <exception cref="InvalidOperationException">A key or string is such an escape.</exception>
+    private static void EnsureStringsAreUnicode(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (JsonProperty property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    EnsureStringsAreUnicode(property.Value);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (JsonElement item in element.EnumerateArray())
+                {
+                    EnsureStringsAreUnicode(item);
+                }
+
+                break;
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+        }
+    }
+
+    private static string? PathOf(JsonElement job, string name, string folder, List<string> errors, bool required)
+    {
+        if (!Given(job, name, out JsonElement value))
+        {
+            if (required)
+            {
+                errors.Add($"\"{name}\" is missing: give the {(name == "content" ? "photo" : "result")}'s path.");
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            errors.Add($"\"{name}\" must be a non-empty path string.");
+            return null;
+        }
+
+        return Path.GetFullPath(value.GetString()!, folder);
+    }
+
+    /// <summary>Whether <paramref name="job"/> gives <paramref name="name"/>: JSON null is not given (the default), as a missing key.</summary>
+    private static bool Given(JsonElement job, string name, out JsonElement value) =>
+        job.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+
+    private static string[] Paths(JsonElement value, string name, string folder, List<string> errors)
+    {
+        if (value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            return [Path.GetFullPath(value.GetString()!, folder)];
+        }
+
+        if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0
+            && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())))
+        {
+            return value.EnumerateArray().Select(v => Path.GetFullPath(v.GetString()!, folder)).ToArray();
+        }
+
+        errors.Add($"\"{name}\" must be a path or a non-empty array of paths.");
+        return [];
+    }
+}
