@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NeuralStyle.Cli.Options;
 using NeuralStyle.Configuration;
+using NeuralStyle.Transfer;
 
 namespace NeuralStyle.Cli;
 
@@ -86,7 +87,7 @@ internal sealed class StyleCommand
         return new StyleJob
         {
             Content = result.GetRequiredValue(_content),
-            Styles = styles.Select((path, i) => new StyleFile(path, blend?[i] ?? 1, masks?[i])).ToArray(),
+            Styles = styles.Select((path, i) => StyleInput.FromFile(path, blend?[i] ?? 1, masks?[i])).ToArray(),
             Output = result.GetRequiredValue(_output),
             Overwrite = result.GetValue(_overwrite),
             Settings = Transfer.Resolve(result),

@@ -12,8 +12,8 @@ internal sealed record StyleJob
     /// <summary>The content image.</summary>
     public required string Content { get; init; }
 
-    /// <summary>The style images, each with its blend weight and optional mask.</summary>
-    public required IReadOnlyList<StyleFile> Styles { get; init; }
+    /// <summary>The style images (files), each with its blend weight and optional mask.</summary>
+    public required IReadOnlyList<StyleInput> Styles { get; init; }
 
     /// <summary>The output image (.png, .jpg or .webp).</summary>
     public required string Output { get; init; }
@@ -46,9 +46,7 @@ internal sealed record StyleJob
     public required OutputMode Mode { get; init; }
 
     /// <summary>Every input file: the content, the styles and their masks.</summary>
-    public IEnumerable<(string Path, string Role)> Inputs =>
-        Styles.SelectMany(s => s.Mask is null ? [(s.Path, "style image")] : new[] { (s.Path, "style image"), (s.Mask, "style mask") })
-            .Prepend((Content, "content image"));
+    public IEnumerable<(string Path, string Role)> Inputs => Styles.SelectMany(s => s.Files).Prepend((Content, "content image"));
 
     /// <summary>The stylizer of this job's styles and settings with <paramref name="extractor"/> (validated here; the content is given to each call).</summary>
     /// <exception cref="StyleTransferConfigurationException">A setting or style is invalid.</exception>
@@ -57,17 +55,11 @@ internal sealed record StyleJob
         StyleTransferBuilder builder = new StyleTransferBuilder()
             .WithFeatureExtractor(extractor, extractorIdentity)
             .WithSettings(Settings);
-        foreach (StyleFile style in Styles)
+        foreach (StyleInput style in Styles)
         {
-            builder.AddStyle(style.Path, style.Weight, style.Mask);
+            builder.AddStyle(style);
         }
 
         return builder.BuildStylizer();
     }
 }
-
-/// <summary>One style image of a <see cref="StyleJob"/>.</summary>
-/// <param name="Path">The image.</param>
-/// <param name="Weight">Its blend weight.</param>
-/// <param name="Mask">Its region mask, or null for the whole image.</param>
-internal sealed record StyleFile(string Path, double Weight, string? Mask);

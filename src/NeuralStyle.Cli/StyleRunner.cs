@@ -31,7 +31,7 @@ internal sealed class StyleRunner
         using IFeatureExtractor extractor = BackboneFactory.Create(job, _cache);
         using TransferStylizer transfer = job.BuildStylizer(extractor, BackboneFactory.Describe(extractor, job));
         _reporter.Started(new RunStart(
-            job.Content, job.Styles.Select(s => s.Path).ToArray(), BackboneFactory.Describe(extractor, job), transfer.Settings.Optimization.Evaluations,
+            job.Content, job.Styles.Select(s => s.Source.FilePath!).ToArray(), BackboneFactory.Describe(extractor, job), transfer.Settings.Optimization.Evaluations,
             transfer.Settings.Optimization.MultiScale is not null, transfer.Settings.Optimization.Optimizer.Kind.ToString()));
 
         var clock = Stopwatch.StartNew();

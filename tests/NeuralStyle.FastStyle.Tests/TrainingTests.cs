@@ -282,4 +282,16 @@ public sealed class TrainingTests(FastStyleFixture fixture)
         Assert.Contains("ResNet18FeatureExtractor.Load()", extractor.ToString(), StringComparison.Ordinal);
         Assert.Null(typeof(ResNet18.ResNet18FeatureExtractor).GetConstructor(Type.EmptyTypes));
     }
+
+    [Fact]
+    public void A_style_with_a_mask_or_a_bad_weight_is_refused_by_the_one_style_input_check()
+    {
+        string painting = Path.Combine(fixture.Root, "missing.png");
+        StyleTransferConfigurationException error = Assert.Throws<StyleTransferConfigurationException>(() => new FastStyleTrainerBuilder()
+            .WithContentImages(Path.Combine(fixture.Root, "missing"))
+            .WithStyle(StyleInput.FromFile(painting, weight: -1, maskPath: painting))
+            .Build());
+        Assert.Contains(error.Problems, p => p.Setting == Setting.StyleMask && p.Message.Contains("paints the whole photo", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Setting == Setting.StyleBlendWeight && p.Message.Contains("positive finite number (got -1)", StringComparison.Ordinal));
+    }
 }

@@ -75,7 +75,7 @@ internal sealed class JobStylizers : IDisposable
     private IStylizer Transfer(StyleJob job)
     {
         string need = _needOf(job);
-        string key = "transfer|" + need + "|" + JsonSerializer.Serialize(new { job.Settings, job.Styles }, KeyJson);
+        string key = "transfer|" + need + "|" + JsonSerializer.Serialize(new { job.Settings, Styles = job.Styles.Select(s => new { s.Source.FilePath, s.Weight, Mask = s.Mask?.FilePath }) }, KeyJson);
         if (!_stylizers.TryGetValue(key, out IStylizer? stylizer))
         {
             if (!_extractors.TryGetValue(need, out (IFeatureExtractor Extractor, string Identity) extractor))

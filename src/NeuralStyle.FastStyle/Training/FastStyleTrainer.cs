@@ -21,7 +21,7 @@ namespace NeuralStyle.FastStyle.Training;
 public sealed class FastStyleTrainer
 {
     private readonly IReadOnlyList<string> _photos;
-    private readonly IReadOnlyList<(string Path, double Weight)> _styles;
+    private readonly IReadOnlyList<StyleInput> _styles;
     private readonly string _styleName;
     private readonly IFeatureExtractor _extractor;
     private readonly ResolvedObjective _objective;
@@ -34,7 +34,7 @@ public sealed class FastStyleTrainer
     internal FastStyleTrainer(
         FastStyleTrainingSettings settings,
         IReadOnlyList<string> photos,
-        IReadOnlyList<(string Path, double Weight)> styles,
+        IReadOnlyList<StyleInput> styles,
         string styleName,
         IFeatureExtractor extractor,
         ResolvedObjective objective,
@@ -87,7 +87,7 @@ public sealed class FastStyleTrainer
         FastStyleTrainingSettings settings = Settings;
         string resumeKey = settings.ResumeKey(
             _extractor.Name,
-            string.Join(';', _styles.Select(s => FormattableString.Invariant($"{Path.GetFileName(s.Path)}:{s.Weight}"))),
+            string.Join(';', _styles.Select(s => FormattableString.Invariant($"{(s.Source.FilePath is string path ? Path.GetFileName(path) : s.Source.Description)}:{s.Weight}"))),
             _initial?.Info);
         var info = new FastStyleModelInfo
         {
@@ -224,11 +224,11 @@ public sealed class FastStyleTrainer
     {
         using var scope = torch.NewDisposeScope();
         var styles = new List<StyleTensor>();
-        foreach ((string path, double weight) in _styles)
+        foreach (StyleInput style in _styles)
         {
-            using TransferImage image = _loader.Load(path);
+            using TransferImage image = style.Source.Load(_loader);
             using TransferImage sized = image.Resize(OutputSize.LongestSide(Settings.StyleSizeInForce));
-            styles.Add(new StyleTensor(ImageTensor.FromImage(sized.Color, _extractor.Device, _extractor.DataType), weight));
+            styles.Add(new StyleTensor(ImageTensor.FromImage(sized.Color, _extractor.Device, _extractor.DataType), style.Weight));
         }
 
         return new PerceptualLoss(_extractor, _objective, styles);

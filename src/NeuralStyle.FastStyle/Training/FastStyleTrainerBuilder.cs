@@ -15,7 +15,7 @@ namespace NeuralStyle.FastStyle.Training;
 /// </summary>
 public sealed class FastStyleTrainerBuilder
 {
-    private readonly List<(string Path, double Weight)> _styles = [];
+    private readonly List<StyleInput> _styles = [];
     private string? _images;
     private IFeatureExtractor? _extractor;
     private FastStyleTrainingSettings _settings = FastStyleTrainingSettings.Default;
@@ -33,10 +33,13 @@ public sealed class FastStyleTrainerBuilder
         return this;
     }
 
-    /// <summary>Adds a style image; several are blended by <paramref name="weight"/> (a weighted mean of their statistics).</summary>
-    public FastStyleTrainerBuilder WithStyle(string path, double weight = 1)
+    /// <summary>Adds a style image file; several are blended by <paramref name="weight"/> (a weighted mean of their statistics).</summary>
+    public FastStyleTrainerBuilder WithStyle(string path, double weight = 1) => WithStyle(StyleInput.FromFile(path, weight));
+
+    /// <summary>Adds a style image (a file, a stream, an image in memory) with its blend weight; a fast style has no region masks.</summary>
+    public FastStyleTrainerBuilder WithStyle(StyleInput style)
     {
-        _styles.Add((path, weight));
+        _styles.Add(style);
         return this;
     }
 
@@ -117,14 +120,14 @@ public sealed class FastStyleTrainerBuilder
         _settings!.Validate(problems, !string.IsNullOrWhiteSpace(_checkpoint));
         IReadOnlyList<string> photos = Photos(problems);
         problems.Require(_styles.Count > 0, Setting.StyleImage, "No style image is given.", "Add one with WithStyle(path).");
-        foreach ((string path, double weight) in _styles)
+        foreach (StyleInput style in _styles)
         {
-            problems.RequireFile(path, Setting.StyleImage, "style image");
+            style.Validate(problems);
             problems.Require(
-                weight > 0 && double.IsFinite(weight),
-                Setting.StyleBlendWeight,
-                FormattableString.Invariant($"The blend weight of '{path}' must be a finite number > 0 (got {weight})."),
-                "Use 1 for equal weights.");
+                style.Mask is null,
+                Setting.StyleMask,
+                $"The style {style.Source?.Description} has a mask, but a fast style network paints the whole photo.",
+                "Train without a mask; masks are for transfers (StyleTransferBuilder).");
         }
 
         if (_loadOptions is null)
@@ -167,7 +170,7 @@ public sealed class FastStyleTrainerBuilder
         }
 
         problems.ThrowIfAny();
-        string styleName = _styleName ?? Path.GetFileNameWithoutExtension(_styles[0].Path);
+        string styleName = _styleName ?? (_styles[0].Source.FilePath is string first ? Path.GetFileNameWithoutExtension(first) : "style");
         return new FastStyleTrainer(
             _settings, photos, [.. _styles], styleName, _extractor!, objective!, ImageLoader.ForValidated(_loadOptions!), _checkpoint, _resume, _initial, _logger);
     }

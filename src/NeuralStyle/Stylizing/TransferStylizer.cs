@@ -29,10 +29,7 @@ public sealed class TransferStylizer : IStylizer
         _loadOptions = loadOptions;
         Settings = settings;
         Objective = objective;
-        Inputs = styles.SelectMany(s => new[] { (s.Source.FilePath, "style image"), (s.Mask?.FilePath, "style mask") })
-            .Where(i => i.Item1 is not null)
-            .Select(i => (i.Item1!, i.Item2))
-            .ToArray();
+        Inputs = styles.SelectMany(s => s.Files).ToArray();
         Description = $"a transfer of {string.Join(" and ", styles.Select(s => s.Source.Description))} with {extractor.Name}";
         Identity = StylizerIdentity.Of("transfer", new
         {

@@ -33,8 +33,8 @@ public abstract class ImageSource
     internal static ImageSource FromTransferImage(TransferImage image) =>
         new InMemorySource(image.Color, "given", () => new TransferImage(image.Color.Clone(), image.Alpha?.Clone()));
 
-    /// <summary>The file read, or null for a stream or an image in memory.</summary>
-    internal virtual string? FilePath => null;
+    /// <summary>The file it reads, or null for a stream or an image in memory.</summary>
+    public virtual string? FilePath => null;
 
     /// <summary>Records problems visible before loading (e.g. a missing file) as problems of <paramref name="setting"/>.</summary>
     internal virtual void Validate(ProblemList problems, Setting setting)
@@ -48,7 +48,7 @@ public abstract class ImageSource
     {
         public override string Description => $"'{path}'";
 
-        internal override string? FilePath => path;
+        public override string? FilePath => path;
 
         internal override void Validate(ProblemList problems, Setting setting)
         {

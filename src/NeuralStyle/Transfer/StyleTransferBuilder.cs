@@ -85,15 +85,17 @@ public sealed class StyleTransferBuilder
     /// white, not where it is black. Null styles the whole image. Where no mask is white, and no
     /// style is unmasked, the content is kept unstyled.
     /// </param>
-    public StyleTransferBuilder AddStyle(ImageSource style, double weight = 1, ImageSource? mask = null)
+    public StyleTransferBuilder AddStyle(ImageSource style, double weight = 1, ImageSource? mask = null) => AddStyle(new StyleInput(style, weight, mask));
+
+    /// <summary>Adds a style image with its blend weight and optional region mask.</summary>
+    public StyleTransferBuilder AddStyle(StyleInput style)
     {
-        _styles.Add(new StyleInput(style, weight, mask));
+        _styles.Add(style);
         return this;
     }
 
     /// <summary>Adds a style image file with a blend weight and, optionally, a mask file of the region it applies to.</summary>
-    public StyleTransferBuilder AddStyle(string path, double weight = 1, string? maskPath = null) =>
-        AddStyle(ImageSource.FromFile(path), weight, maskPath is null ? null : ImageSource.FromFile(maskPath));
+    public StyleTransferBuilder AddStyle(string path, double weight = 1, string? maskPath = null) => AddStyle(StyleInput.FromFile(path, weight, maskPath));
 
     /// <summary>Adds a style image stream with a blend weight.</summary>
     public StyleTransferBuilder AddStyle(Stream stream, double weight = 1) => AddStyle(ImageSource.FromStream(stream), weight);
@@ -268,19 +270,13 @@ public sealed class StyleTransferBuilder
         problems.Require(_styles.Count > 0, Setting.StyleImage, "No style image is set.", "Call AddStyle(...) at least once.");
         foreach (StyleInput style in _styles)
         {
-            if (style.Source is null)
+            if (style is null)
             {
-                problems.Add(Setting.StyleImage, "A style image source is null.", "Pass an ImageSource, a path, a stream or an image.");
+                problems.Add(Setting.StyleImage, "A style input is null.", "Pass a StyleInput, a path, a stream or an image.");
                 continue;
             }
 
-            style.Source.Validate(problems, Setting.StyleImage);
-            style.Mask?.Validate(problems, Setting.StyleMask);
-            problems.Require(
-                style.Weight > 0 && !double.IsInfinity(style.Weight),
-                Setting.StyleBlendWeight,
-                FormattableString.Invariant($"The blend weight of style {style.Source.Description} must be a positive finite number (got {style.Weight})."),
-                "Weights are relative: 1 for each style blends them equally.");
+            style.Validate(problems);
         }
 
         if (_loadOptions is null)
