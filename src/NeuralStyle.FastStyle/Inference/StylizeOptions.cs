@@ -6,8 +6,8 @@ namespace NeuralStyle.FastStyle.Inference;
 /// <summary>How <see cref="Model.FastStyleModel"/> stylises an image.</summary>
 public sealed record StylizeOptions
 {
-    /// <summary>The smallest tile side.</summary>
-    public const int MinimumTileSize = 64;
+    /// <summary>The smallest tile side: the transfer's own (<see cref="TilingSettings.MinimumTileSize"/>), written once there.</summary>
+    public const int MinimumTileSize = TilingSettings.MinimumTileSize;
 
     /// <summary>The smallest <see cref="MemoryLimitBytes"/>.</summary>
     public const long MinimumMemoryLimitBytes = 64L << 20;
