@@ -14,7 +14,10 @@ public sealed class BatchCommandTests : IDisposable
     private const int Jobs = 10;
     private readonly WorkDirectory _work = new();
 
-    /// <summary>A manifest of <see cref="Jobs"/> fast-style jobs (a 2-step quarter-width model, 96 px outputs).</summary>
+    /// <summary>
+    /// A manifest of <see cref="Jobs"/> fast-style jobs (a 2-step quarter-width model, 256 px outputs in 64 px
+    /// tiles): a few tenths of a second each, so a kill after one job's event lands while the next runs.
+    /// </summary>
     private async Task<string> ManifestAsync()
     {
         string photos = _work.File("photos");
@@ -30,7 +33,7 @@ public sealed class BatchCommandTests : IDisposable
         Assert.True(train.Code == ExitCode.Success, train.Error);
         string manifest = _work.File("jobs.jsonl");
         File.WriteAllLines(manifest, Enumerable.Range(0, Jobs).Select(i =>
-            $"{{\"content\": \"photos/p{i % 3}.png\", \"model\": \"model.safetensors\", \"output\": \"out/r{i}.png\", \"size\": 48, \"strength\": {1 - (i * 0.05):0.00}}}"));
+            $"{{\"content\": \"photos/p{i % 3}.png\", \"model\": \"model.safetensors\", \"output\": \"out/r{i}.png\", \"size\": 256, \"max-upscale\": 4, \"tile-size\": 64, \"strength\": {1 - (i * 0.05):0.00}}}"));
         return manifest;
     }
 
@@ -160,7 +163,7 @@ public sealed class BatchCommandTests : IDisposable
         for (int i = 0; i < Jobs; i++)
         {
             using Image image = Image.Load(Output(i));
-            Assert.Equal(48, image.Width);
+            Assert.Equal(256, image.Width);
         }
 
         Assert.Empty(Directory.EnumerateFiles(_work.File("out"), "*.tmp"));
