@@ -65,22 +65,20 @@ internal static class BatchOverhead
                 Stylizer = stylizer,
             }).ToArray();
             BatchRunner runner = BatchRunner.Create(jobs);
+            clock.Restart();
+            BatchReport report = runner.RunAsync().GetAwaiter().GetResult();
+            batch.Add(clock.Elapsed.TotalMilliseconds / photos.Length);
+            if (report.Done != photos.Length)
             {
-                clock.Restart();
-                BatchReport report = runner.RunAsync().GetAwaiter().GetResult();
-                batch.Add(clock.Elapsed.TotalMilliseconds / photos.Length);
-                if (report.Done != photos.Length)
-                {
-                    throw new InvalidOperationException($"{report.Done} of {photos.Length} jobs done.");
-                }
+                throw new InvalidOperationException($"{report.Done} of {photos.Length} jobs done.");
+            }
 
-                clock.Restart();
-                report = runner.RunAsync().GetAwaiter().GetResult();
-                skipped.Add(clock.Elapsed.TotalMilliseconds / photos.Length);
-                if (report.Skipped != photos.Length)
-                {
-                    throw new InvalidOperationException($"{report.Skipped} of {photos.Length} jobs skipped on the rerun.");
-                }
+            clock.Restart();
+            report = runner.RunAsync().GetAwaiter().GetResult();
+            skipped.Add(clock.Elapsed.TotalMilliseconds / photos.Length);
+            if (report.Skipped != photos.Length)
+            {
+                throw new InvalidOperationException($"{report.Skipped} of {photos.Length} jobs skipped on the rerun.");
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}: bare {bare[^1]:F1} ms/job, batch {batch[^1]:F1} ms/job (model load excluded), rerun {skipped[^1]:F2} ms/job"));
