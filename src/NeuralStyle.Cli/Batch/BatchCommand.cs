@@ -70,7 +70,8 @@ internal static class BatchCommand
                 line =>
                 {
                     IFeatureExtractor extractor = BackboneFactory.Create(backbone, weights, device, BackboneFactory.Vgg19OptionsFor(line.Settings, pooling), cache);
-                    return (extractor, BackboneFactory.Describe(extractor, weights));
+                    // The identity in each output's record: the network, its weights and how it was built (pooling, preprocessing).
+                    return (extractor, $"{BackboneFactory.Describe(extractor, weights)} {BackboneFactory.NeedOf(backbone, line.Settings, pooling)}");
                 },
                 BackboneFactory.ParseDevice(device));
             (IReadOnlyList<ManifestLine> lines, IReadOnlyList<BatchProblem> badLines) = reader.Read(manifestPath);

@@ -57,6 +57,11 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
                 failures.Add($"{section}:Paint:Size ({paint.Size}) must be from {PaintServiceOptions.MinimumSize} to Paint:MaxSize ({paint.MaxSize}), itself at most {ImageSettings.MaximumSize}.");
             }
 
+            if (paint.Enabled && paint.ExtractorModelPath is string extractor && !File.Exists(extractor))
+            {
+                failures.Add($"{section}:Paint:ExtractorModelPath '{extractor}' is not an existing file: give the ResNet18 .onnx, or leave it out for the one NeuralStyle.ResNet18 ships.");
+            }
+
             if (paint.Evaluations is < 1)
             {
                 failures.Add($"{section}:Paint:Evaluations must be at least 1 (got {paint.Evaluations}); leave it out for the preset's.");

@@ -28,16 +28,14 @@ internal sealed class StylizerCatalog : IDisposable
     private readonly torch.Device _device;
     private readonly ConcurrentDictionary<string, Lazy<FastStyleModel>> _models = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<BuiltInStyle, Lazy<Image<Rgb24>>> _paintings = new();
-    private readonly Lazy<IFeatureExtractor> _extractor;
+    private readonly Lock _extractorGate = new();
+    private IFeatureExtractor? _extractor;
     private volatile bool _loaded;
 
     public StylizerCatalog(IOptions<NeuralStyleServiceOptions> options)
     {
         _options = options.Value;
         _device = new torch.Device(_options.Device);
-        _extractor = new Lazy<IFeatureExtractor>(
-            () => ResNet18FeatureExtractor.Load(new ResNet18Options { ModelPath = _options.Paint.ExtractorModelPath, Device = _device }),
-            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Whether the start-up models loaded.</summary>
@@ -124,17 +122,17 @@ internal sealed class StylizerCatalog : IDisposable
     private TransferStylizer Painter(StylizationRequest request)
     {
         BuiltInStyles.TryParse(request.Style ?? _options.ModelPath, out BuiltInStyle style);
-        Image<Rgb24> painting = _paintings.GetOrAdd(style, s => new Lazy<Image<Rgb24>>(() =>
+        Image<Rgb24> painting = Once(_paintings, style, s =>
         {
             using Stream stream = BuiltInStyles.OpenPainting(s);
             return Image.Load<Rgb24>(stream);
-        })).Value;
+        });
         StyleTransferSettings settings = StyleTransferSettings.Default
             .WithImage(i => i with { Size = OutputSize.LongestSide(request.Size ?? _options.Paint.Size) })
             .WithOptimization(o => o with { Evaluations = _options.Paint.Evaluations ?? o.Evaluations })
             .WithObjective(o => o with { StyleStrength = request.Strength ?? o.StyleStrength });
         return new StyleTransferBuilder()
-            .WithFeatureExtractor(_extractor.Value)
+            .WithFeatureExtractor(Extractor())
             .WithSettings(settings)
             .WithImageLoadOptions(_options.ImageLimits)
             .AddStyle(painting)
@@ -143,9 +141,35 @@ internal sealed class StylizerCatalog : IDisposable
 
     /// <summary>The model a name or the default path names: a configured model's file, a built-in style, or a model file.</summary>
     private FastStyleModel Model(string nameOrPath) =>
-        _models.GetOrAdd(nameOrPath, key => new Lazy<FastStyleModel>(
-            () => BuiltInStyles.LoadModel(_options.Models.TryGetValue(key, out string? path) ? path : key, _device),
-            LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        Once(_models, nameOrPath, key => BuiltInStyles.LoadModel(_options.Models.TryGetValue(key, out string? path) ? path : key, _device));
+
+    /// <summary>The ResNet18 the paintings are made with, loaded on the first paint job (again after a failed load).</summary>
+    private IFeatureExtractor Extractor()
+    {
+        lock (_extractorGate)
+        {
+            return _extractor ??= ResNet18FeatureExtractor.Load(new ResNet18Options { ModelPath = _options.Paint.ExtractorModelPath, Device = _device });
+        }
+    }
+
+    /// <summary>
+    /// The value of <paramref name="key"/>, made once by <paramref name="make"/> and shared; a make that
+    /// fails is forgotten, so the next request tries again instead of meeting the same error forever.
+    /// </summary>
+    private static TValue Once<TKey, TValue>(ConcurrentDictionary<TKey, Lazy<TValue>> made, TKey key, Func<TKey, TValue> make)
+        where TKey : notnull
+    {
+        Lazy<TValue> once = made.GetOrAdd(key, k => new Lazy<TValue>(() => make(k), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return once.Value;
+        }
+        catch
+        {
+            made.TryRemove(KeyValuePair.Create(key, once));
+            throw;
+        }
+    }
 
     public void Dispose()
     {
@@ -159,9 +183,6 @@ internal sealed class StylizerCatalog : IDisposable
             painting.Value.Dispose();
         }
 
-        if (_extractor.IsValueCreated)
-        {
-            _extractor.Value.Dispose();
-        }
+        _extractor?.Dispose();
     }
 }

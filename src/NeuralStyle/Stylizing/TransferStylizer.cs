@@ -21,20 +21,20 @@ public sealed class TransferStylizer : IStylizer
     private readonly StyleTargetCache _targets = new();
 
     internal TransferStylizer(
-        IFeatureExtractor extractor, string extractorIdentity, IReadOnlyList<StyleInput> styles, StyleTransferSettings settings, ResolvedObjective objective, ILogger? logger, ImageLoadOptions loadOptions)
+        IFeatureExtractor extractor, string extractorIdentity, IReadOnlyList<(StyleInput Input, string Identity)> styles, StyleTransferSettings settings, ResolvedObjective objective, ILogger? logger, ImageLoadOptions loadOptions)
     {
         _extractor = extractor;
-        _styles = styles;
+        _styles = styles.Select(s => s.Input).ToArray();
         _logger = logger;
         _loadOptions = loadOptions;
         Settings = settings;
         Objective = objective;
-        Inputs = styles.SelectMany(s => s.Files).ToArray();
-        Description = $"a transfer of {string.Join(" and ", styles.Select(s => s.Source.Description))} with {extractor.Name}";
+        Inputs = _styles.SelectMany(s => s.Files).ToArray();
+        Description = $"a transfer of {string.Join(" and ", _styles.Select(s => s.Source.Description))} with {extractor.Name}";
         Identity = StylizerIdentity.Of("transfer", new
         {
             Settings = settings,
-            Styles = styles.Select(s => new { s.Weight, Masked = s.Mask is not null, Source = s.Source.FilePath is null ? s.Source.Description : "file" }),
+            Styles = styles.Select(s => new { s.Input.Weight, Content = s.Identity }),
             Extractor = extractorIdentity,
         });
     }

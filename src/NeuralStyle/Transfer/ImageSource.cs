@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using NeuralStyle.Configuration;
 using NeuralStyle.Imaging;
 using SixLabors.ImageSharp;
@@ -36,6 +37,14 @@ public abstract class ImageSource
     /// <summary>The file it reads, or null for a stream or an image in memory.</summary>
     public virtual string? FilePath => null;
 
+    /// <summary>
+    /// This source as one that gives the same image at every load (a stream is read once, into memory,
+    /// at most <paramref name="maxBytes"/>), with what identifies its content: <c>file</c> for a file
+    /// (whose bytes the caller hashes), else the SHA-256 of the bytes or pixels.
+    /// </summary>
+    /// <exception cref="ImageTooLargeException">A stream is longer than <paramref name="maxBytes"/>.</exception>
+    internal virtual (ImageSource Source, string Identity) ForReuse(long maxBytes) => (this, Description);
+
     /// <summary>Records problems visible before loading (e.g. a missing file) as problems of <paramref name="setting"/>.</summary>
     internal virtual void Validate(ProblemList problems, Setting setting)
     {
@@ -56,6 +65,8 @@ public abstract class ImageSource
         }
 
         internal override TransferImage Load(ImageLoader loader) => loader.Load(path);
+
+        internal override (ImageSource Source, string Identity) ForReuse(long maxBytes) => (this, "file");
     }
 
     private sealed class StreamSource(Stream stream) : ImageSource
@@ -66,6 +77,39 @@ public abstract class ImageSource
             problems.Require(stream is not null && stream.CanRead, setting, "An image stream is null or not readable.", "Pass an open, readable stream.");
 
         internal override TransferImage Load(ImageLoader loader) => loader.Load(stream);
+
+        internal override (ImageSource Source, string Identity) ForReuse(long maxBytes)
+        {
+            using var copy = new MemoryStream();
+            byte[] chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk)) > 0)
+            {
+                if (copy.Length + read > maxBytes)
+                {
+                    throw new ImageTooLargeException($"The style image stream is longer than {maxBytes} bytes; raise ImageLoadOptions.MaxStreamBytes to accept it.");
+                }
+
+                copy.Write(chunk, 0, read);
+            }
+
+            byte[] bytes = copy.ToArray();
+            return (new BytesSource(bytes), "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        }
+    }
+
+    /// <summary>An encoded image held in memory: a stream of it is decoded at every load.</summary>
+    private sealed class BytesSource(byte[] bytes) : ImageSource
+    {
+        public override string Description => "a stream";
+
+        internal override TransferImage Load(ImageLoader loader)
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            return loader.Load(stream);
+        }
+
+        internal override (ImageSource Source, string Identity) ForReuse(long maxBytes) => (this, "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
     private sealed class InMemorySource(Image? image, string description, Func<TransferImage> copy) : ImageSource
@@ -76,5 +120,20 @@ public abstract class ImageSource
             problems.Require(image is not null, setting, "An in-memory image is null.", "Pass a loaded image.");
 
         internal override TransferImage Load(ImageLoader loader) => copy();
+
+        internal override (ImageSource Source, string Identity) ForReuse(long maxBytes) => (this, image switch
+        {
+            Image<Rgb24> rgb => Digest(rgb),
+            Image<Rgba32> rgba => Digest(rgba),
+            _ => description,
+        });
+
+        private static string Digest<TPixel>(Image<TPixel> image)
+            where TPixel : unmanaged, IPixel<TPixel>
+        {
+            byte[] pixels = new byte[image.Width * image.Height * System.Runtime.CompilerServices.Unsafe.SizeOf<TPixel>()];
+            image.CopyPixelDataTo(pixels);
+            return FormattableString.Invariant($"{image.Width}x{image.Height}:sha256:{Convert.ToHexStringLower(SHA256.HashData(pixels))}");
+        }
     }
 }

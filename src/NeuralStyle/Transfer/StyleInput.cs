@@ -24,6 +24,14 @@ public sealed record StyleInput(ImageSource Source, double Weight = 1, ImageSour
     public IEnumerable<(string Path, string Role)> Files =>
         new[] { (Source?.FilePath, "style image"), (Mask?.FilePath, "style mask") }.Where(f => f.Item1 is not null).Select(f => (f.Item1!, f.Item2));
 
+    /// <summary>This input with sources that give the same image at every load, and what identifies their content (<see cref="ImageSource.ForReuse"/>).</summary>
+    internal (StyleInput Input, string Identity) ForReuse(long maxBytes)
+    {
+        (ImageSource source, string sourceIdentity) = Source.ForReuse(maxBytes);
+        (ImageSource Source, string Identity)? mask = Mask?.ForReuse(maxBytes);
+        return (this with { Source = source, Mask = mask?.Source }, mask is null ? sourceIdentity : $"{sourceIdentity} masked by {mask.Value.Identity}");
+    }
+
     /// <summary>Records what is wrong with it: a missing source or file, a weight that is not a positive finite number.</summary>
     internal void Validate(ProblemList problems)
     {

@@ -217,13 +217,16 @@ public sealed class StyleTransferBuilder
     /// <summary>
     /// Validates everything but the content and returns a stylizer that paints any photo with these
     /// styles and settings (<see cref="IStylizer"/>: one call a photo, style targets computed once).
-    /// No content image may be set: each call gives its own.
+    /// No content image may be set: each call gives its own. A style given as a stream is read here,
+    /// once (every call uses it again).
     /// </summary>
     /// <exception cref="StyleTransferConfigurationException">Lists every problem found.</exception>
+    /// <exception cref="ImageTooLargeException">A style stream is longer than <see cref="ImageLoadOptions.MaxStreamBytes"/>.</exception>
     public TransferStylizer BuildStylizer()
     {
         ResolvedObjective objective = Validate(withContent: false);
-        return new TransferStylizer(_extractor!, _extractorIdentity ?? _extractor!.Name, _styles.ToArray(), _settings, objective, _logger, _loadOptions);
+        (StyleInput Input, string Identity)[] styles = _styles.Select(s => s.ForReuse(_loadOptions.MaxStreamBytes)).ToArray();
+        return new TransferStylizer(_extractor!, _extractorIdentity ?? _extractor!.Name, styles, _settings, objective, _logger, _loadOptions);
     }
 
     private ResolvedObjective Validate(bool withContent)

@@ -65,6 +65,28 @@ public sealed class TransferStylizerTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_style_given_as_a_stream_serves_every_call_and_the_painting_itself_is_in_the_identity()
+    {
+        using var encoded = new MemoryStream();
+        _style.SaveAsPng(encoded);
+        encoded.Position = 0;
+        using TransferStylizer fromStream = new StyleTransferBuilder().WithFeatureExtractor(_extractor).WithSettings(Small).AddStyle(encoded).BuildStylizer();
+        for (int call = 0; call < 2; call++)
+        {
+            using TransferImage photo = new(TestImages.Photo(48, 32));
+            using TransferImage painted = await fromStream.StylizeAsync(photo);
+            Assert.Equal(32, painted.Width);
+        }
+
+        using Image<Rgb24> other = TestImages.Photo(32, 32);
+        using TransferStylizer a = new StyleTransferBuilder().WithFeatureExtractor(_extractor).WithSettings(Small).AddStyle(_style).BuildStylizer();
+        using TransferStylizer b = new StyleTransferBuilder().WithFeatureExtractor(_extractor).WithSettings(Small).AddStyle(other).BuildStylizer();
+        using TransferStylizer again = new StyleTransferBuilder().WithFeatureExtractor(_extractor).WithSettings(Small).AddStyle(_style).BuildStylizer();
+        Assert.NotEqual(a.Identity, b.Identity);
+        Assert.Equal(a.Identity, again.Identity);
+    }
+
     public void Dispose()
     {
         _extractor.Dispose();
