@@ -98,20 +98,9 @@ public sealed class FastStyleModel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk)) > 0)
-        {
-            if (buffer.Length + read > MaximumStreamBytes)
-            {
-                throw new InvalidWeightsException($"{source} is larger than {MaximumStreamBytes / (1024 * 1024)} MB: not a fast-style model (the largest architecture's file is far smaller).");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return FromFile(SafetensorsFile.Read(buffer.ToArray(), source), source, device, null);
+        using MemoryStream read = BoundedRead.ReadAll(stream, MaximumStreamBytes)
+            ?? throw new InvalidWeightsException($"{source} is larger than {MaximumStreamBytes / (1024 * 1024)} MB: not a fast-style model (the largest architecture's file is far smaller).");
+        return FromFile(SafetensorsFile.Read(read.ToArray(), source), source, device, null);
     }
 
     /// <summary>The most bytes <see cref="Load(Stream, string, torch.Device?)"/> reads.</summary>

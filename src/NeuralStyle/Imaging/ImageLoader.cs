@@ -1,4 +1,5 @@
 using NeuralStyle.Configuration;
+using NeuralStyle.IO;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Png;
@@ -83,23 +84,13 @@ public sealed class ImageLoader
             return Decode(stream, "the stream");
         }
 
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > Options.MaxStreamBytes)
-            {
-                throw new ImageTooLargeException(
-                    $"The image stream is longer than {Options.MaxStreamBytes} bytes; raise ImageLoadOptions.MaxStreamBytes to accept it.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
+        using MemoryStream buffer = BoundedRead.ReadAll(stream, Options.MaxStreamBytes) ?? throw TooLong(Options.MaxStreamBytes);
         return Decode(buffer, "the stream");
     }
+
+    /// <summary>The error of a stream longer than <paramref name="maxBytes"/> (<see cref="ImageLoadOptions.MaxStreamBytes"/>).</summary>
+    internal static ImageTooLargeException TooLong(long maxBytes) =>
+        new($"The image stream is longer than {maxBytes} bytes; raise ImageLoadOptions.MaxStreamBytes to accept it.");
 
     /// <summary>Copies an RGB image (opaque).</summary>
     public static TransferImage FromImage(Image<Rgb24> image)

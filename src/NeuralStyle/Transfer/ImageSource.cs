@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using NeuralStyle.Configuration;
+using NeuralStyle.IO;
 using NeuralStyle.Imaging;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -80,20 +81,8 @@ public abstract class ImageSource
 
         internal override (ImageSource Source, string Identity) ForReuse(long maxBytes)
         {
-            using var copy = new MemoryStream();
-            byte[] chunk = new byte[81920];
-            int read;
-            while ((read = stream.Read(chunk)) > 0)
-            {
-                if (copy.Length + read > maxBytes)
-                {
-                    throw new ImageTooLargeException($"The style image stream is longer than {maxBytes} bytes; raise ImageLoadOptions.MaxStreamBytes to accept it.");
-                }
-
-                copy.Write(chunk, 0, read);
-            }
-
-            byte[] bytes = copy.ToArray();
+            using MemoryStream read = BoundedRead.ReadAll(stream, maxBytes) ?? throw ImageLoader.TooLong(maxBytes);
+            byte[] bytes = read.ToArray();
             return (new BytesSource(bytes), "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)));
         }
     }
