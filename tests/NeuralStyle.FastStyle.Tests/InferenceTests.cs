@@ -1,9 +1,10 @@
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
-using NeuralStyle.Imaging;
 using NeuralStyle.IO;
+using NeuralStyle.Imaging;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 using SixLabors.ImageSharp;

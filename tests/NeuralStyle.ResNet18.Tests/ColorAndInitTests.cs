@@ -1,4 +1,5 @@
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 using NeuralStyle.Imaging;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;

@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Losses;

@@ -1,5 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using NeuralStyle.Engine;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.ResNet18.Onnx;

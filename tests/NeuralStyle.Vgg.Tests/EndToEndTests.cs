@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Optimization;

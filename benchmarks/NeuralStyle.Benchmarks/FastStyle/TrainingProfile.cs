@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 using NeuralStyle.FastStyle.Network;
 using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Imaging;

@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using NeuralStyle.Imaging;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;

@@ -1,4 +1,5 @@
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Network;
 using NeuralStyle.FastStyle.Onnx;
@@ -32,7 +33,7 @@ public sealed class FastStyleModel : IDisposable
         Source = source;
         SourcePath = sourcePath;
         _digest = new Lazy<string>(ComputeDigest, LazyThreadSafetyMode.ExecutionAndPublication);
-        Runtime.Nnpack.Disable();
+        NeuralStyle.Engine.Nnpack.Disable();
         _network = network;
         _network.RequireGradients(false);
         Info = info with { Architecture = network.Architecture };

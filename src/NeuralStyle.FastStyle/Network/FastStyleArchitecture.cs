@@ -1,5 +1,6 @@
 using System.Globalization;
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 
 namespace NeuralStyle.FastStyle.Network;
 

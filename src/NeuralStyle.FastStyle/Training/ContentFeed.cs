@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using NeuralStyle.Engine;
 using NeuralStyle.FastStyle.Diagnostics;
 using NeuralStyle.Imaging;
 using SixLabors.ImageSharp;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 using NeuralStyle.FastStyle.Diagnostics;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
@@ -226,7 +227,7 @@ public sealed class FastStyleTrainer
         var styles = new List<StyleTensor>();
         foreach (StyleInput style in _styles)
         {
-            using TransferImage image = style.Source.Load(_loader);
+            using TransferImage image = _loader.Load(style.Source);
             using TransferImage sized = image.Resize(OutputSize.LongestSide(Settings.StyleSizeInForce));
             styles.Add(new StyleTensor(ImageTensor.FromImage(sized.Color, _extractor.Device, _extractor.DataType), style.Weight));
         }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
 using NeuralStyle.Features;
@@ -109,7 +110,7 @@ public sealed class FastStyleTrainerBuilder
     /// <exception cref="StyleTransferConfigurationException">Something is missing or invalid; every problem is listed.</exception>
     public FastStyleTrainer Build()
     {
-        Runtime.Nnpack.Disable();
+        NeuralStyle.Engine.Nnpack.Disable();
         var problems = new ProblemList();
         if (_settings is null)
         {
@@ -172,7 +173,7 @@ public sealed class FastStyleTrainerBuilder
         problems.ThrowIfAny();
         string styleName = _styleName ?? (_styles[0].Source.FilePath is string first ? Path.GetFileNameWithoutExtension(first) : "style");
         return new FastStyleTrainer(
-            _settings, photos, [.. _styles], styleName, _extractor!, objective!, ImageLoader.ForValidated(_loadOptions!), _checkpoint, _resume, _initial, _logger);
+            _settings, photos, [.. _styles], styleName, _extractor!, objective!, new ImageLoader(_loadOptions!), _checkpoint, _resume, _initial, _logger);
     }
 
     private List<string> Photos(ProblemList problems)

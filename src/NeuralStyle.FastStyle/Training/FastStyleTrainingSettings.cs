@@ -1,5 +1,6 @@
 using System.Globalization;
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
 

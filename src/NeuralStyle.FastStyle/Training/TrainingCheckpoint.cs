@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuralStyle.Engine;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
 using NeuralStyle.Features;

@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using NeuralStyle.Imaging;
 
 namespace NeuralStyle.Configuration;

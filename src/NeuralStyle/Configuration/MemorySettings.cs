@@ -1,3 +1,5 @@
+using NeuralStyle.Engine;
+
 namespace NeuralStyle.Configuration;
 
 /// <summary>How a transfer bounds its memory: tiled evaluation, and the most a run may need.</summary>

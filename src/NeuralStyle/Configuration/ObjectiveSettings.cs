@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using NeuralStyle.Losses;
 
 namespace NeuralStyle.Configuration;
@@ -57,7 +58,9 @@ public sealed record ObjectiveSettings
     /// </summary>
     public bool NormalizeGradients { get; init; }
 
-    internal void Validate(ProblemList problems)
+    /// <summary>Records what is wrong with the settings: weights, formulas, layer names and the strength.</summary>
+    /// <param name="problems">Where problems are recorded.</param>
+    public void Validate(ProblemList problems)
     {
         problems.Require(
             StyleStrength is >= 0 and <= 1,

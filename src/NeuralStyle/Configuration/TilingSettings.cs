@@ -1,3 +1,5 @@
+using NeuralStyle.Engine;
+
 namespace NeuralStyle.Configuration;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 
 namespace NeuralStyle.Imaging;
 
@@ -17,7 +18,9 @@ public sealed record ImageLoadOptions
     /// <summary>Largest non-seekable stream that is buffered in memory, in bytes.</summary>
     public long MaxStreamBytes { get; init; } = 512L * 1024 * 1024;
 
-    internal void Validate(ProblemList problems) =>
+    /// <summary>Records what is wrong with the limits: each must be positive.</summary>
+    /// <param name="problems">Where problems are recorded.</param>
+    public void Validate(ProblemList problems) =>
         problems.Require(
             MaxPixels >= 1 && AllocationLimitMegabytes >= 1 && MaxStreamBytes >= 1,
             Setting.ImageLoadOptions,

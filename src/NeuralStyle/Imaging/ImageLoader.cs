@@ -1,4 +1,5 @@
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 using NeuralStyle.IO;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
@@ -86,6 +87,15 @@ public sealed class ImageLoader
 
         using MemoryStream buffer = BoundedRead.ReadAll(stream, Options.MaxStreamBytes) ?? throw TooLong(Options.MaxStreamBytes);
         return Decode(buffer, "the stream");
+    }
+
+    /// <summary>Loads the image <paramref name="source"/> names: a file, a stream or an image in memory (a copy the caller owns).</summary>
+    /// <exception cref="InvalidImageException">The data is empty, corrupt or not an image.</exception>
+    /// <exception cref="ImageTooLargeException">The image has more pixels than allowed.</exception>
+    public TransferImage Load(Transfer.ImageSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return source.Load(this);
     }
 
     /// <summary>The error of a stream longer than <paramref name="maxBytes"/> (<see cref="ImageLoadOptions.MaxStreamBytes"/>).</summary>

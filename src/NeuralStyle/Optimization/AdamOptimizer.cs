@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using TorchSharp;
 
 namespace NeuralStyle.Optimization;

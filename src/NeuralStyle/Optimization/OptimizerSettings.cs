@@ -1,4 +1,5 @@
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 
 namespace NeuralStyle.Optimization;
 

@@ -30,14 +30,6 @@ internal sealed class ImageParameterization
     public torch.Tensor ToRgb(torch.Tensor variable) => Space == OptimizationSpace.Rgb ? variable : Extractor.Normalization.Denormalize(variable);
 
     /// <summary>The activations of <paramref name="layers"/> for an optimised tensor (<c>[N, 3, H, W]</c>).</summary>
-    public IReadOnlyDictionary<FeatureLayer, torch.Tensor> Features(torch.Tensor variable, IReadOnlyCollection<FeatureLayer> layers)
-    {
-        if (Space == OptimizationSpace.NetworkInput)
-        {
-            return Extractor.ExtractNormalized(variable, layers);
-        }
-
-        using torch.Tensor input = Extractor.Normalization.Normalize(variable);
-        return Extractor.ExtractNormalized(input, layers);
-    }
+    public IReadOnlyDictionary<FeatureLayer, torch.Tensor> Features(torch.Tensor variable, IReadOnlyCollection<FeatureLayer> layers) =>
+        Space == OptimizationSpace.NetworkInput ? Extractor.ExtractNormalized(variable, layers) : Extractor.ExtractRgb(variable, layers);
 }

@@ -1,4 +1,5 @@
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 using NeuralStyle.Features;
 
 namespace NeuralStyle.Transfer;
@@ -47,13 +48,16 @@ public sealed record ResolvedObjective
             .ToArray();
 
     /// <summary>The deepest layer the objective reads.</summary>
-    internal FeatureLayer Deepest => Layers.MaxBy(l => l.Depth)!;
+    public FeatureLayer Deepest => Layers.MaxBy(l => l.Depth)!;
 
     /// <summary>
     /// Resolves <paramref name="settings"/>' layer names with <paramref name="extractor"/>,
     /// recording every name it does not know in <paramref name="problems"/>.
     /// </summary>
-    internal static ResolvedObjective Resolve(IFeatureExtractor extractor, ObjectiveSettings settings, ProblemList problems)
+    /// <param name="extractor">The network whose layer names are resolved.</param>
+    /// <param name="settings">The objective's settings.</param>
+    /// <param name="problems">Where unknown names are recorded.</param>
+    public static ResolvedObjective Resolve(IFeatureExtractor extractor, ObjectiveSettings settings, ProblemList problems)
     {
         RecommendedLayers recommended = extractor.Recommended;
         IReadOnlyList<WeightedLayer> content = settings.ContentLayers is null

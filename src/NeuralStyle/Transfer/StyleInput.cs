@@ -1,4 +1,5 @@
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 
 namespace NeuralStyle.Transfer;
 
@@ -33,7 +34,8 @@ public sealed record StyleInput(ImageSource Source, double Weight = 1, ImageSour
     }
 
     /// <summary>Records what is wrong with it: a missing source or file, a weight that is not a positive finite number.</summary>
-    internal void Validate(ProblemList problems)
+    /// <param name="problems">Where problems are recorded.</param>
+    public void Validate(ProblemList problems)
     {
         if (Source is null)
         {

@@ -1,4 +1,5 @@
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 using NeuralStyle.Features;
 using NeuralStyle.Losses;
 using TorchSharp;
@@ -14,14 +15,8 @@ internal sealed class StyleObjective : IDisposable
 {
     private const double GradientNormFloor = 1e-8;
     private readonly ImageParameterization _image;
-    private readonly ResolvedObjective _objective;
     private readonly ObjectiveSettings _settings;
-    private readonly FeatureLayer[] _layers;
-    private readonly Dictionary<FeatureLayer, torch.Tensor> _contentTargets = [];
-    private readonly List<StyleRegion> _regions = [];
-    private readonly ContentLoss _contentLoss;
-    private readonly IStyleLoss _styleLoss;
-    private readonly TotalVariationLoss _totalVariation;
+    private readonly Objective _terms;
     private readonly TiledExtraction? _tiling;
     private readonly StyleTargetCache? _targetCache;
 
@@ -54,29 +49,30 @@ internal sealed class StyleObjective : IDisposable
 
         _image = image;
         _targetCache = targetCache;
-        _objective = objective;
         _settings = objective.Settings;
-        _contentLoss = new ContentLoss(_settings.ContentFormula);
-        _styleLoss = StyleLosses.Create(_settings.StyleLoss, _settings.StyleFormula);
-        _totalVariation = new TotalVariationLoss(_settings.TotalVariationFormula);
-        _layers = [.. objective.Layers];
-        _tiling = tiling is null ? null : new TiledExtraction(image.Features, tiling, _layers, content.dtype, content.device);
+        FeatureLayer[] layers = [.. objective.Layers];
+        _tiling = tiling is null ? null : new TiledExtraction(image.Features, tiling, layers, content.dtype, content.device);
 
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         bool masked = styles.Any(s => s.Mask is not null);
         FeatureLayer[] contentLayers = objective.ContentLayers.Select(l => l.Layer).Distinct().ToArray();
-        IReadOnlyDictionary<FeatureLayer, torch.Tensor> contentFeatures = Features(content, masked ? _layers : contentLayers);
-        foreach (FeatureLayer layer in contentLayers)
+        IReadOnlyDictionary<FeatureLayer, torch.Tensor> contentFeatures = Features(content, masked ? layers : contentLayers);
+        var terms = new List<ObjectiveTerm>
         {
-            _contentTargets[layer] = contentFeatures[layer].detach().DetachFromDisposeScope();
-        }
+            new ContentTerm(
+                objective.ContentLayers,
+                objective.ContentWeight,
+                _settings.ContentFormula,
+                contentLayers.ToDictionary(layer => layer, layer => contentFeatures[layer].detach().DetachFromDisposeScope())),
+        };
 
+        IStyleLoss styleLoss = StyleLosses.Create(_settings.StyleLoss, _settings.StyleFormula);
         FeatureLayer[] styleLayers = objective.StyleLayers.Select(l => l.Layer).Distinct().ToArray();
         StyleTensor[] shared = styles.Where(s => s.Mask is null).ToArray();
         if (shared.Length > 0)
         {
-            _regions.Add(new StyleRegion(Targets(shared, styleLayers), null, 1));
+            terms.Add(new StyleTerm(styleLoss, objective.StyleLayers, objective.StyleWeight, Targets(styleLoss, shared, styleLayers)));
         }
 
         foreach (StyleTensor style in styles.Where(s => s.Mask is not null))
@@ -84,8 +80,11 @@ internal sealed class StyleObjective : IDisposable
             var masks = styleLayers.ToDictionary(
                 layer => layer,
                 layer => LayerMask(style.Mask!, contentFeatures[layer]).DetachFromDisposeScope());
-            _regions.Add(new StyleRegion(Targets([style], styleLayers), masks, style.Weight));
+            terms.Add(new StyleTerm(styleLoss, objective.StyleLayers, objective.StyleWeight, Targets(styleLoss, [style], styleLayers), masks, style.Weight));
         }
+
+        terms.Add(new TotalVariationTerm(objective.TotalVariationWeight, _settings.TotalVariationFormula));
+        _terms = new Objective(terms);
     }
 
     /// <summary>
@@ -105,7 +104,7 @@ internal sealed class StyleObjective : IDisposable
         }
 
         using torch.Tensor variable = image.detach().requires_grad_(true);
-        Evaluation evaluation = Terms(variable, _image.Features(variable, _layers));
+        Evaluation evaluation = Terms(variable, _image.Features(variable, _terms.Layers));
         gradient = torch.autograd.grad([Differentiated(evaluation)], [variable])[0].detach().MoveToOuterDisposeScope();
         return Read(evaluation.Terms);
     }
@@ -116,14 +115,14 @@ internal sealed class StyleObjective : IDisposable
     /// </summary>
     private LossBreakdown EvaluateTiled(TiledExtraction tiling, torch.Tensor image, out torch.Tensor gradient, CancellationToken cancellationToken)
     {
-        IReadOnlyList<FeatureLayer> active = _objective.ActiveLayers;
-        Dictionary<FeatureLayer, torch.Tensor> maps = tiling.Assemble(image.detach(), _layers, cancellationToken);
+        IReadOnlyList<FeatureLayer> active = _terms.ActiveLayers;
+        Dictionary<FeatureLayer, torch.Tensor> maps = tiling.Assemble(image.detach(), _terms.Layers, cancellationToken);
         foreach (FeatureLayer layer in active)
         {
             maps[layer].requires_grad_(true);
         }
 
-        bool smoothed = _objective.TotalVariationWeight > 0;
+        bool smoothed = _terms.Terms.Any(t => t.Kind == ObjectiveTermKind.TotalVariation && t.Weight > 0);
         using torch.Tensor variable = image.detach().requires_grad_(smoothed);
         Evaluation evaluation = Terms(variable, maps);
         torch.Tensor[] inputs = active.Select(layer => maps[layer]).Concat(smoothed ? [variable] : []).ToArray();
@@ -140,7 +139,7 @@ internal sealed class StyleObjective : IDisposable
     }
 
     private torch.Tensor Differentiated(Evaluation evaluation) =>
-        _settings.NormalizeGradients ? NormalizedSurrogate(evaluation) : evaluation.Total;
+        _settings.NormalizeGradients ? NormalizedSurrogate(evaluation.Sums) : evaluation.Total;
 
     /// <summary>Evaluates the objective without a gradient.</summary>
     public LossBreakdown Evaluate(torch.Tensor image)
@@ -148,14 +147,14 @@ internal sealed class StyleObjective : IDisposable
         ArgumentNullException.ThrowIfNull(image);
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        return Read(Terms(image, Features(image, _layers)).Terms);
+        return Read(Terms(image, Features(image, _terms.Layers)).Terms);
     }
 
-    private Dictionary<FeatureLayer, torch.Tensor> Targets(IReadOnlyList<StyleTensor> styles, FeatureLayer[] layers) =>
+    private Dictionary<FeatureLayer, torch.Tensor> Targets(IStyleLoss loss, IReadOnlyList<StyleTensor> styles, FeatureLayer[] layers) =>
         _targetCache is null
-            ? StyleTargets.Blend(_styleLoss, styles, layers, Features)
+            ? StyleTerm.Targets(loss, styles, layers, Features)
             : _targetCache.GetOrCompute(
-                StyleTargetCache.KeyOf($"{_settings.StyleLoss}/{_settings.StyleFormula}", layers, styles), () => StyleTargets.Blend(_styleLoss, styles, layers, Features));
+                StyleTargetCache.KeyOf($"{_settings.StyleLoss}/{_settings.StyleFormula}", layers, styles), () => StyleTerm.Targets(loss, styles, layers, Features));
 
     private static torch.Tensor LayerMask(torch.Tensor mask, torch.Tensor layerFeatures) =>
         torch.nn.functional.adaptive_avg_pool2d(mask.to(layerFeatures.dtype, layerFeatures.device), [layerFeatures.shape[^2], layerFeatures.shape[^1]])
@@ -163,56 +162,24 @@ internal sealed class StyleObjective : IDisposable
 
     private Evaluation Terms(torch.Tensor image, IReadOnlyDictionary<FeatureLayer, torch.Tensor> features)
     {
-        long height = image.shape[^2], width = image.shape[^1];
-        torch.Tensor zero = torch.zeros([], image.dtype, image.device);
-        var layerTerms = new List<LayerTerm>();
-        if (_objective.ContentWeight > 0)
-        {
-            foreach (WeightedLayer layer in _objective.ContentLayers)
-            {
-                torch.Tensor f = features[layer.Layer];
-                layerTerms.Add(new LayerTerm(_contentLoss.Compute(f, _contentTargets[layer.Layer]), f, layer.Weight * _objective.ContentWeight, false));
-            }
-        }
-
-        if (_objective.StyleWeight > 0)
-        {
-            foreach (StyleRegion region in _regions)
-            {
-                foreach (WeightedLayer layer in _objective.StyleLayers)
-                {
-                    torch.Tensor f = features[layer.Layer];
-                    torch.Tensor loss = _styleLoss.Compute(f, region.Targets[layer.Layer], height, width, region.LayerMasks?[layer.Layer]);
-                    layerTerms.Add(new LayerTerm(loss, f, layer.Weight * region.Weight * _objective.StyleWeight, true));
-                }
-            }
-        }
-
-        torch.Tensor content = Sum(layerTerms.Where(t => !t.IsStyle), zero);
-        torch.Tensor style = Sum(layerTerms.Where(t => t.IsStyle), zero);
-        torch.Tensor variation = _objective.TotalVariationWeight > 0
-            ? _totalVariation.Compute(image) * _objective.TotalVariationWeight
-            : zero;
-        torch.Tensor total = content + style + variation;
-        return new Evaluation(total, torch.stack([total, content, style, variation]), layerTerms, variation);
+        ObjectiveEvaluation sums = _terms.Evaluate(image, features);
+        torch.Tensor total = sums.Content + sums.Style + sums.TotalVariation;
+        return new Evaluation(total, torch.stack([total, sums.Content, sums.Style, sums.TotalVariation]), sums);
     }
 
-    private static torch.Tensor Sum(IEnumerable<LayerTerm> terms, torch.Tensor zero) =>
-        terms.Aggregate(zero, (sum, term) => sum + (term.Loss * term.Weight));
-
     /// <summary>
-    /// A scalar whose gradient is neural-style's normalised one: each layer term's gradient with
-    /// respect to its features, divided by its L1 norm and multiplied by the term's weight, plus
+    /// A scalar whose gradient is neural-style's normalised one: each layer loss's gradient with
+    /// respect to its features, divided by its L1 norm and multiplied by the loss's weight, plus
     /// the total variation gradient as is.
     /// </summary>
-    private static torch.Tensor NormalizedSurrogate(Evaluation evaluation)
+    private static torch.Tensor NormalizedSurrogate(ObjectiveEvaluation sums)
     {
-        torch.Tensor surrogate = evaluation.Variation;
-        foreach (LayerTerm term in evaluation.Layers.Where(t => t.Weight > 0))
+        torch.Tensor surrogate = sums.TotalVariation;
+        foreach (WeightedLoss loss in sums.Losses.Where(l => l.Features is not null && l.Weight > 0))
         {
-            torch.Tensor g = torch.autograd.grad([term.Loss], [term.Features], retain_graph: true)[0];
-            torch.Tensor normalized = (g / (g.abs().sum() + GradientNormFloor) * term.Weight).detach();
-            surrogate = surrogate + (term.Features * normalized).sum();
+            torch.Tensor g = torch.autograd.grad([loss.Loss], [loss.Features!], retain_graph: true)[0];
+            torch.Tensor normalized = (g / (g.abs().sum() + GradientNormFloor) * loss.Weight).detach();
+            surrogate = surrogate + (loss.Features! * normalized).sum();
         }
 
         return surrogate;
@@ -233,38 +200,7 @@ internal sealed class StyleObjective : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        foreach (torch.Tensor t in _contentTargets.Values)
-        {
-            t.Dispose();
-        }
+    public void Dispose() => _terms.Dispose();
 
-        foreach (StyleRegion region in _regions)
-        {
-            region.Dispose();
-        }
-
-        _contentTargets.Clear();
-        _regions.Clear();
-    }
-
-    private readonly record struct LayerTerm(torch.Tensor Loss, torch.Tensor Features, double Weight, bool IsStyle);
-
-    private sealed record Evaluation(torch.Tensor Total, torch.Tensor Terms, IReadOnlyList<LayerTerm> Layers, torch.Tensor Variation);
-
-    /// <summary>Style targets per layer and, for a masked style, its mask at each layer's resolution.</summary>
-    private sealed record StyleRegion(
-        Dictionary<FeatureLayer, torch.Tensor> Targets,
-        Dictionary<FeatureLayer, torch.Tensor>? LayerMasks,
-        double Weight) : IDisposable
-    {
-        public void Dispose()
-        {
-            foreach (torch.Tensor t in Targets.Values.Concat((IEnumerable<torch.Tensor>?)LayerMasks?.Values ?? []))
-            {
-                t.Dispose();
-            }
-        }
-    }
+    private sealed record Evaluation(torch.Tensor Total, torch.Tensor Terms, ObjectiveEvaluation Sums);
 }

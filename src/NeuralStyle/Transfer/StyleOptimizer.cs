@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NeuralStyle.Configuration;
 using NeuralStyle.Diagnostics;
+using NeuralStyle.Engine;
 using NeuralStyle.Optimization;
 using TorchSharp;
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using NeuralStyle.Engine;
 using NeuralStyle.Features;
 using TorchSharp;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using TorchSharp;

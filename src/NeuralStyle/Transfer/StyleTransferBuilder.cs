@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Losses;
@@ -231,7 +232,7 @@ public sealed class StyleTransferBuilder
 
     private ResolvedObjective Validate(bool withContent)
     {
-        Runtime.Nnpack.Disable();
+        NeuralStyle.Engine.Nnpack.Disable();
         var problems = new ProblemList();
         if (_settings is null)
         {

@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using NeuralStyle.Imaging;
 using NeuralStyle.Testing;
 using SixLabors.ImageSharp;

@@ -1,7 +1,7 @@
-namespace NeuralStyle.IO;
+namespace NeuralStyle.Engine;
 
 /// <summary>The one way an untrusted stream is read into memory: never more than a limit is buffered.</summary>
-internal static class BoundedRead
+public static class BoundedRead
 {
     /// <summary>
     /// Every byte of <paramref name="stream"/> from its position, in a memory stream at position 0 (the

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using TorchSharp;
 
-namespace NeuralStyle.Runtime;
+namespace NeuralStyle.Engine;
 
 /// <summary>
 /// Turns libtorch's NNPACK off, once per process, before the first convolution the library runs.
@@ -15,7 +15,7 @@ namespace NeuralStyle.Runtime;
 /// speed. TorchSharp has no switch for it; libtorch's own (<c>at::Context::setUserEnabledNNPACK</c>)
 /// is called directly. Linux only (other builds of libtorch have no NNPACK).
 /// </remarks>
-internal static partial class Nnpack
+public static partial class Nnpack
 {
     private const string Library = "libtorch_cpu";
     private static int _done;
@@ -40,7 +40,7 @@ internal static partial class Nnpack
     }
 
     /// <summary>Whether libtorch would consult NNPACK (true until <see cref="Disable"/>).</summary>
-    public static bool IsEnabled() => UserEnabled(GlobalContext());
+    internal static bool IsEnabled() => UserEnabled(GlobalContext());
 
     [LibraryImport(Library, EntryPoint = "_ZN2at13globalContextEv")]
     private static partial IntPtr GlobalContext();

@@ -1,8 +1,9 @@
+using NeuralStyle.Engine;
 using NeuralStyle.Runtime;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 
-namespace NeuralStyle.Tests.Runtime;
+namespace NeuralStyle.Tests.Engine;
 
 /// <summary>libtorch never consults NNPACK once the library has built a transfer (where NNPACK cannot start, each consultation printed a warning to stderr).</summary>
 public sealed class NnpackTests

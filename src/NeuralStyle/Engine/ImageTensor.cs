@@ -2,10 +2,10 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using TorchSharp;
 
-namespace NeuralStyle.Imaging;
+namespace NeuralStyle.Engine;
 
 /// <summary>Fast conversion between RGB images and <c>[1, 3, H, W]</c> tensors with values in [0, 1].</summary>
-internal static class ImageTensor
+public static class ImageTensor
 {
     /// <summary>Converts an RGB image to a <c>[1, 3, H, W]</c> tensor in [0, 1] on <paramref name="device"/>.</summary>
     public static torch.Tensor FromImage(Image<Rgb24> image, torch.Device? device = null, torch.ScalarType dtype = torch.ScalarType.Float32)

@@ -1,9 +1,9 @@
 using TorchSharp;
 
-namespace NeuralStyle.Imaging;
+namespace NeuralStyle.Engine;
 
 /// <summary>BT.601 full-range YCbCr for <c>[N, 3, H, W]</c> RGB tensors in [0, 1].</summary>
-internal static class YCbCr
+public static class YCbCr
 {
     /// <summary>Converts RGB to Y, Cb, Cr (Cb and Cr centred on 0).</summary>
     public static torch.Tensor FromRgb(torch.Tensor rgb)

@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace NeuralStyle.Transfer;
+namespace NeuralStyle.Engine;
 
 /// <summary>A style image as a tensor, its blend weight and an optional region mask.</summary>
 /// <param name="Image">The style image, <c>[1, 3, h, w]</c> (any size), in the objective's space.</param>
@@ -13,4 +13,4 @@ namespace NeuralStyle.Transfer;
 /// size: this style is matched only over the masked positions (spatial control), its statistics
 /// taken over them at every style layer.
 /// </param>
-internal sealed record StyleTensor(torch.Tensor Image, double Weight = 1, torch.Tensor? Mask = null);
+public sealed record StyleTensor(torch.Tensor Image, double Weight = 1, torch.Tensor? Mask = null);

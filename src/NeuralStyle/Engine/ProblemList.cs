@@ -1,10 +1,12 @@
-namespace NeuralStyle.Configuration;
+using NeuralStyle.Configuration;
+
+namespace NeuralStyle.Engine;
 
 /// <summary>
 /// Collects <see cref="ConfigurationProblem"/>s: the one way every settings record, input and
 /// extractor check reports what is wrong, so that <c>Build()</c> can list them all at once.
 /// </summary>
-internal sealed class ProblemList
+public sealed class ProblemList
 {
     private readonly List<ConfigurationProblem> _problems = [];
 
@@ -17,10 +19,10 @@ internal sealed class ProblemList
     /// <summary>Records a problem.</summary>
     public void Add(Setting setting, string message, string fix) => _problems.Add(new ConfigurationProblem(setting, message, fix));
 
-    /// <summary>Records a problem unless <paramref name="path"/> is a file that exists (<see cref="IO.InputFile"/>'s rule).</summary>
+    /// <summary>Records a problem unless <paramref name="path"/> is a file that exists (<see cref="NeuralStyle.IO.InputFile"/>'s rule).</summary>
     public void RequireFile(string? path, Setting setting, string what)
     {
-        if (IO.InputFile.Describe(path, what) is (string message, string fix))
+        if (NeuralStyle.IO.InputFile.Describe(path, what) is (string message, string fix))
         {
             Add(setting, message, fix);
         }
@@ -44,12 +46,12 @@ internal sealed class ProblemList
         where TEnum : struct, Enum =>
         Require(Enum.IsDefined(value), setting, $"{typeof(TEnum).Name} value {value} is not defined.", $"Use one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
 
-    /// <summary>Throws <see cref="Transfer.StyleTransferConfigurationException"/> listing every problem, if there is any.</summary>
+    /// <summary>Throws <see cref="NeuralStyle.Transfer.StyleTransferConfigurationException"/> listing every problem, if there is any.</summary>
     public void ThrowIfAny()
     {
         if (_problems.Count > 0)
         {
-            throw new Transfer.StyleTransferConfigurationException(_problems.ToArray());
+            throw new NeuralStyle.Transfer.StyleTransferConfigurationException(_problems.ToArray());
         }
     }
 }

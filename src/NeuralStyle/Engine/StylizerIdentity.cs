@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NeuralStyle.Stylizing;
 
-namespace NeuralStyle.Stylizing;
+namespace NeuralStyle.Engine;
 
 /// <summary>The one way a stylizer's <see cref="IStylizer.Identity"/> is written: its kind and what it was made with, as JSON (enums by name).</summary>
-internal static class StylizerIdentity
+public static class StylizerIdentity
 {
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -1,12 +1,12 @@
 using TorchSharp;
 
-namespace NeuralStyle.Optimization;
+namespace NeuralStyle.Engine;
 
 /// <summary>
 /// Adam's (Kingma and Ba) moment estimates of one tensor and its bias-corrected update: the one
 /// implementation of the step, used by the pixel optimiser and by fast-style training's parameters.
 /// </summary>
-internal sealed class AdamMoments : IDisposable
+public sealed class AdamMoments : IDisposable
 {
     /// <summary>Zero moments shaped like <paramref name="variable"/>.</summary>
     public AdamMoments(torch.Tensor variable)
