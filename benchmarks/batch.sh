@@ -17,7 +17,7 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/train"
 cp "$PHOTOS"/*.jpg "$WORK/train/"
 # Speed does not depend on training: a 2-step half-width model is enough here.
-"$NS" train "$ROOT/docs/images/starry_night.jpg" --images "$WORK/train" -o "$WORK/model.safetensors" --size 64 --steps 2 --batch 1 --width 0.5 -q
+"$NS" train "$ROOT/docs/images/starry_night.jpg" --images "$WORK/train" -o "$WORK/model.safetensors" --crop-size 64 --steps 2 --batch 1 --width 0.5 -q
 mapfile -t photos < <(ls "$PHOTOS"/*.jpg | sort)
 for ((i = 0; i < JOBS; i++)); do
   p=${photos[$((i % ${#photos[@]}))]}

@@ -13,7 +13,7 @@ for size in 128 256; do
   for width in 1 0.5 0.25; do
     log="$(mktemp)"
     /usr/bin/time -v dotnet run -c Release --no-build --project src/NeuralStyle.Cli -- train docs/images/starry_night.jpg \
-      --images "$photos" -o "$photos/model.safetensors" --overwrite --steps "$steps" --size "$size" --width "$width" --threads 2 --json > "$log" 2>&1
+      --images "$photos" -o "$photos/model.safetensors" --overwrite --steps "$steps" --crop-size "$size" --width "$width" --threads 2 --json > "$log" 2>&1
     rate="$(grep '"event":"training"' "$log" | tail -1 | sed -E 's/.*"imagesPerSecond":([0-9.]+).*/\1/')"
     rss="$(grep 'Maximum resident set size' "$log" | awk '{print $6}')"
     echo "| $width | $size | 4 | $(printf '%.2f' "$rate") | $(echo "$rate / 4" | bc -l | xargs printf '%.2f') | $((rss / 1024)) MB |"

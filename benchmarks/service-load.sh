@@ -12,7 +12,7 @@ dotnet build -c Release "$ROOT/samples/NeuralStyle.WebService" >/dev/null
 dotnet build -c Release "$ROOT/benchmarks/NeuralStyle.Benchmarks" >/dev/null
 WORK=$(mktemp -d /tmp/neuralstyle-service-load.XXXX)
 mkdir -p "$WORK/train" && cp /usr/share/backgrounds/mate/nature/*.jpg "$WORK/train/"
-"$ROOT/src/NeuralStyle.Cli/bin/Release/net10.0/neural-style" train "$ROOT/docs/images/starry_night.jpg" --images "$WORK/train" -o "$WORK/model.safetensors" --size 64 --steps 2 --batch 1 --width 0.5 -q
+"$ROOT/src/NeuralStyle.Cli/bin/Release/net10.0/neural-style" train "$ROOT/docs/images/starry_night.jpg" --images "$WORK/train" -o "$WORK/model.safetensors" --crop-size 64 --steps 2 --batch 1 --width 0.5 -q
 cd "$ROOT/samples/NeuralStyle.WebService/bin/Release/net10.0"
 NeuralStyle__ModelPath="$WORK/model.safetensors" ASPNETCORE_URLS=http://127.0.0.1:5099 Logging__LogLevel__Default=Warning dotnet NeuralStyle.WebService.dll & SERVER=$!
 trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT

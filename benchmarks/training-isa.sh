@@ -12,7 +12,7 @@ echo "isa: $(grep -o 'avx512[a-z_0-9]*' /proc/cpuinfo | sort -u | tr '\n' ' ')"
 run() { # label, env...
   local label=$1; shift
   env "$@" "$NS" train docs/images/starry_night.jpg --images /usr/share/backgrounds/mate/nature -o "$work/$label.safetensors" --overwrite \
-    --size 128 --batch 4 --steps "$steps" --threads 2 --seed 5 --json 2>&1 | grep '"event":"training"' | tail -1 | sed -E 's/.*"imagesPerSecond":([0-9.]+).*/\1/'
+    --crop-size 128 --batch 4 --steps "$steps" --threads 2 --seed 5 --json 2>&1 | grep '"event":"training"' | tail -1 | sed -E 's/.*"imagesPerSecond":([0-9.]+).*/\1/'
 }
 echo "| round | default images/s | AVX2 images/s | ratio |"; echo "|---|---:|---:|---:|"
 for ((r = 1; r <= rounds; r++)); do

@@ -117,12 +117,13 @@ internal static class NeuralStyleApp
 
     private static string Describe(Exception exception, StyleCommand style) => exception switch
     {
-        TrainingCancelledException training => training.Message,
+        TrainingCancelledException training => DescribedOptions.Annotate(training.Message),
+        OutputExistsException exists => $"{exists.Message.TrimEnd('.')} (--overwrite).",
         OperationCanceledException => "cancelled; nothing was written.",
         StyleTransferConfigurationException configuration => string.Join(Environment.NewLine, configuration.Problems.Select(p => Describe(p, style))),
         BatchValidationException batch => $"{batch.Problems.Count} bad job(s) in the manifest, nothing was run:" + string.Concat(batch.Problems.Select(p => Environment.NewLine + Describe(p, style))),
         _ when Classify(exception) == ExitCode.UnexpectedError => $"unexpected {exception.GetType().Name}: {exception.Message} (please report this with the command you ran)",
-        _ => exception.Message,
+        _ => DescribedOptions.Annotate(exception.Message),
     };
 
     /// <summary>A manifest problem with its line, in the command's terms.</summary>
@@ -130,6 +131,9 @@ internal static class NeuralStyleApp
         problem.Setting is Setting setting && style.OptionFor(setting) is string option ? $"  line {problem.Line}: {option}: {problem.Message}" : $"  {problem}";
 
     /// <summary>A library problem in the command's terms: the option that set it, what is wrong and how to fix it.</summary>
-    private static string Describe(ConfigurationProblem problem, StyleCommand style) =>
-        style.OptionFor(problem.Setting) is string option ? $"{option}: {problem}" : problem.ToString();
+    private static string Describe(ConfigurationProblem problem, StyleCommand style)
+    {
+        string text = problem.ToString(v => $"{DescribedOptions.NameOf(v.Setting)} {v.Value}", " ");
+        return style.OptionFor(problem.Setting) is string option ? $"{option}: {text}" : text;
+    }
 }

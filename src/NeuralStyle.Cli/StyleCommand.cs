@@ -14,7 +14,7 @@ internal sealed class StyleCommand
     private readonly Argument<string> _content = new("content") { Description = "The photo to repaint." };
     private readonly Argument<string[]> _styles = new("style") { Description = "One or more style images (paintings).", Arity = ArgumentArity.OneOrMore };
     private readonly Option<string> _output = new("--output", "-o") { Description = "Where to write the result (.png, .jpg or .webp); never one of the inputs.", Required = true };
-    private readonly Option<double[]?> _blend = new("--style-blend") { Description = "Blend weight of each style image, in order (e.g. --style-blend 0.7 0.3).", AllowMultipleArgumentsPerToken = true };
+    private readonly Option<double[]?> _blend = StyleBlendOption();
     private readonly Option<string[]?> _styleMasks = new("--style-mask") { Description = "A grayscale mask per style image, in order: each style applies where its mask is white.", AllowMultipleArgumentsPerToken = true };
     private readonly Option<int?> _threads = NativeRuntime.ThreadsOption();
     private readonly Option<int> _saveEvery = new("--save-every") { Description = "Also write OUTPUT.NNNN.ext every N evaluations (0 = none)." };
@@ -26,6 +26,14 @@ internal sealed class StyleCommand
     {
         RefuseEmpty(_output, "the path of the result (.png, .jpg or .webp)");
         RefuseEmpty(_network.Weights, "the path of a weights file, or leave --weights out for the default");
+    }
+
+    /// <summary>The blend weights of the style images, one per image (the style blend's description).</summary>
+    internal static Option<double[]?> StyleBlendOption()
+    {
+        Option<double[]?> option = DescribedOptions.Create<double[]?>(SettingDescriptions.StyleBlendWeight);
+        option.AllowMultipleArgumentsPerToken = true;
+        return option;
     }
 
     /// <summary>An empty path is a command-line mistake, refused while parsing.</summary>
@@ -101,15 +109,16 @@ internal sealed class StyleCommand
         };
     }
 
-    /// <summary>The command-line name of <paramref name="setting"/>, for messages about it.</summary>
+    /// <summary>The command-line name of <paramref name="setting"/>, for messages about it: an input, a run option, or the option its description makes.</summary>
     public string? OptionFor(Setting setting) => setting switch
     {
         Setting.FeatureExtractor => _network.Backbone.Name,
         Setting.ContentImage => "CONTENT",
         Setting.StyleImage => "STYLE",
         Setting.StyleMask => _styleMasks.Name,
-        Setting.StyleBlendWeight => _blend.Name,
         Setting.SnapshotEvery => _saveEvery.Name,
-        _ => Transfer.OptionFor(setting),
+        Setting.TrainingImages => FastStyle.TrainCommand.ImagesOption,
+        Setting.TrainingInitialModel => FastStyle.TrainCommand.FromOption,
+        _ => DescribedOptions.NameOf(setting),
     };
 }

@@ -89,7 +89,7 @@ public sealed class BatchRunnerTests : IDisposable
         File.WriteAllText(jobs[0].Output, "mine");
         BatchReport kept = await RunAsync(jobs);
         Assert.Equal([BatchJobState.Failed, BatchJobState.Done], kept.Outcomes.Select(o => o.State));
-        Assert.Contains("--overwrite", kept.Outcomes[0].Error, StringComparison.Ordinal);
+        Assert.Contains("allow overwriting (BatchOptions.Overwrite)", kept.Outcomes[0].Error, StringComparison.Ordinal);
         Assert.Equal("mine", File.ReadAllText(jobs[0].Output));
 
         BatchReport replaced = await RunAsync(jobs, options: new BatchOptions { Overwrite = true });

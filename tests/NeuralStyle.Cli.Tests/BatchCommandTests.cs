@@ -29,11 +29,11 @@ public sealed class BatchCommandTests : IDisposable
         }
 
         CliRun train = await CliRun.RunAsync(
-            "train", _work.Style, "--images", photos, "-o", _work.File("model.safetensors"), "--size", "32", "--steps", "2", "--batch", "1", "--width", "0.25", "--blocks", "1");
+            "train", _work.Style, "--images", photos, "-o", _work.File("model.safetensors"), "--crop-size", "32", "--steps", "2", "--batch", "1", "--width", "0.25", "--blocks", "1");
         Assert.True(train.Code == ExitCode.Success, train.Error);
         string manifest = _work.File("jobs.jsonl");
         File.WriteAllLines(manifest, Enumerable.Range(0, Jobs).Select(i =>
-            $"{{\"content\": \"photos/p{i % 3}.png\", \"model\": \"model.safetensors\", \"output\": \"out/r{i}.png\", \"size\": 256, \"max-upscale\": 4, \"tile-size\": 64, \"strength\": {1 - (i * 0.05):0.00}}}"));
+            $"{{\"content\": \"photos/p{i % 3}.png\", \"model\": \"model.safetensors\", \"output\": \"out/r{i}.png\", \"size\": 256, \"max-upscale\": 4, \"max-tile-size\": 64, \"strength\": {1 - (i * 0.05):0.00}}}"));
         return manifest;
     }
 

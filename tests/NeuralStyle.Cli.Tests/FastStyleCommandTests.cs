@@ -26,7 +26,7 @@ public sealed class FastStyleCommandTests : IDisposable
     {
         string model = _work.File("swirls.safetensors");
         CliRun run = await CliRun.RunAsync(
-            "train", _work.Style, "--images", Photos(), "-o", model, "--size", "48", "--steps", "3", "--batch", "2", "--width", "0.25", "--blocks", "1", "--threads", "2");
+            "train", _work.Style, "--images", Photos(), "-o", model, "--crop-size", "48", "--steps", "3", "--batch", "2", "--width", "0.25", "--blocks", "1", "--threads", "2");
         Assert.True(run.Code == ExitCode.Success, run.Error);
         Assert.Contains("step 3/3", run.Out, StringComparison.Ordinal);
         Assert.Contains($"Wrote {model}", run.Out, StringComparison.Ordinal);
@@ -129,7 +129,7 @@ public sealed class FastStyleCommandTests : IDisposable
 
         CliRun steps = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", _work.File("m.safetensors"), "--steps", "0");
         Assert.Equal(ExitCode.Usage, steps.Code);
-        Assert.Contains("Steps must be at least 1", steps.Error, StringComparison.Ordinal);
+        Assert.Contains("--steps: FastStyleTrainingSettings.Steps must be a whole number of at least 1", steps.Error, StringComparison.Ordinal);
 
         CliRun missing = await CliRun.RunAsync("train", _work.Style, "--images", _work.File("nowhere"), "-o", _work.File("m.safetensors"));
         Assert.Equal(ExitCode.InvalidInput, missing.Code);
@@ -181,7 +181,7 @@ public sealed class FastStyleCommandTests : IDisposable
         using Process child = CliChild.StartWritingTo(
             output,
             error,
-            ["train", _work.Style, "--images", Photos(), "-o", model, "--size", "48", "--steps", "500", "--batch", "2", "--width", "0.25", "--blocks", "1",
+            ["train", _work.Style, "--images", Photos(), "-o", model, "--crop-size", "48", "--steps", "500", "--batch", "2", "--width", "0.25", "--blocks", "1",
                 "--threads", "1", "--checkpoint-every", "2", "--json"]);
         try
         {
@@ -223,7 +223,7 @@ public sealed class FastStyleCommandTests : IDisposable
         using Process child = CliChild.StartWritingTo(
             output,
             error,
-            ["train", _work.Style, "--images", Photos(), "-o", _work.File("isa.safetensors"), "--size", "48", "--steps", "1", "--batch", "1", "--width", "0.25", "--blocks", "1", "-q"],
+            ["train", _work.Style, "--images", Photos(), "-o", _work.File("isa.safetensors"), "--crop-size", "48", "--steps", "1", "--batch", "1", "--width", "0.25", "--blocks", "1", "-q"],
             ("ONEDNN_VERBOSE", "1"),
             ("ONEDNN_MAX_CPU_ISA", chosen));
         await child.WaitForExitAsync();
@@ -247,7 +247,7 @@ public sealed class FastStyleCommandTests : IDisposable
     {
         string first = await TrainAsync();
         string warm = _work.File("warm.safetensors");
-        CliRun run = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", warm, "--from", first, "--size", "48", "--steps", "2", "--batch", "2", "--threads", "2");
+        CliRun run = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", warm, "--from", first, "--crop-size", "48", "--steps", "2", "--batch", "2", "--threads", "2");
         Assert.True(run.Code == ExitCode.Success, run.Error);
         using (FastStyleModel model = FastStyleModel.Load(warm))
         {

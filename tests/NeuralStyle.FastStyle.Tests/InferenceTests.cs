@@ -160,8 +160,8 @@ public sealed class InferenceTests : IDisposable
     }
 
     [Theory]
-    [InlineData(32, 8, "TileSize must be at least 64")]
-    [InlineData(128, -1, "TileOverlap 0 or more")]
+    [InlineData(32, 8, "StylizeOptions.TileSize must be a whole number of at least 64 (got 32)")]
+    [InlineData(128, -1, "StylizeOptions.TileOverlap must be a whole number of at least 0 (got -1)")]
     public void A_tile_below_the_minimum_or_a_negative_overlap_is_refused(int tileSize, int overlap, string expected)
     {
         StyleTransferConfigurationException error = Assert.Throws<StyleTransferConfigurationException>(

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.Features;
+using NeuralStyle.IO;
 using TorchSharp;
 
 namespace NeuralStyle.FastStyle.Tests;
@@ -124,7 +125,7 @@ public sealed class ModelFileTests : IDisposable
         using (model)
         {
             byte[] before = File.ReadAllBytes(path);
-            Assert.Throws<IOException>(() => model.Save(path));
+            Assert.Throws<OutputExistsException>(() => model.Save(path));
             Assert.Equal(before, File.ReadAllBytes(path));
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
+using NeuralStyle.IO;
 using TorchSharp;
 
 namespace NeuralStyle.FastStyle.Tests;
@@ -53,7 +54,7 @@ public sealed class OnnxExportTests : IDisposable
         }
 
         long length = new FileInfo(path).Length;
-        Assert.Throws<IOException>(() => model.ExportOnnx(path));
+        Assert.Throws<OutputExistsException>(() => model.ExportOnnx(path));
         Assert.Equal(length, new FileInfo(path).Length);
         Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
     }

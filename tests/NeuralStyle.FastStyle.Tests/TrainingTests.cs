@@ -199,7 +199,7 @@ public sealed class TrainingTests(FastStyleFixture fixture)
         ConfigurationProblem problem = Assert.Single(refused.Problems);
         Assert.Equal(Setting.TrainingInitialModel, problem.Setting);
         Assert.Contains("0.5-width network with 2 residual blocks", problem.ToString(), StringComparison.Ordinal);
-        Assert.Contains("--width 0.5 --blocks 2", problem.ToString(), StringComparison.Ordinal);
+        Assert.Contains("(FastStyleArchitecture.Width = 0.5, FastStyleArchitecture.ResidualBlocks = 2)", problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -292,6 +292,6 @@ public sealed class TrainingTests(FastStyleFixture fixture)
             .WithStyle(StyleInput.FromFile(painting, weight: -1, maskPath: painting))
             .Build());
         Assert.Contains(error.Problems, p => p.Setting == Setting.StyleMask && p.Message.Contains("paints the whole photo", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Setting == Setting.StyleBlendWeight && p.Message.Contains("positive finite number (got -1)", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Setting == Setting.StyleBlendWeight && p.Message.Contains("must be a number greater than 0 (got -1)", StringComparison.Ordinal));
     }
 }

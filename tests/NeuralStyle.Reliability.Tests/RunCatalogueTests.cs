@@ -1,4 +1,5 @@
 using NeuralStyle.Configuration;
+using NeuralStyle.IO;
 using NeuralStyle.Imaging;
 using NeuralStyle.Optimization;
 using NeuralStyle.Stylizing;
@@ -21,15 +22,15 @@ public sealed class RunCatalogueTests : IClassFixture<ResNet18Fixture>, IDisposa
 
     public static TheoryData<string, string> BadOptions() => new()
     {
-        { "iterations 0", "Evaluations must be at least 1 (got 0)" },
-        { "negative content weight", "must be a finite number >= 0 (got -1)" },
-        { "NaN style weight", "must be a finite number >= 0 (got NaN)" },
-        { "Adam learning rate 0", "learning rate must be a positive finite number (got 0)" },
+        { "iterations 0", "OptimizationSettings.Evaluations must be a whole number of at least 1 (got 0)" },
+        { "negative content weight", "ObjectiveSettings.ContentWeight must be a number of at least 0 (got -1)" },
+        { "NaN style weight", "ObjectiveSettings.StyleWeight must be a number of at least 0 (got NaN)" },
+        { "Adam learning rate 0", "OptimizerSettings.LearningRate must be a number greater than 0 (got 0)" },
         { "SGD decay rate 2", "SGD decay needs 0 < rate <= 1" },
-        { "zero blend weight", "must be a positive finite number (got 0)" },
+        { "zero blend weight", "must be a number greater than 0 (got 0)" },
         { "unknown content layer", "'layer9.9' is not a layer of ResNet18" },
         { "empty style layer list", "At least one style layer is needed" },
-        { "size 8 px", "The size must be between 16 and 16384 px (got 8)" },
+        { "size 8 px", "ImageSettings.Size must be a whole number from 16 to 16384 (got 8)" },
     };
 
     [Theory]
@@ -141,7 +142,7 @@ public sealed class RunCatalogueTests : IClassFixture<ResNet18Fixture>, IDisposa
         File.WriteAllBytes(path, [1, 2, 3]);
         using StyleTransferResult result = Builder().WithEvaluations(2).Build().Run();
 
-        var error = Assert.Throws<IOException>(() => result.Save(path));
+        var error = Assert.Throws<OutputExistsException>(() => result.Save(path));
         Assert.Contains("already exists", error.Message, StringComparison.Ordinal);
         Assert.Equal([1, 2, 3], File.ReadAllBytes(path));
 

@@ -113,7 +113,7 @@ public sealed class BatchRunner
                 {
                     // Not written by a batch: never replaced silently, and no record is written for it.
                     return new BatchJobOutcome(job, BatchJobState.Failed, clock.Elapsed,
-                        $"'{job.Output}' exists and was not written by a batch: move it, or allow replacing it (BatchOptions.Overwrite, --overwrite).");
+                        $"'{job.Output}' exists and was not written by a batch: move it, or allow overwriting (BatchOptions.Overwrite).");
                 }
             }
 

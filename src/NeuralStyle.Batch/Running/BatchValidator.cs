@@ -77,7 +77,7 @@ internal static class BatchValidator
             if (inputs.TryGetValue(written, out (string Path, int Line, string Role) input))
             {
                 string whose = input.Line == 0 ? "a" : input.Line == job.Line ? "its own" : $"line {input.Line}'s";
-                problems.Add(new BatchProblem(job.Line, $"the {what} '{written}' is {whose} {input.Role}: inputs are never overwritten, with --overwrite or without; choose another output path."));
+                problems.Add(new BatchProblem(job.Line, $"the {what} '{written}' is {whose} {input.Role}: inputs are never overwritten, even when overwriting is allowed; choose another output path."));
             }
         }
 

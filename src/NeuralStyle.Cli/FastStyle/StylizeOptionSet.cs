@@ -1,39 +1,23 @@
 using System.CommandLine;
+using NeuralStyle.Cli.Options;
 using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Inference;
 
 namespace NeuralStyle.Cli.FastStyle;
 
 /// <summary>
-/// The options that make a <see cref="StylizeOptions"/> (declared once, defaults read from
-/// <see cref="StylizeOptions.Default"/>): used by <c>apply</c> and by <c>batch</c> manifest lines with a model.
+/// The options that make a <see cref="StylizeOptions"/>, each from its description
+/// (<see cref="StylizeSettingDescriptions"/>): used by <c>apply</c> and by <c>batch</c> manifest lines with a model.
 /// </summary>
 internal sealed class StylizeOptionSet
 {
-    private readonly Option<double?> _strength = new("--strength") { Description = FormattableString.Invariant($"Blend of the output over the photo, 0 to 1. [default: {StylizeOptions.Default.Strength}]") };
-    private readonly Option<bool> _keepColors = new("--preserve-colors") { Description = "Keep the photo's colours (the output's luminance only)." };
-    private readonly Option<int?> _tileSize = new("--tile-size")
-    {
-        Description = $"The largest tile: images with a side above this run in overlapping tiles, smaller when --memory-limit requires; at least {StylizeOptions.MinimumTileSize}. [default: {StylizeOptions.Default.TileSize}]",
-    };
-
-    private readonly Option<int?> _tileOverlap = new("--tile-overlap")
-    {
-        Description = $"Pixels neighbouring tiles share, cross-faded (at most half a tile is used). [default: {StylizeOptions.Default.TileOverlap}]",
-    };
-
-    private readonly Option<int?> _size = new("--size", "-s") { Description = "Resize each photo to this longest side first (enlarged at most --max-upscale times). [default: the photo's own size]" };
-
-    private readonly Option<double?> _maxUpscale = new("--max-upscale")
-    {
-        Description = FormattableString.Invariant($"The most --size may enlarge a photo: 1 never enlarges, 2 allows doubling. [default: {StylizeOptions.Default.MaxUpscale}]"),
-    };
-
-    private readonly Option<int?> _memoryLimit = new("--memory-limit")
-    {
-        Description = $"The most memory one stylisation's tensors may take, in MiB; tiles shrink to fit. [default: half the available memory]",
-        HelpName = "MIB",
-    };
+    private readonly Option<double?> _strength = DescribedOptions.Create<double?>(StylizeSettingDescriptions.Strength);
+    private readonly Option<bool> _keepColors = DescribedOptions.Create<bool>(StylizeSettingDescriptions.PreserveColors);
+    private readonly Option<int?> _tileSize = DescribedOptions.Create<int?>(StylizeSettingDescriptions.MaxTileSize);
+    private readonly Option<int?> _tileOverlap = DescribedOptions.Create<int?>(StylizeSettingDescriptions.TileOverlap);
+    private readonly Option<int?> _size = DescribedOptions.Create<int?>(StylizeSettingDescriptions.Size, "-s");
+    private readonly Option<double?> _maxUpscale = DescribedOptions.Create<double?>(StylizeSettingDescriptions.MaxUpscale);
+    private readonly Option<int?> _memoryLimit = MemoryLimitOption();
 
     /// <summary>The options, for a command or a manifest line.</summary>
     public IReadOnlyList<Option> All => [_strength, _keepColors, _tileSize, _tileOverlap, _size, _maxUpscale, _memoryLimit];
@@ -58,4 +42,12 @@ internal sealed class StylizeOptionSet
         MaxUpscale = result.GetValue(_maxUpscale) ?? StylizeOptions.Default.MaxUpscale,
         MemoryLimitBytes = result.GetValue(_memoryLimit) is int mebibytes ? (long)mebibytes << 20 : StylizeOptions.Default.MemoryLimitBytes,
     };
+
+    /// <summary>The memory limit, which the command line takes in MiB (the library in bytes).</summary>
+    private static Option<int?> MemoryLimitOption()
+    {
+        Option<int?> option = DescribedOptions.Create<int?>(StylizeSettingDescriptions.MemoryLimit);
+        option.HelpName = "MIB";
+        return option;
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NeuralStyle.Cli.Options;
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Model;
@@ -15,34 +16,38 @@ namespace NeuralStyle.Cli.FastStyle;
 /// <summary><c>neural-style train STYLE... --images DIR -o MODEL</c>: a fast style network from a folder of photos; defaults read from <see cref="FastStyleTrainingSettings.Default"/>.</summary>
 internal static class TrainCommand
 {
+    /// <summary>The folder of content photos.</summary>
+    internal const string ImagesOption = "--images";
+
+    /// <summary>The model a training starts from.</summary>
+    internal const string FromOption = "--from";
+
     private static FastStyleTrainingSettings Defaults => FastStyleTrainingSettings.Default;
 
     public static Command Create(Func<OutputMode, IRunReporter> reporterFor)
     {
         var styles = new Argument<string[]>("style") { Description = "The style image(s); several are blended (see --style-blend).", Arity = ArgumentArity.OneOrMore };
-        var images = new Option<string>("--images", "-i") { Description = "The folder of content photos (every image file under it).", Required = true };
+        var images = new Option<string>(ImagesOption, "-i") { Description = "The folder of content photos (every image file under it).", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "The model file to write (.safetensors).", Required = true };
-        var size = new Option<int?>("--size", "-s") { Description = $"The side of the square training crops in px. [default: {Defaults.Size}]" };
-        var styleSize = new Option<int?>("--style-size") { Description = "The longest side the style image is seen at. [default: the training size]" };
-        var steps = new Option<int?>("--steps") { Description = $"Training steps. [default: {Defaults.Steps}]" };
-        var batch = new Option<int?>("--batch") { Description = $"Crops per step. [default: {Defaults.BatchSize}]" };
-        var width = new Option<NetworkWidth?>("--width")
-        {
-            Description = $"The network's width factor. [default: {Defaults.Architecture.WidthText}]",
-            HelpName = "1|0.5|0.25",
-            CustomParser = r => FastStyleArchitecture.ParseWidth(r.Tokens.Single().Value) ?? FastStyleCommands.Refuse<NetworkWidth?>(r, "--width", "1, 0.5 or 0.25"),
-        };
-        var blocks = new Option<int?>("--blocks") { Description = $"Residual blocks. [default: {Defaults.Architecture.ResidualBlocks}]" };
-        var learningRate = new Option<double?>("--lr") { Description = FormattableString.Invariant($"Adam's learning rate. [default: {Defaults.LearningRate}]") };
-        var contentWeight = new Option<double?>("--content-weight") { Description = FormattableString.Invariant($"Content weight. [default: {Defaults.Objective.ContentWeight}]") };
-        var styleWeight = new Option<double?>("--style-weight") { Description = FormattableString.Invariant($"Style weight. [default: {Defaults.Objective.StyleWeight}]") };
-        var contentLayer = new Option<string?>("--content-layer") { Description = "The loss network's layer the content is compared at (e.g. stem, stage1, stage2 for ResNet18). [default: the loss network's recommendation]" };
-        var tvWeight = new Option<double?>("--tv-weight") { Description = FormattableString.Invariant($"Total variation weight. [default: {Defaults.Objective.TotalVariationWeight}]") };
-        var seed = new Option<long?>("--seed") { Description = $"Seeds the initial weights and every crop. [default: {Defaults.Seed}]" };
-        var blend = new Option<double[]?>("--style-blend") { Description = "Blend weight of each style image, in order.", AllowMultipleArgumentsPerToken = true };
-        var checkpoint = new Option<string?>("--checkpoint") { Description = "The checkpoint file. [default: OUTPUT.checkpoint.safetensors when --checkpoint-every or --resume is given]" };
-        var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "Write a checkpoint every N steps (atomically). [default: none]" };
-        var from = new Option<string?>("--from") { Description = "Start from a trained model (a built-in style's name or a model file) instead of random weights; its width and blocks are used." };
+        var size = DescribedOptions.Create<int?>(TrainingSettingDescriptions.CropSize);
+        var resultSize = new Option<int?>("--size", "-s") { Hidden = true };
+        var styleSize = DescribedOptions.Create<int?>(TrainingSettingDescriptions.StyleSize);
+        var steps = DescribedOptions.Create<int?>(TrainingSettingDescriptions.Steps);
+        var batch = DescribedOptions.Create<int?>(TrainingSettingDescriptions.BatchSize);
+        var width = DescribedOptions.Create<NetworkWidth?>(TrainingSettingDescriptions.Width);
+        width.HelpName = "1|0.5|0.25";
+        width.CustomParser = r => FastStyleArchitecture.ParseWidth(r.Tokens.Single().Value) ?? FastStyleCommands.Refuse<NetworkWidth?>(r, width.Name, TrainingSettingDescriptions.Width.Valid);
+        var blocks = DescribedOptions.Create<int?>(TrainingSettingDescriptions.ResidualBlocks);
+        var learningRate = DescribedOptions.Create<double?>(TrainingSettingDescriptions.LearningRate);
+        var contentWeight = DescribedOptions.Create<double?>(TrainingSettingDescriptions.ContentWeight);
+        var styleWeight = DescribedOptions.Create<double?>(TrainingSettingDescriptions.StyleWeight);
+        var contentLayer = DescribedOptions.Create<string?>(TrainingSettingDescriptions.ContentLayer);
+        var tvWeight = DescribedOptions.Create<double?>(TrainingSettingDescriptions.TotalVariationWeight);
+        var seed = DescribedOptions.Create<long?>(TrainingSettingDescriptions.Seed);
+        var blend = StyleCommand.StyleBlendOption();
+        var checkpointEvery = DescribedOptions.Create<int?>(TrainingSettingDescriptions.CheckpointEvery);
+        var checkpoint = new Option<string?>("--checkpoint") { Description = $"The checkpoint file. [default: OUTPUT.checkpoint.safetensors when {checkpointEvery.Name} or --resume is given]" };
+        var from = new Option<string?>(FromOption) { Description = "Start from a trained model (a built-in style's name or a model file) instead of random weights; its width and blocks are used." };
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint, exactly where it stopped (same settings)." };
         var network = new BackboneOptions();
         var threads = NativeRuntime.ThreadsOption();
@@ -50,7 +55,7 @@ internal static class TrainCommand
         var mode = new OutputModeOptions();
         var command = new Command("train", "Train a fast style network for a style on a folder of photos; it then stylises any image in one pass.")
         {
-            styles, images, output, size, styleSize, steps, batch, width, blocks, learningRate, contentWeight, contentLayer, styleWeight, tvWeight, seed, blend,
+            styles, images, output, size, resultSize, styleSize, steps, batch, width, blocks, learningRate, contentWeight, contentLayer, styleWeight, tvWeight, seed, blend,
             checkpoint, checkpointEvery, resume, from, threads, overwrite,
         };
         foreach (Option option in network.All)
@@ -61,6 +66,11 @@ internal static class TrainCommand
         mode.AddTo(command);
         command.Validators.Add(result =>
         {
+            if (result.GetResult(resultSize) is not null)
+            {
+                result.AddError($"{resultSize.Name} is a result's size; the side of the training crops is {size.Name}.");
+            }
+
             // Counted as given, not read: a weight that is no number is its parser's error, and reading it here would throw.
             int weights = result.GetResult(blend)?.Tokens.Count ?? 0;
             if (weights > 0 && weights != (result.GetValue(styles)?.Length ?? 0))

@@ -1,5 +1,5 @@
 using System.CommandLine.Parsing;
-using System.Text;
+using NeuralStyle.Configuration;
 
 namespace NeuralStyle.Cli.Options;
 
@@ -42,20 +42,6 @@ internal static class Choices
     private static string Unknown(string option, string text, Type enumType) =>
         $"Unknown {option} '{text}': use {string.Join(", ", Enum.GetNames(enumType).Select(Kebab))}.";
 
-    /// <summary><c>MeanCovariance</c> → <c>mean-covariance</c>.</summary>
-    public static string Kebab(string name)
-    {
-        var text = new StringBuilder(name.Length + 4);
-        for (int i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0 && !char.IsDigit(name[i - 1]))
-            {
-                text.Append('-');
-            }
-
-            text.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return text.ToString();
-    }
+    /// <summary><c>MeanCovariance</c> → <c>mean-covariance</c> (the library's one rule, <see cref="SettingDescriptions.KebabCase"/>).</summary>
+    public static string Kebab(string name) => SettingDescriptions.KebabCase(name);
 }

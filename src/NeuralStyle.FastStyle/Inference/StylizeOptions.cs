@@ -86,35 +86,24 @@ public sealed record StylizeOptions
 
     internal void Validate(ProblemList problems)
     {
-        problems.Require(
-            Size is null or (>= ImageSettings.MinimumSize and <= ImageSettings.MaximumSize),
-            Setting.StylizeSize,
-            $"Size must be between {ImageSettings.MinimumSize} and {ImageSettings.MaximumSize} px (got {Size}).",
-            "Leave it null to stylise each photo at its own size.");
-        problems.Require(
-            Strength is >= 0 and <= 1,
-            Setting.StylizeStrength,
-            FormattableString.Invariant($"Strength must be between 0 (the photo) and 1 (the network's output) (got {Strength})."),
-            "Use 1 for the trained style as it is.");
+        if (Size is int size)
+        {
+            StylizeSettingDescriptions.Size.Check(problems, size);
+        }
+
+        StylizeSettingDescriptions.Strength.Check(problems, Strength);
         problems.Require(
             ColorPreservation is ColorPreservation.None or ColorPreservation.LuminanceOnly,
             Setting.ColorPreservation,
             $"A fast style network cannot apply {ColorPreservation}: it recolours the style, which is fixed when the network is trained.",
             "Use LuminanceOnly to keep the photo's colours, or None.");
-        problems.Require(
-            MemoryLimitBytes is null or >= MinimumMemoryLimitBytes,
-            Setting.StylizeMemoryLimit,
-            $"MemoryLimitBytes must be at least {MinimumMemoryLimitBytes} (64 MiB) (got {MemoryLimitBytes}).",
-            "Leave it null for half the available memory; tiles shrink to fit the limit.");
-        problems.Require(
-            MaxUpscale is >= 1 and <= 16,
-            Setting.StylizeSize,
-            FormattableString.Invariant($"MaxUpscale must be between 1 (never enlarge) and 16 (got {MaxUpscale})."),
-            "Use 1 to stylise small photos at their own size.");
-        problems.Require(
-            TileSize >= MinimumTileSize && TileOverlap >= 0,
-            Setting.StylizeTiling,
-            $"TileSize must be at least {MinimumTileSize} and TileOverlap 0 or more (got {TileSize} and {TileOverlap}).",
-            $"The defaults are {Default.TileSize} and {Default.TileOverlap}; a tile narrower than twice the overlap blends over half its side.");
+        if (MemoryLimitBytes is long limit)
+        {
+            StylizeSettingDescriptions.MemoryLimit.Check(problems, limit);
+        }
+
+        StylizeSettingDescriptions.MaxUpscale.Check(problems, MaxUpscale);
+        StylizeSettingDescriptions.MaxTileSize.Check(problems, TileSize);
+        StylizeSettingDescriptions.TileOverlap.Check(problems, TileOverlap);
     }
 }

@@ -37,7 +37,7 @@ internal readonly record struct TilePlan(int TileSize, int TileOverlap, int Imag
         {
             string need = FormattableString.Invariant(
                 $"Stylising a {width}x{height} image needs at least {Megabytes(wholeImage + smallestTile)} MB ({Megabytes(wholeImage)} MB for the image's own buffers), more than the memory limit of {Megabytes(limit)} MB.");
-            throw new InsufficientMemoryException(need + " Stylise it smaller (StylizeOptions.Size, --size), or raise StylizeOptions.MemoryLimitBytes.");
+            throw new InsufficientMemoryException(need + " Stylise it smaller (StylizeOptions.Size), or raise StylizeOptions.MemoryLimitBytes.");
         }
 
         int perPass = (int)Math.Clamp((limit - smallestTile) / wholeImage, 1, Math.Max(images, 1));

@@ -55,10 +55,6 @@ public sealed record FastStyleArchitecture
     internal void Validate(ProblemList problems)
     {
         problems.RequireDefined(Width, Setting.FastStyleWidth);
-        problems.Require(
-            ResidualBlocks is >= MinimumResidualBlocks and <= MaximumResidualBlocks,
-            Setting.FastStyleResidualBlocks,
-            $"ResidualBlocks must be between {MinimumResidualBlocks} and {MaximumResidualBlocks} (got {ResidualBlocks}).",
-            $"Johnson et al. use {Default.ResidualBlocks}.");
+        Training.TrainingSettingDescriptions.ResidualBlocks.Check(problems, ResidualBlocks);
     }
 }

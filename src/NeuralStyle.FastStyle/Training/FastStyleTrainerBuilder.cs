@@ -147,7 +147,9 @@ public sealed class FastStyleTrainerBuilder
                 given == wanted,
                 Setting.TrainingInitialModel,
                 $"The initial model '{_initial.Info.StyleName}' is a {given.WidthText}-width network with {given.ResidualBlocks} residual blocks; the settings ask for {wanted.WidthText} width and {wanted.ResidualBlocks} blocks.",
-                $"Train with the initial model's architecture (Architecture = model.Architecture; neural-style train: --width {given.WidthText} --blocks {given.ResidualBlocks}), or start from scratch.");
+                "Train with the initial model's architecture (Architecture = model.Architecture), or start from scratch.",
+                new SettingValue(TrainingSettingDescriptions.Width, given.WidthText),
+                new SettingValue(TrainingSettingDescriptions.ResidualBlocks, SettingDescriptions.Text(given.ResidualBlocks)));
         }
 
         problems.Require(!_resume || !string.IsNullOrWhiteSpace(_checkpoint), Setting.Checkpoint, "Resume is asked for but no checkpoint path is given.", "Pass the checkpoint path to WithCheckpoint.");
@@ -181,7 +183,7 @@ public sealed class FastStyleTrainerBuilder
         if (string.IsNullOrWhiteSpace(_images) || !Directory.Exists(_images))
         {
             string what = File.Exists(_images) ? "is a file, not a folder" : "does not exist";
-            problems.Add(Setting.TrainingImages, $"The folder of content photos '{_images}' {what}.", "Give a folder of photos with WithContentImages (neural-style train: --images).");
+            problems.Add(Setting.TrainingImages, $"The folder of content photos '{_images}' {what}.", "Give a folder of photos with WithContentImages.");
             return [];
         }
 

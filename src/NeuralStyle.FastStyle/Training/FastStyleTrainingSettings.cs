@@ -97,33 +97,21 @@ public sealed record FastStyleTrainingSettings
             Setting.NormalizeGradients,
             "NormalizeGradients applies to a transfer's pixel optimisation, not to training a network.",
             "Leave it off for training.");
-        problems.Require(
-            Size is >= MinimumSize and <= MaximumSize,
-            Setting.TrainingSize,
-            $"Size must be between {MinimumSize} and {MaximumSize} pixels (got {Size}).",
-            $"Johnson et al. train at {Default.Size}.");
-        problems.Require(
-            StyleSize is null or (>= MinimumSize and <= MaximumSize),
-            Setting.TrainingStyleSize,
-            $"StyleSize must be between {MinimumSize} and {MaximumSize} pixels (got {StyleSize}).",
-            "Leave it unset to see the style at the training size.");
-        problems.Require(Steps >= 1, Setting.TrainingSteps, $"Steps must be at least 1 (got {Steps}).", $"The default is {Default.Steps}.");
-        problems.Require(
-            BatchSize is >= 1 and <= MaximumBatchSize,
-            Setting.BatchSize,
-            $"BatchSize must be between 1 and {MaximumBatchSize} (got {BatchSize}).",
-            $"The default is {Default.BatchSize}.");
-        problems.Require(
-            LearningRate > 0 && double.IsFinite(LearningRate),
-            Setting.TrainingLearningRate,
-            FormattableString.Invariant($"LearningRate must be a finite number > 0 (got {LearningRate})."),
-            FormattableString.Invariant($"The default is {Default.LearningRate}."));
-        problems.Require(CheckpointEvery >= 0, Setting.Checkpoint, $"CheckpointEvery must be 0 (none) or more (got {CheckpointEvery}).", "Use 0 to write no checkpoints.");
+        TrainingSettingDescriptions.CropSize.Check(problems, Size);
+        if (StyleSize is int styleSize)
+        {
+            TrainingSettingDescriptions.StyleSize.Check(problems, styleSize);
+        }
+
+        TrainingSettingDescriptions.Steps.Check(problems, Steps);
+        TrainingSettingDescriptions.BatchSize.Check(problems, BatchSize);
+        TrainingSettingDescriptions.LearningRate.Check(problems, LearningRate);
+        TrainingSettingDescriptions.CheckpointEvery.Check(problems, CheckpointEvery);
         problems.Require(
             CheckpointEvery == 0 || hasCheckpointPath,
             Setting.Checkpoint,
             $"CheckpointEvery is {CheckpointEvery} but no checkpoint path is given.",
-            "Give one with WithCheckpoint(path) (neural-style train: --checkpoint).");
+            "Give one with WithCheckpoint(path).");
         problems.Require(CacheMegabytes >= 0, Setting.TrainingCache, $"CacheMegabytes must be 0 or more (got {CacheMegabytes}).", "Use 0 to decode every photo each time it is drawn.");
     }
 }

@@ -67,7 +67,7 @@ internal static class TrainingCheckpoint
         {
             if (!metadata.TryGetValue(StepKey, out string? stepText) || !long.TryParse(stepText, NumberStyles.None, CultureInfo.InvariantCulture, out long step))
             {
-                throw new InvalidWeightsException($"'{path}' is not a training checkpoint (it has no '{StepKey}' metadata): give the file --checkpoint wrote, or start without --resume.");
+                throw new InvalidWeightsException($"'{path}' is not a training checkpoint (it has no '{StepKey}' metadata): give a checkpoint file that training wrote, or start without resuming.");
             }
 
             if (metadata.GetValueOrDefault(ResumeKey) != resumeKey)

@@ -6,8 +6,8 @@ internal static class TrainingState
     /// <summary>The sentence on the checkpoint a stopped run keeps.</summary>
     public static string Kept(string? checkpoint, long? step, int checkpointEvery) => (step, checkpointEvery) switch
     {
-        (long kept, _) => $"The checkpoint '{checkpoint}' (step {kept}) was kept intact: run again with resume (neural-style train --resume) to continue from it.",
+        (long kept, _) => $"The checkpoint '{checkpoint}' (step {kept}) was kept intact: resume from it to continue.",
         (null, > 0) => $"No checkpoint had been written yet (the first is written after step {checkpointEvery}).",
-        _ => "No checkpoint is written in this run (set CheckpointEvery, neural-style train --checkpoint-every N, to keep progress).",
+        _ => "No checkpoint is written in this run (set FastStyleTrainingSettings.CheckpointEvery to keep progress).",
     };
 }

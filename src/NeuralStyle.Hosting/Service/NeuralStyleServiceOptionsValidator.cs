@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.Imaging;
 using NeuralStyle.Runtime;
 using NeuralStyle.Styles;
@@ -62,9 +63,9 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
                 failures.Add($"{section}:Paint:ExtractorModelPath '{extractor}' is not an existing file: give the ResNet18 .onnx, or leave it out for the one NeuralStyle.ResNet18 ships.");
             }
 
-            if (paint.Evaluations is < 1)
+            if (paint.Evaluations is int evaluations && !SettingDescriptions.Evaluations.Range!.Contains(evaluations))
             {
-                failures.Add($"{section}:Paint:Evaluations must be at least 1 (got {paint.Evaluations}); leave it out for the preset's.");
+                failures.Add($"{section}:Paint:Evaluations must be {SettingDescriptions.Evaluations.Valid} (got {evaluations}); leave it out for the preset's.");
             }
         }
 
@@ -101,7 +102,7 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
             }
             catch (StyleTransferConfigurationException e)
             {
-                failures.AddRange(e.Problems.Select(p => $"{section}:Stylize: {p}"));
+                failures.AddRange(e.Problems.Select(p => $"{section}:Stylize:{StylizeKey(p.Setting)}: {p}"));
             }
 
             try
@@ -116,4 +117,8 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>The configuration key of a stylise option with a problem (its description's), or the section's name alone.</summary>
+    private static string StylizeKey(Setting setting) =>
+        StylizeSettingDescriptions.All.FirstOrDefault(d => d.Setting == setting)?.ConfigurationKey ?? string.Empty;
 }

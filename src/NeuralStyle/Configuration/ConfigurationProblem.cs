@@ -6,6 +6,24 @@ namespace NeuralStyle.Configuration;
 /// <param name="Fix">How to put it right, e.g. <c>Give a positive evaluation budget.</c></param>
 public sealed record ConfigurationProblem(Setting Setting, string Message, string Fix)
 {
-    /// <summary>The message followed by the fix.</summary>
-    public override string ToString() => string.IsNullOrEmpty(Fix) ? Message : $"{Message} {Fix}";
+    /// <summary>Values of other settings that would put it right (each host writes them in its own terms); empty when there are none.</summary>
+    public IReadOnlyList<SettingValue> Try { get; init; } = [];
+
+    /// <summary>The message followed by the fix and the values to try, in the API's terms.</summary>
+    public override string ToString() => Describe(string.Join(", ", Try));
+
+    /// <summary>The message followed by the fix and the values to try, written by <paramref name="write"/> (a host's terms: <c>--width 0.5</c>).</summary>
+    /// <param name="write">How the host writes one suggested value.</param>
+    /// <param name="separator">Between two suggested values.</param>
+    public string ToString(Func<SettingValue, string> write, string separator)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return Describe(string.Join(separator, Try.Select(write)));
+    }
+
+    private string Describe(string tried)
+    {
+        string text = string.IsNullOrEmpty(Fix) ? Message : $"{Message} {Fix}";
+        return Try.Count == 0 ? text : $"{text} ({tried})";
+    }
 }

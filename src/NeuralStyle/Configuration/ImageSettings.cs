@@ -37,21 +37,13 @@ public sealed record ImageSettings
         {
             problems.Add(Setting.Size, "The output size is not set.", "Use OutputSize.LongestSide(512), OutputSize.Height(400) or OutputSize.Original.");
         }
-        else
+        else if (Size.Mode != OutputSizeMode.Original)
         {
-            problems.Require(
-                Size.Mode == OutputSizeMode.Original || Size.Pixels is >= MinimumSize and <= MaximumSize,
-                Setting.Size,
-                $"The size must be between {MinimumSize} and {MaximumSize} px (got {Size.Pixels}).",
-                "Give the longest side (or height) of the result in pixels.");
+            SettingDescriptions.Size.Check(problems, Size.Pixels);
         }
 
         problems.RequireDefined(StyleSizing, Setting.StyleSizing);
-        problems.Require(
-            StyleScale > 0 && StyleScale <= MaximumStyleScale,
-            Setting.StyleScale,
-            FormattableString.Invariant($"StyleScale must be greater than 0 and at most {MaximumStyleScale} (got {StyleScale})."),
-            "Use 1 for the output's size, 0.5 for strokes twice as large, 2 for finer ones.");
+        SettingDescriptions.StyleScale.Check(problems, StyleScale);
         problems.RequireDefined(ColorPreservation, Setting.ColorPreservation);
     }
 }

@@ -51,20 +51,15 @@ public sealed record MultiScaleSettings
 
     internal void Validate(ProblemList problems)
     {
-        problems.Require(
-            SmallestSide >= MinimumSmallestSide,
-            Setting.MultiScaleSmallestSide,
-            $"MultiScale.SmallestSide must be at least {MinimumSmallestSide} px (got {SmallestSide}).",
-            $"Start the ladder at {new MultiScaleSettings().SmallestSide} px (the default) or more.");
+        SettingDescriptions.MultiScaleSmallestSide.Check(problems, SmallestSide);
         problems.Require(
             Factor is >= MinimumFactor and <= MaximumFactor,
             Setting.MultiScaleFactor,
             FormattableString.Invariant($"MultiScale.Factor must be between {MinimumFactor} and {MaximumFactor} (got {Factor})."),
             "Use √2 (the default) to double the pixels from one scale to the next.");
-        problems.Require(
-            CoarseEvaluations is null or >= 1,
-            Setting.MultiScaleCoarseEvaluations,
-            $"MultiScale.CoarseEvaluations must be at least 1 or null (got {CoarseEvaluations}).",
-            "Leave it null to give every scale the output scale's budget.");
+        if (CoarseEvaluations is int coarse)
+        {
+            SettingDescriptions.MultiScaleCoarseEvaluations.Check(problems, coarse);
+        }
     }
 }

@@ -62,14 +62,10 @@ public sealed record ObjectiveSettings
     /// <param name="problems">Where problems are recorded.</param>
     public void Validate(ProblemList problems)
     {
-        problems.Require(
-            StyleStrength is >= 0 and <= 1,
-            Setting.StyleStrength,
-            FormattableString.Invariant($"StyleStrength must be between 0 (the photo) and 1 (the most style) (got {StyleStrength})."),
-            FormattableString.Invariant($"The recommended strength is {StrengthCurve.Recommended}; for the raw weights exactly, use 1."));
-        problems.RequireNonNegative(ContentWeight, Setting.ContentWeight, nameof(ContentWeight));
-        problems.RequireNonNegative(StyleWeight, Setting.StyleWeight, nameof(StyleWeight));
-        problems.RequireNonNegative(TotalVariationWeight, Setting.TotalVariationWeight, nameof(TotalVariationWeight));
+        SettingDescriptions.StyleStrength.Check(problems, StyleStrength);
+        SettingDescriptions.ContentWeight.Check(problems, ContentWeight);
+        SettingDescriptions.StyleWeight.Check(problems, StyleWeight);
+        SettingDescriptions.TotalVariationWeight.Check(problems, TotalVariationWeight);
         ValidateLayers(problems, Setting.ContentLayers, "content", ContentLayers);
         ValidateLayers(problems, Setting.StyleLayers, "style", StyleLayers);
         problems.RequireDefined(ContentFormula, Setting.ContentFormula);

@@ -38,7 +38,7 @@ public sealed record OptimizationSettings
             Optimizer.Validate(problems);
         }
 
-        problems.Require(Evaluations >= 1, Setting.Evaluations, $"Evaluations must be at least 1 (got {Evaluations}).", $"Give a positive evaluation budget ({new OptimizationSettings().Evaluations} is the default).");
+        SettingDescriptions.Evaluations.Check(problems, Evaluations);
         problems.RequireDefined(Init, Setting.Init);
         problems.RequireDefined(Space, Setting.Space);
         MultiScale?.Validate(problems);

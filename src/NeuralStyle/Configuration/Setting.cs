@@ -170,4 +170,19 @@ public enum Setting
 
     /// <summary>The fast network's memory limit per call (<c>StylizeOptions.MemoryLimitBytes</c>).</summary>
     StylizeMemoryLimit,
+
+    /// <summary><see cref="OptimizationSettings.Seed"/>.</summary>
+    Seed,
+
+    /// <summary><see cref="OptimizationSettings.MultiScale"/> (on or off).</summary>
+    MultiScale,
+
+    /// <summary>The overlap of a fast style network's tiles (<c>StylizeOptions.TileOverlap</c>).</summary>
+    StylizeTileOverlap,
+
+    /// <summary>How much a fast style network may enlarge a photo (<c>StylizeOptions.MaxUpscale</c>).</summary>
+    StylizeMaxUpscale,
+
+    /// <summary>The seed of fast-style training (<c>FastStyleTrainingSettings.Seed</c>).</summary>
+    TrainingSeed,
 }

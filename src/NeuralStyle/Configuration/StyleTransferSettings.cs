@@ -58,7 +58,8 @@ public sealed record StyleTransferSettings
             !Objective.NormalizeGradients || Optimization.Optimizer?.Kind != OptimizerKind.Lbfgs,
             Setting.NormalizeGradients,
             "NormalizeGradients needs Adam or SGD: L-BFGS's line search needs the loss's true gradient.",
-            "Use OptimizerSettings.Adam() (--optimizer adam), or turn gradient normalisation off.");
+            "Use Adam or SGD, or turn gradient normalisation off.",
+            new SettingValue(SettingDescriptions.Optimizer, SettingDescriptions.KebabCase(nameof(OptimizerKind.Adam))));
     }
 
     private static T Changed<T>(T value, Func<T, T> change)

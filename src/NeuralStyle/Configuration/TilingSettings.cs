@@ -39,12 +39,8 @@ public sealed record TilingSettings
 
     internal void Validate(ProblemList problems)
     {
-        problems.Require(
-            TileSize >= MinimumTileSize,
-            Setting.TileSize,
-            $"Tiling.TileSize must be at least {MinimumTileSize} px (got {TileSize}).",
-            $"Use {new TilingSettings().TileSize} (the default) or the largest tile that fits in memory.");
-        problems.Require(Halo >= 0, Setting.TileHalo, $"Tiling.Halo must be 0 or more pixels (got {Halo}).", $"Keep the default {new TilingSettings().Halo} px or more for seamless deep layers.");
+        SettingDescriptions.TileSize.Check(problems, TileSize);
+        SettingDescriptions.TileHalo.Check(problems, Halo);
         if (BlendWidth is int blend && (blend < 0 || blend > 2 * Math.Max(Halo, 0) || blend > TileSize / 2))
         {
             problems.Add(

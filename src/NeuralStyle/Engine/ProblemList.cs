@@ -17,7 +17,12 @@ public sealed class ProblemList
     public bool IsEmpty => _problems.Count == 0;
 
     /// <summary>Records a problem.</summary>
-    public void Add(Setting setting, string message, string fix) => _problems.Add(new ConfigurationProblem(setting, message, fix));
+    /// <param name="setting">The setting at fault.</param>
+    /// <param name="message">What is wrong, with the value found.</param>
+    /// <param name="fix">How to put it right.</param>
+    /// <param name="tryInstead">Values of other settings that would put it right.</param>
+    public void Add(Setting setting, string message, string fix, params SettingValue[] tryInstead) =>
+        _problems.Add(new ConfigurationProblem(setting, message, fix) { Try = tryInstead });
 
     /// <summary>Records a problem unless <paramref name="path"/> is a file that exists (<see cref="NeuralStyle.IO.InputFile"/>'s rule).</summary>
     public void RequireFile(string? path, Setting setting, string what)
@@ -29,17 +34,18 @@ public sealed class ProblemList
     }
 
     /// <summary>Records a problem unless <paramref name="valid"/>.</summary>
-    public void Require(bool valid, Setting setting, string message, string fix)
+    /// <param name="valid">Whether the value is valid.</param>
+    /// <param name="setting">The setting at fault.</param>
+    /// <param name="message">What is wrong, with the value found.</param>
+    /// <param name="fix">How to put it right.</param>
+    /// <param name="tryInstead">Values of other settings that would put it right.</param>
+    public void Require(bool valid, Setting setting, string message, string fix, params SettingValue[] tryInstead)
     {
         if (!valid)
         {
-            Add(setting, message, fix);
+            Add(setting, message, fix, tryInstead);
         }
     }
-
-    /// <summary>Records a problem unless <paramref name="value"/> is a finite number of at least 0.</summary>
-    public void RequireNonNegative(double value, Setting setting, string name) =>
-        Require(value >= 0 && !double.IsInfinity(value), setting, FormattableString.Invariant($"{name} must be a finite number >= 0 (got {value})."), "Use 0 to turn the term off.");
 
     /// <summary>Records a problem unless <paramref name="value"/> is a defined member of its enum.</summary>
     public void RequireDefined<TEnum>(TEnum value, Setting setting)

@@ -15,7 +15,7 @@ public static class OutputGuard
     /// <param name="inputs">Every file the run reads, with what it is ("content image", "model file"); missing ones are ignored.</param>
     /// <param name="overwrite">Whether an existing output may be replaced.</param>
     /// <exception cref="OutputConflictException">The output is one of the inputs, or a folder.</exception>
-    /// <exception cref="IOException">The output exists and <paramref name="overwrite"/> is false.</exception>
+    /// <exception cref="OutputExistsException">The output exists and <paramref name="overwrite"/> is false.</exception>
     public static void EnsureWritable(string output, IEnumerable<(string Path, string Role)> inputs, bool overwrite)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(output);
@@ -25,12 +25,12 @@ public static class OutputGuard
     }
 
     /// <summary>The one "already exists" rule: an existing <paramref name="output"/> is replaced only with <paramref name="overwrite"/>.</summary>
-    /// <exception cref="IOException">The output exists and <paramref name="overwrite"/> is false.</exception>
+    /// <exception cref="OutputExistsException">The output exists and <paramref name="overwrite"/> is false.</exception>
     internal static void EnsureReplaceable(string output, bool overwrite)
     {
         if (!overwrite && File.Exists(output))
         {
-            throw new IOException($"'{output}' already exists: choose another output, or allow replacing it (overwrite: true, --overwrite).");
+            throw new OutputExistsException($"'{output}' already exists: choose another output, or allow overwriting it.");
         }
     }
 
@@ -52,7 +52,7 @@ public static class OutputGuard
             {
                 string through = string.Equals(Path.GetFullPath(input), Path.GetFullPath(output), Comparison) ? string.Empty : " (through a link)";
                 throw new OutputConflictException(
-                    $"The output '{output}' is the {role} '{input}'{through}: choose another output. Inputs are never overwritten, even with --overwrite.");
+                    $"The output '{output}' is the {role} '{input}'{through}: choose another output. Inputs are never overwritten, even when overwriting is allowed.");
             }
         }
     }

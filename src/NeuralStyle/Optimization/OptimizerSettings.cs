@@ -93,11 +93,7 @@ public sealed record OptimizerSettings
             return;
         }
 
-        problems.Require(
-            LearningRate > 0 && !double.IsInfinity(LearningRate),
-            Setting.LearningRate,
-            FormattableString.Invariant($"The learning rate must be a positive finite number (got {LearningRate})."),
-            FormattableString.Invariant($"The default for {Kind} is {For(Kind).LearningRate}."));
+        SettingDescriptions.LearningRate.Check(problems, LearningRate);
         problems.Require(
             Kind != OptimizerKind.Lbfgs || HistorySize >= 1,
             Setting.HistorySize,
@@ -108,16 +104,17 @@ public sealed record OptimizerSettings
             Setting.AdamMoments,
             FormattableString.Invariant($"Adam needs 0 <= beta1, beta2 < 1 and epsilon > 0 (got {Beta1}, {Beta2}, {Epsilon})."),
             FormattableString.Invariant($"Keep the defaults {Adam().Beta1}, {Adam().Beta2} and {Adam().Epsilon}."));
-        if (!(AverageDecay >= 0 && AverageDecay < 1))
+        if (!SettingDescriptions.AverageDecay.Range!.Contains(AverageDecay))
         {
-            problems.Add(Setting.AverageDecay, FormattableString.Invariant($"AverageDecay must be in [0, 1) (got {AverageDecay})."), "0.9 to 0.99 suits most runs; 0 turns the average off.");
+            SettingDescriptions.AverageDecay.Check(problems, AverageDecay);
         }
         else if (AverageDecay > 0 && Kind != OptimizerKind.Adam)
         {
             problems.Add(
                 Setting.AverageDecay,
                 $"AverageDecay (a moving average of iterates) applies to Adam only, not {Kind}.",
-                "Use OptimizerSettings.Adam(..., averageDecay) (--optimizer adam), or set it to 0.");
+                "Use Adam (OptimizerSettings.Adam(..., averageDecay)), or set it to 0.",
+                new SettingValue(SettingDescriptions.Optimizer, SettingDescriptions.KebabCase(nameof(OptimizerKind.Adam))));
         }
 
         problems.Require(

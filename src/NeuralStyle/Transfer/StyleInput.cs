@@ -45,10 +45,11 @@ public sealed record StyleInput(ImageSource Source, double Weight = 1, ImageSour
 
         Source.Validate(problems, Setting.StyleImage);
         Mask?.Validate(problems, Setting.StyleMask);
+        SettingDescription blend = SettingDescriptions.StyleBlendWeight;
         problems.Require(
-            Weight > 0 && double.IsFinite(Weight),
+            blend.Range!.Contains(Weight),
             Setting.StyleBlendWeight,
-            FormattableString.Invariant($"The blend weight of style {Source.Description} must be a positive finite number (got {Weight})."),
-            "Weights are relative: 1 for each style blends them equally.");
+            FormattableString.Invariant($"The blend weight of style {Source.Description} must be {blend.Valid} (got {Weight})."),
+            blend.Fix);
     }
 }

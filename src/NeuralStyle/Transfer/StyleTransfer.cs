@@ -229,7 +229,7 @@ public sealed class StyleTransfer
         {
             throw new InsufficientMemoryException(FormattableString.Invariant(
                 $"A {width}x{height} transfer with {_extractor.Name} and {Settings.Optimization.Optimizer.Kind} needs about {estimate}, more than the {limit / 1e9:F2} GB available. ")
-                + "Lower the output size, evaluate in tiles (WithTiling, --tile-size), use the ResNet18 backbone, a smaller L-BFGS history or Adam, or raise MemorySettings.LimitBytes.");
+                + "Lower the output size, evaluate in tiles (TilingSettings.TileSize), use the ResNet18 backbone, a smaller L-BFGS history or Adam, or raise MemorySettings.LimitBytes.");
         }
     }
 

@@ -26,11 +26,27 @@ public sealed class NeuralStyleServiceOptionsValidatorTests
         [
             "NeuralStyle:ModelPath is not set", "NeuralStyle:Device 'gpu!' is not a torch device", "NeuralStyle:Models:the-scream has a built-in style's name",
             "NeuralStyle:Models:mine '/no/such/model.safetensors' is not an existing file", "NeuralStyle:Paint:QueueCapacity must be between 1",
-            "NeuralStyle:Paint:Evaluations must be at least 1", "NeuralStyle:QueueCapacity must be between 1", "NeuralStyle:MaxDegreeOfParallelism must be between 1",
+            "NeuralStyle:Paint:Evaluations must be a whole number of at least 1 (got 0)", "NeuralStyle:QueueCapacity must be between 1", "NeuralStyle:MaxDegreeOfParallelism must be between 1",
             "NeuralStyle:ResultRetention must be positive",
         ];
         Assert.All(expected, e => Assert.Contains(failures, f => f.StartsWith(e, StringComparison.Ordinal)));
         Assert.Equal(expected.Length, failures.Length);
+    }
+
+    [Fact]
+    public void A_bad_stylise_option_is_named_by_its_configuration_key_and_its_description()
+    {
+        var options = new NeuralStyleServiceOptions
+        {
+            ModelPath = "shipwreck",
+            Stylize = FastStyle.Inference.StylizeOptions.Default with { Strength = 2, TileOverlap = -1 },
+        };
+
+        string[] failures = new NeuralStyleServiceOptionsValidator().Validate(null, options).Failures!.ToArray();
+
+        Assert.Equal(2, failures.Length);
+        Assert.Contains(failures, f => f.StartsWith("NeuralStyle:Stylize:Strength: StylizeOptions.Strength must be a number from 0 to 1 (got 2).", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("NeuralStyle:Stylize:TileOverlap: StylizeOptions.TileOverlap must be a whole number of at least 0 (got -1).", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class AtomicFileTests : IDisposable
         AtomicFile.Write(File("sub/a.bin"), overwrite: false, new byte[] { 1, 2, 3 });
         Assert.Equal([1, 2, 3], System.IO.File.ReadAllBytes(File("sub/a.bin")));
 
-        IOException exists = Assert.Throws<IOException>(() => AtomicFile.Write(File("sub/a.bin"), overwrite: false, new byte[] { 4 }));
+        OutputExistsException exists = Assert.Throws<OutputExistsException>(() => AtomicFile.Write(File("sub/a.bin"), overwrite: false, new byte[] { 4 }));
         Assert.Contains("already exists", exists.Message, StringComparison.Ordinal);
         Assert.Equal([1, 2, 3], System.IO.File.ReadAllBytes(File("sub/a.bin")));
 

@@ -1,4 +1,5 @@
 using NeuralStyle.Engine;
+using NeuralStyle.IO;
 using NeuralStyle.Imaging;
 using NeuralStyle.Testing;
 using SixLabors.ImageSharp;
@@ -162,7 +163,7 @@ public sealed class ImagingTests : IDisposable
         ImageWriter.Save(image, path);
         Assert.Equal(16, Image.Identify(path).Width);
         Assert.Single(Directory.GetFiles(_directory));
-        Assert.Throws<IOException>(() => ImageWriter.Save(image, path, overwrite: false));
+        Assert.Throws<OutputExistsException>(() => ImageWriter.Save(image, path, overwrite: false));
         ImageWriter.Save(image, path, overwrite: true);
         Assert.Single(Directory.GetFiles(_directory));
         Assert.Throws<NotSupportedException>(() => ImageWriter.Save(image, Path.Combine(_directory, "out.gif")));

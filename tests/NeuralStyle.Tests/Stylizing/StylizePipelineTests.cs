@@ -49,7 +49,7 @@ public sealed class StylizePipelineTests : IDisposable
         OutputConflictException onModel = await Assert.ThrowsAsync<OutputConflictException>(() => StylizePipeline.Default.StylizeFileAsync(stylizer, photo, model, overwrite: true));
         Assert.Contains("model file", onModel.Message, StringComparison.Ordinal);
         System.IO.File.WriteAllText(File("taken.png"), "mine");
-        IOException taken = await Assert.ThrowsAsync<IOException>(() => StylizePipeline.Default.StylizeFileAsync(stylizer, photo, File("taken.png")));
+        OutputExistsException taken = await Assert.ThrowsAsync<OutputExistsException>(() => StylizePipeline.Default.StylizeFileAsync(stylizer, photo, File("taken.png")));
         Assert.Contains("already exists", taken.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<NotSupportedException>(() => StylizePipeline.Default.StylizeFileAsync(stylizer, photo, File("out.gif")));
         await Assert.ThrowsAsync<FileNotFoundException>(() => StylizePipeline.Default.StylizeFileAsync(stylizer, File("missing.png"), File("out.png")));

@@ -25,7 +25,7 @@ public sealed class BuilderValidationTests
         AssertProblem(error, Setting.ContentWeight, "ContentWeight");
         AssertProblem(error, Setting.StyleWeight, "StyleWeight");
         AssertProblem(error, Setting.Evaluations, "Evaluations");
-        AssertProblem(error, Setting.LearningRate, "learning rate");
+        AssertProblem(error, Setting.LearningRate, "LearningRate");
         AssertProblem(error, Setting.FeatureExtractor, "feature extractor");
         Assert.True(error.Problems.Count >= 8);
         Assert.All(error.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Fix), $"{p.Setting}: '{p.Message}' says how to fix nothing"));
@@ -62,8 +62,8 @@ public sealed class BuilderValidationTests
             .WithTiling(new TilingSettings { TileSize = 32, Halo = -1, BlendWidth = 40 })
             .Build());
 
-        AssertProblem(error, Setting.TileSize, "Tiling.TileSize must be at least 64 px (got 32)");
-        AssertProblem(error, Setting.TileHalo, "Tiling.Halo must be 0 or more pixels (got -1)");
+        AssertProblem(error, Setting.TileSize, "TilingSettings.TileSize must be a whole number of at least 64 (got 32)");
+        AssertProblem(error, Setting.TileHalo, "TilingSettings.Halo must be a whole number of at least 0 (got -1)");
         AssertProblem(error, Setting.TileBlendWidth, "Tiling.BlendWidth must be between 0 and twice the halo");
     }
 
@@ -78,7 +78,7 @@ public sealed class BuilderValidationTests
     public void AverageDecayIsForAdamOnly()
     {
         Assert.Contains(Problems.Of((OptimizerSettings.Lbfgs() with { AverageDecay = 0.9 }).Validate), p => p.Setting == Setting.AverageDecay && p.Message.Contains("Adam only", StringComparison.Ordinal));
-        Assert.Contains(Problems.Of(OptimizerSettings.Adam(averageDecay: 1).Validate), p => p.Setting == Setting.AverageDecay && p.Message.Contains("[0, 1)", StringComparison.Ordinal));
+        Assert.Contains(Problems.Of(OptimizerSettings.Adam(averageDecay: 1).Validate), p => p.Setting == Setting.AverageDecay && p.Message.Contains("of at least 0 and below 1 (got 1)", StringComparison.Ordinal));
         Assert.Empty(Problems.Of(OptimizerSettings.Adam(averageDecay: 0.9).Validate));
         StyleTransferSettings normalized = StyleTransferSettings.Default
             .WithObjective(o => o with { NormalizeGradients = true })
@@ -112,7 +112,7 @@ public sealed class BuilderValidationTests
         StyleTransferSettings settings = StyleTransferSettings.Default.WithImage(i => i with { Size = OutputSize.LongestSide(pixels) });
         ConfigurationProblem problem = Assert.Single(Problems.Of(settings.Validate));
         Assert.Equal(Setting.Size, problem.Setting);
-        Assert.Contains($"between {ImageSettings.MinimumSize} and {ImageSettings.MaximumSize} px (got {pixels})", problem.Message, StringComparison.Ordinal);
+        Assert.Contains($"from {ImageSettings.MinimumSize} to {ImageSettings.MaximumSize} (got {pixels})", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class BuilderValidationTests
     {
         var error = Assert.Throws<StyleTransferConfigurationException>(() => new StyleTransferBuilder()
             .WithContent("/no/content.png").AddStyle("/no/style.png").WithStyleStrength(strength).Build());
-        AssertProblem(error, Setting.StyleStrength, "StyleStrength must be between 0 (the photo) and 1 (the most style)", Invariant($"(got {strength})"));
+        AssertProblem(error, Setting.StyleStrength, "ObjectiveSettings.StyleStrength must be a number from 0 to 1", Invariant($"(got {strength})"));
     }
 
     [Fact]

@@ -1,0 +1,146 @@
+using System.CommandLine;
+using NeuralStyle.Cli.FastStyle;
+using NeuralStyle.Cli.Options;
+using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Inference;
+using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Testing;
+
+namespace NeuralStyle.Cli.Tests.Options;
+
+/// <summary>
+/// Settings are described once, in the libraries: every command's option for a setting is made from
+/// its description, and the documentation's tables are too. Run with NEURALSTYLE_UPDATE_DOCS=1 to
+/// write the tables after changing a description.
+/// </summary>
+public sealed class SettingDescriptionsTests
+{
+    public static TheoryData<string, string> Tables => new()
+    {
+        { "docs/options.md", "transfer" },
+        { "docs/fast-style.md", "apply" },
+        { "docs/fast-style.md", "train" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void The_documentation_tables_are_made_from_the_descriptions(string file, string table)
+    {
+        string path = Path.Combine(RepositoryRoot.Find(), file);
+        string text = File.ReadAllText(path);
+        string start = $"<!-- settings: {table} -->\n", end = "<!-- /settings -->";
+        int from = text.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"{file} has no '{start.Trim()}' marker");
+        from += start.Length;
+        int to = text.IndexOf(end, from, StringComparison.Ordinal);
+        string expected = SettingsTable.Markdown(Descriptions(table), manifestKeys: table != "train") + "\n";
+        if (Environment.GetEnvironmentVariable("NEURALSTYLE_UPDATE_DOCS") == "1")
+        {
+            File.WriteAllText(path, string.Concat(text.AsSpan(0, from), expected, text.AsSpan(to)));
+            return;
+        }
+
+        Assert.True(text[from..to] == expected, $"{file}'s {table} table is not the descriptions' (NEURALSTYLE_UPDATE_DOCS=1 dotnet test --filter SettingDescriptionsTests writes it):\n{expected}");
+    }
+
+    [Fact]
+    public void Every_option_named_by_a_setting_key_is_made_from_its_description_and_every_description_has_an_option()
+    {
+        var used = new HashSet<SettingDescription>();
+        foreach (Command command in Commands())
+        {
+            IReadOnlyList<SettingDescription> catalog = Descriptions(command is RootCommand ? "transfer" : command.Name).ToArray();
+            foreach (Option option in command.Options.Where(o => !o.Hidden))
+            {
+                if (catalog.FirstOrDefault(d => DescribedOptions.NameOf(d) == option.Name) is SettingDescription description)
+                {
+                    Assert.True(option.Description?.StartsWith(description.Help, StringComparison.Ordinal), $"{command.Name} {option.Name}: '{option.Description}' is not {description.Name}'s help");
+                    Assert.Equal(description.Aliases.Select(a => "--" + a), option.Aliases.Where(a => a.StartsWith("--", StringComparison.Ordinal)));
+                    used.Add(description);
+                }
+            }
+        }
+
+        Assert.Empty(DescribedOptions.Known.Except(used).Select(d => d.Name));
+    }
+
+    [Fact]
+    public void An_option_name_means_one_thing_across_commands()
+    {
+        var meanings = Commands()
+            .SelectMany(c => c.Options.Select(o => (Command: c.Name, Option: o)))
+            .Where(p => DescribedOptions.Known.Any(d => DescribedOptions.NameOf(d) == p.Option.Name))
+            .GroupBy(p => p.Option.Name);
+        foreach (var group in meanings)
+        {
+            string[] helps = [.. group.Select(p => p.Option.Description!).Distinct()];
+            string[] descriptions = [.. DescribedOptions.Known.Where(d => DescribedOptions.NameOf(d) == group.Key).Select(d => d.Name).Distinct()];
+            Assert.True(
+                descriptions.Length == 1 || SharedMeanings.Contains(group.Key),
+                $"{group.Key} is {string.Join(" and ", descriptions)} in {string.Join(", ", group.Select(p => p.Command))}");
+            Assert.NotEmpty(helps);
+        }
+    }
+
+    [Fact]
+    public void A_fast_network_has_no_tile_size_and_train_has_no_size()
+    {
+        Command[] commands = Commands();
+        Assert.DoesNotContain(commands.Single(c => c.Name == "apply").Options, o => o.Name == "--tile-size");
+        Assert.Contains(commands.Single(c => c.Name == "apply").Options, o => o.Name == "--max-tile-size");
+        Assert.True(commands.Single(c => c.Name == "train").Options.Single(o => o.Name == "--size").Hidden);
+    }
+
+    [Fact]
+    public async Task Train_given_size_points_to_the_crop_size()
+    {
+        CliRun run = await CliRun.RunAsync("train", "style.jpg", "--images", "photos", "-o", "m.safetensors", "--size", "64");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--size is a result's size; the side of the training crops is --crop-size.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_library_message_names_settings_the_api_way_and_the_command_line_adds_the_option()
+    {
+        string message = DescribedOptions.Annotate("Stylise it smaller (StylizeOptions.Size), or raise StylizeOptions.MemoryLimitBytes.");
+
+        Assert.Equal("Stylise it smaller (StylizeOptions.Size (--size)), or raise StylizeOptions.MemoryLimitBytes (--memory-limit).", message);
+        Assert.Equal(message, DescribedOptions.Annotate(message));
+    }
+
+    [Fact]
+    public void A_suggested_value_is_written_as_options_on_the_command_line_and_as_the_api_elsewhere()
+    {
+        var problem = new ConfigurationProblem(Setting.NormalizeGradients, "NormalizeGradients needs Adam or SGD.", "Use Adam.")
+        {
+            Try = [new SettingValue(SettingDescriptions.Optimizer, "adam"), new SettingValue(SettingDescriptions.Evaluations, "500")],
+        };
+
+        Assert.Equal("NormalizeGradients needs Adam or SGD. Use Adam. (OptimizationSettings.Optimizer = adam, OptimizationSettings.Evaluations = 500)", problem.ToString());
+        Assert.Equal("NormalizeGradients needs Adam or SGD. Use Adam. (--optimizer adam --iterations 500)", problem.ToString(v => $"{DescribedOptions.NameOf(v.Setting)} {v.Value}", " "));
+    }
+
+    /// <summary>
+    /// Keys two settings share because they mean the same to a user: how much style (0 the photo, 1 the
+    /// most), the result's longest side, keeping the photo's colours, the optimiser's step size, the
+    /// seed of randomness.
+    /// </summary>
+    private static readonly HashSet<string> SharedMeanings = ["--strength", "--size", "--preserve-colors", "--learning-rate", "--seed"];
+
+    private static IEnumerable<SettingDescription> Descriptions(string table) => table switch
+    {
+        "transfer" => SettingDescriptions.Transfer.Append(SettingDescriptions.StyleBlendWeight),
+        "apply" => StylizeSettingDescriptions.All,
+        "train" => TrainingSettingDescriptions.All,
+        _ => [],
+    };
+
+    /// <summary>The style command (the root) and every fast-style command, as the app builds them.</summary>
+    private static Command[] Commands()
+    {
+        var root = new RootCommand();
+        new StyleCommand().AddTo(root);
+        return [root, .. FastStyleCommands.Create(_ => throw new InvalidOperationException("not run"))];
+    }
+}
