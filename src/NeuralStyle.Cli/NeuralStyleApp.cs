@@ -117,7 +117,7 @@ internal static class NeuralStyleApp
 
     private static string Describe(Exception exception, StyleCommand style) => exception switch
     {
-        TrainingCancelledException training => DescribedOptions.Annotate(training.Message),
+        TrainingCancelledException training => DescribedOptions.Annotate(training.Message) + (training.CheckpointStep is null ? string.Empty : " To continue, run the same command with --resume."),
         OutputExistsException exists => $"{exists.Message.TrimEnd('.')} (--overwrite).",
         OperationCanceledException => "cancelled; nothing was written.",
         StyleTransferConfigurationException configuration => string.Join(Environment.NewLine, configuration.Problems.Select(p => Describe(p, style))),
@@ -133,7 +133,7 @@ internal static class NeuralStyleApp
     /// <summary>A library problem in the command's terms: the option that set it, what is wrong and how to fix it.</summary>
     private static string Describe(ConfigurationProblem problem, StyleCommand style)
     {
-        string text = problem.ToString(v => $"{DescribedOptions.NameOf(v.Setting)} {v.Value}", " ");
+        string text = problem.ToString(v => $"{DescribedOptions.NameOf(v.Description)} {v.Value}", " ");
         return style.OptionFor(problem.Setting) is string option ? $"{option}: {text}" : text;
     }
 }

@@ -47,5 +47,28 @@ public sealed class JobStylizersTests : IDisposable
         Assert.NotEqual(jobs[3].Stylizer.Identity, jobs[4].Stylizer.Identity);
     }
 
+    [Fact]
+    public void A_problem_suggests_values_as_manifest_keys()
+    {
+        string manifest = _work.File("suggest.jsonl");
+        File.WriteAllLines(manifest, ["{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/a.png\", \"size\": 32, \"normalize-gradients\": true}"]);
+        (IReadOnlyList<ManifestLine> lines, IReadOnlyList<BatchProblem> bad) = new ManifestReader().Read(manifest);
+        Assert.Empty(bad);
+        using var stylizers = new JobStylizers(
+            line => BackboneFactory.NeedOf(Backbone.Vgg19, line.Settings, null),
+            line =>
+            {
+                using Features.Authoring.StateDictionary state = PrngVgg19.StateDict();
+                return (Vgg19FeatureExtractor.FromStateDict(state, BackboneFactory.Vgg19OptionsFor(line.Settings, null)), "VGG19 (seeded)");
+            },
+            device: null);
+
+        (_, IReadOnlyList<BatchProblem> problems) = stylizers.JobsFor(lines);
+
+        BatchProblem problem = Assert.Single(problems);
+        Assert.Equal(1, problem.Line);
+        Assert.EndsWith("(\"optimizer\": \"adam\")", problem.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _work.Dispose();
 }

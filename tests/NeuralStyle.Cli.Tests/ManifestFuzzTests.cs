@@ -22,7 +22,7 @@ public sealed class ManifestFuzzTests(ITestOutputHelper output) : IDisposable
         byte[] original = Encoding.UTF8.GetBytes(string.Join('\n',
             "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/a.png\", \"size\": 64, \"iterations\": 5}",
             "{\"content\": \"content.png\", \"style\": [\"style.png\", \"style.png\"], \"style-blend\": [0.3, 0.7], \"output\": \"out/b.png\", \"preserve-colors\": true}",
-            "{\"content\": \"content.png\", \"model\": \"starry-night\", \"output\": \"out/c.png\", \"strength\": 0.5, \"size\": 48, \"tile-size\": 64}",
+            "{\"content\": \"content.png\", \"model\": \"starry-night\", \"output\": \"out/c.png\", \"strength\": 0.5, \"size\": 48, \"max-tile-size\": 64}",
             "{\"content\": \"content.png\", \"model\": \"model.safetensors\", \"output\": \"out/d.jpg\", \"max-upscale\": 2, \"memory-limit\": 256}",
             "",
             "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/e.webp\", \"preset\": \"keras\", \"optimizer\": \"adam\", \"seed\": 3}"));

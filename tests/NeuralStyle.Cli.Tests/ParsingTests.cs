@@ -15,10 +15,10 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     [InlineData("--size 8", "--size: ImageSettings.Size must be a whole number from 16 to 16384 (got 8).")]
     [InlineData("--size 20000", "--size: ImageSettings.Size must be a whole number from 16 to 16384 (got 20000).")]
     [InlineData("--iterations 0", "--iterations: OptimizationSettings.Evaluations must be a whole number of at least 1 (got 0).")]
-    [InlineData("--style-weight -1", "--style-weight: ObjectiveSettings.StyleWeight must be a number of at least 0 (got -1). Use 0 to turn the term off.")]
-    [InlineData("--lr 0", "--learning-rate: OptimizerSettings.LearningRate must be a number greater than 0 (got 0).")]
-    [InlineData("--strength 2", "--strength: ObjectiveSettings.StyleStrength must be a number from 0 to 1 (got 2). The recommended strength is 0.5")]
-    [InlineData("--optimizer adam --lr -1", "--learning-rate: OptimizerSettings.LearningRate must be a number greater than 0 (got -1). Leave it unset for the optimiser's default.")]
+    [InlineData("--style-weight -1", "--style-weight: ObjectiveSettings.StyleWeight must be a finite number of at least 0 (got -1). Use 0 to turn the term off.")]
+    [InlineData("--lr 0", "--learning-rate: OptimizerSettings.LearningRate must be a finite number greater than 0 (got 0).")]
+    [InlineData("--strength 2", "--strength: ObjectiveSettings.StyleStrength must be a finite number from 0 to 1 (got 2). The recommended strength is 0.5")]
+    [InlineData("--optimizer adam --lr -1", "--learning-rate: OptimizerSettings.LearningRate must be a finite number greater than 0 (got -1). The default for Adam is 0.02.")]
     [InlineData("--style-blend 0.5 0.5", "--style-blend has 2 weight(s) for 1 style image(s)")]
     [InlineData("--quiet --json", "--quiet and --json cannot be combined")]
     [InlineData("--preset picasso", "Unknown preset 'picasso'")]
@@ -58,7 +58,7 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     [Theory]
     [InlineData("--normalize-gradients", "NormalizeGradients needs Adam or SGD")]
     [InlineData("--average-decay 0.9", "applies to Adam only")]
-    [InlineData("--style-scale 0", "ImageSettings.StyleScale must be a number greater than 0 and at most 8 (got 0)")]
+    [InlineData("--style-scale 0", "ImageSettings.StyleScale must be a finite number greater than 0 and at most 8 (got 0)")]
     [InlineData("--pooling average", "--pooling applies to vgg19")]
     public async Task InvalidCombinationsFailBeforeTheRun(string extra, string expected)
     {

@@ -292,6 +292,6 @@ public sealed class TrainingTests(FastStyleFixture fixture)
             .WithStyle(StyleInput.FromFile(painting, weight: -1, maskPath: painting))
             .Build());
         Assert.Contains(error.Problems, p => p.Setting == Setting.StyleMask && p.Message.Contains("paints the whole photo", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Setting == Setting.StyleBlendWeight && p.Message.Contains("must be a number greater than 0 (got -1)", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Setting == Setting.StyleBlendWeight && p.Message.Contains("must be a finite number greater than 0 (got -1)", StringComparison.Ordinal));
     }
 }

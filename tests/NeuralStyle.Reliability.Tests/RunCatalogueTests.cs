@@ -23,11 +23,11 @@ public sealed class RunCatalogueTests : IClassFixture<ResNet18Fixture>, IDisposa
     public static TheoryData<string, string> BadOptions() => new()
     {
         { "iterations 0", "OptimizationSettings.Evaluations must be a whole number of at least 1 (got 0)" },
-        { "negative content weight", "ObjectiveSettings.ContentWeight must be a number of at least 0 (got -1)" },
-        { "NaN style weight", "ObjectiveSettings.StyleWeight must be a number of at least 0 (got NaN)" },
-        { "Adam learning rate 0", "OptimizerSettings.LearningRate must be a number greater than 0 (got 0)" },
+        { "negative content weight", "ObjectiveSettings.ContentWeight must be a finite number of at least 0 (got -1)" },
+        { "NaN style weight", "ObjectiveSettings.StyleWeight must be a finite number of at least 0 (got NaN)" },
+        { "Adam learning rate 0", "OptimizerSettings.LearningRate must be a finite number greater than 0 (got 0)" },
         { "SGD decay rate 2", "SGD decay needs 0 < rate <= 1" },
-        { "zero blend weight", "must be a number greater than 0 (got 0)" },
+        { "zero blend weight", "must be a finite number greater than 0 (got 0)" },
         { "unknown content layer", "'layer9.9' is not a layer of ResNet18" },
         { "empty style layer list", "At least one style layer is needed" },
         { "size 8 px", "ImageSettings.Size must be a whole number from 16 to 16384 (got 8)" },

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 using NeuralStyle.Features;
 using NeuralStyle.Losses;
 using NeuralStyle.Testing;

@@ -1,4 +1,5 @@
 using NeuralStyle.Configuration;
+using NeuralStyle.Engine;
 using NeuralStyle.Features;
 using NeuralStyle.Features.Authoring;
 using NeuralStyle.ResNet18;

@@ -59,7 +59,7 @@ internal sealed class JobStylizers : IDisposable
             }
             catch (StyleTransferConfigurationException e)
             {
-                problems.AddRange(e.Problems.Select(p => new BatchProblem(line.Number, p.ToString(v => $"\"{v.Setting.Key}\": {v.Value}", ", "), p.Setting)));
+                problems.AddRange(e.Problems.Select(p => new BatchProblem(line.Number, p.ToString(ManifestReader.Suggest, ", "), p.Setting)));
             }
             catch (Exception e) when (line.Model is not null && e is IOException or InvalidDataException or UnauthorizedAccessException or InvalidWeightsException)
             {

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using NeuralStyle.Batch.Manifests;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Cli.FastStyle;
 using NeuralStyle.Cli.Options;
+using NeuralStyle.Configuration;
 using NeuralStyle.Styles;
 
 namespace NeuralStyle.Cli.Batch;
@@ -78,7 +80,7 @@ internal sealed class ManifestReader
             }
             else if (!options.ContainsKey(key) || key == "output")
             {
-                errors.Add($"unknown setting \"{key}\" for a {(model is null ? "style transfer" : "fast-style job")}: use {string.Join(", ", options.Keys.Where(k => !BatchLevel.Contains(k) && k != "output").Order(StringComparer.Ordinal))}.");
+                errors.Add($"unknown setting \"{key}\" for a {(model is null ? "style transfer" : "fast-style job")}: use {string.Join(", ", options.Where(o => !o.Value.Hidden).Select(o => o.Key).Where(k => !BatchLevel.Contains(k) && k != "output").Order(StringComparer.Ordinal))}.");
             }
             else
             {
@@ -141,6 +143,14 @@ internal sealed class ManifestReader
                 errors.Add($"\"{name}\" must be a number, a string, true/false or an array of them (got {value.ValueKind.ToString().ToLowerInvariant()}).");
                 return [];
         }
+    }
+
+    /// <summary>A suggested setting as a manifest line writes it: <c>"optimizer": "adam"</c>, <c>"size": 512</c>.</summary>
+    public static string Suggest(SettingValue suggestion)
+    {
+        ArgumentNullException.ThrowIfNull(suggestion);
+        string value = double.TryParse(suggestion.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? suggestion.Value : JsonSerializer.Serialize(suggestion.Value);
+        return $"\"{suggestion.Description.Key}\": {value}";
     }
 
     /// <summary>A value as the line wrote it, cut short for a message.</summary>

@@ -17,18 +17,46 @@ internal sealed class StylizeOptionSet
     private readonly Option<int?> _tileOverlap = DescribedOptions.Create<int?>(StylizeSettingDescriptions.TileOverlap);
     private readonly Option<int?> _size = DescribedOptions.Create<int?>(StylizeSettingDescriptions.Size, "-s");
     private readonly Option<double?> _maxUpscale = DescribedOptions.Create<double?>(StylizeSettingDescriptions.MaxUpscale);
-    private readonly Option<int?> _memoryLimit = MemoryLimitOption();
+    private readonly Option<int?> _memoryLimit = DescribedOptions.Create<int?>(MemoryLimitInMebibytes);
+    private readonly Option<string?> _transferTileSize = new("--tile-size") { Hidden = true };
+
+    /// <summary>
+    /// The memory limit as the command line and manifests take it, in MiB: the library's description
+    /// (<see cref="StylizeSettingDescriptions.MemoryLimit"/>, in bytes) in those units.
+    /// </summary>
+    public static SettingDescription MemoryLimitInMebibytes { get; } = StylizeSettingDescriptions.MemoryLimit with
+    {
+        Help = "The most memory one stylisation's tensors may take, in MiB; tiles shrink to fit.",
+        Range = new(StylizeOptions.MinimumMemoryLimitBytes >> 20, Whole: true),
+    };
+
+    /// <summary>The settings these options set, as the command line describes them (the memory limit in MiB).</summary>
+    public static IReadOnlyList<SettingDescription> Descriptions { get; } =
+        [.. StylizeSettingDescriptions.All.Select(d => d == StylizeSettingDescriptions.MemoryLimit ? MemoryLimitInMebibytes : d)];
 
     /// <summary>The options, for a command or a manifest line.</summary>
-    public IReadOnlyList<Option> All => [_strength, _keepColors, _tileSize, _tileOverlap, _size, _maxUpscale, _memoryLimit];
+    public IReadOnlyList<Option> All => [_strength, _keepColors, _tileSize, _tileOverlap, _size, _maxUpscale, _memoryLimit, _transferTileSize];
 
-    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    /// <summary>Adds the options to <paramref name="command"/>, with the rule that points a transfer's tile option to this one.</summary>
     public void AddTo(Command command)
     {
         foreach (Option option in All)
         {
             command.Options.Add(option);
         }
+
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(_transferTileSize) is not null)
+            {
+                result.AddError($"{_transferTileSize.Name} is a transfer's tile core; a fast network's largest tile, overlap included, is {_tileSize.Name}.");
+            }
+
+            if (result.GetValue(_memoryLimit) is int mebibytes && !MemoryLimitInMebibytes.Range!.Contains(mebibytes))
+            {
+                result.AddError($"{_memoryLimit.Name} must be {MemoryLimitInMebibytes.Valid} (got {mebibytes}).");
+            }
+        });
     }
 
     /// <summary>The stylise options a parse describes (validated when used).</summary>
@@ -42,12 +70,4 @@ internal sealed class StylizeOptionSet
         MaxUpscale = result.GetValue(_maxUpscale) ?? StylizeOptions.Default.MaxUpscale,
         MemoryLimitBytes = result.GetValue(_memoryLimit) is int mebibytes ? (long)mebibytes << 20 : StylizeOptions.Default.MemoryLimitBytes,
     };
-
-    /// <summary>The memory limit, which the command line takes in MiB (the library in bytes).</summary>
-    private static Option<int?> MemoryLimitOption()
-    {
-        Option<int?> option = DescribedOptions.Create<int?>(StylizeSettingDescriptions.MemoryLimit);
-        option.HelpName = "MIB";
-        return option;
-    }
 }

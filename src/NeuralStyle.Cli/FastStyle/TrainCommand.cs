@@ -30,7 +30,7 @@ internal static class TrainCommand
         var images = new Option<string>(ImagesOption, "-i") { Description = "The folder of content photos (every image file under it).", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "The model file to write (.safetensors).", Required = true };
         var size = DescribedOptions.Create<int?>(TrainingSettingDescriptions.CropSize);
-        var resultSize = new Option<int?>("--size", "-s") { Hidden = true };
+        var resultSize = new Option<string?>("--size", "-s") { Hidden = true };
         var styleSize = DescribedOptions.Create<int?>(TrainingSettingDescriptions.StyleSize);
         var steps = DescribedOptions.Create<int?>(TrainingSettingDescriptions.Steps);
         var batch = DescribedOptions.Create<int?>(TrainingSettingDescriptions.BatchSize);

@@ -1,5 +1,4 @@
 using NeuralStyle.Configuration;
-using NeuralStyle.Engine;
 using NeuralStyle.Imaging;
 
 namespace NeuralStyle.FastStyle.Inference;

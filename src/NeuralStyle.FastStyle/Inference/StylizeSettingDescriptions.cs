@@ -75,7 +75,7 @@ public static class StylizeSettingDescriptions
         Setting = Setting.StylizeMemoryLimit,
         Key = "memory-limit",
         Name = "StylizeOptions.MemoryLimitBytes",
-        Help = "The most memory one stylisation's tensors may take, in bytes (the command line and batch manifests take MiB); tiles shrink to fit.",
+        Help = "The most memory one stylisation's tensors may take, in bytes; tiles shrink to fit.",
         Default = "half the available memory",
         Range = new(StylizeOptions.MinimumMemoryLimitBytes, Whole: true),
         Fix = "Leave it unset for half the available memory; tiles shrink to fit the limit.",

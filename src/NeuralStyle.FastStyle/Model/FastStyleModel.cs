@@ -33,7 +33,7 @@ public sealed class FastStyleModel : IDisposable
         Source = source;
         SourcePath = sourcePath;
         _digest = new Lazy<string>(ComputeDigest, LazyThreadSafetyMode.ExecutionAndPublication);
-        NeuralStyle.Engine.Nnpack.Disable();
+        NeuralStyle.Runtime.Nnpack.Disable();
         _network = network;
         _network.RequireGradients(false);
         Info = info with { Architecture = network.Architecture };

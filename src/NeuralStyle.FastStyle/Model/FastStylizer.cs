@@ -19,7 +19,7 @@ public sealed class FastStylizer : IStylizer
         Options = options;
         Inputs = model.SourcePath is string path ? [(path, "model file")] : [];
         Description = $"the fast-style model {model.Source}";
-        Identity = NeuralStyle.Engine.StylizerIdentity.Of("fast-style", new { Model = model.Digest, Options = options });
+        Identity = NeuralStyle.Stylizing.StylizerIdentity.Of("fast-style", new { Model = model.Digest, Options = options });
     }
 
     /// <summary>How every photo is stylised.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using NeuralStyle.Configuration;
-using NeuralStyle.Engine;
 
 namespace NeuralStyle.FastStyle.Network;
 

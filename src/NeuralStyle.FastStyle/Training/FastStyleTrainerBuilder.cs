@@ -110,7 +110,7 @@ public sealed class FastStyleTrainerBuilder
     /// <exception cref="StyleTransferConfigurationException">Something is missing or invalid; every problem is listed.</exception>
     public FastStyleTrainer Build()
     {
-        NeuralStyle.Engine.Nnpack.Disable();
+        NeuralStyle.Runtime.Nnpack.Disable();
         var problems = new ProblemList();
         if (_settings is null)
         {

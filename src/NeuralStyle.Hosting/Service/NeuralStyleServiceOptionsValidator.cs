@@ -102,7 +102,7 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
             }
             catch (StyleTransferConfigurationException e)
             {
-                failures.AddRange(e.Problems.Select(p => $"{section}:Stylize:{StylizeKey(p.Setting)}: {p}"));
+                failures.AddRange(e.Problems.Select(p => $"{section}:Stylize{StylizeKey(p.Setting)}: {p}"));
             }
 
             try
@@ -118,7 +118,7 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    /// <summary>The configuration key of a stylise option with a problem (its description's), or the section's name alone.</summary>
+    /// <summary>The configuration key of a stylise option with a problem (its description's) after a colon, or nothing when it has none.</summary>
     private static string StylizeKey(Setting setting) =>
-        StylizeSettingDescriptions.All.FirstOrDefault(d => d.Setting == setting)?.ConfigurationKey ?? string.Empty;
+        StylizeSettingDescriptions.All.FirstOrDefault(d => d.Setting == setting) is SettingDescription description ? ":" + description.ConfigurationKey : string.Empty;
 }

@@ -7,10 +7,10 @@ namespace NeuralStyle.Configuration;
 public sealed record ConfigurationProblem(Setting Setting, string Message, string Fix)
 {
     /// <summary>Values of other settings that would put it right (each host writes them in its own terms); empty when there are none.</summary>
-    public IReadOnlyList<SettingValue> Try { get; init; } = [];
+    public IReadOnlyList<SettingValue> Suggestions { get; init; } = [];
 
     /// <summary>The message followed by the fix and the values to try, in the API's terms.</summary>
-    public override string ToString() => Describe(string.Join(", ", Try));
+    public override string ToString() => Describe(string.Join(", ", Suggestions));
 
     /// <summary>The message followed by the fix and the values to try, written by <paramref name="write"/> (a host's terms: <c>--width 0.5</c>).</summary>
     /// <param name="write">How the host writes one suggested value.</param>
@@ -18,12 +18,12 @@ public sealed record ConfigurationProblem(Setting Setting, string Message, strin
     public string ToString(Func<SettingValue, string> write, string separator)
     {
         ArgumentNullException.ThrowIfNull(write);
-        return Describe(string.Join(separator, Try.Select(write)));
+        return Describe(string.Join(separator, Suggestions.Select(write)));
     }
 
     private string Describe(string tried)
     {
         string text = string.IsNullOrEmpty(Fix) ? Message : $"{Message} {Fix}";
-        return Try.Count == 0 ? text : $"{text} ({tried})";
+        return Suggestions.Count == 0 ? text : $"{text} ({tried})";
     }
 }

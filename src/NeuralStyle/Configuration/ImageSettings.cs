@@ -1,4 +1,3 @@
-using NeuralStyle.Engine;
 using NeuralStyle.Imaging;
 
 namespace NeuralStyle.Configuration;

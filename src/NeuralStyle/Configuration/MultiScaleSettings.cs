@@ -1,4 +1,3 @@
-using NeuralStyle.Engine;
 
 namespace NeuralStyle.Configuration;
 

@@ -1,4 +1,3 @@
-using NeuralStyle.Engine;
 using NeuralStyle.Optimization;
 
 namespace NeuralStyle.Configuration;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using NeuralStyle.Engine;
 
 namespace NeuralStyle.Configuration;
 
@@ -47,11 +46,12 @@ public sealed record SettingDescription
     /// <summary>Records a problem unless <paramref name="value"/> is in <see cref="Range"/>: "<see cref="Name"/> must be ... (got ...)", then <see cref="Fix"/>.</summary>
     /// <param name="problems">Where the problem is recorded.</param>
     /// <param name="value">The value given.</param>
+    /// <param name="fix">A fix that says more than <see cref="Fix"/> in this context (e.g. the default of the optimiser in force); null for <see cref="Fix"/>.</param>
     /// <exception cref="InvalidOperationException">The setting is not numeric.</exception>
-    public void Check(ProblemList problems, double value)
+    public void Check(ProblemList problems, double value, string? fix = null)
     {
         ArgumentNullException.ThrowIfNull(problems);
         ValueRange range = Range ?? throw new InvalidOperationException($"{Name} is not a number.");
-        problems.Require(range.Contains(value), Setting, string.Create(CultureInfo.InvariantCulture, $"{Name} must be {range} (got {value})."), Fix);
+        problems.Require(range.Contains(value), Setting, string.Create(CultureInfo.InvariantCulture, $"{Name} must be {range} (got {value})."), fix ?? Fix);
     }
 }

@@ -83,7 +83,7 @@ public static class SettingDescriptions
         Help = "Step size of the optimiser (for L-BFGS, the first trial step of each line search).",
         Default = string.Join(", ", Enum.GetValues<OptimizerKind>().Select(k => $"{KebabCase(k.ToString())} {Text(OptimizerSettings.For(k).LearningRate)}")),
         Range = new(0, MinimumExcluded: true),
-        Fix = "Leave it unset for the optimiser's default.",
+        Fix = "Use a positive step size; each optimiser's default is OptimizerSettings.For(kind)'s.",
     };
 
     /// <summary><see cref="OptimizerSettings.AverageDecay"/>.</summary>
@@ -122,11 +122,11 @@ public static class SettingDescriptions
 
     /// <summary><see cref="ImageSettings.ColorPreservation"/> as <see cref="ColorPreservation.LuminanceOnly"/>.</summary>
     public static SettingDescription PreserveColors { get; } = Flag(
-        Setting.ColorPreservation, "preserve-colors", "ImageSettings.ColorPreservation", "Keep the photo's colours: only luminance (brush strokes, texture) comes from the style.");
+        Setting.ColorPreservation, "preserve-colors", "ImageSettings.ColorPreservation", "Keep the photo's colours: only luminance (brush strokes, texture) comes from the style.", nameof(ColorPreservation.LuminanceOnly));
 
     /// <summary><see cref="ImageSettings.ColorPreservation"/> as <see cref="ColorPreservation.ColorMatching"/>.</summary>
     public static SettingDescription ColorMatch { get; } = Flag(
-        Setting.ColorPreservation, "color-match", "ImageSettings.ColorPreservation", "Recolour the style images to the photo's colour mean and covariance before styling (keeps the photo's palette).");
+        Setting.ColorPreservation, "color-match", "ImageSettings.ColorPreservation", "Recolour the style images to the photo's colour mean and covariance before styling (keeps the photo's palette).", nameof(ColorPreservation.ColorMatching));
 
     /// <summary><see cref="ImageSettings.StyleScale"/>.</summary>
     public static SettingDescription StyleScale { get; } = new()
@@ -157,7 +157,7 @@ public static class SettingDescriptions
 
     /// <summary><see cref="OptimizationSettings.MultiScale"/> on.</summary>
     public static SettingDescription MultiScale { get; } = Flag(
-        Setting.MultiScale, "multi-scale", "OptimizationSettings.MultiScale", "Optimise coarse to fine: from min-size up to size, each scale the previous one's side times the ladder's factor.");
+        Setting.MultiScale, "multi-scale", "OptimizationSettings.MultiScale", "Optimise coarse to fine: from min-size up to size, each scale the previous one's side times the ladder's factor.", "new MultiScaleSettings()");
 
     /// <summary><see cref="MultiScaleSettings.SmallestSide"/>.</summary>
     public static SettingDescription MultiScaleSmallestSide { get; } = new()
@@ -265,13 +265,14 @@ public static class SettingDescriptions
         Fix = "Use 0 to turn the term off.",
     };
 
-    private static SettingDescription Flag(Setting setting, string key, string name, string help) => new()
+    /// <summary>A flag: given (true), it sets <paramref name="name"/> to <paramref name="value"/>, or to true when null.</summary>
+    private static SettingDescription Flag(Setting setting, string key, string name, string help, string? value = null) => new()
     {
         Setting = setting,
         Key = key,
         Name = name,
         Help = help,
         Default = "off",
-        Values = "a flag (true or false)",
+        Values = value is null ? "a flag (true or false)" : $"a flag: given, it sets {value}",
     };
 }

@@ -16,10 +16,10 @@ public sealed record ValueRange(double Minimum, double Maximum = double.Positive
         && (MinimumExcluded ? value > Minimum : value >= Minimum)
         && (MaximumExcluded ? value < Maximum : value <= Maximum);
 
-    /// <summary>The range as a reader needs it, e.g. <c>a number from 0 to 1</c>, <c>a whole number of at least 1</c>.</summary>
+    /// <summary>The range as a reader needs it, e.g. <c>a finite number from 0 to 1</c>, <c>a whole number of at least 1</c>.</summary>
     public override string ToString()
     {
-        string kind = Whole ? "a whole number" : "a number";
+        string kind = Whole ? "a whole number" : "a finite number";
         string low = MinimumExcluded ? $"greater than {Text(Minimum)}" : $"of at least {Text(Minimum)}";
         if (double.IsPositiveInfinity(Maximum))
         {

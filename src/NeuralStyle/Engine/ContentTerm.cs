@@ -16,9 +16,9 @@ public sealed class ContentTerm : ObjectiveTerm
     /// <param name="weight">The term's weight (finite, at least 0).</param>
     /// <param name="formula">How activations are compared.</param>
     /// <param name="targets">
-    /// The content image's activations at every layer, owned by the term from now on (disposed with
-    /// it); null compares each image with <see cref="TermInput.Reference"/> instead (a fast network's
-    /// output with its own input).
+    /// The content image's activations at every layer, owned by the term once the constructor returns
+    /// (disposed with it; the caller keeps them if it throws); null compares each image with
+    /// <see cref="TermInput.Reference"/> instead (a fast network's output with its own input).
     /// </param>
     /// <exception cref="ArgumentException"><paramref name="targets"/> lacks one of <paramref name="layers"/>.</exception>
     public ContentTerm(IReadOnlyList<WeightedLayer> layers, double weight, ContentLossFormula formula, IReadOnlyDictionary<FeatureLayer, torch.Tensor>? targets = null)
@@ -30,7 +30,7 @@ public sealed class ContentTerm : ObjectiveTerm
             throw new ArgumentException($"The content targets have no activations of layer {missing.Layer}.", nameof(targets));
         }
 
-        _layers = layers;
+        _layers = [.. layers];
         _loss = new ContentLoss(formula);
         _targets = targets;
         Layers = layers.Select(l => l.Layer).Distinct().ToArray();

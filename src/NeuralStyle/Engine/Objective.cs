@@ -13,7 +13,7 @@ public sealed class Objective : IDisposable
 {
     private readonly ObjectiveTerm[] _terms;
 
-    /// <summary>Composes <paramref name="terms"/>; the objective owns them from now on.</summary>
+    /// <summary>Composes <paramref name="terms"/>; the objective owns them once the constructor returns (the caller keeps them if it throws).</summary>
     /// <exception cref="ArgumentException">No term was given.</exception>
     public Objective(IEnumerable<ObjectiveTerm> terms)
     {

@@ -6,7 +6,8 @@ namespace NeuralStyle.Engine;
 /// One weighted term of an <see cref="Objective"/>: it owns the targets it compares with and gives
 /// its losses for one image. The transfer's objective and fast-style training's loss are two
 /// compositions of the same terms (<see cref="ContentTerm"/>, <see cref="StyleTerm"/>,
-/// <see cref="TotalVariationTerm"/>); an extension adds its own by deriving from this class.
+/// <see cref="TotalVariationTerm"/>); an extension that trains or optimises with its own objective
+/// composes these with terms of its own, derived from this class.
 /// </summary>
 public abstract class ObjectiveTerm : IDisposable
 {
@@ -16,11 +17,7 @@ public abstract class ObjectiveTerm : IDisposable
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is negative or not finite.</exception>
     protected ObjectiveTerm(ObjectiveTermKind kind, double weight)
     {
-        if (!(weight >= 0) || double.IsInfinity(weight))
-        {
-            throw new ArgumentOutOfRangeException(nameof(weight), weight, "A term's weight must be a finite number >= 0 (0 turns the term off).");
-        }
-
+        CheckWeight(weight);
         Kind = kind;
         Weight = weight;
     }
@@ -37,6 +34,16 @@ public abstract class ObjectiveTerm : IDisposable
     /// <summary>The term's losses for one image, each with its weight (this term's included); none when <see cref="Weight"/> is 0.</summary>
     /// <param name="input">The image and its activations.</param>
     public abstract IEnumerable<WeightedLoss> Losses(TermInput input);
+
+    /// <summary>Throws unless <paramref name="weight"/> is a term's weight: finite and at least 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is negative or not finite.</exception>
+    private protected static void CheckWeight(double weight)
+    {
+        if (!(weight >= 0) || double.IsInfinity(weight))
+        {
+            throw new ArgumentOutOfRangeException(nameof(weight), weight, "A term's weight must be a finite number >= 0 (0 turns the term off).");
+        }
+    }
 
     /// <summary>Releases the targets the term owns.</summary>
     public void Dispose()

@@ -57,8 +57,16 @@ public sealed class StyleTerm : ObjectiveTerm
         FeatureSource features)
     {
         ArgumentNullException.ThrowIfNull(layers);
+        ArgumentNullException.ThrowIfNull(styles);
+        ArgumentNullException.ThrowIfNull(features);
+        CheckWeight(weight);
+        if (styles.Count == 0 || styles.Any(s => s is null || !(s.Weight > 0) || double.IsInfinity(s.Weight)))
+        {
+            throw new ArgumentException("A style term needs at least one style image, each with a finite blend weight > 0.", nameof(styles));
+        }
+
         IStyleLoss loss = StyleLosses.Create(kind, formula);
-        return new StyleTerm(loss, layers, weight, Targets(loss, styles, layers.Select(l => l.Layer).Distinct().ToArray(), features));
+        return new StyleTerm(loss, [.. layers], weight, Targets(loss, styles, layers.Select(l => l.Layer).Distinct().ToArray(), features));
     }
 
     /// <summary>

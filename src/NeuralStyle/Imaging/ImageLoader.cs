@@ -1,5 +1,4 @@
 using NeuralStyle.Configuration;
-using NeuralStyle.Engine;
 using NeuralStyle.IO;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;

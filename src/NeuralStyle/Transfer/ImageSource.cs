@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using NeuralStyle.Configuration;
-using NeuralStyle.Engine;
 using NeuralStyle.IO;
 using NeuralStyle.Imaging;
 using SixLabors.ImageSharp;

@@ -1,5 +1,4 @@
 using NeuralStyle.Configuration;
-using NeuralStyle.Engine;
 
 namespace NeuralStyle.Transfer;
 

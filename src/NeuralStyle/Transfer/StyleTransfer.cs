@@ -5,6 +5,7 @@ using NeuralStyle.Configuration;
 using NeuralStyle.Engine;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
+using NeuralStyle.Optimization;
 using TorchSharp;
 
 namespace NeuralStyle.Transfer;

@@ -232,7 +232,7 @@ public sealed class StyleTransferBuilder
 
     private ResolvedObjective Validate(bool withContent)
     {
-        NeuralStyle.Engine.Nnpack.Disable();
+        NeuralStyle.Runtime.Nnpack.Disable();
         var problems = new ProblemList();
         if (_settings is null)
         {

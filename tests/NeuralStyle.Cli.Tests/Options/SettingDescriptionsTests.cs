@@ -83,21 +83,50 @@ public sealed class SettingDescriptionsTests
     }
 
     [Fact]
-    public void A_fast_network_has_no_tile_size_and_train_has_no_size()
+    public void A_fast_network_shows_no_tile_size_and_train_shows_no_size()
     {
         Command[] commands = Commands();
-        Assert.DoesNotContain(commands.Single(c => c.Name == "apply").Options, o => o.Name == "--tile-size");
-        Assert.Contains(commands.Single(c => c.Name == "apply").Options, o => o.Name == "--max-tile-size");
+        Assert.True(commands.Single(c => c.Name == "apply").Options.Single(o => o.Name == "--tile-size").Hidden);
+        Assert.Contains(commands.Single(c => c.Name == "apply").Options, o => o.Name == "--max-tile-size" && !o.Hidden);
         Assert.True(commands.Single(c => c.Name == "train").Options.Single(o => o.Name == "--size").Hidden);
     }
 
-    [Fact]
-    public async Task Train_given_size_points_to_the_crop_size()
+    [Theory]
+    [InlineData("64")]
+    [InlineData("abc")]
+    public async Task Train_given_size_points_to_the_crop_size(string value)
     {
-        CliRun run = await CliRun.RunAsync("train", "style.jpg", "--images", "photos", "-o", "m.safetensors", "--size", "64");
+        CliRun run = await CliRun.RunAsync("train", "style.jpg", "--images", "photos", "-o", "m.safetensors", "--size", value);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--size is a result's size; the side of the training crops is --crop-size.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Apply_given_a_transfers_tile_size_points_to_the_largest_tile()
+    {
+        CliRun run = await CliRun.RunAsync("apply", "starry-night", "photo.jpg", "-o", "out.png", "--tile-size", "512");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--tile-size is a transfer's tile core; a fast network's largest tile, overlap included, is --max-tile-size.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1", "--memory-limit must be a whole number of at least 64 (got 1).")]
+    [InlineData("64", null)]
+    public async Task Apply_takes_the_memory_limit_in_mebibytes(string value, string? expected)
+    {
+        CliRun run = await CliRun.RunAsync("apply", "starry-night", "/no/photo.jpg", "-o", "out.png", "--memory-limit", value);
+
+        if (expected is null)
+        {
+            Assert.DoesNotContain("--memory-limit", run.Error, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -114,11 +143,11 @@ public sealed class SettingDescriptionsTests
     {
         var problem = new ConfigurationProblem(Setting.NormalizeGradients, "NormalizeGradients needs Adam or SGD.", "Use Adam.")
         {
-            Try = [new SettingValue(SettingDescriptions.Optimizer, "adam"), new SettingValue(SettingDescriptions.Evaluations, "500")],
+            Suggestions = [new SettingValue(SettingDescriptions.Optimizer, "adam"), new SettingValue(SettingDescriptions.Evaluations, "500")],
         };
 
         Assert.Equal("NormalizeGradients needs Adam or SGD. Use Adam. (OptimizationSettings.Optimizer = adam, OptimizationSettings.Evaluations = 500)", problem.ToString());
-        Assert.Equal("NormalizeGradients needs Adam or SGD. Use Adam. (--optimizer adam --iterations 500)", problem.ToString(v => $"{DescribedOptions.NameOf(v.Setting)} {v.Value}", " "));
+        Assert.Equal("NormalizeGradients needs Adam or SGD. Use Adam. (--optimizer adam --iterations 500)", problem.ToString(v => $"{DescribedOptions.NameOf(v.Description)} {v.Value}", " "));
     }
 
     /// <summary>
@@ -131,7 +160,7 @@ public sealed class SettingDescriptionsTests
     private static IEnumerable<SettingDescription> Descriptions(string table) => table switch
     {
         "transfer" => SettingDescriptions.Transfer.Append(SettingDescriptions.StyleBlendWeight),
-        "apply" => StylizeSettingDescriptions.All,
+        "apply" => StylizeOptionSet.Descriptions,
         "train" => TrainingSettingDescriptions.All,
         _ => [],
     };

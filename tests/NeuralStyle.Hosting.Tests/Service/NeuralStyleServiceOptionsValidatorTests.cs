@@ -45,7 +45,7 @@ public sealed class NeuralStyleServiceOptionsValidatorTests
         string[] failures = new NeuralStyleServiceOptionsValidator().Validate(null, options).Failures!.ToArray();
 
         Assert.Equal(2, failures.Length);
-        Assert.Contains(failures, f => f.StartsWith("NeuralStyle:Stylize:Strength: StylizeOptions.Strength must be a number from 0 to 1 (got 2).", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("NeuralStyle:Stylize:Strength: StylizeOptions.Strength must be a finite number from 0 to 1 (got 2).", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("NeuralStyle:Stylize:TileOverlap: StylizeOptions.TileOverlap must be a whole number of at least 0 (got -1).", StringComparison.Ordinal));
     }
 

@@ -127,6 +127,24 @@ public sealed class ObjectiveTests
     }
 
     [Fact]
+    public void A_style_term_refuses_a_bad_weight_or_no_style_before_computing_targets()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var extractor = new TinyExtractor();
+        int extractions = 0;
+        FeatureSource counting = (image, layers) =>
+        {
+            extractions++;
+            return extractor.ExtractRgb(image, layers);
+        };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => StyleTerm.Blend(BothLayers, -1, StyleLossKind.Gram, StyleLossFormula.NormalizedGram, [new StyleTensor(Image(3))], counting));
+        Assert.Throws<ArgumentException>(() => StyleTerm.Blend(BothLayers, 1, StyleLossKind.Gram, StyleLossFormula.NormalizedGram, [], counting));
+        Assert.Throws<ArgumentException>(() => StyleTerm.Blend(BothLayers, 1, StyleLossKind.Gram, StyleLossFormula.NormalizedGram, [new StyleTensor(Image(3), 0)], counting));
+        Assert.Equal(0, extractions);
+    }
+
+    [Fact]
     public void An_objective_needs_a_term()
     {
         Assert.Throws<ArgumentException>(() => new Objective([]));

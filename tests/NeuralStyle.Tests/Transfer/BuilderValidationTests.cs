@@ -159,7 +159,7 @@ public sealed class BuilderValidationTests
     {
         var error = Assert.Throws<StyleTransferConfigurationException>(() => new StyleTransferBuilder()
             .WithContent("/no/content.png").AddStyle("/no/style.png").WithStyleStrength(strength).Build());
-        AssertProblem(error, Setting.StyleStrength, "ObjectiveSettings.StyleStrength must be a number from 0 to 1", Invariant($"(got {strength})"));
+        AssertProblem(error, Setting.StyleStrength, "ObjectiveSettings.StyleStrength must be a finite number from 0 to 1", Invariant($"(got {strength})"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using NeuralStyle.Engine;
 using NeuralStyle.Imaging;
+using NeuralStyle.Optimization;
 using NeuralStyle.Transfer;
 using TorchSharp;
 

@@ -2,9 +2,10 @@ using NeuralStyle.Configuration;
 using NeuralStyle.Engine;
 using NeuralStyle.Features;
 using NeuralStyle.Losses;
+using NeuralStyle.Transfer;
 using TorchSharp;
 
-namespace NeuralStyle.Transfer;
+namespace NeuralStyle.Engine;
 
 /// <summary>
 /// The style-transfer objective: weighted content, style and total variation losses of an image

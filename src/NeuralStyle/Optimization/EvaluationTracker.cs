@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NeuralStyle.Diagnostics;
+using NeuralStyle.Engine;
 using NeuralStyle.Optimization;
+using NeuralStyle.Transfer;
 using TorchSharp;
 
-namespace NeuralStyle.Transfer;
+namespace NeuralStyle.Optimization;
 
 /// <summary>
 /// Counts evaluations against the budget and does everything that happens per evaluation:

@@ -1,4 +1,4 @@
-namespace NeuralStyle.Engine;
+namespace NeuralStyle.IO;
 
 /// <summary>The one way an untrusted stream is read into memory: never more than a limit is buffered.</summary>
 public static class BoundedRead

@@ -4,9 +4,10 @@ using NeuralStyle.Configuration;
 using NeuralStyle.Diagnostics;
 using NeuralStyle.Engine;
 using NeuralStyle.Optimization;
+using NeuralStyle.Transfer;
 using TorchSharp;
 
-namespace NeuralStyle.Transfer;
+namespace NeuralStyle.Optimization;
 
 /// <summary>
 /// Optimises one scale of a transfer on tensors: computes the targets once, initialises the image,

@@ -2,7 +2,7 @@ using NeuralStyle.Engine;
 using NeuralStyle.Imaging;
 using TorchSharp;
 
-namespace NeuralStyle.Transfer;
+namespace NeuralStyle.Optimization;
 
 /// <summary>
 /// The start of <see cref="Configuration.InitMode.ContentInStylePalette"/>: the content photo

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using NeuralStyle.Stylizing;
 
-namespace NeuralStyle.Engine;
+namespace NeuralStyle.Stylizing;
 
 /// <summary>The one way a stylizer's <see cref="IStylizer.Identity"/> is written: its kind and what it was made with, as JSON (enums by name).</summary>
 public static class StylizerIdentity

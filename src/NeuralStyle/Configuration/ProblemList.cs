@@ -1,6 +1,4 @@
-using NeuralStyle.Configuration;
-
-namespace NeuralStyle.Engine;
+namespace NeuralStyle.Configuration;
 
 /// <summary>
 /// Collects <see cref="ConfigurationProblem"/>s: the one way every settings record, input and
@@ -20,9 +18,9 @@ public sealed class ProblemList
     /// <param name="setting">The setting at fault.</param>
     /// <param name="message">What is wrong, with the value found.</param>
     /// <param name="fix">How to put it right.</param>
-    /// <param name="tryInstead">Values of other settings that would put it right.</param>
-    public void Add(Setting setting, string message, string fix, params SettingValue[] tryInstead) =>
-        _problems.Add(new ConfigurationProblem(setting, message, fix) { Try = tryInstead });
+    /// <param name="suggestions">Values of other settings that would put it right.</param>
+    public void Add(Setting setting, string message, string fix, params SettingValue[] suggestions) =>
+        _problems.Add(new ConfigurationProblem(setting, message, fix) { Suggestions = suggestions });
 
     /// <summary>Records a problem unless <paramref name="path"/> is a file that exists (<see cref="NeuralStyle.IO.InputFile"/>'s rule).</summary>
     public void RequireFile(string? path, Setting setting, string what)
@@ -38,12 +36,12 @@ public sealed class ProblemList
     /// <param name="setting">The setting at fault.</param>
     /// <param name="message">What is wrong, with the value found.</param>
     /// <param name="fix">How to put it right.</param>
-    /// <param name="tryInstead">Values of other settings that would put it right.</param>
-    public void Require(bool valid, Setting setting, string message, string fix, params SettingValue[] tryInstead)
+    /// <param name="suggestions">Values of other settings that would put it right.</param>
+    public void Require(bool valid, Setting setting, string message, string fix, params SettingValue[] suggestions)
     {
         if (!valid)
         {
-            Add(setting, message, fix, tryInstead);
+            Add(setting, message, fix, suggestions);
         }
     }
 

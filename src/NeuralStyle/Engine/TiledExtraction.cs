@@ -2,7 +2,7 @@ using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using TorchSharp;
 
-namespace NeuralStyle.Transfer;
+namespace NeuralStyle.Engine;
 
 /// <summary>
 /// Runs a backbone over an image in overlapping tiles (<see cref="TilingSettings"/>): assembles

@@ -2,7 +2,7 @@ using NeuralStyle.Configuration;
 using NeuralStyle.Features;
 using TorchSharp;
 
-namespace NeuralStyle.Transfer;
+namespace NeuralStyle.Engine;
 
 /// <summary>
 /// How the optimised tensor represents the image (<see cref="OptimizationSpace"/>), and the one

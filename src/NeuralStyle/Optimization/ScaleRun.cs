@@ -1,4 +1,6 @@
-namespace NeuralStyle.Transfer;
+using NeuralStyle.Transfer;
+
+namespace NeuralStyle.Optimization;
 
 /// <summary>Where one scale's optimisation sits in the whole run: its stage and the evaluations around it.</summary>
 /// <param name="Stage">The scale.</param>

@@ -4,7 +4,7 @@ using NeuralStyle.Engine;
 using NeuralStyle.Features;
 using TorchSharp;
 
-namespace NeuralStyle.Transfer;
+namespace NeuralStyle.Engine;
 
 /// <summary>
 /// Style targets shared by the calls of one <see cref="Stylizing.TransferStylizer"/>: keyed by the style loss,

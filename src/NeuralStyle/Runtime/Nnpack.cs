@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using TorchSharp;
 
-namespace NeuralStyle.Engine;
+namespace NeuralStyle.Runtime;
 
 /// <summary>
 /// Turns libtorch's NNPACK off, once per process, before the first convolution the library runs.

@@ -1,9 +1,8 @@
-using NeuralStyle.Engine;
 using NeuralStyle.Runtime;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 
-namespace NeuralStyle.Tests.Engine;
+namespace NeuralStyle.Tests.Runtime;
 
 /// <summary>libtorch never consults NNPACK once the library has built a transfer (where NNPACK cannot start, each consultation printed a warning to stderr).</summary>
 public sealed class NnpackTests

@@ -1,6 +1,7 @@
+using NeuralStyle.Transfer;
 using TorchSharp;
 
-namespace NeuralStyle.Transfer;
+namespace NeuralStyle.Optimization;
 
 /// <summary>What <see cref="StyleOptimizer"/>'s <c>Optimize</c> returns.</summary>
 internal sealed class StyleOptimizationResult : IDisposable

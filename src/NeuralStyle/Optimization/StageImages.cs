@@ -2,9 +2,10 @@ using NeuralStyle.Configuration;
 using NeuralStyle.Engine;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
+using NeuralStyle.Transfer;
 using TorchSharp;
 
-namespace NeuralStyle.Transfer;
+namespace NeuralStyle.Optimization;
 
 /// <summary>A decoded style image, its optional mask and its blend weight.</summary>
 /// <param name="Image">The style image.</param>
