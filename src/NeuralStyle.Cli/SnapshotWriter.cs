@@ -10,9 +10,9 @@ internal sealed class SnapshotWriter
 {
     private readonly string _output;
     private readonly bool _overwrite;
-    private readonly IRunReporter _reporter;
+    private readonly ITransferReporter _reporter;
 
-    public SnapshotWriter(string output, bool overwrite, IRunReporter reporter)
+    public SnapshotWriter(string output, bool overwrite, ITransferReporter reporter)
     {
         _output = output;
         _overwrite = overwrite;

@@ -14,10 +14,10 @@ namespace NeuralStyle.Cli;
 /// </summary>
 internal sealed class StyleRunner
 {
-    private readonly IRunReporter _reporter;
+    private readonly ITransferReporter _reporter;
     private readonly WeightsCache _cache;
 
-    public StyleRunner(IRunReporter reporter, WeightsCache cache)
+    public StyleRunner(ITransferReporter reporter, WeightsCache cache)
     {
         _reporter = reporter;
         _cache = cache;

@@ -25,7 +25,7 @@ internal static class WeightsCommand
         mode.AddTo(download);
         download.SetAction(async (result, cancellationToken) =>
         {
-            IRunReporter reporter = reporterFor(mode.Read(result));
+            IDownloadReporter reporter = reporterFor(mode.Read(result));
             var cache = new WeightsCache(result.GetValue(cacheDirectory));
             string path = await reporter.TrackDownloadAsync(Vgg19Weights.Torchvision.FileName, progress =>
                 Vgg19Weights.DownloadAsync(cache, result.GetValue(featuresOnly), progress, cancellationToken: cancellationToken)).ConfigureAwait(false);

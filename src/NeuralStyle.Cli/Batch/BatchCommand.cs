@@ -53,7 +53,7 @@ internal static class BatchCommand
         mode.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            IRunReporter reporter = reporterFor(mode.Read(result));
+            IBatchReporter reporter = reporterFor(mode.Read(result));
             var reader = new ManifestReader();
             string manifestPath = result.GetRequiredValue(manifest);
             ShardAssignment assignment = Resolve(result.GetValue(shard), result.GetValue(shards));

@@ -29,7 +29,7 @@ internal static class ApplyCommand
         mode.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            IRunReporter reporter = reporterFor(mode.Read(result));
+            IReporter reporter = reporterFor(mode.Read(result));
             string[] files = result.GetRequiredValue(inputs);
             string target = result.GetRequiredValue(output);
             bool replace = result.GetValue(overwrite);

@@ -19,7 +19,7 @@ internal static class ExportCommand
         mode.AddTo(command);
         command.SetAction(result =>
         {
-            IRunReporter reporter = reporterFor(mode.Read(result));
+            IReporter reporter = reporterFor(mode.Read(result));
             string target = result.GetRequiredValue(output);
             bool replace = result.GetValue(overwrite);
             string source = result.GetRequiredValue(modelPath);

@@ -14,7 +14,7 @@ internal static class StylesCommand
         mode.AddTo(command);
         command.SetAction(result =>
         {
-            IRunReporter reporter = reporterFor(mode.Read(result));
+            IStyleListReporter reporter = reporterFor(mode.Read(result));
             foreach (BuiltInStyleInfo style in BuiltInStyles.All)
             {
                 reporter.StyleListed(style);

@@ -80,7 +80,7 @@ internal static class TrainCommand
         });
         command.SetAction(async (result, cancellationToken) =>
         {
-            IRunReporter reporter = reporterFor(mode.Read(result));
+            ITrainingReporter reporter = reporterFor(mode.Read(result));
             string model = result.GetRequiredValue(output);
             bool replace = result.GetValue(overwrite);
             (string, string)[] readFiles = [.. result.GetRequiredValue(styles).Select(s => (s, "style image")), .. result.GetValue(from) is string fromFile ? [(fromFile, "starting model")] : Array.Empty<(string, string)>()];
