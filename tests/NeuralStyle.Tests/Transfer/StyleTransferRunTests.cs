@@ -1,0 +1,97 @@
+using NeuralStyle.Configuration;
+using NeuralStyle.Imaging;
+using NeuralStyle.Stylizing;
+using NeuralStyle.Testing;
+using NeuralStyle.Transfer;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using TorchSharp;
+
+namespace NeuralStyle.Tests.Transfer;
+
+/// <summary>A transfer's run on the seeded two-convolution extractor: cancellation, native tensors, seeds and starts (no pretrained network needed).</summary>
+public sealed class StyleTransferRunTests : IDisposable
+{
+    private readonly TinyExtractor _extractor = new();
+
+    [Fact]
+    public void CancellationStopsWithinOneEvaluation()
+    {
+        using Image<Rgb24> content = TestImages.Photo(48, 48);
+        using Image<Rgb24> style = TestImages.Painting(48, 48);
+        using var cancellation = new CancellationTokenSource();
+        int reported = 0;
+        var progress = new SynchronousProgress<StyleTransferProgress>(p =>
+        {
+            reported = p.Evaluation;
+            if (p.Evaluation == 3)
+            {
+                cancellation.Cancel();
+            }
+        });
+        StyleTransfer transfer = Builder(content, style).WithEvaluations(50).Build();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => transfer.Run(RunReporting.WithProgress(progress), cancellation.Token));
+        Assert.Equal(3, reported);
+    }
+
+    [Fact]
+    public async Task RunAsyncHonoursAnAlreadyCancelledToken()
+    {
+        using Image<Rgb24> content = TestImages.Photo(32, 32);
+        using Image<Rgb24> style = TestImages.Painting(32, 32);
+        StyleTransfer transfer = Builder(content, style).WithEvaluations(5).Build();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => transfer.RunAsync(new CancellationToken(canceled: true)));
+        using StyleTransferResult result = await transfer.RunAsync();
+        Assert.Equal(5, result.LossHistory.Count);
+    }
+
+    [Fact]
+    public void NativeTensorCountReturnsToItsStartAfterRuns()
+    {
+        using Image<Rgb24> content = TestImages.Photo(32, 32);
+        using Image<Rgb24> style = TestImages.Painting(32, 32);
+        StyleTransfer transfer = Builder(content, style).WithEvaluations(12).Build();
+        var snapshots = new RunReporting { Snapshot = _ => { }, SnapshotEvery = 4 };
+        using (transfer.Run(snapshots))
+        {
+        }
+
+        long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        for (int i = 0; i < 3; i++)
+        {
+            using StyleTransferResult result = transfer.Run(snapshots);
+        }
+
+        Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
+    [Fact]
+    public void NoiseInitialisationIsDeterministicForASeed()
+    {
+        using Image<Rgb24> content = TestImages.Photo(32, 32);
+        using Image<Rgb24> style = TestImages.Painting(32, 32);
+        StyleTransferBuilder builder = Builder(content, style).WithEvaluations(4).WithInit(InitMode.Noise).WithSeed(7);
+        using StyleTransferResult a = builder.Build().Run();
+        using StyleTransferResult b = builder.Build().Run();
+        using StyleTransferResult c = builder.WithSeed(8).Build().Run();
+        Assert.Equal(a.LossHistory, b.LossHistory);
+        Assert.NotEqual(a.LossHistory[0], c.LossHistory[0]);
+    }
+
+    [Fact]
+    public void GrayInitStartsFromMidGray()
+    {
+        using Image<Rgb24> content = DemoImages.Lakeside(64, 48);
+        using Image<Rgb24> style = DemoImages.Swirls(64, 64);
+        using StyleTransferResult gray = Builder(content, style).WithInit(InitMode.Gray).WithEvaluations(3).Build().Run();
+        using StyleTransferResult fromContent = Builder(content, style).WithInit(InitMode.Content).WithEvaluations(3).Build().Run();
+        Assert.True(gray.LossHistory[0].Content > 0.1, $"gray starts away from the content: {gray.LossHistory[0].Content}");
+        Assert.Equal(0, fromContent.LossHistory[0].Content, 6);
+    }
+
+    public void Dispose() => _extractor.Dispose();
+
+    private StyleTransferBuilder Builder(Image<Rgb24> content, Image<Rgb24> style) => new StyleTransferBuilder()
+        .WithFeatureExtractor(_extractor).WithContent(content).AddStyle(style).WithSize(OutputSize.Original).WithEvaluations(30);
+}
