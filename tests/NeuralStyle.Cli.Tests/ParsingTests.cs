@@ -18,7 +18,7 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     [InlineData("--style-weight -1", "--style-weight: ObjectiveSettings.StyleWeight must be a finite number of at least 0 (got -1). Use 0 to turn the term off.")]
     [InlineData("--lr 0", "--learning-rate: OptimizerSettings.LearningRate must be a finite number greater than 0 (got 0).")]
     [InlineData("--strength 2", "--strength: ObjectiveSettings.StyleStrength must be a finite number from 0 to 1 (got 2). The recommended strength is 0.5")]
-    [InlineData("--optimizer adam --lr -1", "--learning-rate: OptimizerSettings.LearningRate must be a finite number greater than 0 (got -1). The default for Adam is 0.02.")]
+    [InlineData("--optimizer adam --lr -1", "--learning-rate: OptimizerSettings.LearningRate must be a finite number greater than 0 (got -1). The default for adam is 0.02.")]
     [InlineData("--style-blend 0.5 0.5", "--style-blend has 2 weight(s) for 1 style image(s)")]
     [InlineData("--quiet --json", "--quiet and --json cannot be combined")]
     [InlineData("--preset picasso", "Unknown preset 'picasso'")]

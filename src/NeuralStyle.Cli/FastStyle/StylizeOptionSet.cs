@@ -17,7 +17,7 @@ internal sealed class StylizeOptionSet
     private readonly Option<int?> _tileOverlap = DescribedOptions.Create<int?>(StylizeSettingDescriptions.TileOverlap);
     private readonly Option<int?> _size = DescribedOptions.Create<int?>(StylizeSettingDescriptions.Size, "-s");
     private readonly Option<double?> _maxUpscale = DescribedOptions.Create<double?>(StylizeSettingDescriptions.MaxUpscale);
-    private readonly Option<int?> _memoryLimit = DescribedOptions.Create<int?>(MemoryLimitInMebibytes);
+    private readonly Option<int?> _memoryLimit = MemoryLimitOption();
     private readonly Option<string?> _transferTileSize = new("--tile-size") { Hidden = true };
 
     /// <summary>
@@ -26,7 +26,7 @@ internal sealed class StylizeOptionSet
     /// </summary>
     public static SettingDescription MemoryLimitInMebibytes { get; } = StylizeSettingDescriptions.MemoryLimit with
     {
-        Help = "The most memory one stylisation's tensors may take, in MiB; tiles shrink to fit.",
+        Help = "The most memory one stylisation's tensors may take, in MiB (the API's StylizeOptions.MemoryLimitBytes is in bytes); tiles shrink to fit.",
         Range = new(StylizeOptions.MinimumMemoryLimitBytes >> 20, Whole: true),
     };
 
@@ -51,11 +51,6 @@ internal sealed class StylizeOptionSet
             {
                 result.AddError($"{_transferTileSize.Name} is a transfer's tile core; a fast network's largest tile, overlap included, is {_tileSize.Name}.");
             }
-
-            if (result.GetValue(_memoryLimit) is int mebibytes && !MemoryLimitInMebibytes.Range!.Contains(mebibytes))
-            {
-                result.AddError($"{_memoryLimit.Name} must be {MemoryLimitInMebibytes.Valid} (got {mebibytes}).");
-            }
         });
     }
 
@@ -70,4 +65,12 @@ internal sealed class StylizeOptionSet
         MaxUpscale = result.GetValue(_maxUpscale) ?? StylizeOptions.Default.MaxUpscale,
         MemoryLimitBytes = result.GetValue(_memoryLimit) is int mebibytes ? (long)mebibytes << 20 : StylizeOptions.Default.MemoryLimitBytes,
     };
+
+    /// <summary>The memory limit's option, its range (in MiB) checked while parsing.</summary>
+    private static Option<int?> MemoryLimitOption()
+    {
+        Option<int?> option = DescribedOptions.Create<int?>(MemoryLimitInMebibytes);
+        option.CustomParser = Numbers.WholeWithin(option.Name, MemoryLimitInMebibytes);
+        return option;
+    }
 }

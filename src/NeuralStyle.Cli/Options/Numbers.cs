@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Numerics;
+using NeuralStyle.Configuration;
 
 namespace NeuralStyle.Cli.Options;
 
@@ -65,6 +66,33 @@ internal static class Numbers
         ArgumentNullException.ThrowIfNull(valueType);
         Type type = valueType.IsArray ? valueType.GetElementType()! : Nullable.GetUnderlyingType(valueType) ?? valueType;
         return type == typeof(int) ? TryParse<int>(text, out _) : type == typeof(long) ? TryParse<long>(text, out _) : type != typeof(double) || TryParse<double>(text, out _);
+    }
+
+    /// <summary>
+    /// A parser for a whole-number option whose value must be in <paramref name="description"/>'s
+    /// range, checked while parsing (for an option in other units than the library's setting).
+    /// </summary>
+    public static Func<ArgumentResult, int?> WholeWithin(string option, SettingDescription description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        ValueRange range = description.Range ?? throw new ArgumentException($"{description.Name} is not a number.", nameof(description));
+        return result =>
+        {
+            string text = result.Tokens.Single().Value;
+            if (!TryParse(text, out int value))
+            {
+                result.AddError($"{option} must be {Expected(typeof(int))} (got '{text}').");
+                return null;
+            }
+
+            if (!range.Contains(value))
+            {
+                result.AddError(FormattableString.Invariant($"{option} must be {range} (got {value})."));
+                return null;
+            }
+
+            return value;
+        };
     }
 
     private static T One<T>(ArgumentResult result, string option)

@@ -273,6 +273,6 @@ public static class SettingDescriptions
         Name = name,
         Help = help,
         Default = "off",
-        Values = value is null ? "a flag (true or false)" : $"a flag: given, it sets {value}",
+        Values = value is null ? "a flag (true or false)" : $"a flag (true or false): true sets {value}",
     };
 }

@@ -93,7 +93,7 @@ public sealed record OptimizerSettings
             return;
         }
 
-        SettingDescriptions.LearningRate.Check(problems, LearningRate, FormattableString.Invariant($"The default for {Kind} is {For(Kind).LearningRate}."));
+        SettingDescriptions.LearningRate.Check(problems, LearningRate, FormattableString.Invariant($"The default for {SettingDescriptions.KebabCase(Kind.ToString())} is {For(Kind).LearningRate}."));
         problems.Require(
             Kind != OptimizerKind.Lbfgs || HistorySize >= 1,
             Setting.HistorySize,

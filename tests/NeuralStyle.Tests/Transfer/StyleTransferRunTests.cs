@@ -87,6 +87,8 @@ public sealed class StyleTransferRunTests : IDisposable
         using StyleTransferResult gray = Builder(content, style).WithInit(InitMode.Gray).WithEvaluations(3).Build().Run();
         using StyleTransferResult fromContent = Builder(content, style).WithInit(InitMode.Content).WithEvaluations(3).Build().Run();
         Assert.True(gray.LossHistory[0].Content > 0.1, $"gray starts away from the content: {gray.LossHistory[0].Content}");
+        Assert.Equal(0, gray.LossHistory[0].TotalVariation);
+        Assert.True(fromContent.LossHistory[0].TotalVariation > 0, "the photo is not flat");
         Assert.Equal(0, fromContent.LossHistory[0].Content, 6);
     }
 
