@@ -38,14 +38,6 @@ public sealed record ResolvedObjective
     /// <summary>Every layer the objective reads (content and style layers, each once, content first).</summary>
     public IReadOnlyList<FeatureLayer> Layers => ContentLayers.Concat(StyleLayers).Select(l => l.Layer).Distinct().ToArray();
 
-    /// <summary>The layers whose terms have a weight, i.e. those the total depends on.</summary>
-    internal IReadOnlyList<FeatureLayer> ActiveLayers =>
-        (ContentWeight > 0 ? ContentLayers : [])
-            .Concat(StyleWeight > 0 ? StyleLayers : [])
-            .Select(l => l.Layer)
-            .Distinct()
-            .ToArray();
-
     /// <summary>The deepest layer the objective reads.</summary>
     public FeatureLayer Deepest => Layers.MaxBy(l => l.Depth)!;
 
