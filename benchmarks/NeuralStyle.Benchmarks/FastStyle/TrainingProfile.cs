@@ -17,8 +17,9 @@ namespace NeuralStyle.Benchmarks.FastStyle;
 /// Where a training step's time goes, with the recipe of styles/train.sh (half width, 128 px crops,
 /// batch 4, content weight 4, TV 120): the photo feed, the network's forward pass, the loss (the loss
 /// network over the output and the input crops), the backward pass, the gradient check and Adam.
-/// Usage: training-profile PHOTOS STYLE [steps=30] [batch=4] [size=128] [bf16]: bf16 runs the loss
-/// network in bfloat16 (<see cref="Features.MixedPrecisionExtractor"/>).
+/// Usage: training-profile PHOTOS STYLE [steps=30] [batch=4] [size=128] [bf16] [nhwc]: bf16 runs the
+/// loss network in bfloat16 (<see cref="Features.MixedPrecisionExtractor"/>); nhwc feeds the crops
+/// channels_last, so both networks' convolutions run in that layout.
 /// </summary>
 internal static class TrainingProfile
 {
@@ -29,7 +30,8 @@ internal static class TrainingProfile
         int steps = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30;
         int batch = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 4;
         int size = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 128;
-        bool bf16 = args.Length > 5 && args[5] == "bf16";
+        bool bf16 = args.Skip(5).Contains("bf16");
+        bool nhwc = args.Skip(5).Contains("nhwc");
         torch.set_num_threads(2);
         using Features.IFeatureExtractor extractor = bf16
             ? new Features.MixedPrecisionExtractor(ResNet18FeatureExtractor.Load(new ResNet18Options { DataType = torch.ScalarType.BFloat16 }))
@@ -62,6 +64,11 @@ internal static class TrainingProfile
             using var scope = torch.NewDisposeScope();
             var clock = Stopwatch.StartNew();
             torch.Tensor input = feed.Next(CancellationToken.None);
+            if (nhwc)
+            {
+                input = Features.Authoring.TensorLayout.ToChannelsLast(input);
+            }
+
             Lap(0);
             torch.Tensor output = network.Forward(input);
             Lap(1);
