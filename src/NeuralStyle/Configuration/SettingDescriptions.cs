@@ -227,9 +227,6 @@ public static class SettingDescriptions
         PreserveColors, ColorMatch, StyleScale, StyleLoss, NormalizeGradients, MultiScale, MultiScaleSmallestSide, MultiScaleCoarseEvaluations, TileSize, TileHalo,
     ];
 
-    /// <summary>The description of <paramref name="setting"/> among <see cref="Transfer"/>'s and the style blend's, or null when it has none.</summary>
-    public static SettingDescription? For(Setting setting) => Transfer.Append(StyleBlendWeight).FirstOrDefault(d => d.Setting == setting);
-
     /// <summary>A name in kebab case, as keys and enum values are written for hosts: <c>MeanCovariance</c> is <c>mean-covariance</c>.</summary>
     public static string KebabCase(string name)
     {
