@@ -118,12 +118,11 @@ internal static class NeuralStyleApp
     private static string Describe(Exception exception, StyleCommand style) => exception switch
     {
         TrainingCancelledException training => DescribedOptions.Annotate(training.Message) + (training.CheckpointStep is null ? string.Empty : " To continue, run the same command with --resume."),
-        OutputExistsException exists => $"{exists.Message.TrimEnd('.')} (--overwrite).",
         OperationCanceledException => "cancelled; nothing was written.",
         StyleTransferConfigurationException configuration => string.Join(Environment.NewLine, configuration.Problems.Select(p => Describe(p, style))),
         BatchValidationException batch => $"{batch.Problems.Count} bad job(s) in the manifest, nothing was run:" + string.Concat(batch.Problems.Select(p => Environment.NewLine + Describe(p, style))),
         _ when Classify(exception) == ExitCode.UnexpectedError => $"unexpected {exception.GetType().Name}: {exception.Message} (please report this with the command you ran)",
-        _ => DescribedOptions.Annotate(exception.Message),
+        _ => FailureText.Of(exception),
     };
 
     /// <summary>A manifest problem with its line, in the command's terms.</summary>

@@ -2,6 +2,7 @@ using NeuralStyle.Batch.Jobs;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Batch.Sharding;
 using NeuralStyle.Configuration;
+using NeuralStyle.IO;
 using NeuralStyle.Imaging;
 using NeuralStyle.Stylizing;
 using NeuralStyle.Testing;
@@ -89,7 +90,8 @@ public sealed class BatchRunnerTests : IDisposable
         File.WriteAllText(jobs[0].Output, "mine");
         BatchReport kept = await RunAsync(jobs);
         Assert.Equal([BatchJobState.Failed, BatchJobState.Done], kept.Outcomes.Select(o => o.State));
-        Assert.Contains("allow overwriting (BatchOptions.Overwrite)", kept.Outcomes[0].Error, StringComparison.Ordinal);
+        Assert.IsType<OutputExistsException>(kept.Outcomes[0].Failure);
+        Assert.Contains("exists and was not written by a batch", kept.Outcomes[0].Error, StringComparison.Ordinal);
         Assert.Equal("mine", File.ReadAllText(jobs[0].Output));
 
         BatchReport replaced = await RunAsync(jobs, options: new BatchOptions { Overwrite = true });

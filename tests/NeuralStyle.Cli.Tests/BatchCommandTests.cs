@@ -110,6 +110,19 @@ public sealed class BatchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_output_not_written_by_a_batch_is_kept_and_the_failure_names_the_option_that_allows_replacing_it()
+    {
+        string manifest = _work.File("one.jsonl");
+        File.WriteAllText(manifest, "{\"content\": \"content.png\", \"model\": \"shipwreck\", \"output\": \"mine.png\", \"size\": 32}\n");
+        File.WriteAllText(_work.File("mine.png"), "mine");
+        CliRun run = await CliRun.RunAsync("batch", manifest);
+        Assert.NotEqual(ExitCode.Success, run.Code);
+        Assert.Contains("exists and was not written by a batch: move it, or allow overwriting it (--overwrite).", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("BatchOptions", run.Error, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(_work.File("mine.png")));
+    }
+
+    [Fact]
     public async Task A_batch_killed_again_and_again_finishes_with_every_output_once()
     {
         string manifest = await ManifestAsync();

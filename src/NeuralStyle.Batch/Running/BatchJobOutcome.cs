@@ -6,8 +6,13 @@ namespace NeuralStyle.Batch.Running;
 /// <param name="Job">The job.</param>
 /// <param name="State">Done, skipped (its output was already there with these settings) or failed.</param>
 /// <param name="Elapsed">The time it took (checks and writing included).</param>
-/// <param name="Error">Why it failed (failed jobs only).</param>
-public sealed record BatchJobOutcome(BatchJob Job, BatchJobState State, TimeSpan Elapsed, string? Error = null);
+/// <param name="Failure">Why it failed (failed jobs only): an <see cref="NeuralStyle.IO.OutputExistsException"/> when the
+/// output exists and was not written by a batch (allow it with <see cref="BatchOptions.Overwrite"/>), otherwise what the job threw.</param>
+public sealed record BatchJobOutcome(BatchJob Job, BatchJobState State, TimeSpan Elapsed, Exception? Failure = null)
+{
+    /// <summary>The failure's message (failed jobs only), as recorded beside the output.</summary>
+    public string? Error => Failure?.Message;
+}
 
 /// <summary>How a job ended.</summary>
 public enum BatchJobState

@@ -113,7 +113,7 @@ public sealed class BatchRunner
                 {
                     // Not written by a batch: never replaced silently, and no record is written for it.
                     return new BatchJobOutcome(job, BatchJobState.Failed, clock.Elapsed,
-                        $"'{job.Output}' exists and was not written by a batch: move it, or allow overwriting (BatchOptions.Overwrite).");
+                        new OutputExistsException($"'{job.Output}' exists and was not written by a batch: move it, or allow overwriting it."));
                 }
             }
 
@@ -137,7 +137,7 @@ public sealed class BatchRunner
                 TryRecordFailure(job, settings, e.Message);
             }
 
-            return new BatchJobOutcome(job, BatchJobState.Failed, clock.Elapsed, e.Message);
+            return new BatchJobOutcome(job, BatchJobState.Failed, clock.Elapsed, e);
         }
     }
 

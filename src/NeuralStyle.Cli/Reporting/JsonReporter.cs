@@ -42,7 +42,7 @@ internal sealed class JsonReporter : IRunReporter
             if (p.Finished is BatchJobOutcome outcome)
             {
                 Write(
-                    new JobEvent(p.Job.Line, p.Job.Output, outcome.State.ToString().ToLowerInvariant(), p.Completed, p.Total, outcome.Elapsed.TotalSeconds, outcome.Error),
+                    new JobEvent(p.Job.Line, p.Job.Output, outcome.State.ToString().ToLowerInvariant(), p.Completed, p.Total, outcome.Elapsed.TotalSeconds, outcome.Failure is null ? null : FailureText.Of(outcome.Failure)),
                     JsonEventContext.Default.JobEvent);
             }
             else if (p.JobFraction == 0)

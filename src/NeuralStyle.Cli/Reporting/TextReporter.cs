@@ -161,12 +161,12 @@ internal sealed class TextReporter : IRunReporter
 
         foreach (BatchJobOutcome failed in report.Outcomes.Where(o => o.State == BatchJobState.Failed))
         {
-            _console.Error.WriteLine($"neural-style: {failed.Job.Describe()} failed: {failed.Error}");
+            _console.Error.WriteLine($"neural-style: {failed.Job.Describe()} failed: {FailureText.Of(failed.Failure!)}");
         }
     }
 
     private static string JobLine(BatchProgress p, BatchJobOutcome outcome) => Invariant(
-        $"jobs {p.Completed}/{p.Total}  {outcome.State.ToString().ToLowerInvariant()} {p.Job.Describe()} ({outcome.Elapsed.TotalMilliseconds:F0} ms){(outcome.Error is null ? string.Empty : ": " + outcome.Error)}");
+        $"jobs {p.Completed}/{p.Total}  {outcome.State.ToString().ToLowerInvariant()} {p.Job.Describe()} ({outcome.Elapsed.TotalMilliseconds:F0} ms){(outcome.Failure is null ? string.Empty : ": " + FailureText.Of(outcome.Failure))}");
 
     public void StyleListed(BuiltInStyleInfo style) =>
         _console.Out.WriteLine($"{style.Name,-14}{style.Painting}{Environment.NewLine}{string.Empty,-14}trained: {style.Training}");
