@@ -14,7 +14,8 @@ using NeuralStyle.Benchmarks.Support;
 // Tile seams, whole vs tiled:    ... -- seams [docs] [width] [height] [tile] [evaluations]
 // float32 vs bf16 results:        ... -- precision-images [docs] [side] [evaluations]
 // Fast style: ms per image:      ... -- fast-speed [runs] [--gatys]
-// Fast style: demo photos, sheet: ... -- fast-demo-photos DIR;  ... -- fast-demo MODEL... [--docs docs] [--size 512] [--no-gatys]  (a file or a built-in style; several: the built-in sheet)
+// Fast style: demo photos, sheet: ... -- fast-demo-photos DIR;  ... -- fast-demo MODEL... [--docs docs] [--size 512] [--no-gatys] [--palette P]  (a file or a built-in style; several: the built-in sheet)
+// Record a built-in style's palette (models trained before it was recorded): ... -- record-palette MODEL.safetensors PAINTING
 // Batch overhead per job (fast style, 512 px): ... -- batch-overhead [photos] [rounds]
 // Web service load test (loopback): benchmarks/service-load.sh [requests] [clients]
 // Quality table + contact sheet: ... -- quality [--size 192] [--keras-steps 4000] [--docs docs] [--pair CONTENT STYLE]...
@@ -28,6 +29,9 @@ switch (args.FirstOrDefault())
         break;
     case "fast-demo":
         NeuralStyle.Benchmarks.FastStyle.FastStyleDemo.Run(args[1..]);
+        break;
+    case "record-palette":
+        NeuralStyle.Benchmarks.FastStyle.RecordPalette.Run(args[1..]);
         break;
     case "batch-overhead":
         NeuralStyle.Benchmarks.Batch.BatchOverhead.Run(args[1..]);

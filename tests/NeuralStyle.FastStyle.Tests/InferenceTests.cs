@@ -57,6 +57,35 @@ public sealed class InferenceTests : IDisposable
     }
 
     [Fact]
+    public void A_recorded_palette_moves_the_results_colours_towards_it_and_palette_zero_is_the_network()
+    {
+        using var painting = new TransferImage(DemoImages.Swirls(40, 32));
+        ColorPalette palette = ColorPalette.Of(painting.Color);
+        using var withPalette = new FastStyleModel(TransformerNet.Initialize(TestModels.Small, 5), _model.Info with { Palette = palette });
+        using TransferImage photo = Photo(40, 32);
+
+        using TransferImage network = _model.Stylize(photo);
+        using TransferImage paletteZero = withPalette.Stylize(photo, StylizeOptions.Default with { Palette = 0 });
+        using TransferImage ignored = _model.Stylize(photo, StylizeOptions.Default with { Palette = 1 });
+        using TransferImage moved = withPalette.Stylize(photo);
+        using TransferImage all = withPalette.Stylize(photo, StylizeOptions.Default with { Palette = 1 });
+
+        Assert.Equal(0, MaxDifference(network, paletteZero));
+        Assert.Equal(0, MaxDifference(network, ignored));
+        double before = MeanDistance(network, palette), partway = MeanDistance(moved, palette), after = MeanDistance(all, palette);
+        Assert.True(after < 0.03, $"palette 1: the result's mean colour is {after:F3} from the palette's");
+        Assert.True(after < partway && partway < before, $"distances of the mean colour to the palette's: network {before:F3}, default share {partway:F3}, share 1 {after:F3}");
+        Assert.NotEqual(withPalette.AsStylizer().Identity, _model.AsStylizer().Identity);
+    }
+
+    private static double MeanDistance(TransferImage image, ColorPalette palette)
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.Tensor mean = ImageTensor.FromImage(image.Color).mean([0, 2, 3]).to(torch.ScalarType.Float64);
+        return mean.data<double>().ToArray().Zip(palette.Mean).Max(p => Math.Abs(p.First - p.Second));
+    }
+
+    [Fact]
     public void Luminance_only_keeps_the_photos_chroma()
     {
         using TransferImage photo = Photo(40, 32);
@@ -152,10 +181,11 @@ public sealed class InferenceTests : IDisposable
     public void Bad_options_and_tiny_images_are_refused_with_the_setting()
     {
         using TransferImage tiny = Photo(12, 40);
-        var bad = StylizeOptions.Default with { Strength = 2, ColorPreservation = ColorPreservation.ColorMatching, TileSize = 10 };
+        var bad = StylizeOptions.Default with { Strength = 2, Palette = -1, ColorPreservation = ColorPreservation.ColorMatching, TileSize = 10 };
         StyleTransferConfigurationException error = Assert.Throws<StyleTransferConfigurationException>(() => _model.Stylize(tiny, bad));
+        Assert.Contains("StylizeOptions.Palette must be a finite number from 0 to 1 (got -1)", error.Message, StringComparison.Ordinal);
         Assert.Equal(
-            new[] { Setting.StylizeStrength, Setting.ColorPreservation, Setting.StylizeTiling, Setting.ContentImage }.Order(),
+            new[] { Setting.StylizeStrength, Setting.StylizePalette, Setting.ColorPreservation, Setting.StylizeTiling, Setting.ContentImage }.Order(),
             error.Problems.Select(p => p.Setting).Order());
     }
 

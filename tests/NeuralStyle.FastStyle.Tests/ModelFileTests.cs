@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
+using NeuralStyle.FastStyle.Network;
 using NeuralStyle.Features;
 using NeuralStyle.IO;
+using NeuralStyle.Imaging;
+using NeuralStyle.Testing;
 using TorchSharp;
 
 namespace NeuralStyle.FastStyle.Tests;
@@ -54,6 +57,25 @@ public sealed class ModelFileTests : IDisposable
             Assert.True(torch.allclose(a, b, rtol: 0, atol: 0));
         }
     }
+
+    [Fact]
+    public void A_recorded_palette_is_kept_by_the_file()
+    {
+        using var painting = new TransferImage(DemoImages.Swirls(40, 32));
+        ColorPalette palette = ColorPalette.Of(painting.Color);
+        using var model = new FastStyleModel(TransformerNet.Initialize(TestModels.Small, 4), new FastStyleModelInfo { Architecture = TestModels.Small, StyleName = "s", TrainingSize = 64, Palette = palette });
+        string path = Path.Combine(_folder, "palette.safetensors");
+        model.Save(path);
+        using FastStyleModel loaded = FastStyleModel.Load(path);
+        Assert.Equal(palette, loaded.Info.Palette);
+        Assert.Equal(model.Info, loaded.Info);
+        using FastStyleModel without = TestModels.Seeded(4);
+        Assert.Null(without.Info.Palette);
+    }
+
+    [Fact]
+    public void A_malformed_palette_is_named() =>
+        AssertInvalid(Rewritten(_ => { }, m => m["palette"] = "0.5 0.4"), "its 'palette' metadata is '0.5 0.4', expected 12 numbers");
 
     [Fact]
     public void A_missing_key_is_named() =>

@@ -2,6 +2,7 @@ using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
 using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Imaging;
 using NeuralStyle.Stylizing;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
@@ -49,6 +50,11 @@ public sealed class TrainingTests(FastStyleFixture fixture)
             Assert.Equal(40, model.Info.Steps);
             Assert.Equal("swirls", model.Info.StyleName);
             Assert.Equal("ResNet18", model.Info.LossNetwork);
+
+            // The style's palette, as the loss saw the style (at the crop size), is recorded.
+            using TransferImage style = new ImageLoader().Load(fixture.Style);
+            using TransferImage sized = style.Resize(OutputSize.LongestSide(Tiny.Size));
+            Assert.Equal(ColorPalette.Of(sized.Color), model.Info.Palette);
         }
     }
 

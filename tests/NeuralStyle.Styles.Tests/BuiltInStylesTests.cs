@@ -4,6 +4,7 @@ using NeuralStyle.Imaging;
 using NeuralStyle.Testing;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 
 namespace NeuralStyle.Styles.Tests;
 
@@ -25,6 +26,13 @@ public sealed class BuiltInStylesTests
         Assert.Equal((64, 48), (styled.Width, styled.Height));
         double changed = MeanAbsoluteDifference(photo, styled);
         Assert.True(changed > 10, $"the style changed the photo by only {changed:F1} levels on average");
+
+        // Its painting's palette is recorded, as training saw the painting (128 px), so results move towards it.
+        using Image<Rgb24> painting = Image.Load<Rgb24>(BuiltInStyles.OpenPainting(style));
+        painting.Mutate(c => c.Resize(new ResizeOptions { Size = new Size(128, 128), Mode = ResizeMode.Max }));
+        ColorPalette expected = ColorPalette.Of(painting);
+        Assert.NotNull(model.Info.Palette);
+        Assert.All(model.Info.Palette.Mean.Zip(expected.Mean), p => Assert.Equal(p.Second, p.First, 0.02));
     }
 
     [Fact]

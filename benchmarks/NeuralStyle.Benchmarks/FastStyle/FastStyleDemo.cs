@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NeuralStyle.Benchmarks.Quality;
+using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
@@ -43,7 +44,7 @@ internal static class FastStyleDemo
     }
 
     /// <summary>
-    /// <c>fast-demo MODEL... [--docs docs] [--size 512] [--no-gatys]</c>: each model (a file or a built-in style's
+    /// <c>fast-demo MODEL... [--docs docs] [--size 512] [--no-gatys] [--palette P]</c>: each model (a file or a built-in style's
     /// name) and the Gatys default with its painting (cached; left out with --no-gatys), on the held-out photos, scored. One model: the
     /// sheet photo | Gatys default | fast network (fast-style-sheet.jpg); several: photo | each model
     /// (builtin-styles-sheet.jpg).
@@ -54,6 +55,9 @@ internal static class FastStyleDemo
         string docs = Option(args, "--docs") ?? "docs";
         int size = int.Parse(Option(args, "--size") ?? "512", CultureInfo.InvariantCulture);
         bool gatysToo = !args.Contains("--no-gatys");
+        StylizeOptions options = Option(args, "--palette") is string palette
+            ? StylizeOptions.Default with { Palette = double.Parse(palette, CultureInfo.InvariantCulture) }
+            : StylizeOptions.Default;
         torch.set_num_threads(2);
         using var extractor = ResNet18FeatureExtractor.Load();
         var loader = new ImageLoader();
@@ -88,9 +92,9 @@ internal static class FastStyleDemo
                 }
 
                 var clock = Stopwatch.StartNew();
-                TransferImage fast = model.Stylize(photo);
+                TransferImage fast = model.Stylize(photo, options);
                 double fastMs = clock.Elapsed.TotalMilliseconds;
-                Report(name, model.Info.StyleName, $"fast network ({model.Info.Steps} steps)", QualityScores.Of(fast.Color, pair), fastMs);
+                Report(name, model.Info.StyleName, $"fast network ({model.Info.Steps} steps, palette {options.Palette})", QualityScores.Of(fast.Color, pair), fastMs);
 
                 rows[i].Add(fast.Color);
             }

@@ -12,6 +12,7 @@ namespace NeuralStyle.Cli.FastStyle;
 internal sealed class StylizeOptionSet
 {
     private readonly Option<double?> _strength = DescribedOptions.Create<double?>(StylizeSettingDescriptions.Strength);
+    private readonly Option<double?> _palette = DescribedOptions.Create<double?>(StylizeSettingDescriptions.Palette);
     private readonly Option<bool> _keepColors = DescribedOptions.Create<bool>(StylizeSettingDescriptions.PreserveColors);
     private readonly Option<int?> _tileSize = DescribedOptions.Create<int?>(StylizeSettingDescriptions.MaxTileSize);
     private readonly Option<int?> _tileOverlap = DescribedOptions.Create<int?>(StylizeSettingDescriptions.TileOverlap);
@@ -35,7 +36,7 @@ internal sealed class StylizeOptionSet
         [.. StylizeSettingDescriptions.All.Select(d => d == StylizeSettingDescriptions.MemoryLimit ? MemoryLimitInMebibytes : d)];
 
     /// <summary>The options, for a command or a manifest line.</summary>
-    public IReadOnlyList<Option> All => [_strength, _keepColors, _tileSize, _tileOverlap, _size, _maxUpscale, _memoryLimit, _transferTileSize];
+    public IReadOnlyList<Option> All => [_strength, _palette, _keepColors, _tileSize, _tileOverlap, _size, _maxUpscale, _memoryLimit, _transferTileSize];
 
     /// <summary>Adds the options to <paramref name="command"/>, with the rule that points a transfer's tile option to this one.</summary>
     public void AddTo(Command command)
@@ -58,6 +59,7 @@ internal sealed class StylizeOptionSet
     public StylizeOptions Read(ParseResult result) => StylizeOptions.Default with
     {
         Strength = result.GetValue(_strength) ?? StylizeOptions.Default.Strength,
+        Palette = result.GetValue(_palette) ?? StylizeOptions.Default.Palette,
         ColorPreservation = result.GetValue(_keepColors) ? ColorPreservation.LuminanceOnly : StylizeOptions.Default.ColorPreservation,
         TileSize = result.GetValue(_tileSize) ?? StylizeOptions.Default.TileSize,
         TileOverlap = result.GetValue(_tileOverlap) ?? StylizeOptions.Default.TileOverlap,

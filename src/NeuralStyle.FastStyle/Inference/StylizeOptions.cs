@@ -19,6 +19,16 @@ public sealed record StylizeOptions
     public double Strength { get; init; } = 1;
 
     /// <summary>
+    /// How far the network's colours move to its style's palette (the mean and covariance of the
+    /// painting's colours, recorded in the model when it is trained): 0 keeps the network's own
+    /// colours, 1 gives each result the painting's colour mean and covariance; the default 0.75
+    /// gives results the painting's palette and contrast while keeping more of the photo's shading.
+    /// Applied before <see cref="Strength"/> and <see cref="ColorPreservation"/>; models without a
+    /// recorded palette (written before it was recorded) ignore it.
+    /// </summary>
+    public double Palette { get; init; } = 0.75;
+
+    /// <summary>
     /// Keep the photo's colours: <see cref="ColorPreservation.LuminanceOnly"/> keeps the output's
     /// luminance and the photo's chroma. <see cref="ColorPreservation.ColorMatching"/> recolours the
     /// style before training, so it is a training-time choice and is refused here.
@@ -91,6 +101,7 @@ public sealed record StylizeOptions
         }
 
         StylizeSettingDescriptions.Strength.Check(problems, Strength);
+        StylizeSettingDescriptions.Palette.Check(problems, Palette);
         problems.Require(
             ColorPreservation is ColorPreservation.None or ColorPreservation.LuminanceOnly,
             Setting.ColorPreservation,

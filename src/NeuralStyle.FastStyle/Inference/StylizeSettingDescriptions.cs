@@ -23,6 +23,18 @@ public static class StylizeSettingDescriptions
         Fix = "Use 1 for the trained style as it is.",
     };
 
+    /// <summary><see cref="StylizeOptions.Palette"/>.</summary>
+    public static SettingDescription Palette { get; } = new()
+    {
+        Setting = Setting.StylizePalette,
+        Key = "palette",
+        Name = "StylizeOptions.Palette",
+        Help = "How far the result's colours move to the painting's palette recorded in the model: 0 keeps the network's colours, 1 gives the painting's colour mean and covariance.",
+        Default = SettingDescriptions.Text(Defaults.Palette),
+        Range = SettingDescriptions.StyleStrength.Range,
+        Fix = "Use 0 for the network's own colours.",
+    };
+
     /// <summary><see cref="StylizeOptions.TileSize"/>: the largest tile, overlap included (not the transfer's tile core, so another key).</summary>
     public static SettingDescription MaxTileSize { get; } = new()
     {
@@ -86,5 +98,5 @@ public static class StylizeSettingDescriptions
 
     /// <summary>Every setting of <see cref="StylizeOptions"/>, in the order the command line lists them.</summary>
     public static IReadOnlyList<SettingDescription> All { get; } =
-        [Strength, PreserveColors, MaxTileSize, TileOverlap, Size, MaxUpscale, MemoryLimit];
+        [Strength, Palette, PreserveColors, MaxTileSize, TileOverlap, Size, MaxUpscale, MemoryLimit];
 }

@@ -59,7 +59,7 @@ public sealed class FastStyleModel : IDisposable
     /// <summary>The file it was loaded from, or null (a stream, a model built in code).</summary>
     internal string? SourcePath { get; }
 
-    /// <summary>SHA-256 of the architecture and every weight, lower-case hex: what identifies the model's results.</summary>
+    /// <summary>SHA-256 of the architecture, every weight and the recorded palette, lower-case hex: what identifies the model's results.</summary>
     internal string Digest => _digest.Value;
 
     /// <summary>
@@ -299,6 +299,11 @@ public sealed class FastStyleModel : IDisposable
         using var scope = torch.NewDisposeScope();
         torch.Tensor input = torch.cat(images.Select(i => ImageTensor.FromImage(i.Color, Device)).ToArray(), 0);
         torch.Tensor output = Forward(input, options, cancellationToken);
+        if (Info.Palette is ColorPalette palette && options.Palette > 0)
+        {
+            output = palette.Recolour(output, options.Palette);
+        }
+
         if (options.Strength < 1)
         {
             output = torch.lerp(input, output, options.Strength);
@@ -321,6 +326,12 @@ public sealed class FastStyleModel : IDisposable
             using var scope = torch.NewDisposeScope();
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
             hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(value.detach().to(torch.float32).cpu().contiguous().data<float>().ToArray().AsSpan()));
+        }
+
+        if (Info.Palette is ColorPalette palette)
+        {
+            // The palette changes the results as the weights do.
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes("palette " + palette));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

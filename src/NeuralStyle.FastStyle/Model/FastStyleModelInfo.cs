@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using NeuralStyle.FastStyle.Network;
+using NeuralStyle.Imaging;
 
 namespace NeuralStyle.FastStyle.Model;
 
@@ -15,6 +16,9 @@ public sealed record FastStyleModelInfo
 
     /// <summary>The file layout version this library writes and reads.</summary>
     public const int FormatVersion = 1;
+
+    /// <summary>The metadata key of <see cref="Palette"/>.</summary>
+    private const string PaletteKey = "palette";
 
     /// <summary>The network's shape.</summary>
     public FastStyleArchitecture Architecture { get; init; } = FastStyleArchitecture.Default;
@@ -34,6 +38,13 @@ public sealed record FastStyleModelInfo
     /// <summary>The training settings, as text (for the record; not read back).</summary>
     public string TrainingSettings { get; init; } = string.Empty;
 
+    /// <summary>
+    /// The style's palette (its colours' mean and covariance, at the training style size), which
+    /// results are moved towards by <see cref="Inference.StylizeOptions.Palette"/>; null in files
+    /// written before it was recorded (their results keep the network's colours).
+    /// </summary>
+    public ColorPalette? Palette { get; init; }
+
     /// <summary>The NeuralStyle version that wrote the file.</summary>
     public string LibraryVersion { get; init; } = CurrentLibraryVersion;
 
@@ -42,20 +53,29 @@ public sealed record FastStyleModelInfo
         typeof(FastStyleModelInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
 
     /// <summary>The metadata map written into the file.</summary>
-    internal Dictionary<string, string> ToMetadata() => new(StringComparer.Ordinal)
+    internal Dictionary<string, string> ToMetadata()
     {
-        ["format"] = Format,
-        ["format_version"] = FormatVersion.ToString(CultureInfo.InvariantCulture),
-        ["architecture"] = "transformer-net",
-        ["width"] = Architecture.WidthText,
-        ["residual_blocks"] = Architecture.ResidualBlocks.ToString(CultureInfo.InvariantCulture),
-        ["style"] = StyleName,
-        ["loss_network"] = LossNetwork,
-        ["training_size"] = TrainingSize.ToString(CultureInfo.InvariantCulture),
-        ["steps"] = Steps.ToString(CultureInfo.InvariantCulture),
-        ["training_settings"] = TrainingSettings,
-        ["library_version"] = LibraryVersion,
-    };
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["format"] = Format,
+            ["format_version"] = FormatVersion.ToString(CultureInfo.InvariantCulture),
+            ["architecture"] = "transformer-net",
+            ["width"] = Architecture.WidthText,
+            ["residual_blocks"] = Architecture.ResidualBlocks.ToString(CultureInfo.InvariantCulture),
+            ["style"] = StyleName,
+            ["loss_network"] = LossNetwork,
+            ["training_size"] = TrainingSize.ToString(CultureInfo.InvariantCulture),
+            ["steps"] = Steps.ToString(CultureInfo.InvariantCulture),
+            ["training_settings"] = TrainingSettings,
+            ["library_version"] = LibraryVersion,
+        };
+        if (Palette is not null)
+        {
+            metadata[PaletteKey] = Palette.ToString();
+        }
+
+        return metadata;
+    }
 
     /// <summary>Reads the metadata of a model file; every problem is added to <paramref name="problems"/>.</summary>
     internal static FastStyleModelInfo? FromMetadata(IReadOnlyDictionary<string, string> metadata, List<string> problems)
@@ -91,6 +111,12 @@ public sealed record FastStyleModelInfo
         }
 
         int size = Integer(metadata, "training_size", problems);
+        ColorPalette? palette = null;
+        if (metadata.TryGetValue(PaletteKey, out string? paletteText) && !ColorPalette.TryParse(paletteText, out palette))
+        {
+            problems.Add($"its '{PaletteKey}' metadata is '{(paletteText.Length > 80 ? paletteText[..80] + "…" : paletteText)}', expected 12 numbers (the RGB mean, then the covariance row by row)");
+        }
+
         long steps = long.TryParse(metadata.GetValueOrDefault("steps"), NumberStyles.None, CultureInfo.InvariantCulture, out long s) ? s : 0;
         return problems.Count > 0 ? null : new FastStyleModelInfo
         {
@@ -101,6 +127,7 @@ public sealed record FastStyleModelInfo
             Steps = steps,
             TrainingSettings = metadata.GetValueOrDefault("training_settings") ?? string.Empty,
             LibraryVersion = metadata.GetValueOrDefault("library_version") ?? "unknown",
+            Palette = palette,
         };
     }
 

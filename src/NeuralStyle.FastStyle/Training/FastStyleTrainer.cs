@@ -109,7 +109,8 @@ public sealed class FastStyleTrainer
             string[] names = network.Parameters.Select(p => p.Key).ToArray();
             OptimizerSettings adam = OptimizerSettings.For(OptimizerKind.Adam);
             FastStyleLog.Starting(_logger, _photos.Count, settings.Architecture.WidthText, settings.Size, settings.BatchSize, start + 1, settings.Steps, _extractor.Name);
-            using PerceptualLoss loss = CreateLoss();
+            using PerceptualLoss loss = CreateLoss(out ColorPalette palette);
+            info = info with { Palette = palette };
             using var feed = new ContentFeed(
                 _photos, settings.Size, settings.BatchSize, settings.Seed, start * settings.BatchSize, _loader, settings.CacheMegabytes * 1024L * 1024, _logger);
             var clock = Stopwatch.StartNew();
@@ -220,18 +221,21 @@ public sealed class FastStyleTrainer
         return (fresh, fresh.Parameters.Select(p => new AdamMoments(p.Value)).ToArray(), 0);
     }
 
-    /// <summary>The loss with the style targets: each style image at the training style size, RGB in [0, 1].</summary>
-    private PerceptualLoss CreateLoss()
+    /// <summary>The loss with the style targets (each style image at the training style size, RGB in [0, 1]), and the styles' palette, pooled by their weights.</summary>
+    private PerceptualLoss CreateLoss(out ColorPalette palette)
     {
         using var scope = torch.NewDisposeScope();
         var styles = new List<StyleTensor>();
+        var palettes = new List<(ColorPalette, double)>();
         foreach (StyleInput style in _styles)
         {
             using TransferImage image = _loader.Load(style.Source);
             using TransferImage sized = image.Resize(OutputSize.LongestSide(Settings.StyleSizeInForce));
             styles.Add(new StyleTensor(ImageTensor.FromImage(sized.Color, _extractor.Device, _extractor.DataType), style.Weight));
+            palettes.Add((ColorPalette.Of(sized.Color), style.Weight));
         }
 
+        palette = ColorPalette.Mix(palettes);
         return new PerceptualLoss(_extractor, _objective, styles);
     }
 }

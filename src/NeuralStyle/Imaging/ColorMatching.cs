@@ -20,9 +20,25 @@ internal static class ColorMatching
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(reference);
         using var scope = torch.NewDisposeScope();
+        (torch.Tensor referenceMean, torch.Tensor referenceCovariance) = Statistics(reference);
+        return MatchStatistics(image, referenceMean, referenceCovariance).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// <paramref name="image"/> (<c>[1, C, H, W]</c>) recoloured to the mean <c>[C]</c> and covariance
+    /// <c>[C, C]</c> given (float64). Not clamped. <paramref name="sourceVarianceFloor"/> is added to
+    /// the image's covariance's diagonal, so a nearly flat image is not stretched into amplified noise.
+    /// </summary>
+    public static torch.Tensor MatchStatistics(torch.Tensor image, torch.Tensor referenceMean, torch.Tensor referenceCovariance, double sourceVarianceFloor = 0)
+    {
+        using var scope = torch.NewDisposeScope();
         torch.Tensor source = image.detach().to(torch.ScalarType.Float64);
         (torch.Tensor sourceMean, torch.Tensor sourceCovariance) = FeatureMoments.MeanAndCovariance(source, null);
-        (torch.Tensor referenceMean, torch.Tensor referenceCovariance) = Statistics(reference);
+        if (sourceVarianceFloor > 0)
+        {
+            sourceCovariance = sourceCovariance + (torch.eye(sourceCovariance.shape[0], dtype: torch.ScalarType.Float64, device: sourceCovariance.device) * sourceVarianceFloor);
+        }
+
         torch.Tensor transform = SymmetricMatrices.Power(referenceCovariance, 0.5).mm(SymmetricMatrices.Power(sourceCovariance, -0.5));
         torch.Tensor mapped = transform.mm(FeatureMoments.Matrix(source) - sourceMean.unsqueeze(1)) + referenceMean.unsqueeze(1);
         return mapped.to(image.dtype).reshape(image.shape).MoveToOuterDisposeScope();

@@ -1,0 +1,121 @@
+using NeuralStyle.Engine;
+using NeuralStyle.Imaging;
+using NeuralStyle.Testing;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+using TorchSharp;
+
+namespace NeuralStyle.Tests.Imaging;
+
+/// <summary>A painting's palette: measured, pooled, written as text, and moved towards.</summary>
+public sealed class ColorPaletteTests
+{
+    private static double[] Mean(torch.Tensor rgb) => ColorMatching.Statistics(rgb).Mean.data<double>().ToArray();
+
+    [Fact]
+    public void Recolouring_all_the_way_gives_the_palettes_mean_and_covariance_and_none_of_the_way_changes_nothing()
+    {
+        using var scope = torch.NewDisposeScope();
+        using Image<Rgb24> painting = DemoImages.Swirls(48, 40);
+        ColorPalette palette = ColorPalette.Of(painting);
+        using Image<Rgb24> lakeside = DemoImages.Lakeside(40, 32);
+        torch.Tensor photo = ImageTensor.FromImage(lakeside);
+
+        torch.Tensor all = palette.Recolour(photo, 1);
+        torch.Tensor none = palette.Recolour(photo, 0);
+
+        Assert.Equal(photo.shape, all.shape);
+        Assert.True(torch.allclose(none, photo, rtol: 0, atol: 0), "share 0 leaves the image as it was");
+        double[] mean = Mean(all);
+        for (int i = 0; i < 3; i++)
+        {
+            // Clamping to [0, 1] and the variance floor leave a small gap; the photo starts far from it.
+            Assert.InRange(mean[i], palette.Mean[i] - 0.03, palette.Mean[i] + 0.03);
+        }
+
+        Assert.True(Mean(photo).Zip(palette.Mean).Max(p => Math.Abs(p.First - p.Second)) > 0.1, "the test images differ in colour to begin with");
+    }
+
+    [Fact]
+    public void A_share_moves_the_mean_part_of_the_way_and_each_image_of_a_batch_on_its_own()
+    {
+        using var scope = torch.NewDisposeScope();
+        using Image<Rgb24> painting = DemoImages.Swirls(48, 40);
+        ColorPalette palette = ColorPalette.Of(painting);
+        using Image<Rgb24> lakeside = DemoImages.Lakeside(40, 32);
+        torch.Tensor a = ImageTensor.FromImage(lakeside);
+        torch.Tensor b = a.flip(3) * 0.5;
+
+        torch.Tensor batch = palette.Recolour(torch.cat([a, b], 0), 0.5);
+
+        Assert.True(torch.allclose(batch.narrow(0, 0, 1), palette.Recolour(a, 0.5), rtol: 0, atol: 0), "the first image as if alone");
+        Assert.True(torch.allclose(batch.narrow(0, 1, 1), palette.Recolour(b, 0.5), rtol: 0, atol: 0), "the second image as if alone");
+        double[] before = Mean(a), all = Mean(palette.Recolour(a, 1)), half = Mean(batch.narrow(0, 0, 1));
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.InRange(half[i], ((before[i] + all[i]) / 2) - 1e-6, ((before[i] + all[i]) / 2) + 1e-6);
+        }
+    }
+
+    [Fact]
+    public void A_nearly_flat_image_is_shifted_not_stretched_into_noise()
+    {
+        using var scope = torch.NewDisposeScope();
+        using Image<Rgb24> painting = DemoImages.Swirls(48, 40);
+        ColorPalette palette = ColorPalette.Of(painting);
+        using var generator = new torch.Generator(11);
+        torch.Tensor flat = torch.full([1, 3, 32, 32], 0.5) + (torch.rand([1, 3, 32, 32], generator: generator) * (1.0 / 255));
+
+        torch.Tensor recoloured = palette.Recolour(flat, 1);
+
+        double spread = recoloured.std([0, 2, 3]).max().ToDouble();
+        Assert.True(spread < 0.02, $"a flat image's pixels spread by {spread:G3} per channel after recolouring (the photo's noise was 0.001)");
+        Assert.True(recoloured.min().ToDouble() >= 0 && recoloured.max().ToDouble() <= 1);
+    }
+
+    [Fact]
+    public void Mixing_equal_weights_gives_the_palette_of_the_pooled_pixels()
+    {
+        using var scope = torch.NewDisposeScope();
+        using Image<Rgb24> a = DemoImages.Swirls(32, 32);
+        using Image<Rgb24> b = DemoImages.Lakeside(32, 32);
+        using Image<Rgb24> both = new(64, 32);
+        both.Mutate(c => c.DrawImage(a, new Point(0, 0), 1).DrawImage(b, new Point(32, 0), 1));
+
+        ColorPalette mixed = ColorPalette.Mix([(ColorPalette.Of(a), 2), (ColorPalette.Of(b), 2)]);
+        ColorPalette pooled = ColorPalette.Of(both);
+
+        Assert.All(mixed.Mean.Zip(pooled.Mean), p => Assert.Equal(p.Second, p.First, 1e-9));
+        Assert.All(mixed.Covariance.Zip(pooled.Covariance), p => Assert.Equal(p.Second, p.First, 1e-9));
+        Assert.Equal(ColorPalette.Of(a), ColorPalette.Mix([(ColorPalette.Of(a), 0.3)]));
+        Assert.Throws<ArgumentException>(() => ColorPalette.Mix([(ColorPalette.Of(a), 0)]));
+        Assert.Throws<ArgumentException>(() => ColorPalette.Mix([]));
+    }
+
+    [Fact]
+    public void The_text_form_round_trips_exactly_and_bad_text_is_refused()
+    {
+        using Image<Rgb24> painting = DemoImages.Swirls(48, 40);
+        ColorPalette palette = ColorPalette.Of(painting);
+
+        Assert.True(ColorPalette.TryParse(palette.ToString(), out ColorPalette? read));
+        Assert.Equal(palette, read);
+        Assert.Equal(12, palette.ToString().Split(' ').Length);
+        Assert.False(ColorPalette.TryParse(string.Join(' ', palette.ToString().Split(' ').Skip(1)), out _));
+        Assert.False(ColorPalette.TryParse(palette.ToString().Replace(palette.Mean[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture), "NaN", StringComparison.Ordinal), out _));
+        Assert.False(ColorPalette.TryParse("0.5 0.5 0.5 -1 0 0 0 1 0 0 0 1", out _));
+        Assert.False(ColorPalette.TryParse(null, out _));
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void A_share_outside_0_to_1_is_refused(double share)
+    {
+        using Image<Rgb24> painting = DemoImages.Swirls(16, 16);
+        using torch.Tensor photo = torch.rand(1, 3, 8, 8);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ColorPalette.Of(painting).Recolour(photo, share));
+    }
+}
