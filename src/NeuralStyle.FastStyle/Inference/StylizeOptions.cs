@@ -12,7 +12,7 @@ public sealed record StylizeOptions
     /// <summary>The smallest <see cref="MemoryLimitBytes"/>.</summary>
     public const long MinimumMemoryLimitBytes = 64L << 20;
 
-    /// <summary>The defaults: full strength, the style's colours, whole images up to 2048 px a side.</summary>
+    /// <summary>The defaults: full strength, colours three quarters of the way to the style's palette, whole images up to 2048 px a side.</summary>
     public static StylizeOptions Default { get; } = new();
 
     /// <summary>How much of the network's output is kept: 1 (the default) is the output, 0 the photo; in between blends linearly in RGB.</summary>

@@ -2,8 +2,8 @@ namespace NeuralStyle.FastStyle.Inference;
 
 /// <summary>
 /// How a stylisation fits its memory limit (<see cref="StylizeOptions.MemoryLimitBytes"/>): the whole-image buffers
-/// (input, blended output, blend weights, the conversion back to an image; the strength blend and
-/// colour keeping add theirs) take <see cref="WholeImageBytesPerPixel"/> per pixel of each image, and
+/// (input, blended output, blend weights, the conversion back to an image; the palette, the strength
+/// blend and colour keeping add theirs) take <see cref="WholeImageBytesPerPixel"/> per pixel of each image, and
 /// the network's pass over a tile
 /// takes the model's measured bytes per pixel; the tile is the largest square that fits in what is left.
 /// </summary>
@@ -22,15 +22,18 @@ internal readonly record struct TilePlan(int TileSize, int TileOverlap, int Imag
     /// <summary>What a strength below 1 adds (the blend with the photo), and what keeping the photo's colours adds (its YCbCr conversions).</summary>
     private const long BlendBytesPerPixel = 12, ChromaBytesPerPixel = 36;
 
+    /// <summary>What moving the colours to the model's palette adds: the recoloured image (its bands' scratch is a few MB, within the scratch headroom).</summary>
+    private const long PaletteBytesPerPixel = 12;
+
     /// <summary>Headroom over the network's measured tensors for what its kernels allocate inside one operation (instance normalisation's copies, convolution scratch): the peak resident growth of a tiled run was 2.2 times the tensors it held.</summary>
     private const double ScratchFactor = 2.5;
 
-    /// <summary>The plan for <paramref name="images"/> images of <paramref name="width"/> x <paramref name="height"/>.</summary>
+    /// <summary>The plan for <paramref name="images"/> images of <paramref name="width"/> x <paramref name="height"/>; <paramref name="recolours"/> when the results move to the model's palette.</summary>
     /// <exception cref="InsufficientMemoryException">Even one image at the smallest tile needs more than the limit; the message says how much and what to change.</exception>
-    public static TilePlan For(int images, long width, long height, double networkBytesPerPixel, StylizeOptions options)
+    public static TilePlan For(int images, long width, long height, double networkBytesPerPixel, StylizeOptions options, bool recolours)
     {
         long limit = options.EffectiveMemoryLimitBytes;
-        long wholeImage = width * height * WholeImageBytesPerPixel(options);
+        long wholeImage = width * height * WholeImageBytesPerPixel(options, recolours);
         double perTilePixel = networkBytesPerPixel * ScratchFactor;
         long smallestTile = (long)(StylizeOptions.MinimumTileSize * StylizeOptions.MinimumTileSize * perTilePixel);
         if (wholeImage + smallestTile > limit)
@@ -48,8 +51,9 @@ internal readonly record struct TilePlan(int TileSize, int TileOverlap, int Imag
     }
 
     /// <summary>Bytes per pixel of one image's whole-image tensors under <paramref name="options"/>.</summary>
-    public static long WholeImageBytesPerPixel(StylizeOptions options) =>
+    public static long WholeImageBytesPerPixel(StylizeOptions options, bool recolours) =>
         BaseBytesPerPixel
+        + (recolours ? PaletteBytesPerPixel : 0)
         + (options.Strength < 1 ? BlendBytesPerPixel : 0)
         + (options.ColorPreservation == Configuration.ColorPreservation.LuminanceOnly ? ChromaBytesPerPixel : 0);
 

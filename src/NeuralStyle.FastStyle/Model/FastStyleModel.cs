@@ -245,7 +245,7 @@ public sealed class FastStyleModel : IDisposable
         foreach (IGrouping<(int Width, int Height), int> group in Enumerable.Range(0, images.Count).GroupBy(i => (images[i].Width, images[i].Height)))
         {
             int[] indices = group.ToArray();
-            TilePlan plan = TilePlan.For(indices.Length, group.Key.Width, group.Key.Height, _networkBytesPerPixel.Value, options);
+            TilePlan plan = Plan(indices.Length, group.Key.Width, group.Key.Height, options);
             foreach (int[] pass in indices.Chunk(plan.ImagesPerPass))
             {
                 TransferImage[] rendered = RenderSameSize(pass.Select(i => images[i]).ToArray(), options, cancellationToken);
@@ -272,7 +272,7 @@ public sealed class FastStyleModel : IDisposable
     {
         using var noGrad = torch.no_grad();
         long height = rgb.shape[^2], width = rgb.shape[^1];
-        TilePlan plan = TilePlan.For((int)rgb.shape[0], width, height, _networkBytesPerPixel.Value, options);
+        TilePlan plan = Plan((int)rgb.shape[0], width, height, options);
         if (!TiledForward.Splits(height, width, plan.TileSize))
         {
             return _network.Forward(rgb).clamp_(0, 1);
@@ -283,6 +283,13 @@ public sealed class FastStyleModel : IDisposable
         torch.Tensor output = TiledForward.Run(rgb, plan.TileSize, plan.TileOverlap, tile => _network.Forward(tile, statistics), cancellationToken);
         return output.clamp_(0, 1).MoveToOuterDisposeScope();
     }
+
+    /// <summary>How <paramref name="images"/> images of a size fit the memory limit: one plan for the passes and their tiles.</summary>
+    private TilePlan Plan(int images, long width, long height, StylizeOptions options) =>
+        TilePlan.For(images, width, height, _networkBytesPerPixel.Value, options, Recolours(options));
+
+    /// <summary>Whether results move to the model's palette: it has one and the options ask for some of it.</summary>
+    private bool Recolours(StylizeOptions options) => Info.Palette is not null && options.Palette > 0;
 
     /// <summary>The bytes the network's pass holds per pixel of its input, measured once on a 128 px probe (its padding makes that a slight overestimate).</summary>
     private double MeasureBytesPerPixel()
@@ -299,9 +306,9 @@ public sealed class FastStyleModel : IDisposable
         using var scope = torch.NewDisposeScope();
         torch.Tensor input = torch.cat(images.Select(i => ImageTensor.FromImage(i.Color, Device)).ToArray(), 0);
         torch.Tensor output = Forward(input, options, cancellationToken);
-        if (Info.Palette is ColorPalette palette && options.Palette > 0)
+        if (Recolours(options))
         {
-            output = palette.Recolour(output, options.Palette);
+            output = Info.Palette!.Recolour(output, options.Palette);
         }
 
         if (options.Strength < 1)

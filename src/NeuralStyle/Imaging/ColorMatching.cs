@@ -26,23 +26,61 @@ internal static class ColorMatching
 
     /// <summary>
     /// <paramref name="image"/> (<c>[1, C, H, W]</c>) recoloured to the mean <c>[C]</c> and covariance
-    /// <c>[C, C]</c> given (float64). Not clamped. <paramref name="sourceVarianceFloor"/> is added to
-    /// the image's covariance's diagonal, so a nearly flat image is not stretched into amplified noise.
+    /// <c>[C, C]</c> given (float64). Not clamped.
     /// </summary>
-    public static torch.Tensor MatchStatistics(torch.Tensor image, torch.Tensor referenceMean, torch.Tensor referenceCovariance, double sourceVarianceFloor = 0)
+    public static torch.Tensor MatchStatistics(torch.Tensor image, torch.Tensor referenceMean, torch.Tensor referenceCovariance)
     {
         using var scope = torch.NewDisposeScope();
         torch.Tensor source = image.detach().to(torch.ScalarType.Float64);
         (torch.Tensor sourceMean, torch.Tensor sourceCovariance) = FeatureMoments.MeanAndCovariance(source, null);
-        if (sourceVarianceFloor > 0)
-        {
-            sourceCovariance = sourceCovariance + (torch.eye(sourceCovariance.shape[0], dtype: torch.ScalarType.Float64, device: sourceCovariance.device) * sourceVarianceFloor);
-        }
-
-        torch.Tensor transform = SymmetricMatrices.Power(referenceCovariance, 0.5).mm(SymmetricMatrices.Power(sourceCovariance, -0.5));
+        torch.Tensor transform = Transform(sourceCovariance, referenceCovariance);
         torch.Tensor mapped = transform.mm(FeatureMoments.Matrix(source) - sourceMean.unsqueeze(1)) + referenceMean.unsqueeze(1);
         return mapped.to(image.dtype).reshape(image.shape).MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// The map <c>x' = A x + b</c> (A <c>[C, C]</c>, b <c>[C, 1]</c>, float64) that gives pixels of the
+    /// source statistics the reference's; <paramref name="sourceVarianceFloor"/> is added to the
+    /// source covariance's diagonal, so a nearly flat image is shifted rather than stretched into noise.
+    /// </summary>
+    public static (torch.Tensor Transform, torch.Tensor Offset) Mapping(
+        torch.Tensor sourceMean, torch.Tensor sourceCovariance, torch.Tensor referenceMean, torch.Tensor referenceCovariance, double sourceVarianceFloor)
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.Tensor floored = sourceCovariance + (torch.eye(sourceCovariance.shape[0], dtype: torch.ScalarType.Float64, device: sourceCovariance.device) * sourceVarianceFloor);
+        torch.Tensor transform = Transform(floored, referenceCovariance);
+        torch.Tensor offset = referenceMean.unsqueeze(1) - transform.mm(sourceMean.unsqueeze(1));
+        return (transform.MoveToOuterDisposeScope(), offset.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>
+    /// The mean <c>[C]</c> and covariance <c>[C, C]</c> (float64) of <paramref name="pixels"/>
+    /// (<c>[C, P]</c>), summed in bands of <paramref name="band"/> pixels so only a band is ever
+    /// converted to float64: bounded memory for a whole large image.
+    /// </summary>
+    public static (torch.Tensor Mean, torch.Tensor Covariance) BandedStatistics(torch.Tensor pixels, long band)
+    {
+        using var scope = torch.NewDisposeScope();
+        long count = pixels.shape[1];
+        long channels = pixels.shape[0];
+        torch.Tensor sum = torch.zeros(channels, dtype: torch.ScalarType.Float64, device: pixels.device);
+        torch.Tensor outer = torch.zeros(channels, channels, dtype: torch.ScalarType.Float64, device: pixels.device);
+        for (long start = 0; start < count; start += band)
+        {
+            using var bandScope = torch.NewDisposeScope();
+            torch.Tensor x = pixels.narrow(1, start, Math.Min(band, count - start)).to(torch.ScalarType.Float64);
+            sum.add_(x.sum(1));
+            outer.add_(x.mm(x.t()));
+        }
+
+        torch.Tensor mean = sum / count;
+        torch.Tensor covariance = (outer / count) - mean.outer(mean);
+        return (mean.MoveToOuterDisposeScope(), covariance.MoveToOuterDisposeScope());
+    }
+
+    /// <summary><c>A = Σᵣ^½ Σₛ^-½</c>.</summary>
+    private static torch.Tensor Transform(torch.Tensor sourceCovariance, torch.Tensor referenceCovariance) =>
+        SymmetricMatrices.Power(referenceCovariance, 0.5).mm(SymmetricMatrices.Power(sourceCovariance, -0.5));
 
     /// <summary>The RGB mean <c>[3]</c> and covariance <c>[3, 3]</c> of an image, in float64.</summary>
     public static (torch.Tensor Mean, torch.Tensor Covariance) Statistics(torch.Tensor image)

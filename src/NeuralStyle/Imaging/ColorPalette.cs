@@ -17,6 +17,9 @@ public sealed class ColorPalette : IEquatable<ColorPalette>
     /// <summary>The variance (per RGB axis, in [0, 1]² units) added to an image's own before it is recoloured: a nearly flat image is shifted, not stretched into noise.</summary>
     public const double VarianceFloor = 1e-3;
 
+    /// <summary>The pixels recoloured at a time: the memory <see cref="Recolour"/> needs beyond its result (a few MB).</summary>
+    private const long BandPixels = 1 << 16;
+
     private ColorPalette(double[] mean, double[] covariance)
     {
         Mean = mean;
@@ -95,11 +98,24 @@ public sealed class ColorPalette : IEquatable<ColorPalette>
         using var scope = torch.NewDisposeScope();
         torch.Tensor mean = torch.tensor(Mean.ToArray(), torch.ScalarType.Float64, rgb.device);
         torch.Tensor covariance = torch.tensor(Covariance.ToArray(), [3, 3], torch.ScalarType.Float64, rgb.device);
-        torch.Tensor[] images = Enumerable.Range(0, (int)rgb.shape[0])
-            .Select(k => rgb.narrow(0, k, 1))
-            .Select(image => torch.lerp(image, ColorMatching.MatchStatistics(image, mean, covariance, VarianceFloor).clamp(0, 1), share))
-            .ToArray();
-        return torch.cat(images, 0).MoveToOuterDisposeScope();
+        torch.Tensor result = torch.empty(rgb.shape, rgb.dtype, rgb.device);
+        for (long k = 0; k < rgb.shape[0]; k++)
+        {
+            // Band by band, so the memory beyond the result is a band's whatever the image's size.
+            torch.Tensor pixels = rgb[k].reshape(3, -1);
+            torch.Tensor target = result[k].view(3, -1);
+            (torch.Tensor imageMean, torch.Tensor imageCovariance) = ColorMatching.BandedStatistics(pixels, BandPixels);
+            (torch.Tensor transform, torch.Tensor offset) = ColorMatching.Mapping(imageMean, imageCovariance, mean, covariance, VarianceFloor);
+            for (long start = 0; start < pixels.shape[1]; start += BandPixels)
+            {
+                using var band = torch.NewDisposeScope();
+                torch.Tensor x = pixels.narrow(1, start, Math.Min(BandPixels, pixels.shape[1] - start));
+                torch.Tensor mapped = (transform.mm(x.to(torch.ScalarType.Float64)) + offset).to(rgb.dtype).clamp_(0, 1);
+                target.narrow(1, start, x.shape[1]).copy_(torch.lerp(x, mapped, share));
+            }
+        }
+
+        return result.MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />
