@@ -65,10 +65,10 @@ public sealed class InferenceTests : IDisposable
         using TransferImage photo = Photo(40, 32);
 
         using TransferImage network = _model.Stylize(photo);
-        using TransferImage paletteZero = withPalette.Stylize(photo, StylizeOptions.Default with { Palette = 0 });
-        using TransferImage ignored = _model.Stylize(photo, StylizeOptions.Default with { Palette = 1 });
+        using TransferImage paletteZero = withPalette.Stylize(photo, StylizeOptions.Default with { PaletteShare = 0 });
+        using TransferImage ignored = _model.Stylize(photo, StylizeOptions.Default with { PaletteShare = 1 });
         using TransferImage moved = withPalette.Stylize(photo);
-        using TransferImage all = withPalette.Stylize(photo, StylizeOptions.Default with { Palette = 1 });
+        using TransferImage all = withPalette.Stylize(photo, StylizeOptions.Default with { PaletteShare = 1 });
 
         Assert.Equal(0, MaxDifference(network, paletteZero));
         Assert.Equal(0, MaxDifference(network, ignored));
@@ -76,6 +76,25 @@ public sealed class InferenceTests : IDisposable
         Assert.True(after < 0.03, $"palette 1: the result's mean colour is {after:F3} from the palette's");
         Assert.True(after < partway && partway < before, $"distances of the mean colour to the palette's: network {before:F3}, default share {partway:F3}, share 1 {after:F3}");
         Assert.NotEqual(withPalette.AsStylizer().Identity, _model.AsStylizer().Identity);
+    }
+
+    [Fact]
+    public void A_tiled_image_is_recoloured_as_a_whole_not_tile_by_tile()
+    {
+        using var painting = new TransferImage(DemoImages.Swirls(40, 32));
+        using var withPalette = new FastStyleModel(TransformerNet.Initialize(TestModels.Small, 5), _model.Info with { Palette = ColorPalette.Of(painting.Color) });
+        using TransferImage photo = Photo(150, 100);
+        var tiled = StylizeOptions.Default with { TileSize = 64, TileOverlap = 16 };
+
+        using TransferImage network = withPalette.Stylize(photo, tiled with { PaletteShare = 0 });
+        using TransferImage recolored = withPalette.Stylize(photo, tiled);
+        using var scope = torch.NewDisposeScope();
+        using Image<Rgb24> expected = ImageTensor.ToImage(withPalette.Info.Palette!.Recolor(ImageTensor.FromImage(network.Color), tiled.PaletteShare));
+
+        // The same map over the whole stitched image (the network's output rounded to 8 bits first here, so within a level or two).
+        using var expectedImage = new TransferImage(expected.Clone());
+        Assert.InRange(MaxDifference(expectedImage, recolored), 0, 2);
+        Assert.True(MaxDifference(network, recolored) > 10);
     }
 
     private static double MeanDistance(TransferImage image, ColorPalette palette)
@@ -181,9 +200,9 @@ public sealed class InferenceTests : IDisposable
     public void Bad_options_and_tiny_images_are_refused_with_the_setting()
     {
         using TransferImage tiny = Photo(12, 40);
-        var bad = StylizeOptions.Default with { Strength = 2, Palette = -1, ColorPreservation = ColorPreservation.ColorMatching, TileSize = 10 };
+        var bad = StylizeOptions.Default with { Strength = 2, PaletteShare = -1, ColorPreservation = ColorPreservation.ColorMatching, TileSize = 10 };
         StyleTransferConfigurationException error = Assert.Throws<StyleTransferConfigurationException>(() => _model.Stylize(tiny, bad));
-        Assert.Contains("StylizeOptions.Palette must be a finite number from 0 to 1 (got -1)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("StylizeOptions.PaletteShare must be a finite number from 0 to 1 (got -1)", error.Message, StringComparison.Ordinal);
         Assert.Equal(
             new[] { Setting.StylizeStrength, Setting.StylizePalette, Setting.ColorPreservation, Setting.StylizeTiling, Setting.ContentImage }.Order(),
             error.Problems.Select(p => p.Setting).Order());

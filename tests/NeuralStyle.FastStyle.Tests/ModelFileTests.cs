@@ -73,9 +73,11 @@ public sealed class ModelFileTests : IDisposable
         Assert.Null(without.Info.Palette);
     }
 
-    [Fact]
-    public void A_malformed_palette_is_named() =>
-        AssertInvalid(Rewritten(_ => { }, m => m["palette"] = "0.5 0.4"), "its 'palette' metadata is '0.5 0.4', expected 12 numbers");
+    [Theory]
+    [InlineData("0.5 0.4")]
+    [InlineData("0.5 0.5 0.5 0.01 0.05 0 0.05 0.01 0 0 0 0.1")]
+    public void A_malformed_or_impossible_palette_is_named(string palette) =>
+        AssertInvalid(Rewritten(_ => { }, m => m["palette"] = palette), $"its 'palette' metadata is '{palette}', expected 12 numbers");
 
     [Fact]
     public void A_missing_key_is_named() =>

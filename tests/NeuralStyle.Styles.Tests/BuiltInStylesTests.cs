@@ -28,9 +28,10 @@ public sealed class BuiltInStylesTests
         Assert.True(changed > 10, $"the style changed the photo by only {changed:F1} levels on average");
 
         // Its painting's palette is recorded, as training saw the painting (128 px), so results move towards it.
-        using Image<Rgb24> painting = Image.Load<Rgb24>(BuiltInStyles.OpenPainting(style));
-        painting.Mutate(c => c.Resize(new ResizeOptions { Size = new Size(128, 128), Mode = ResizeMode.Max }));
-        ColorPalette expected = ColorPalette.Of(painting);
+        using Stream stream = BuiltInStyles.OpenPainting(style);
+        using TransferImage painting = new ImageLoader().Load(stream);
+        using TransferImage sized = painting.Resize(OutputSize.LongestSide(128));
+        ColorPalette expected = ColorPalette.Of(sized.Color);
         Assert.NotNull(model.Info.Palette);
         Assert.All(model.Info.Palette.Mean.Zip(expected.Mean), p => Assert.Equal(p.Second, p.First, 0.02));
     }

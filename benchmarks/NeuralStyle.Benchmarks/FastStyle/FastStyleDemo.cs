@@ -56,7 +56,7 @@ internal static class FastStyleDemo
         int size = int.Parse(Option(args, "--size") ?? "512", CultureInfo.InvariantCulture);
         bool gatysToo = !args.Contains("--no-gatys");
         StylizeOptions options = Option(args, "--palette") is string palette
-            ? StylizeOptions.Default with { Palette = double.Parse(palette, CultureInfo.InvariantCulture) }
+            ? StylizeOptions.Default with { PaletteShare = double.Parse(palette, CultureInfo.InvariantCulture) }
             : StylizeOptions.Default;
         torch.set_num_threads(2);
         using var extractor = ResNet18FeatureExtractor.Load();
@@ -94,7 +94,7 @@ internal static class FastStyleDemo
                 var clock = Stopwatch.StartNew();
                 TransferImage fast = model.Stylize(photo, options);
                 double fastMs = clock.Elapsed.TotalMilliseconds;
-                Report(name, model.Info.StyleName, $"fast network ({model.Info.Steps} steps, palette {options.Palette})", QualityScores.Of(fast.Color, pair), fastMs);
+                Report(name, model.Info.StyleName, $"fast network ({model.Info.Steps} steps, palette {options.PaletteShare})", QualityScores.Of(fast.Color, pair), fastMs);
 
                 rows[i].Add(fast.Color);
             }

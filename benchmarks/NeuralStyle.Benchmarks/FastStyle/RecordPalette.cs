@@ -23,7 +23,7 @@ internal static partial class RecordPalette
         using TransferImage sized = painting.Resize(OutputSize.LongestSide(styleSize));
         FastStyleModelInfo info = model.Info with { Palette = ColorPalette.Of(sized.Color) };
         FastStyleModel.Write(path, overwrite: true, model.Network, info);
-        Console.WriteLine($"{path}: palette {info.Palette} (the painting at {styleSize} px)");
+        Console.WriteLine($"{path}: palette {info.Palette!.ToText()} (the painting at {styleSize} px)");
         string onnx = Path.ChangeExtension(path, ".onnx");
         if (File.Exists(onnx))
         {

@@ -10,7 +10,12 @@ namespace NeuralStyle.Batch.Running;
 /// output exists and was not written by a batch (allow it with <see cref="BatchOptions.Overwrite"/>), otherwise what the job threw.</param>
 public sealed record BatchJobOutcome(BatchJob Job, BatchJobState State, TimeSpan Elapsed, Exception? Failure = null)
 {
-    /// <summary>The failure's message (failed jobs only), as recorded beside the output.</summary>
+    /// <summary>Why it failed: set exactly when <see cref="State"/> is <see cref="BatchJobState.Failed"/>.</summary>
+    public Exception? Failure { get; init; } = (State == BatchJobState.Failed) == (Failure is not null)
+        ? Failure
+        : throw new ArgumentException("A failed job's outcome needs its failure, and only a failed job has one.", nameof(Failure));
+
+    /// <summary>The failure's message (failed jobs only); the batch's record beside the output keeps it, except for an output it did not write.</summary>
     public string? Error => Failure?.Message;
 }
 

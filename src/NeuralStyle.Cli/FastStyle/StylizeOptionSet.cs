@@ -12,7 +12,7 @@ namespace NeuralStyle.Cli.FastStyle;
 internal sealed class StylizeOptionSet
 {
     private readonly Option<double?> _strength = DescribedOptions.Create<double?>(StylizeSettingDescriptions.Strength);
-    private readonly Option<double?> _palette = DescribedOptions.Create<double?>(StylizeSettingDescriptions.Palette);
+    private readonly Option<double?> _palette = DescribedOptions.Create<double?>(StylizeSettingDescriptions.PaletteShare);
     private readonly Option<bool> _keepColors = DescribedOptions.Create<bool>(StylizeSettingDescriptions.PreserveColors);
     private readonly Option<int?> _tileSize = DescribedOptions.Create<int?>(StylizeSettingDescriptions.MaxTileSize);
     private readonly Option<int?> _tileOverlap = DescribedOptions.Create<int?>(StylizeSettingDescriptions.TileOverlap);
@@ -59,7 +59,7 @@ internal sealed class StylizeOptionSet
     public StylizeOptions Read(ParseResult result) => StylizeOptions.Default with
     {
         Strength = result.GetValue(_strength) ?? StylizeOptions.Default.Strength,
-        Palette = result.GetValue(_palette) ?? StylizeOptions.Default.Palette,
+        PaletteShare = result.GetValue(_palette) ?? StylizeOptions.Default.PaletteShare,
         ColorPreservation = result.GetValue(_keepColors) ? ColorPreservation.LuminanceOnly : StylizeOptions.Default.ColorPreservation,
         TileSize = result.GetValue(_tileSize) ?? StylizeOptions.Default.TileSize,
         TileOverlap = result.GetValue(_tileOverlap) ?? StylizeOptions.Default.TileOverlap,

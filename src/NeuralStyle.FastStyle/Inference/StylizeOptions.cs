@@ -15,7 +15,7 @@ public sealed record StylizeOptions
     /// <summary>The defaults: full strength, colours three quarters of the way to the style's palette, whole images up to 2048 px a side.</summary>
     public static StylizeOptions Default { get; } = new();
 
-    /// <summary>How much of the network's output is kept: 1 (the default) is the output, 0 the photo; in between blends linearly in RGB.</summary>
+    /// <summary>How much of the stylised result is kept (the network's output moved to the palette by <see cref="PaletteShare"/>): 1 (the default) is that result, 0 the photo; in between blends linearly in RGB.</summary>
     public double Strength { get; init; } = 1;
 
     /// <summary>
@@ -23,10 +23,11 @@ public sealed record StylizeOptions
     /// painting's colours, recorded in the model when it is trained): 0 keeps the network's own
     /// colours, 1 gives each result the painting's colour mean and covariance; the default 0.75
     /// gives results the painting's palette and contrast while keeping more of the photo's shading.
-    /// Applied before <see cref="Strength"/> and <see cref="ColorPreservation"/>; models without a
-    /// recorded palette (written before it was recorded) ignore it.
+    /// Applied before <see cref="Strength"/> and <see cref="ColorPreservation"/> (with
+    /// <see cref="ColorPreservation.LuminanceOnly"/> only its change of tonal range remains); models
+    /// without a recorded palette (written before it was recorded) ignore it.
     /// </summary>
-    public double Palette { get; init; } = 0.75;
+    public double PaletteShare { get; init; } = 0.75;
 
     /// <summary>
     /// Keep the photo's colours: <see cref="ColorPreservation.LuminanceOnly"/> keeps the output's
@@ -101,7 +102,7 @@ public sealed record StylizeOptions
         }
 
         StylizeSettingDescriptions.Strength.Check(problems, Strength);
-        StylizeSettingDescriptions.Palette.Check(problems, Palette);
+        StylizeSettingDescriptions.PaletteShare.Check(problems, PaletteShare);
         problems.Require(
             ColorPreservation is ColorPreservation.None or ColorPreservation.LuminanceOnly,
             Setting.ColorPreservation,

@@ -17,20 +17,20 @@ public static class StylizeSettingDescriptions
         Setting = Setting.StylizeStrength,
         Key = SettingDescriptions.StyleStrength.Key,
         Name = "StylizeOptions.Strength",
-        Help = "How much style: 0 is the photo, 1 the network's output (blended over the photo in RGB).",
+        Help = "How much style: 0 is the photo, 1 the stylised result (the network's output moved to the palette; blended over the photo in RGB).",
         Default = SettingDescriptions.Text(Defaults.Strength),
         Range = SettingDescriptions.StyleStrength.Range,
         Fix = "Use 1 for the trained style as it is.",
     };
 
-    /// <summary><see cref="StylizeOptions.Palette"/>.</summary>
-    public static SettingDescription Palette { get; } = new()
+    /// <summary><see cref="StylizeOptions.PaletteShare"/>.</summary>
+    public static SettingDescription PaletteShare { get; } = new()
     {
         Setting = Setting.StylizePalette,
         Key = "palette",
-        Name = "StylizeOptions.Palette",
+        Name = "StylizeOptions.PaletteShare",
         Help = "How far the result's colours move to the painting's palette recorded in the model: 0 keeps the network's colours, 1 gives the painting's colour mean and covariance.",
-        Default = SettingDescriptions.Text(Defaults.Palette),
+        Default = SettingDescriptions.Text(Defaults.PaletteShare),
         Range = SettingDescriptions.StyleStrength.Range,
         Fix = "Use 0 for the network's own colours.",
     };
@@ -98,5 +98,5 @@ public static class StylizeSettingDescriptions
 
     /// <summary>Every setting of <see cref="StylizeOptions"/>, in the order the command line lists them.</summary>
     public static IReadOnlyList<SettingDescription> All { get; } =
-        [Strength, Palette, PreserveColors, MaxTileSize, TileOverlap, Size, MaxUpscale, MemoryLimit];
+        [Strength, PaletteShare, PreserveColors, MaxTileSize, TileOverlap, Size, MaxUpscale, MemoryLimit];
 }

@@ -28,12 +28,12 @@ internal readonly record struct TilePlan(int TileSize, int TileOverlap, int Imag
     /// <summary>Headroom over the network's measured tensors for what its kernels allocate inside one operation (instance normalisation's copies, convolution scratch): the peak resident growth of a tiled run was 2.2 times the tensors it held.</summary>
     private const double ScratchFactor = 2.5;
 
-    /// <summary>The plan for <paramref name="images"/> images of <paramref name="width"/> x <paramref name="height"/>; <paramref name="recolours"/> when the results move to the model's palette.</summary>
+    /// <summary>The plan for <paramref name="images"/> images of <paramref name="width"/> x <paramref name="height"/>; <paramref name="recolors"/> when the results move to the model's palette.</summary>
     /// <exception cref="InsufficientMemoryException">Even one image at the smallest tile needs more than the limit; the message says how much and what to change.</exception>
-    public static TilePlan For(int images, long width, long height, double networkBytesPerPixel, StylizeOptions options, bool recolours)
+    public static TilePlan For(int images, long width, long height, double networkBytesPerPixel, StylizeOptions options, bool recolors)
     {
         long limit = options.EffectiveMemoryLimitBytes;
-        long wholeImage = width * height * WholeImageBytesPerPixel(options, recolours);
+        long wholeImage = width * height * WholeImageBytesPerPixel(options, recolors);
         double perTilePixel = networkBytesPerPixel * ScratchFactor;
         long smallestTile = (long)(StylizeOptions.MinimumTileSize * StylizeOptions.MinimumTileSize * perTilePixel);
         if (wholeImage + smallestTile > limit)
@@ -51,9 +51,9 @@ internal readonly record struct TilePlan(int TileSize, int TileOverlap, int Imag
     }
 
     /// <summary>Bytes per pixel of one image's whole-image tensors under <paramref name="options"/>.</summary>
-    public static long WholeImageBytesPerPixel(StylizeOptions options, bool recolours) =>
+    public static long WholeImageBytesPerPixel(StylizeOptions options, bool recolors) =>
         BaseBytesPerPixel
-        + (recolours ? PaletteBytesPerPixel : 0)
+        + (recolors ? PaletteBytesPerPixel : 0)
         + (options.Strength < 1 ? BlendBytesPerPixel : 0)
         + (options.ColorPreservation == Configuration.ColorPreservation.LuminanceOnly ? ChromaBytesPerPixel : 0);
 

@@ -154,7 +154,10 @@ public sealed class FastStyleModel : IDisposable
     /// <summary>
     /// Writes the network as an ONNX model (opset 13) with dynamic batch, height and width: input
     /// <c>image</c>, output <c>stylized</c>, both <c>[N, 3, H, W]</c> float RGB in [0, 1]. ONNX
-    /// Runtime (or any ONNX runtime) then runs it without TorchSharp.
+    /// Runtime (or any ONNX runtime) then runs it without TorchSharp. The graph is the network alone:
+    /// its results are <see cref="Stylize(TransferImage, StylizeOptions?, CancellationToken)"/>'s with
+    /// <see cref="StylizeOptions.PaletteShare"/> 0; the model's palette is in the export's metadata
+    /// (<c>palette</c>, <see cref="ColorPalette.ToText"/>) for a runtime that applies it.
     /// </summary>
     /// <param name="path">The <c>.onnx</c> file to write (atomically).</param>
     /// <param name="overwrite">When false (the default), an existing file is an error and is left untouched.</param>
@@ -286,10 +289,10 @@ public sealed class FastStyleModel : IDisposable
 
     /// <summary>How <paramref name="images"/> images of a size fit the memory limit: one plan for the passes and their tiles.</summary>
     private TilePlan Plan(int images, long width, long height, StylizeOptions options) =>
-        TilePlan.For(images, width, height, _networkBytesPerPixel.Value, options, Recolours(options));
+        TilePlan.For(images, width, height, _networkBytesPerPixel.Value, options, Recolors(options));
 
     /// <summary>Whether results move to the model's palette: it has one and the options ask for some of it.</summary>
-    private bool Recolours(StylizeOptions options) => Info.Palette is not null && options.Palette > 0;
+    private bool Recolors(StylizeOptions options) => Info.Palette is not null && options.PaletteShare > 0;
 
     /// <summary>The bytes the network's pass holds per pixel of its input, measured once on a 128 px probe (its padding makes that a slight overestimate).</summary>
     private double MeasureBytesPerPixel()
@@ -306,9 +309,9 @@ public sealed class FastStyleModel : IDisposable
         using var scope = torch.NewDisposeScope();
         torch.Tensor input = torch.cat(images.Select(i => ImageTensor.FromImage(i.Color, Device)).ToArray(), 0);
         torch.Tensor output = Forward(input, options, cancellationToken);
-        if (Recolours(options))
+        if (Recolors(options))
         {
-            output = Info.Palette!.Recolour(output, options.Palette);
+            output = Info.Palette!.Recolor(output, options.PaletteShare);
         }
 
         if (options.Strength < 1)
@@ -338,7 +341,7 @@ public sealed class FastStyleModel : IDisposable
         if (Info.Palette is ColorPalette palette)
         {
             // The palette changes the results as the weights do.
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes("palette " + palette));
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes("palette " + palette.ToText()));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

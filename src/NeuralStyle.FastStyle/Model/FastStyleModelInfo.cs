@@ -40,7 +40,7 @@ public sealed record FastStyleModelInfo
 
     /// <summary>
     /// The style's palette (its colours' mean and covariance, at the training style size), which
-    /// results are moved towards by <see cref="Inference.StylizeOptions.Palette"/>; null in files
+    /// results are moved towards by <see cref="Inference.StylizeOptions.PaletteShare"/>; null in files
     /// written before it was recorded (their results keep the network's colours).
     /// </summary>
     public ColorPalette? Palette { get; init; }
@@ -71,7 +71,7 @@ public sealed record FastStyleModelInfo
         };
         if (Palette is not null)
         {
-            metadata[PaletteKey] = Palette.ToString();
+            metadata[PaletteKey] = Palette.ToText();
         }
 
         return metadata;
@@ -114,7 +114,7 @@ public sealed record FastStyleModelInfo
         ColorPalette? palette = null;
         if (metadata.TryGetValue(PaletteKey, out string? paletteText) && !ColorPalette.TryParse(paletteText, out palette))
         {
-            problems.Add($"its '{PaletteKey}' metadata is '{(paletteText.Length > 80 ? paletteText[..80] + "…" : paletteText)}', expected 12 numbers (the RGB mean, then the covariance row by row)");
+            problems.Add($"its '{PaletteKey}' metadata is '{(paletteText.Length > 80 ? paletteText[..80] + "…" : paletteText)}', expected 12 numbers that can be a palette of colours in [0, 1] (the RGB mean, then a symmetric covariance row by row)");
         }
 
         long steps = long.TryParse(metadata.GetValueOrDefault("steps"), NumberStyles.None, CultureInfo.InvariantCulture, out long s) ? s : 0;

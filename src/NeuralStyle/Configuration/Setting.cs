@@ -183,9 +183,9 @@ public enum Setting
     /// <summary>How much a fast style network may enlarge a photo (<c>StylizeOptions.MaxUpscale</c>).</summary>
     StylizeMaxUpscale,
 
-    /// <summary>How far a fast style network's results move to its style's palette (<c>StylizeOptions.Palette</c>).</summary>
-    StylizePalette,
-
     /// <summary>The seed of fast-style training (<c>FastStyleTrainingSettings.Seed</c>).</summary>
     TrainingSeed,
+
+    /// <summary>How far a fast style network's results move to its style's palette (<c>StylizeOptions.PaletteShare</c>).</summary>
+    StylizePalette,
 }

@@ -20,35 +20,27 @@ internal static class ColorMatching
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(reference);
         using var scope = torch.NewDisposeScope();
-        (torch.Tensor referenceMean, torch.Tensor referenceCovariance) = Statistics(reference);
-        return MatchStatistics(image, referenceMean, referenceCovariance).MoveToOuterDisposeScope();
-    }
-
-    /// <summary>
-    /// <paramref name="image"/> (<c>[1, C, H, W]</c>) recoloured to the mean <c>[C]</c> and covariance
-    /// <c>[C, C]</c> given (float64). Not clamped.
-    /// </summary>
-    public static torch.Tensor MatchStatistics(torch.Tensor image, torch.Tensor referenceMean, torch.Tensor referenceCovariance)
-    {
-        using var scope = torch.NewDisposeScope();
         torch.Tensor source = image.detach().to(torch.ScalarType.Float64);
         (torch.Tensor sourceMean, torch.Tensor sourceCovariance) = FeatureMoments.MeanAndCovariance(source, null);
-        torch.Tensor transform = Transform(sourceCovariance, referenceCovariance);
+        (torch.Tensor referenceMean, torch.Tensor referenceCovariance) = Statistics(reference);
+        torch.Tensor transform = SymmetricMatrices.Power(referenceCovariance, 0.5).mm(SymmetricMatrices.Power(sourceCovariance, -0.5));
         torch.Tensor mapped = transform.mm(FeatureMoments.Matrix(source) - sourceMean.unsqueeze(1)) + referenceMean.unsqueeze(1);
         return mapped.to(image.dtype).reshape(image.shape).MoveToOuterDisposeScope();
     }
 
     /// <summary>
     /// The map <c>x' = A x + b</c> (A <c>[C, C]</c>, b <c>[C, 1]</c>, float64) that gives pixels of the
-    /// source statistics the reference's; <paramref name="sourceVarianceFloor"/> is added to the
-    /// source covariance's diagonal, so a nearly flat image is shifted rather than stretched into noise.
+    /// source statistics the reference's, <c>A = Σᵣ^½ Σₛ^-½</c>. The source covariance's eigenvalues are
+    /// raised to at least <paramref name="sourceVarianceFloor"/>, so a nearly flat image (or colour
+    /// direction) is shifted rather than stretched into noise; above the floor the map is exact.
     /// </summary>
     public static (torch.Tensor Transform, torch.Tensor Offset) Mapping(
         torch.Tensor sourceMean, torch.Tensor sourceCovariance, torch.Tensor referenceMean, torch.Tensor referenceCovariance, double sourceVarianceFloor)
     {
         using var scope = torch.NewDisposeScope();
-        torch.Tensor floored = sourceCovariance + (torch.eye(sourceCovariance.shape[0], dtype: torch.ScalarType.Float64, device: sourceCovariance.device) * sourceVarianceFloor);
-        torch.Tensor transform = Transform(floored, referenceCovariance);
+        (torch.Tensor eigenvalues, torch.Tensor eigenvectors) = SymmetricMatrices.Eigen(sourceCovariance);
+        torch.Tensor inverseRoot = SymmetricMatrices.Reassemble(eigenvalues.clamp_min(sourceVarianceFloor).pow(-0.5), eigenvectors);
+        torch.Tensor transform = SymmetricMatrices.Power(referenceCovariance, 0.5).mm(inverseRoot);
         torch.Tensor offset = referenceMean.unsqueeze(1) - transform.mm(sourceMean.unsqueeze(1));
         return (transform.MoveToOuterDisposeScope(), offset.MoveToOuterDisposeScope());
     }
@@ -77,10 +69,6 @@ internal static class ColorMatching
         torch.Tensor covariance = (outer / count) - mean.outer(mean);
         return (mean.MoveToOuterDisposeScope(), covariance.MoveToOuterDisposeScope());
     }
-
-    /// <summary><c>A = Σᵣ^½ Σₛ^-½</c>.</summary>
-    private static torch.Tensor Transform(torch.Tensor sourceCovariance, torch.Tensor referenceCovariance) =>
-        SymmetricMatrices.Power(referenceCovariance, 0.5).mm(SymmetricMatrices.Power(sourceCovariance, -0.5));
 
     /// <summary>The RGB mean <c>[3]</c> and covariance <c>[3, 3]</c> of an image, in float64.</summary>
     public static (torch.Tensor Mean, torch.Tensor Covariance) Statistics(torch.Tensor image)
