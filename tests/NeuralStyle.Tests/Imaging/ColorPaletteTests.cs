@@ -13,14 +13,26 @@ public sealed class ColorPaletteTests
 {
     private static double[] Mean(torch.Tensor rgb) => ColorMatching.Statistics(rgb).Mean.data<double>().ToArray();
 
+    /// <summary>The drawn painting's palette.</summary>
+    private static ColorPalette Painting()
+    {
+        using Image<Rgb24> painting = DemoImages.Swirls(48, 40);
+        return ColorPalette.Of(painting);
+    }
+
+    /// <summary>The drawn photo as a <c>[1, 3, 32, 40]</c> tensor (in the caller's dispose scope).</summary>
+    private static torch.Tensor Photo()
+    {
+        using Image<Rgb24> lakeside = DemoImages.Lakeside(40, 32);
+        return ImageTensor.FromImage(lakeside);
+    }
+
     [Fact]
     public void Recoloring_all_the_way_gives_the_palettes_mean_and_covariance_and_none_of_the_way_changes_nothing()
     {
         using var scope = torch.NewDisposeScope();
-        using Image<Rgb24> painting = DemoImages.Swirls(48, 40);
-        ColorPalette palette = ColorPalette.Of(painting);
-        using Image<Rgb24> lakeside = DemoImages.Lakeside(40, 32);
-        torch.Tensor photo = ImageTensor.FromImage(lakeside);
+        ColorPalette palette = Painting();
+        torch.Tensor photo = Photo();
 
         torch.Tensor all = palette.Recolor(photo, 1);
         torch.Tensor none = palette.Recolor(photo, 0);
@@ -47,10 +59,8 @@ public sealed class ColorPaletteTests
     public void A_share_moves_the_mean_part_of_the_way_and_each_image_of_a_batch_on_its_own()
     {
         using var scope = torch.NewDisposeScope();
-        using Image<Rgb24> painting = DemoImages.Swirls(48, 40);
-        ColorPalette palette = ColorPalette.Of(painting);
-        using Image<Rgb24> lakeside = DemoImages.Lakeside(40, 32);
-        torch.Tensor a = ImageTensor.FromImage(lakeside);
+        ColorPalette palette = Painting();
+        torch.Tensor a = Photo();
         torch.Tensor b = a.flip(3) * 0.5;
 
         torch.Tensor batch = palette.Recolor(torch.cat([a, b], 0), 0.5);
@@ -68,8 +78,7 @@ public sealed class ColorPaletteTests
     public void A_nearly_flat_image_is_shifted_not_stretched_into_noise()
     {
         using var scope = torch.NewDisposeScope();
-        using Image<Rgb24> painting = DemoImages.Swirls(48, 40);
-        ColorPalette palette = ColorPalette.Of(painting);
+        ColorPalette palette = Painting();
         using var generator = new torch.Generator(11);
         torch.Tensor flat = torch.full([1, 3, 32, 32], 0.5) + (torch.rand([1, 3, 32, 32], generator: generator) * (1.0 / 255));
 
@@ -103,8 +112,7 @@ public sealed class ColorPaletteTests
     [Fact]
     public void The_text_form_round_trips_exactly_and_bad_text_is_refused()
     {
-        using Image<Rgb24> painting = DemoImages.Swirls(48, 40);
-        ColorPalette palette = ColorPalette.Of(painting);
+        ColorPalette palette = Painting();
 
         Assert.True(ColorPalette.TryParse(palette.ToString(), out ColorPalette? read));
         Assert.Equal(palette, read);
@@ -124,10 +132,8 @@ public sealed class ColorPaletteTests
     public void A_non_contiguous_batch_is_recoloured_as_its_contiguous_copy_and_a_tensor_of_another_shape_is_refused()
     {
         using var scope = torch.NewDisposeScope();
-        using Image<Rgb24> painting = DemoImages.Swirls(48, 40);
-        ColorPalette palette = ColorPalette.Of(painting);
-        using Image<Rgb24> lakeside = DemoImages.Lakeside(40, 32);
-        torch.Tensor transposed = ImageTensor.FromImage(lakeside).transpose(2, 3);
+        ColorPalette palette = Painting();
+        torch.Tensor transposed = Photo().transpose(2, 3);
         Assert.False(transposed.is_contiguous());
 
         Assert.True(torch.allclose(palette.Recolor(transposed, 0.6), palette.Recolor(transposed.contiguous(), 0.6), rtol: 0, atol: 0));
@@ -144,8 +150,7 @@ public sealed class ColorPaletteTests
     [InlineData(double.NaN)]
     public void A_share_outside_0_to_1_is_refused(double share)
     {
-        using Image<Rgb24> painting = DemoImages.Swirls(16, 16);
         using torch.Tensor photo = torch.rand(1, 3, 8, 8);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ColorPalette.Of(painting).Recolor(photo, share));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Painting().Recolor(photo, share));
     }
 }
