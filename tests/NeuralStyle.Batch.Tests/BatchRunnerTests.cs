@@ -99,6 +99,17 @@ public sealed class BatchRunnerTests : IDisposable
     }
 
     [Fact]
+    public void An_outcome_has_a_failure_exactly_when_it_failed()
+    {
+        BatchJob job = _folder.Jobs(1)[0];
+        var failure = new IOException("disk full");
+        Assert.Equal("disk full", new BatchJobOutcome(job, BatchJobState.Failed, TimeSpan.Zero, failure).Error);
+        Assert.Null(new BatchJobOutcome(job, BatchJobState.Done, TimeSpan.Zero).Error);
+        Assert.Throws<ArgumentException>(() => new BatchJobOutcome(job, BatchJobState.Failed, TimeSpan.Zero));
+        Assert.Throws<ArgumentException>(() => new BatchJobOutcome(job, BatchJobState.Skipped, TimeSpan.Zero, failure));
+    }
+
+    [Fact]
     public async Task A_failed_job_is_recorded_and_the_others_go_on()
     {
         BatchJob[] jobs = _folder.Jobs(3);

@@ -89,11 +89,11 @@ public sealed class InferenceTests : IDisposable
         using TransferImage network = withPalette.Stylize(photo, tiled with { PaletteShare = 0 });
         using TransferImage recolored = withPalette.Stylize(photo, tiled);
         using var scope = torch.NewDisposeScope();
-        using Image<Rgb24> expected = ImageTensor.ToImage(withPalette.Info.Palette!.Recolor(ImageTensor.FromImage(network.Color), tiled.PaletteShare));
+        torch.Tensor stitched = withPalette.Forward(ImageTensor.FromImage(photo.Color), tiled, CancellationToken.None);
+        using var expected = new TransferImage(ImageTensor.ToImage(withPalette.Info.Palette!.Recolor(stitched, tiled.PaletteShare)[0]));
 
-        // The same map over the whole stitched image (the network's output rounded to 8 bits first here, so within a level or two).
-        using var expectedImage = new TransferImage(expected.Clone());
-        Assert.InRange(MaxDifference(expectedImage, recolored), 0, 2);
+        // One map over the whole stitched output: a map per tile would differ far more than rounding.
+        Assert.InRange(MaxDifference(expected, recolored), 0, 1);
         Assert.True(MaxDifference(network, recolored) > 10);
     }
 

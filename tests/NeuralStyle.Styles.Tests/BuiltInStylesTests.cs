@@ -4,7 +4,6 @@ using NeuralStyle.Imaging;
 using NeuralStyle.Testing;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
 
 namespace NeuralStyle.Styles.Tests;
 

@@ -10,8 +10,12 @@ namespace NeuralStyle.Batch.Running;
 /// output exists and was not written by a batch (allow it with <see cref="BatchOptions.Overwrite"/>), otherwise what the job threw.</param>
 public sealed record BatchJobOutcome(BatchJob Job, BatchJobState State, TimeSpan Elapsed, Exception? Failure = null)
 {
+    /// <summary>How it ended (fixed at construction, so a <c>with</c> expression cannot make it disagree with <see cref="Failure"/>).</summary>
+    public BatchJobState State { get; } = State;
+
     /// <summary>Why it failed: set exactly when <see cref="State"/> is <see cref="BatchJobState.Failed"/>.</summary>
-    public Exception? Failure { get; init; } = (State == BatchJobState.Failed) == (Failure is not null)
+    /// <exception cref="ArgumentException">A failed state without a failure, or a failure with another state.</exception>
+    public Exception? Failure { get; } = (State == BatchJobState.Failed) == (Failure is not null)
         ? Failure
         : throw new ArgumentException("A failed job's outcome needs its failure, and only a failed job has one.", nameof(Failure));
 
@@ -28,6 +32,6 @@ public enum BatchJobState
     /// <summary>The output existed with a record of the same settings: nothing was recomputed.</summary>
     Skipped,
 
-    /// <summary>The job failed; its error is recorded beside its output and the other jobs went on.</summary>
+    /// <summary>The job failed and the other jobs went on; its error is recorded beside its output, unless the output was a file the batch did not write.</summary>
     Failed,
 }

@@ -154,10 +154,10 @@ public sealed class FastStyleModel : IDisposable
     /// <summary>
     /// Writes the network as an ONNX model (opset 13) with dynamic batch, height and width: input
     /// <c>image</c>, output <c>stylized</c>, both <c>[N, 3, H, W]</c> float RGB in [0, 1]. ONNX
-    /// Runtime (or any ONNX runtime) then runs it without TorchSharp. The graph is the network alone:
-    /// its results are <see cref="Stylize(TransferImage, StylizeOptions?, CancellationToken)"/>'s with
-    /// <see cref="StylizeOptions.PaletteShare"/> 0; the model's palette is in the export's metadata
-    /// (<c>palette</c>, <see cref="ColorPalette.ToText"/>) for a runtime that applies it.
+    /// Runtime (or any ONNX runtime) then runs it without TorchSharp. The graph is the network alone
+    /// (its output, before the palette, strength or colour keeping <see cref="StylizeOptions"/> apply);
+    /// the model's palette is in the export's metadata (<c>palette</c>, <see cref="ColorPalette.ToText"/>)
+    /// for a runtime that applies it.
     /// </summary>
     /// <param name="path">The <c>.onnx</c> file to write (atomically).</param>
     /// <param name="overwrite">When false (the default), an existing file is an error and is left untouched.</param>

@@ -23,7 +23,7 @@ internal static class ColorMatching
         torch.Tensor source = image.detach().to(torch.ScalarType.Float64);
         (torch.Tensor sourceMean, torch.Tensor sourceCovariance) = FeatureMoments.MeanAndCovariance(source, null);
         (torch.Tensor referenceMean, torch.Tensor referenceCovariance) = Statistics(reference);
-        torch.Tensor transform = SymmetricMatrices.Power(referenceCovariance, 0.5).mm(SymmetricMatrices.Power(sourceCovariance, -0.5));
+        torch.Tensor transform = Transform(sourceCovariance, referenceCovariance, sourceVarianceFloor: 0);
         torch.Tensor mapped = transform.mm(FeatureMoments.Matrix(source) - sourceMean.unsqueeze(1)) + referenceMean.unsqueeze(1);
         return mapped.to(image.dtype).reshape(image.shape).MoveToOuterDisposeScope();
     }
@@ -38,9 +38,7 @@ internal static class ColorMatching
         torch.Tensor sourceMean, torch.Tensor sourceCovariance, torch.Tensor referenceMean, torch.Tensor referenceCovariance, double sourceVarianceFloor)
     {
         using var scope = torch.NewDisposeScope();
-        (torch.Tensor eigenvalues, torch.Tensor eigenvectors) = SymmetricMatrices.Eigen(sourceCovariance);
-        torch.Tensor inverseRoot = SymmetricMatrices.Reassemble(eigenvalues.clamp_min(sourceVarianceFloor).pow(-0.5), eigenvectors);
-        torch.Tensor transform = SymmetricMatrices.Power(referenceCovariance, 0.5).mm(inverseRoot);
+        torch.Tensor transform = Transform(sourceCovariance, referenceCovariance, sourceVarianceFloor);
         torch.Tensor offset = referenceMean.unsqueeze(1) - transform.mm(sourceMean.unsqueeze(1));
         return (transform.MoveToOuterDisposeScope(), offset.MoveToOuterDisposeScope());
     }
@@ -68,6 +66,17 @@ internal static class ColorMatching
         torch.Tensor mean = sum / count;
         torch.Tensor covariance = (outer / count) - mean.outer(mean);
         return (mean.MoveToOuterDisposeScope(), covariance.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>
+    /// <c>A = Σᵣ^½ Σₛ^-½</c>, the source's eigenvalues raised to at least <paramref name="sourceVarianceFloor"/>
+    /// (beyond <see cref="SymmetricMatrices"/>' own floor, so 0 adds nothing).
+    /// </summary>
+    private static torch.Tensor Transform(torch.Tensor sourceCovariance, torch.Tensor referenceCovariance, double sourceVarianceFloor)
+    {
+        (torch.Tensor eigenvalues, torch.Tensor eigenvectors) = SymmetricMatrices.Eigen(sourceCovariance);
+        torch.Tensor inverseRoot = SymmetricMatrices.Reassemble(eigenvalues.clamp_min(sourceVarianceFloor).pow(-0.5), eigenvectors);
+        return SymmetricMatrices.Power(referenceCovariance, 0.5).mm(inverseRoot);
     }
 
     /// <summary>The RGB mean <c>[3]</c> and covariance <c>[3, 3]</c> of an image, in float64.</summary>

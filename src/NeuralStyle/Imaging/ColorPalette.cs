@@ -30,6 +30,17 @@ public sealed class ColorPalette : IEquatable<ColorPalette>
 
     private ColorPalette(double[] mean, double[] covariance)
     {
+        // Rounding in the sums can leave a zero variance at −1e-19 or the two halves a hair apart: made exact here, so every palette reads back.
+        for (int i = 0; i < 3; i++)
+        {
+            covariance[(3 * i) + i] = Math.Max(0, covariance[(3 * i) + i]);
+            for (int j = i + 1; j < 3; j++)
+            {
+                double symmetric = (covariance[(3 * i) + j] + covariance[(3 * j) + i]) / 2;
+                covariance[(3 * i) + j] = covariance[(3 * j) + i] = symmetric;
+            }
+        }
+
         Mean = Array.AsReadOnly(mean);
         Covariance = Array.AsReadOnly(covariance);
     }
@@ -99,7 +110,8 @@ public sealed class ColorPalette : IEquatable<ColorPalette>
     /// by <c>x' = Σₚ^½ Σₓ^-½ (x − μₓ) + μₚ</c> (its own statistics, their variance at least 1e-3
     /// along every colour direction), clamped to [0, 1], then blended with it by the share. So its
     /// shapes and shading stay where they are; 0 leaves it, 1 gives it this mean and covariance. The
-    /// result is a new tensor without gradient; the memory beyond it is a band's (a few MB).
+    /// result is a new tensor without gradient; the memory beyond it is a band's (a few MB) for a
+    /// contiguous input (a non-contiguous one is copied an image at a time).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="rgb"/> is not a floating-point <c>[N, 3, H, W]</c> tensor.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="share"/> is not a number from 0 to 1.</exception>
@@ -148,9 +160,9 @@ public sealed class ColorPalette : IEquatable<ColorPalette>
 
     /// <summary>Reads <see cref="ToText"/>'s text.</summary>
     /// <returns>
-    /// False unless <paramref name="text"/> is 12 finite numbers that can be a palette of colours in
-    /// [0, 1]: means from 0 to 1, variances from 0 to 0.25, a symmetric covariance whose correlations
-    /// are within ±1.
+    /// False unless <paramref name="text"/> is 12 finite numbers that are a plausible palette of colours
+    /// in [0, 1]: means from 0 to 1, variances from 0 to 0.25, a symmetric covariance whose correlations
+    /// are within ±1 (each within 1e-9 for rounding).
     /// </returns>
     public static bool TryParse(string? text, out ColorPalette? palette)
     {
@@ -175,7 +187,7 @@ public sealed class ColorPalette : IEquatable<ColorPalette>
         for (int i = 0; i < 3 && plausible; i++)
         {
             double variance = covariance[(3 * i) + i];
-            plausible = variance is >= 0 and <= 0.25 + Tolerance;
+            plausible = variance is >= -Tolerance and <= 0.25 + Tolerance;
             for (int j = 0; j < 3 && plausible; j++)
             {
                 double c = covariance[(3 * i) + j];

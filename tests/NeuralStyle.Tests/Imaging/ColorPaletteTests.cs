@@ -114,11 +114,11 @@ public sealed class ColorPaletteTests
     {
         ColorPalette palette = Painting();
 
-        Assert.True(ColorPalette.TryParse(palette.ToString(), out ColorPalette? read));
+        Assert.True(ColorPalette.TryParse(palette.ToText(), out ColorPalette? read));
         Assert.Equal(palette, read);
-        Assert.Equal(12, palette.ToString().Split(' ').Length);
-        Assert.False(ColorPalette.TryParse(string.Join(' ', palette.ToString().Split(' ').Skip(1)), out _));
-        Assert.False(ColorPalette.TryParse(palette.ToString().Replace(palette.Mean[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture), "NaN", StringComparison.Ordinal), out _));
+        Assert.Equal(12, palette.ToText().Split(' ').Length);
+        Assert.False(ColorPalette.TryParse(string.Join(' ', palette.ToText().Split(' ').Skip(1)), out _));
+        Assert.False(ColorPalette.TryParse(palette.ToText().Replace(palette.Mean[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture), "NaN", StringComparison.Ordinal), out _));
         Assert.False(ColorPalette.TryParse("0.5 0.5 0.5 -1 0 0 0 0.1 0 0 0 0.1", out _), "a negative variance");
         Assert.False(ColorPalette.TryParse("0.5 0.5 0.5 0.5 0 0 0 0.1 0 0 0 0.1", out _), "a variance above 0.25 (colours in [0, 1])");
         Assert.False(ColorPalette.TryParse("1.5 0.5 0.5 0.1 0 0 0 0.1 0 0 0 0.1", out _), "a mean outside [0, 1]");
@@ -142,6 +142,33 @@ public sealed class ColorPaletteTests
         Assert.Throws<ArgumentException>(() => palette.Recolor(torch.ones(1, 3, 8, 8, dtype: torch.ScalarType.Int32), 1));
         torch.Tensor tracked = torch.rand(1, 3, 8, 8).requires_grad_(true);
         Assert.False(palette.Recolor(tracked, 1).requires_grad, "the result carries no gradient");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(128)]
+    [InlineData(254)]
+    public void A_palette_with_a_constant_channel_reads_back(byte green)
+    {
+        // E[x²] − μ² of a constant channel rounds to about ±1e-19; every palette Of makes must read back.
+        using var image = new Image<Rgb24>(48, 40);
+        image.ProcessPixelRows(rows =>
+        {
+            for (int y = 0; y < rows.Height; y++)
+            {
+                Span<Rgb24> row = rows.GetRowSpan(y);
+                for (int x = 0; x < row.Length; x++)
+                {
+                    row[x] = new Rgb24((byte)(x * 5), green, (byte)(y * 6));
+                }
+            }
+        });
+
+        ColorPalette palette = ColorPalette.Of(image);
+
+        Assert.True(palette.Covariance[4] >= 0);
+        Assert.True(ColorPalette.TryParse(palette.ToText(), out ColorPalette? read));
+        Assert.Equal(palette, read);
     }
 
     [Theory]
