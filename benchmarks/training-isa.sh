@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Training throughput with oneDNN's default kernels vs capped at AVX2 (ONEDNN_MAX_CPU_ISA=AVX2, the
-# work-around for AVX-512 training divergence in docs/troubleshooting.md), alternated ROUNDS times
+# Training throughput with oneDNN's own kernels for this CPU (what `train` runs) vs capped at AVX2
+# (ONEDNN_MAX_CPU_ISA=AVX2, the diagnostic in docs/troubleshooting.md), alternated ROUNDS times
 # so that both see the same machine load. Also checks that two runs with one seed write identical files.
 # Setup: apt-get install -y mate-backgrounds; dotnet build -c Release NeuralStyle.sln
 # Usage: benchmarks/training-isa.sh [steps=20] [rounds=2]   (from the repository root)

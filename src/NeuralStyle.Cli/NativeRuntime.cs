@@ -40,14 +40,8 @@ internal static class NativeRuntime
     /// (docs/performance.md; THP_MEM_ALLOC_ENABLE=0 in the environment opts out); then the threads asked for.
     /// </summary>
     /// <param name="threads">The thread count asked for, if any.</param>
-    /// <param name="training">Training a network: on AVX-512 CPUs, oneDNN is capped at AVX2 (<see cref="CpuKernels.TryLimitToAvx2ForTraining"/>) unless ONEDNN_MAX_CPU_ISA is set.</param>
-    public static void Prepare(int? threads, bool training = false)
+    public static void Prepare(int? threads)
     {
-        if (training)
-        {
-            CpuKernels.TryLimitToAvx2ForTraining();
-        }
-
         NativeAllocation.TryEnableHugePages();
         if (threads is int count)
         {

@@ -25,7 +25,6 @@ internal static class TrainingProfile
 {
     public static void Run(string[] args)
     {
-        Runtime.CpuKernels.TryLimitToAvx2ForTraining();
         string photos = args[0], style = args[1];
         int steps = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30;
         int batch = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 4;

@@ -93,7 +93,7 @@ internal static class TrainCommand
                 TotalVariationWeight = result.GetValue(tvWeight) ?? objective.TotalVariationWeight,
                 ContentLayers = result.GetValue(contentLayer) is string layer ? [new LayerChoice(layer)] : objective.ContentLayers,
             };
-            NativeRuntime.Prepare(result.GetValue(threads), training: true);
+            NativeRuntime.Prepare(result.GetValue(threads));
             using FastStyleModel? initial = result.GetValue(from) is string start ? BuiltInStyles.LoadModel(start) : null;
             FastStyleArchitecture architecture = initial?.Architecture ?? Defaults.Architecture;
             var settings = Defaults with

@@ -150,17 +150,8 @@ internal sealed class TransformerNet : IDisposable
     /// <summary>How many rows (or columns) reach the next multiple of <see cref="NetworkPlan.SideMultiple"/>.</summary>
     public static long PadTo(long side) => (NetworkPlan.SideMultiple - (side % NetworkPlan.SideMultiple)) % NetworkPlan.SideMultiple;
 
-    private torch.Tensor Convolve(torch.Tensor x, ConvOp conv)
-    {
-        if (conv.Upsample)
-        {
-            x = interpolate(x, scale_factor: [2, 2], mode: torch.InterpolationMode.Nearest);
-        }
-
-        int p = conv.Padding;
-        torch.Tensor padded = pad(x, [p, p, p, p], PaddingModes.Reflect);
-        return conv2d(padded, _byKey[conv.WeightKey], _byKey[conv.BiasKey], strides: [conv.Stride, conv.Stride]);
-    }
+    private torch.Tensor Convolve(torch.Tensor x, ConvOp conv) =>
+        NetworkConvolution.Apply(x, _byKey[conv.WeightKey], _byKey[conv.BiasKey], conv);
 
     /// <summary>Instance normalisation, with the input's own statistics (recorded when asked) or the given ones.</summary>
     private torch.Tensor Normalize(torch.Tensor x, NormOp norm, (torch.Tensor Mean, torch.Tensor Variance)? given, List<(torch.Tensor Mean, torch.Tensor Variance)>? recorded)

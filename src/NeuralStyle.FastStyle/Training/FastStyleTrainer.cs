@@ -188,9 +188,9 @@ public sealed class FastStyleTrainer
         {
             throw new StyleTransferDivergedException(
                 FormattableString.Invariant($"At step {step} the gradient of {FiniteCheck.Describe(failing)} was not finite (or too large for float32) while the loss was finite ({values[0]:G6}). ")
-                + "Nothing was updated. A finite loss with a bad gradient comes from the backward pass's arithmetic, not from the learning rate. "
-                + "On AVX-512 CPUs it was reported with libtorch's oneDNN AVX-512 kernels: cap them at AVX2 (CpuKernels.TryLimitToAvx2ForTraining() before the first tensor, "
-                + "or the environment variable ONEDNN_MAX_CPU_ISA=AVX2; neural-style train does it unless the variable is set) and resume (docs/troubleshooting.md). "
+                + "Nothing was updated. A finite loss with a bad gradient comes from the backward pass's arithmetic (a native kernel), not from the learning rate. "
+                + "To tell whether libtorch's oneDNN AVX-512 kernels are the cause, resume with the environment variable ONEDNN_MAX_CPU_ISA=AVX2 set, "
+                + "and report the CPU and the message (docs/troubleshooting.md). "
                 + TrainingState.Kept(_checkpoint, checkpointStep, Settings.CheckpointEvery));
         }
 

@@ -1,0 +1,37 @@
+using NeuralStyle.Features.Authoring;
+using TorchSharp;
+using static TorchSharp.torch.nn.functional;
+
+namespace NeuralStyle.FastStyle.Network;
+
+/// <summary>
+/// One <see cref="ConvOp"/> of the network: optional nearest-neighbour x2 upsampling, reflection
+/// padding, then the convolution, routed around a libtorch kernel that computes wrong input
+/// gradients (see <see cref="ConvOp.NeedsChannelsLastGradient"/>).
+/// </summary>
+internal static class NetworkConvolution
+{
+    /// <summary>
+    /// <paramref name="conv"/> applied to <paramref name="x"/>. When the input gradient will be
+    /// computed (<paramref name="x"/> records gradients: training) and the convolution needs it,
+    /// the convolution runs on channels_last tensors and its result comes back contiguous (NCHW),
+    /// so nothing after it changes layout; otherwise (inference) it is the plain NCHW convolution.
+    /// </summary>
+    public static torch.Tensor Apply(torch.Tensor x, torch.Tensor weight, torch.Tensor bias, ConvOp conv)
+    {
+        if (conv.Upsample)
+        {
+            x = interpolate(x, scale_factor: [2, 2], mode: torch.InterpolationMode.Nearest);
+        }
+
+        int p = conv.Padding;
+        torch.Tensor padded = pad(x, [p, p, p, p], PaddingModes.Reflect);
+        long[] strides = [conv.Stride, conv.Stride];
+        if (padded.requires_grad && conv.NeedsChannelsLastGradient)
+        {
+            return conv2d(TensorLayout.ToChannelsLast(padded), TensorLayout.ToChannelsLast(weight), bias, strides: strides).contiguous();
+        }
+
+        return conv2d(padded, weight, bias, strides: strides);
+    }
+}
