@@ -125,7 +125,7 @@ public static class BuiltInStyles
         FastStyleModelInfo info = model.Info;
         string training = string.Create(
             CultureInfo.InvariantCulture,
-            $"{info.Steps} steps, {info.Architecture.WidthText}-width network, {info.LossNetwork} loss network, {info.TrainingSize} px crops ({info.TrainingSettings})");
+            $"{info.Steps} steps, {info.Architecture}, {info.LossNetwork} loss network, {info.TrainingSize} px crops ({info.TrainingSettings})");
         return new BuiltInStyleInfo(t.Style, t.Name, t.Painting, training);
     }).ToArray();
 }

@@ -18,7 +18,7 @@ public sealed class BuiltInStylesTests
     {
         Assert.Equal(name, BuiltInStyles.NameOf(style));
         using FastStyleModel model = BuiltInStyles.Load(style);
-        Assert.Equal(NetworkWidth.Half, model.Architecture.Width);
+        Assert.Equal((NetworkWidth.Full, 1), (model.Architecture.Width, model.Architecture.ResidualBlocks));
         Assert.True(model.Info.Steps > 0);
         using Image<Rgb24> photo = TestImages.Photo(64, 48);
         using Image<Rgb24> styled = model.Stylize(photo);
@@ -33,6 +33,17 @@ public sealed class BuiltInStylesTests
         ColorPalette expected = ColorPalette.Of(sized.Color);
         Assert.NotNull(model.Info.Palette);
         Assert.All(model.Info.Palette.Mean.Zip(expected.Mean), p => Assert.Equal(p.Second, p.First, 0.02));
+    }
+
+    [Theory]
+    [InlineData("starry-night")]
+    [InlineData("the-scream")]
+    [InlineData("shipwreck")]
+    public void Each_model_is_at_most_2_MB(string name)
+    {
+        using Stream? model = typeof(BuiltInStyles).Assembly.GetManifestResourceStream($"NeuralStyle.Styles.{name}.safetensors");
+        Assert.NotNull(model);
+        Assert.InRange(model.Length, 1, 2_000_000);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ using TorchSharp;
 namespace NeuralStyle.Benchmarks.FastStyle;
 
 /// <summary>
-/// <c>fast-speed [runs] [--gatys]</c>: ms per image of each network width at 256, 512 and 1024 px
+/// <c>fast-speed [runs] [--gatys]</c>: ms per image of each network width (5 residual blocks) and of the built-in styles'
+/// shape (full width, 1 block) at 256, 512 and 1024 px
 /// (squares: the centre of a mate-backgrounds photo), TorchSharp and ONNX Runtime, 2 threads, min of
 /// <c>runs</c> after a warm-up; with <c>--gatys</c>, the Gatys default on the same 512 px image.
 /// Untrained (seeded) networks: the arithmetic does not depend on the weights.
@@ -35,13 +36,19 @@ internal static class FastStyleSpeed
         using TransferImage original = Square(new ImageLoader().Load(photo));
         string folder = Path.Combine(Path.GetTempPath(), "neuralstyle-fast-speed");
         Directory.CreateDirectory(folder);
-        Console.WriteLine($"| width | size | TorchSharp ms | ONNX Runtime ms |");
-        Console.WriteLine($"|---|---|---:|---:|");
-        foreach (NetworkWidth width in new[] { NetworkWidth.Full, NetworkWidth.Half, NetworkWidth.Quarter })
+        Console.WriteLine($"| width | blocks | size | TorchSharp ms | ONNX Runtime ms |");
+        Console.WriteLine($"|---|---:|---|---:|---:|");
+        FastStyleArchitecture[] architectures =
+        [
+            new() { Width = NetworkWidth.Full },
+            new() { Width = NetworkWidth.Full, ResidualBlocks = 1 },
+            new() { Width = NetworkWidth.Half },
+            new() { Width = NetworkWidth.Quarter },
+        ];
+        foreach (FastStyleArchitecture architecture in architectures)
         {
-            var architecture = new FastStyleArchitecture { Width = width };
             using var model = new FastStyleModel(TransformerNet.Initialize(architecture, 1), new FastStyleModelInfo { Architecture = architecture });
-            string onnx = Path.Combine(folder, $"{width}.onnx");
+            string onnx = Path.Combine(folder, $"{architecture.Width}-{architecture.ResidualBlocks}.onnx");
             model.ExportOnnx(onnx, overwrite: true);
             using var options = new SessionOptions { IntraOpNumThreads = Threads, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
             using var session = new InferenceSession(onnx, options);
@@ -52,7 +59,7 @@ internal static class FastStyleSpeed
                 double torchMs = Best(runs, () => model.Forward(input, StylizeOptions.Default, CancellationToken.None).Dispose());
                 var tensor = new DenseTensor<float>(input.data<float>().ToArray(), [1, 3, sized.Height, sized.Width]);
                 double onnxMs = Best(runs, () => session.Run([NamedOnnxValue.CreateFromTensor("image", tensor)]).Dispose());
-                Console.WriteLine(FormattableString.Invariant($"| {architecture.WidthText} | {sized.Width}x{sized.Height} | {torchMs:F0} | {onnxMs:F0} |"));
+                Console.WriteLine(FormattableString.Invariant($"| {architecture.WidthText} | {architecture.ResidualBlocks} | {sized.Width}x{sized.Height} | {torchMs:F0} | {onnxMs:F0} |"));
             }
         }
 

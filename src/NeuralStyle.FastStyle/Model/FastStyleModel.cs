@@ -130,7 +130,7 @@ public sealed class FastStyleModel : IDisposable
             if (unexpected.Length > 0)
             {
                 throw new InvalidWeightsException(
-                    $"The weights from {source} do not fit a {info.Architecture.WidthText}-width network with {info.Architecture.ResidualBlocks} residual blocks: "
+                    $"The weights from {source} do not fit a {info.Architecture}: "
                     + $"unexpected key{(unexpected.Length == 1 ? string.Empty : "s")} {string.Join(", ", unexpected.Take(5).Select(k => $"'{k}'"))}.");
             }
 
