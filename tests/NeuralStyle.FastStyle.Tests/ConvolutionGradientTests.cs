@@ -7,11 +7,12 @@ namespace NeuralStyle.FastStyle.Tests;
 /// <summary>
 /// The repro of fast-style training's bad gradients on AVX-512 CPUs (docs/troubleshooting.md): every
 /// convolution of every network width, as training runs it (<see cref="NetworkConvolution"/>), at
-/// batch 2, its input and weight gradients in float32 against float64 (which oneDNN does not run) and
-/// against a second run. With plain NCHW convolutions, the input gradient of each convolution whose
-/// output channels are not a multiple of 16 (the last one, 3 channels) is wrong by 30–40 % of its
-/// largest value, unrepeatable or not finite on an AMD EPYC Zen 5 with AVX-512 (libtorch 2.10); right
-/// with oneDNN capped at AVX2.
+/// batch 2, its output and gradients in float32 against float64 (which oneDNN does not run) and
+/// against a second run: the weight gradient of each, and the input gradient of each but the first
+/// (whose input, the photo, needs none). With plain NCHW convolutions, the input gradient of each
+/// convolution whose output channels are not a multiple of 16 (every width's last, 3 channels; the
+/// quarter width's deconv2, 8) is wrong by 30–60 % of its largest value, unrepeatable or not finite
+/// on an AMD EPYC Zen 5 with AVX-512 (libtorch 2.10); right with oneDNN capped at AVX2.
 /// </summary>
 public sealed class ConvolutionGradientTests
 {
@@ -37,50 +38,71 @@ public sealed class ConvolutionGradientTests
     [MemberData(nameof(Convolutions))]
     public void Training_gradients_match_float64_and_repeat_exactly(NetworkWidth width, string name)
     {
-        ConvOp conv = NetworkPlan.Of(new FastStyleArchitecture { Width = width, ResidualBlocks = 1 }).OfType<ConvOp>().Single(c => c.Name == name);
+        (ConvOp conv, bool first) = Find(width, name);
         using var scope = NewDisposeScope();
         var generator = new Generator(42);
         int side = conv.Upsample ? 32 : 64;
         Tensor x = randn([2, conv.In, side, side], generator: generator);
         Tensor weight = randn([conv.Out, conv.In, conv.Kernel, conv.Kernel], generator: generator) / Math.Sqrt(conv.In * conv.Kernel * conv.Kernel);
         Tensor bias = randn([conv.Out], generator: generator);
+        bool inputGradient = !first;
 
-        (Tensor output, Tensor dataGradient, Tensor weightGradient) = Gradients(x, weight, bias, conv);
-        (_, Tensor dataAgain, Tensor weightAgain) = Gradients(x, weight, bias, conv);
-        (Tensor outputReference, Tensor dataReference, Tensor weightReference) = Gradients(x.to(float64), weight.to(float64), bias.to(float64), conv);
+        Run run = Gradients(x, weight, bias, conv, inputGradient);
+        Run again = Gradients(x, weight, bias, conv, inputGradient);
+        Run reference = Gradients(x.to(float64), weight.to(float64), bias.to(float64), conv, inputGradient);
 
-        Assert.True(output.is_contiguous(), "a training convolution's output keeps the NCHW layout");
-        foreach ((string what, Tensor value, Tensor again, Tensor reference) in new[]
+        Assert.True(run.Output.is_contiguous(), "a training convolution's output keeps the NCHW layout");
+        var checks = new List<(string, Tensor, Tensor, Tensor)>
         {
-            ("output", output, output, outputReference),
-            ("weight gradient", weightGradient, weightAgain, weightReference),
-            ("input gradient", dataGradient, dataAgain, dataReference),
-        })
+            ("output", run.Output, again.Output, reference.Output),
+            ("weight gradient", run.Weight, again.Weight, reference.Weight),
+        };
+        if (inputGradient)
+        {
+            checks.Add(("input gradient", run.Data!, again.Data!, reference.Data!));
+        }
+
+        foreach ((string what, Tensor value, Tensor repeat, Tensor expected) in checks)
         {
             Assert.True(value.isfinite().all().item<bool>(), $"{name}'s {what} has non-finite values");
-            Assert.True(allclose(value, again, rtol: 0, atol: 0), $"{name}'s {what} differs between two identical runs");
-            double error = (value.to(float64) - reference).abs().max().item<double>() / reference.abs().max().item<double>();
+            Assert.True(allclose(value, repeat, rtol: 0, atol: 0), $"{name}'s {what} differs between two identical runs");
+            double error = (value.to(float64) - expected).abs().max().item<double>() / expected.abs().max().item<double>();
             Assert.True(error < 1e-4, $"{name}'s {what} is off by {error:G3} of its largest value");
         }
     }
 
     [Theory]
     [MemberData(nameof(Convolutions))]
-    public void Inference_runs_the_plain_convolution(NetworkWidth width, string name)
+    public void Inference_runs_the_plain_convolution_even_with_parameters_that_record_gradients(NetworkWidth width, string name)
     {
-        ConvOp conv = NetworkPlan.Of(new FastStyleArchitecture { Width = width, ResidualBlocks = 1 }).OfType<ConvOp>().Single(c => c.Name == name);
+        (ConvOp conv, _) = Find(width, name);
         using var scope = NewDisposeScope();
         var generator = new Generator(7);
-        Tensor x = rand([1, conv.In, 24, 24], generator: generator);
-        Tensor weight = randn([conv.Out, conv.In, conv.Kernel, conv.Kernel], generator: generator);
-        Tensor bias = randn([conv.Out], generator: generator);
-        Tensor input = conv.Upsample ? nn.functional.interpolate(x, scale_factor: [2, 2], mode: InterpolationMode.Nearest) : x;
+        Tensor x = rand([1, conv.In, 24, 24], generator: generator).requires_grad_();
+        Tensor weight = randn([conv.Out, conv.In, conv.Kernel, conv.Kernel], generator: generator).requires_grad_();
+        Tensor bias = randn([conv.Out], generator: generator).requires_grad_();
+        Tensor input = conv.Upsample ? nn.functional.interpolate(x.detach(), scale_factor: [2, 2], mode: InterpolationMode.Nearest) : x.detach();
         Tensor plain = nn.functional.conv2d(
-            nn.functional.pad(input, [conv.Padding, conv.Padding, conv.Padding, conv.Padding], PaddingModes.Reflect), weight, bias, strides: [conv.Stride, conv.Stride]);
+            nn.functional.pad(input, [conv.Padding, conv.Padding, conv.Padding, conv.Padding], PaddingModes.Reflect), weight.detach(), bias.detach(), strides: [conv.Stride, conv.Stride]);
 
         using (no_grad())
         {
             Assert.True(allclose(NetworkConvolution.Apply(x, weight, bias, conv), plain, rtol: 0, atol: 0), "inference's output changed bits");
+        }
+    }
+
+    [Fact]
+    public void A_network_whose_parameters_record_gradients_infers_bit_for_bit_as_a_frozen_one()
+    {
+        var architecture = new FastStyleArchitecture { Width = NetworkWidth.Quarter, ResidualBlocks = 1 };
+        using var frozen = TransformerNet.Initialize(architecture, 5);
+        using var recording = TransformerNet.Initialize(architecture, 5);
+        recording.RequireGradients(true);
+        using var scope = NewDisposeScope();
+        Tensor photo = rand([1, 3, 40, 36], generator: new Generator(3));
+        using (no_grad())
+        {
+            Assert.True(allclose(recording.Forward(photo), frozen.Forward(photo), rtol: 0, atol: 0));
         }
     }
 
@@ -92,15 +114,26 @@ public sealed class ConvolutionGradientTests
 
         Assert.Equal(["deconv3"], Routed(NetworkWidth.Full).Select(c => c.Name));
         Assert.Equal(["deconv3"], Routed(NetworkWidth.Half).Select(c => c.Name));
+        // conv1 would be routed, but its input (the photo) never needs a gradient in training.
         Assert.Equal(["conv1", "deconv2", "deconv3"], Routed(NetworkWidth.Quarter).Select(c => c.Name));
     }
 
-    private static (Tensor Output, Tensor Data, Tensor Weight) Gradients(Tensor x, Tensor weight, Tensor bias, ConvOp conv)
+    /// <summary>The convolution of that name in the width's network, and whether it is the first (its input is the photo).</summary>
+    private static (ConvOp Conv, bool First) Find(NetworkWidth width, string name)
     {
-        Tensor input = x.detach().requires_grad_(), kernel = weight.detach().requires_grad_();
+        ConvOp[] convolutions = NetworkPlan.Of(new FastStyleArchitecture { Width = width, ResidualBlocks = 1 }).OfType<ConvOp>().ToArray();
+        ConvOp conv = convolutions.Single(c => c.Name == name);
+        return (conv, conv == convolutions[0]);
+    }
+
+    private static Run Gradients(Tensor x, Tensor weight, Tensor bias, ConvOp conv, bool inputGradient)
+    {
+        Tensor input = inputGradient ? x.detach().requires_grad_() : x.detach(), kernel = weight.detach().requires_grad_();
         Tensor result = NetworkConvolution.Apply(input, kernel, bias.detach(), conv);
         Tensor upstream = cos(arange(result.numel(), dtype: result.dtype)).reshape(result.shape);
-        IList<Tensor> gradients = autograd.grad([result], [input, kernel], [upstream]);
-        return (result.detach(), gradients[0], gradients[1]);
+        IList<Tensor> gradients = autograd.grad([result], inputGradient ? [input, kernel] : [kernel], [upstream]);
+        return new Run(result.detach(), inputGradient ? gradients[0] : null, gradients[^1]);
     }
+
+    private sealed record Run(Tensor Output, Tensor? Data, Tensor Weight);
 }

@@ -8,8 +8,8 @@ namespace NeuralStyle.Reliability.Tests;
 
 /// <summary>
 /// A fast network's memory is bounded by <see cref="StylizeOptions.MemoryLimitBytes"/> whatever the
-/// image: measured as the process's peak resident growth (the network's pass at 1200 px needs about
-/// 2 GB untiled).
+/// image: measured as the process's peak resident growth (a built-in style's pass at 1200 px needs
+/// gigabytes untiled: about 2 GB for the first release's half-width model).
 /// </summary>
 [Collection(MeasuredAlone.Name)]
 public sealed class FastStyleMemoryTests

@@ -6,8 +6,10 @@ namespace NeuralStyle.Testing;
 
 /// <summary>
 /// A feature extractor made in code, for the core's tests (no pretrained network): two seeded 3x3
-/// convolutions with ReLU, the second with stride 2; layers <c>tiny1</c> (8 channels) and
-/// <c>tiny2</c> (16 channels, half size). Fast enough for a transfer of a few evaluations at 32 px.
+/// convolutions with ReLU, the second with stride 2; layers <c>tiny1</c> and <c>tiny2</c> (16
+/// channels each, the second at half size: a multiple of 16, since libtorch's AVX-512 kernels get the
+/// input gradient of a convolution with fewer output channels wrong, docs/troubleshooting.md). Fast
+/// enough for a transfer of a few evaluations at 32 px.
 /// </summary>
 internal sealed class TinyExtractor : IFeatureExtractor
 {
@@ -17,8 +19,8 @@ internal sealed class TinyExtractor : IFeatureExtractor
     public TinyExtractor(int seed = 7)
     {
         using var generator = new torch.Generator((ulong)seed);
-        _weight1 = (torch.randn([8, 3, 3, 3], generator: generator) * 0.3).DetachFromDisposeScope();
-        _weight2 = (torch.randn([16, 8, 3, 3], generator: generator) * 0.15).DetachFromDisposeScope();
+        _weight1 = (torch.randn([16, 3, 3, 3], generator: generator) * 0.3).DetachFromDisposeScope();
+        _weight2 = (torch.randn([16, 16, 3, 3], generator: generator) * 0.1).DetachFromDisposeScope();
     }
 
     public static FeatureLayer First { get; } = new TinyLayer("tiny1", 1);

@@ -7,7 +7,7 @@ namespace NeuralStyle.Benchmarks.FastStyle;
 
 /// <summary>
 /// <c>record-palette MODEL.safetensors PAINTING</c>: records the painting's palette, at the style size the
-/// model was trained with, in a model written before training recorded it (the built-in styles'), and
+/// model was trained with, in a model written before training recorded it (the first release's built-in styles), and
 /// rewrites its ONNX export beside it when there is one. The weights are unchanged.
 /// </summary>
 internal static partial class RecordPalette

@@ -14,7 +14,7 @@ using TorchSharp;
 namespace NeuralStyle.Benchmarks.FastStyle;
 
 /// <summary>
-/// Where a training step's time goes, with the recipe of styles/train.sh (half width, 128 px crops,
+/// Where a training step's time goes, with the first release's built-in recipe (half width, 128 px crops,
 /// batch 4, content weight 4, TV 120): the photo feed, the network's forward pass, the loss (the loss
 /// network over the output and the input crops), the backward pass, the gradient check and Adam.
 /// Usage: training-profile PHOTOS STYLE [steps=30] [batch=4] [size=128] [bf16] [nhwc]: bf16 runs the

@@ -14,8 +14,9 @@ internal static class NetworkConvolution
     /// <summary>
     /// <paramref name="conv"/> applied to <paramref name="x"/>. When the input gradient will be
     /// computed (<paramref name="x"/> records gradients: training) and the convolution needs it,
-    /// the convolution runs on channels_last tensors and its result comes back contiguous (NCHW),
-    /// so nothing after it changes layout; otherwise (inference) it is the plain NCHW convolution.
+    /// the convolution runs on channels_last tensors and its result comes back in the input's layout
+    /// (NCHW unless the input was channels_last), so nothing after it changes layout; otherwise
+    /// (inference) it is the plain convolution.
     /// </summary>
     public static torch.Tensor Apply(torch.Tensor x, torch.Tensor weight, torch.Tensor bias, ConvOp conv)
     {
@@ -29,7 +30,8 @@ internal static class NetworkConvolution
         long[] strides = [conv.Stride, conv.Stride];
         if (padded.requires_grad && conv.NeedsChannelsLastGradient)
         {
-            return conv2d(TensorLayout.ToChannelsLast(padded), TensorLayout.ToChannelsLast(weight), bias, strides: strides).contiguous();
+            torch.Tensor result = conv2d(TensorLayout.ToChannelsLast(padded), TensorLayout.ToChannelsLast(weight), bias, strides: strides);
+            return TensorLayout.IsChannelsLast(padded) ? result : result.contiguous();
         }
 
         return conv2d(padded, weight, bias, strides: strides);

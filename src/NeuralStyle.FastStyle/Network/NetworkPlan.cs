@@ -10,15 +10,16 @@ internal abstract record NetworkOp;
 /// </summary>
 internal sealed record ConvOp(string Name, int In, int Out, int Kernel, int Stride, bool Upsample) : NetworkOp
 {
+    /// <summary>
+    /// The output channel counts whose input gradients libtorch's NCHW kernels computed right on
+    /// every CPU measured (AVX2, AVX-512 on Zen 4 and Zen 5): multiples of 16, oneDNN's AVX-512
+    /// float32 vector width.
+    /// </summary>
+    public const int SafeGradientChannels = 16;
+
     public string WeightKey => Name + ".conv2d.weight";
 
     public string BiasKey => Name + ".conv2d.bias";
-
-    /// <summary>
-    /// The output channel counts whose input gradients libtorch's NCHW kernels compute right on
-    /// every CPU: multiples of 16, oneDNN's AVX-512 float32 vector width.
-    /// </summary>
-    public const int SafeGradientChannels = 16;
 
     /// <summary>The reflection padding on each side: half the kernel, rounded down.</summary>
     public int Padding => Kernel / 2;
@@ -27,9 +28,10 @@ internal sealed record ConvOp(string Name, int In, int Out, int Kernel, int Stri
     /// Whether training must compute this convolution's input gradient on channels_last tensors:
     /// libtorch 2.10's oneDNN AVX-512 float32 backward-data kernel for NCHW tensors returns wrong,
     /// unrepeatable or non-finite input gradients when the output channels are not a multiple of
-    /// <see cref="SafeGradientChannels"/> (found on an AMD EPYC Zen 5; every width's last
-    /// convolution, 3 channels, and the quarter width's deconv2, 8). The channels_last kernels are
-    /// right on every ISA (ConvolutionGradientTests); inference never needs an input gradient.
+    /// <see cref="SafeGradientChannels"/> (found on an AMD EPYC Zen 5; in training, every width's
+    /// last convolution, 3 channels, and the quarter width's deconv2, 8; the quarter width's conv1 has
+    /// 8 too, but its input, the photo, needs no gradient). The channels_last kernels were right on
+    /// every ISA measured (ConvolutionGradientTests); inference never needs an input gradient.
     /// </summary>
     public bool NeedsChannelsLastGradient => Out % SafeGradientChannels != 0;
 }

@@ -108,7 +108,7 @@ public sealed class FastStyleTrainer
             torch.Tensor[] parameters = network.Parameters.Select(p => p.Value).ToArray();
             string[] names = network.Parameters.Select(p => p.Key).ToArray();
             OptimizerSettings adam = OptimizerSettings.For(OptimizerKind.Adam);
-            FastStyleLog.Starting(_logger, _photos.Count, settings.Architecture.WidthText, settings.Size, settings.BatchSize, start + 1, settings.Steps, _extractor.Name);
+            FastStyleLog.Starting(_logger, _photos.Count, settings.Architecture.ToString(), settings.Size, settings.BatchSize, start + 1, settings.Steps, _extractor.Name);
             using PerceptualLoss loss = CreateLoss(out ColorPalette palette);
             info = info with { Palette = palette };
             using var feed = new ContentFeed(

@@ -146,7 +146,7 @@ public sealed class FastStyleTrainerBuilder
             problems.Require(
                 given == wanted,
                 Setting.TrainingInitialModel,
-                $"The initial model '{_initial.Info.StyleName}' is a {given}; the settings ask for {wanted.WidthText} width and {wanted.ResidualBlocks} blocks.",
+                $"The initial model '{_initial.Info.StyleName}' is a {given}; the settings ask for a {wanted}.",
                 "Train with the initial model's architecture (Architecture = model.Architecture), or start from scratch.",
                 new SettingValue(TrainingSettingDescriptions.Width, given.WidthText),
                 new SettingValue(TrainingSettingDescriptions.ResidualBlocks, SettingDescriptions.Text(given.ResidualBlocks)));
