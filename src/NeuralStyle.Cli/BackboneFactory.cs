@@ -43,9 +43,22 @@ internal static class BackboneFactory
         return backbone switch
         {
             Backbone.ResNet18 => ResNet18FeatureExtractor.Load(new ResNet18Options { ModelPath = weights, Device = on }),
-            Backbone.Vgg19 => Vgg19FeatureExtractor.FromFile(weights ?? Vgg19Weights.Locate(cache), vgg19 with { Device = on }),
+            Backbone.Vgg19 => Vgg19FeatureExtractor.FromFile(weights ?? LocateVgg19(cache), vgg19 with { Device = on }),
             _ => throw new UsageException($"Unknown backbone {backbone}: use resnet18 or vgg19."),
         };
+    }
+
+    /// <summary>The cached VGG19 weights; when they are missing, the library's message plus the command that downloads them.</summary>
+    private static string LocateVgg19(WeightsCache cache)
+    {
+        try
+        {
+            return Vgg19Weights.Locate(cache);
+        }
+        catch (FileNotFoundException missing)
+        {
+            throw new FileNotFoundException($"{missing.Message} From the command line: `neural-style weights download vgg19`.", missing.FileName, missing);
+        }
     }
 
     /// <summary>A description for reports, e.g. <c>ResNet18 (…/ResNet18.onnx)</c>.</summary>

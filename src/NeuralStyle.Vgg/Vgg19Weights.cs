@@ -33,8 +33,8 @@ public static class Vgg19Weights
         }
 
         return cache.TryGet(Torchvision) ?? throw new FileNotFoundException(
-            $"The VGG19 weights are not in the cache '{cache.Directory}'. Run `neural-style weights download vgg19` "
-            + $"(or Vgg19Weights.DownloadAsync) with network access, or download {Torchvision.Url} yourself and put it at "
+            $"The VGG19 weights are not in the cache '{cache.Directory}'. Download them with Vgg19Weights.DownloadAsync "
+            + $"(network access needed), or download {Torchvision.Url} yourself and put it at "
             + $"'{cache.PathOf(Torchvision)}', or pass a weights file explicitly (Vgg19FeatureExtractor.FromFile).",
             cache.PathOf(Torchvision));
     }

@@ -232,6 +232,31 @@ public sealed class FastStyleCommandTests : IDisposable
         Assert.Contains(System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? "isa:Intel AVX-512" : "isa:Intel AVX2", isa, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("bfloat16")]
+    [InlineData("float32")]
+    public async Task Train_computes_in_the_precision_asked(string precision)
+    {
+        string model = _work.File($"{precision}.safetensors");
+        CliRun run = await CliRun.RunAsync(
+            "train", _work.Style, "--images", Photos(), "-o", model, "--crop-size", "48", "--steps", "1", "--batch", "1", "--width", "0.25", "--blocks", "1", "--precision", precision);
+        Assert.True(run.Code == ExitCode.Success, run.Error);
+        using FastStyleModel trained = FastStyleModel.Load(model);
+        bool low = precision == "bfloat16";
+        Assert.Equal(low, trained.Info.TrainingSettings.Contains("precision=bfloat16", StringComparison.Ordinal));
+        Assert.Equal("ResNet18", trained.Info.LossNetwork); // float32 either way: a bfloat16 loss network costs content kept
+    }
+
+    [Fact]
+    public async Task An_unknown_precision_lists_the_known_ones()
+    {
+        CliRun run = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", _work.File("p.safetensors"), "--precision", "half");
+        Assert.Equal(ExitCode.Usage, run.Code);
+        Assert.Contains("Unknown --precision 'half'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("bfloat16", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_work.File("p.safetensors")));
+    }
+
     private static int TrainingSteps(string output) =>
         File.Exists(output) ? ReadShared(output).Split('\n').Count(l => l.StartsWith("{\"event\":\"training\"", StringComparison.Ordinal)) : 0;
 

@@ -2,6 +2,7 @@ using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
 using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Features;
 using NeuralStyle.Imaging;
 using NeuralStyle.Stylizing;
 using NeuralStyle.Testing;
@@ -59,6 +60,40 @@ public sealed class TrainingTests(FastStyleFixture fixture)
     }
 
     [Fact]
+    public void Bfloat16_training_learns_and_records_its_precision_and_float32_trains_as_before()
+    {
+        (List<TrainingProgress> steps, FastStyleModel model) = Train(Builder(Tiny with { Steps = 40, Precision = TrainingPrecision.BFloat16 }).Build());
+        using (model)
+        {
+            double first = steps.Take(5).Average(s => s.Loss.Total);
+            double last = steps.TakeLast(5).Average(s => s.Loss.Total);
+            Assert.True(last < 0.8 * first, $"mean loss of the first 5 steps {first:G4}, of the last 5 {last:G4}");
+            Assert.Contains("precision=bfloat16", model.Info.TrainingSettings, StringComparison.Ordinal);
+            Assert.All(model.Network.Parameters, p => Assert.Equal(TorchSharp.torch.ScalarType.Float32, p.Value.dtype));
+        }
+
+        FastStyleTrainer float32 = Builder(Tiny with { Steps = 1, Precision = TrainingPrecision.Float32 }).Build();
+        Assert.Equal(TrainingPrecision.Float32, float32.Precision);
+        (_, FastStyleModel plain) = Train(float32);
+        using (plain)
+        {
+            // float32 was the only arithmetic before the setting: its records (and resume keys) are unchanged.
+            Assert.DoesNotContain("precision", plain.Info.TrainingSettings, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Auto_precision_is_bfloat16_exactly_where_the_cpu_has_it()
+    {
+        TrainingPrecision expected = NeuralStyle.Runtime.NativeBFloat16.IsSupported(TorchSharp.torch.CPU) ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32;
+        Assert.Equal(TrainingPrecision.Auto, FastStyleTrainingSettings.Default.Precision);
+        Assert.Equal(expected, FastStyleTrainingSettings.Default.PrecisionOn(TorchSharp.torch.CPU));
+        Assert.Equal(expected, Builder(Tiny).Build().Precision);
+        Assert.Equal(TrainingPrecision.Float32, (Tiny with { Precision = TrainingPrecision.Float32 }).PrecisionOn(TorchSharp.torch.CPU));
+        Assert.Equal(TrainingPrecision.BFloat16, (Tiny with { Precision = TrainingPrecision.BFloat16 }).PrecisionOn(TorchSharp.torch.CPU));
+    }
+
+    [Fact]
     public void A_resumed_run_reproduces_the_uninterrupted_runs_losses_exactly()
     {
         string folder = fixture.NewFolder();
@@ -77,6 +112,18 @@ public sealed class TrainingTests(FastStyleFixture fixture)
             resumedModel.Save(b);
             Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
         }
+    }
+
+    [Fact]
+    public void A_checkpoint_of_another_precision_is_refused_naming_the_difference()
+    {
+        string checkpoint = Path.Combine(fixture.NewFolder(), "run.checkpoint.safetensors");
+        (_, FastStyleModel first) = Train(Builder(Tiny with { Steps = 2, CheckpointEvery = 2, Precision = TrainingPrecision.Float32 }).WithCheckpoint(checkpoint).Build());
+        first.Dispose();
+
+        FastStyleTrainer other = Builder(Tiny with { Steps = 4, CheckpointEvery = 2, Precision = TrainingPrecision.BFloat16 }).WithCheckpoint(checkpoint, resume: true).Build();
+        InvalidWeightsException error = Assert.Throws<InvalidWeightsException>(() => Train(other));
+        Assert.Contains("it has no precision, this run precision=bfloat16", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,14 +198,16 @@ public sealed class TrainingTests(FastStyleFixture fixture)
         Assert.Equal(4, kept.Info.Steps);
     }
 
-    [Fact]
-    public void The_same_seed_and_threads_give_bit_identical_model_files()
+    [Theory]
+    [InlineData(TrainingPrecision.Float32)]
+    [InlineData(TrainingPrecision.BFloat16)]
+    public void The_same_seed_and_threads_give_bit_identical_model_files(TrainingPrecision precision)
     {
         string folder = fixture.NewFolder();
         string[] files = [Path.Combine(folder, "a.safetensors"), Path.Combine(folder, "b.safetensors")];
         foreach (string file in files)
         {
-            (_, FastStyleModel model) = Train(Builder(Tiny with { Steps = 4 }).Build());
+            (_, FastStyleModel model) = Train(Builder(Tiny with { Steps = 4, Precision = precision }).Build());
             using (model)
             {
                 model.Save(file);
@@ -166,7 +215,7 @@ public sealed class TrainingTests(FastStyleFixture fixture)
         }
 
         Assert.Equal(File.ReadAllBytes(files[0]), File.ReadAllBytes(files[1]));
-        (_, FastStyleModel other) = Train(Builder(Tiny with { Steps = 4, Seed = Tiny.Seed + 1 }).Build());
+        (_, FastStyleModel other) = Train(Builder(Tiny with { Steps = 4, Seed = Tiny.Seed + 1, Precision = precision }).Build());
         using (other)
         {
             string third = Path.Combine(folder, "c.safetensors");
@@ -269,6 +318,7 @@ public sealed class TrainingTests(FastStyleFixture fixture)
             CheckpointEvery = 5,
             Architecture = Tiny.Architecture with { ResidualBlocks = 0 },
             Objective = Tiny.Objective with { NormalizeGradients = true },
+            Precision = (TrainingPrecision)42,
         };
         StyleTransferConfigurationException error = Assert.Throws<StyleTransferConfigurationException>(() => new FastStyleTrainerBuilder()
             .WithContentImages(Path.Combine(fixture.Root, "missing"))
@@ -278,7 +328,7 @@ public sealed class TrainingTests(FastStyleFixture fixture)
         Setting[] expected =
         [
             Setting.TrainingSize, Setting.TrainingSteps, Setting.BatchSize, Setting.TrainingLearningRate, Setting.Checkpoint,
-            Setting.FastStyleResidualBlocks, Setting.NormalizeGradients, Setting.TrainingImages, Setting.StyleImage, Setting.FeatureExtractor,
+            Setting.FastStyleResidualBlocks, Setting.NormalizeGradients, Setting.TrainingImages, Setting.StyleImage, Setting.FeatureExtractor, Setting.TrainingPrecision,
         ];
         Assert.Equal(expected.Order(), error.Problems.Select(p => p.Setting).Distinct().Order());
         Assert.Contains(error.Problems, p => p.Message.Contains("missing", StringComparison.Ordinal) && p.Setting == Setting.TrainingImages);

@@ -14,12 +14,16 @@ using TorchSharp;
 namespace NeuralStyle.Benchmarks.FastStyle;
 
 /// <summary>
-/// Where a training step's time goes, with the first release's built-in recipe (half width, 128 px crops,
-/// batch 4, content weight 4, TV 120): the photo feed, the network's forward pass, the loss (the loss
+/// Where a training step's time goes, with the built-in recipe (full width, one residual block, 128 px
+/// crops, batch 4, content weight 4, TV 120): the photo feed, the network's forward pass, the loss (the loss
 /// network over the output and the input crops), the backward pass, the gradient check and Adam.
-/// Usage: training-profile PHOTOS STYLE [steps=30] [batch=4] [size=128] [bf16] [nhwc]: bf16 runs the
-/// loss network in bfloat16 (<see cref="Features.MixedPrecisionExtractor"/>); nhwc feeds the crops
-/// channels_last, so both networks' convolutions run in that layout.
+/// Usage: training-profile PHOTOS STYLE [steps=30] [batch=4] [size=128] [bf16] [nhwc] [half5] [net-bf16] [warmup=N]:
+/// bf16 runs the loss network in bfloat16 (<see cref="Features.MixedPrecisionExtractor"/>); net-bf16 runs
+/// the style network as <see cref="TrainingPrecision.BFloat16"/> training does; nhwc feeds the crops
+/// channels_last, so both networks' convolutions run in that layout; half5 profiles the first release's
+/// shape (half width, five residual blocks) instead. The first N steps (default 3) warm the kernels and
+/// the photo cache and are not timed: with N past the steps that decode every photo (about 40 for 9
+/// wallpapers), the figures are the steady state, without the feed's decoding competing for the cores.
 /// </summary>
 internal static class TrainingProfile
 {
@@ -31,6 +35,11 @@ internal static class TrainingProfile
         int size = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 128;
         bool bf16 = args.Skip(5).Contains("bf16");
         bool nhwc = args.Skip(5).Contains("nhwc");
+        TrainingPrecision precision = args.Skip(5).Contains("net-bf16") ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32;
+        int warmup = args.Skip(5).Where(a => a.StartsWith("warmup=", StringComparison.Ordinal)).Select(a => int.Parse(a["warmup=".Length..], CultureInfo.InvariantCulture)).DefaultIfEmpty(3).Single();
+        FastStyleArchitecture shape = args.Skip(5).Contains("half5")
+            ? FastStyleArchitecture.Default
+            : new FastStyleArchitecture { Width = NetworkWidth.Full, ResidualBlocks = 1 };
         torch.set_num_threads(2);
         using Features.IFeatureExtractor extractor = bf16
             ? new Features.MixedPrecisionExtractor(ResNet18FeatureExtractor.Load(new ResNet18Options { DataType = torch.ScalarType.BFloat16 }))
@@ -42,7 +51,7 @@ internal static class TrainingProfile
         using TransferImage styleImage = new ImageLoader().Load(style);
         using TransferImage sized = styleImage.Resize(OutputSize.LongestSide(size));
         using var loss = new PerceptualLoss(extractor, resolved, [new StyleTensor(ImageTensor.FromImage(sized.Color), 1)]);
-        using TransformerNet network = TransformerNet.Initialize(FastStyleArchitecture.Default, 1);
+        using TransformerNet network = TransformerNet.Initialize(shape, 1);
         network.RequireGradients(true);
         torch.Tensor[] parameters = network.Parameters.Select(p => p.Value).ToArray();
         AdamMoments[] moments = parameters.Select(p => new AdamMoments(p)).ToArray();
@@ -53,7 +62,7 @@ internal static class TrainingProfile
         var total = Stopwatch.StartNew();
         for (int step = 1; step <= steps; step++)
         {
-            if (step == 4)
+            if (step == warmup + 1)
             {
                 // The first steps warm the kernels and the photo cache.
                 Array.Clear(seconds);
@@ -69,7 +78,7 @@ internal static class TrainingProfile
             }
 
             Lap(0);
-            torch.Tensor output = network.Forward(input);
+            torch.Tensor output = network.Forward(input, precision);
             Lap(1);
             (torch.Tensor sum, torch.Tensor terms) = loss.Compute(output, input);
             _ = terms.cpu().data<float>().ToArray();
@@ -91,7 +100,7 @@ internal static class TrainingProfile
             }
         }
 
-        int timed = steps - 3;
+        int timed = steps - warmup;
         Console.WriteLine(FormattableString.Invariant($"{timed} steps of {batch} x {size} px: {timed * batch / total.Elapsed.TotalSeconds:F2} images/s"));
         Console.WriteLine("| phase | ms per step | share |");
         Console.WriteLine("|---|---:|---:|");

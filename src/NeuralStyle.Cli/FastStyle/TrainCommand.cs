@@ -46,6 +46,9 @@ internal static class TrainCommand
         var seed = DescribedOptions.Create<long?>(TrainingSettingDescriptions.Seed);
         var blend = StyleCommand.StyleBlendOption();
         var checkpointEvery = DescribedOptions.Create<int?>(TrainingSettingDescriptions.CheckpointEvery);
+        var precision = DescribedOptions.Create<TrainingPrecision?>(TrainingSettingDescriptions.Precision);
+        precision.HelpName = string.Join('|', Enum.GetValues<TrainingPrecision>().Select(TrainingSettingDescriptions.PrecisionText));
+        precision.CustomParser = r => Choices.Parser<TrainingPrecision>(precision.Name, TrainingSettingDescriptions.PrecisionText)(r);
         var checkpoint = new Option<string?>("--checkpoint") { Description = $"The checkpoint file. [default: OUTPUT.checkpoint.safetensors when {checkpointEvery.Name} or --resume is given]" };
         var from = new Option<string?>(FromOption) { Description = "Start from a trained model (a built-in style's name or a model file) instead of random weights; its width and blocks are used." };
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint, exactly where it stopped (same settings)." };
@@ -56,7 +59,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a fast style network for a style on a folder of photos; it then stylises any image in one pass.")
         {
             styles, images, output, size, resultSize, styleSize, steps, batch, width, blocks, learningRate, contentWeight, contentLayer, styleWeight, tvWeight, seed, blend,
-            checkpoint, checkpointEvery, resume, from, threads, overwrite,
+            checkpoint, checkpointEvery, resume, from, precision, threads, overwrite,
         };
         foreach (Option option in network.All)
         {
@@ -110,6 +113,7 @@ internal static class TrainCommand
                 LearningRate = result.GetValue(learningRate) ?? Defaults.LearningRate,
                 Seed = result.GetValue(seed) ?? Defaults.Seed,
                 CheckpointEvery = result.GetValue(checkpointEvery) ?? Defaults.CheckpointEvery,
+                Precision = result.GetValue(precision) ?? Defaults.Precision,
                 Objective = objective,
             };
             bool resuming = result.GetValue(resume);
@@ -146,7 +150,7 @@ internal static class TrainCommand
 
             FastStyleTrainer trainer = builder.Build();
             string what = FormattableString.Invariant(
-                $"Training a {settings.Architecture} for {string.Join(", ", styleFiles)} on {trainer.Photos.Count} photos: {extractor.Name}, {settings.Size} px crops, batch {settings.BatchSize}, {settings.Steps} steps");
+                $"Training a {settings.Architecture} for {string.Join(", ", styleFiles)} on {trainer.Photos.Count} photos: {extractor.Name}, {settings.Size} px crops, batch {settings.BatchSize}, {settings.Steps} steps, {TrainingSettingDescriptions.PrecisionText(trainer.Precision)} convolutions");
             using FastStyleModel trained = await reporter.TrackTrainingAsync(what, progress => trainer.TrainAsync(progress, cancellationToken)).ConfigureAwait(false);
             trained.Save(model, replace);
             reporter.Wrote(model, FormattableString.Invariant($"fast-style model, {trained.Info.Steps} steps"));

@@ -32,6 +32,23 @@ internal static class Choices
         return default!;
     };
 
+    /// <summary>A custom parser for an enum option whose values are written <paramref name="name"/>'s way (e.g. <c>bfloat16</c>, not the kebab-case <c>b-float16</c>).</summary>
+    public static Func<ArgumentResult, T> Parser<T>(string option, Func<T, string> name)
+        where T : struct, Enum => result =>
+    {
+        string text = Token(result);
+        foreach (T value in Enum.GetValues<T>())
+        {
+            if (text.Equals(name(value), StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        result.AddError($"Unknown {option} '{text}': use {string.Join(", ", Enum.GetValues<T>().Select(name))}.");
+        return default;
+    };
+
     private static string Token(ArgumentResult result) => result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value.Trim();
 
     /// <summary>The member of <paramref name="enumType"/> named <paramref name="text"/> in kebab or Pascal case, or null.</summary>

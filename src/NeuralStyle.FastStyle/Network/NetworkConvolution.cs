@@ -1,3 +1,4 @@
+using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Features.Authoring;
 using TorchSharp;
 using static TorchSharp.torch.nn.functional;
@@ -7,7 +8,8 @@ namespace NeuralStyle.FastStyle.Network;
 /// <summary>
 /// One <see cref="ConvOp"/> of the network: optional nearest-neighbour x2 upsampling, reflection
 /// padding, then the convolution, routed around a libtorch kernel that computes wrong input
-/// gradients (see <see cref="ConvOp.NeedsChannelsLastGradient"/>).
+/// gradients (see <see cref="ConvOp.NeedsChannelsLastGradient"/>), in float32 or, in bfloat16
+/// training, in bfloat16.
 /// </summary>
 internal static class NetworkConvolution
 {
@@ -18,7 +20,15 @@ internal static class NetworkConvolution
     /// (NCHW unless the input was channels_last), so nothing after it changes layout; otherwise
     /// (inference) it is the plain convolution.
     /// </summary>
-    public static torch.Tensor Apply(torch.Tensor x, torch.Tensor weight, torch.Tensor bias, ConvOp conv)
+    /// <remarks>
+    /// With <see cref="TrainingPrecision.BFloat16"/> (training only) every convolution runs
+    /// channels_last and returns channels_last: in bfloat16 (weights cast from the float32 master
+    /// copies, differentiably), but those with <see cref="ConvOp.NeedsChannelsLastGradient"/>, which
+    /// run in float32: libtorch 2.10's oneDNN AVX-512 bfloat16 kernels return wrong input gradients
+    /// for them in either layout (for every width's last convolution, 3 channels, not finite on an
+    /// AMD EPYC Zen 5), and for any convolution with such channel counts in NCHW.
+    /// </remarks>
+    public static torch.Tensor Apply(torch.Tensor x, torch.Tensor weight, torch.Tensor bias, ConvOp conv, TrainingPrecision precision = TrainingPrecision.Float32)
     {
         if (conv.Upsample)
         {
@@ -28,6 +38,12 @@ internal static class NetworkConvolution
         int p = conv.Padding;
         torch.Tensor padded = pad(x, [p, p, p, p], PaddingModes.Reflect);
         long[] strides = [conv.Stride, conv.Stride];
+        if (precision == TrainingPrecision.BFloat16)
+        {
+            torch.ScalarType type = conv.NeedsChannelsLastGradient ? torch.ScalarType.Float32 : torch.ScalarType.BFloat16;
+            return conv2d(TensorLayout.ToChannelsLast(padded.to(type)), TensorLayout.ToChannelsLast(weight.to(type)), bias.to(type), strides: strides);
+        }
+
         if (padded.requires_grad && conv.NeedsChannelsLastGradient)
         {
             torch.Tensor result = conv2d(TensorLayout.ToChannelsLast(padded), TensorLayout.ToChannelsLast(weight), bias, strides: strides);

@@ -1,3 +1,5 @@
+using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Features.Authoring;
 using TorchSharp;
 using static TorchSharp.torch.nn.functional;
 
@@ -83,7 +85,13 @@ internal sealed class TransformerNet : IDisposable
     /// The network's output, and the bytes of every tensor the pass held: its peak, since nothing
     /// it makes is freed before it ends (what <see cref="Inference.TilePlan"/> sizes tiles by).
     /// </summary>
-    public torch.Tensor Forward(torch.Tensor input, out long heldBytes) => Run(input, statistics: null, recorded: null, out heldBytes);
+    public torch.Tensor Forward(torch.Tensor input, out long heldBytes) => Run(input, statistics: null, recorded: null, TrainingPrecision.Float32, out heldBytes);
+
+    /// <summary>
+    /// The output as training computes it in <paramref name="precision"/> (<see cref="TrainingPrecision.Float32"/>
+    /// or <see cref="TrainingPrecision.BFloat16"/>, see <see cref="NetworkConvolution.Apply"/>): float32 NCHW, whatever the arithmetic inside.
+    /// </summary>
+    public torch.Tensor Forward(torch.Tensor input, TrainingPrecision precision) => Run(input, statistics: null, recorded: null, precision, out _);
 
     /// <summary>
     /// The output with every instance normalisation using the given statistics (each <c>[N, C, 1, 1]</c>
@@ -91,7 +99,7 @@ internal sealed class TransformerNet : IDisposable
     /// how tiles of one image are normalised alike.
     /// </summary>
     public torch.Tensor Forward(torch.Tensor input, IReadOnlyList<(torch.Tensor Mean, torch.Tensor Variance)> statistics) =>
-        Run(input, statistics, recorded: null, out _);
+        Run(input, statistics, recorded: null, TrainingPrecision.Float32, out _);
 
     /// <summary>Each instance normalisation's input statistics over <paramref name="input"/> (per image and channel, <c>[N, C, 1, 1]</c>), in the network's order.</summary>
     public IReadOnlyList<(torch.Tensor Mean, torch.Tensor Variance)> Statistics(torch.Tensor input)
@@ -99,7 +107,7 @@ internal sealed class TransformerNet : IDisposable
         var recorded = new List<(torch.Tensor Mean, torch.Tensor Variance)>();
         using (var scope = torch.NewDisposeScope())
         {
-            Run(input, statistics: null, recorded, out _);
+            Run(input, statistics: null, recorded, TrainingPrecision.Float32, out _);
             foreach ((torch.Tensor mean, torch.Tensor variance) in recorded)
             {
                 mean.MoveToOuterDisposeScope();
@@ -110,7 +118,12 @@ internal sealed class TransformerNet : IDisposable
         return recorded;
     }
 
-    private torch.Tensor Run(torch.Tensor input, IReadOnlyList<(torch.Tensor Mean, torch.Tensor Variance)>? statistics, List<(torch.Tensor Mean, torch.Tensor Variance)>? recorded, out long heldBytes)
+    private torch.Tensor Run(
+        torch.Tensor input,
+        IReadOnlyList<(torch.Tensor Mean, torch.Tensor Variance)>? statistics,
+        List<(torch.Tensor Mean, torch.Tensor Variance)>? recorded,
+        TrainingPrecision precision,
+        out long heldBytes)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = torch.NewDisposeScope();
@@ -123,13 +136,20 @@ internal sealed class TransformerNet : IDisposable
         {
             x = op switch
             {
-                ConvOp conv => Convolve(x, conv),
+                ConvOp conv => NetworkConvolution.Apply(x, _byKey[conv.WeightKey], _byKey[conv.BiasKey], conv, precision),
                 NormOp norm => Normalize(x, norm, statistics?[normalisation++], recorded),
                 ReluOp => relu(x),
                 ResidualStartOp => Remember(shortcuts, x),
                 ResidualAddOp => x + shortcuts.Pop(),
                 _ => throw new InvalidOperationException($"Unhandled operation {op}."),
             };
+        }
+
+        if (precision == TrainingPrecision.BFloat16)
+        {
+            // Every convolution ran channels_last; the output keeps the input's type and layout.
+            x = x.to(torch.ScalarType.Float32);
+            x = TensorLayout.IsChannelsLast(input) ? x : x.contiguous();
         }
 
         if (padBottom + padRight > 0)
@@ -150,13 +170,16 @@ internal sealed class TransformerNet : IDisposable
     /// <summary>How many rows (or columns) reach the next multiple of <see cref="NetworkPlan.SideMultiple"/>.</summary>
     public static long PadTo(long side) => (NetworkPlan.SideMultiple - (side % NetworkPlan.SideMultiple)) % NetworkPlan.SideMultiple;
 
-    private torch.Tensor Convolve(torch.Tensor x, ConvOp conv) =>
-        NetworkConvolution.Apply(x, _byKey[conv.WeightKey], _byKey[conv.BiasKey], conv);
-
     /// <summary>Instance normalisation, with the input's own statistics (recorded when asked) or the given ones.</summary>
     private torch.Tensor Normalize(torch.Tensor x, NormOp norm, (torch.Tensor Mean, torch.Tensor Variance)? given, List<(torch.Tensor Mean, torch.Tensor Variance)>? recorded)
     {
         torch.Tensor weight = _byKey[norm.WeightKey], bias = _byKey[norm.BiasKey];
+        if (weight.dtype != x.dtype)
+        {
+            // bfloat16 training: the float32 master weights, cast differentiably.
+            (weight, bias) = (weight.to(x.dtype), bias.to(x.dtype));
+        }
+
         if (given is not (torch.Tensor mean, torch.Tensor variance))
         {
             recorded?.Add((x.mean([2, 3], keepdim: true), x.var([2, 3], unbiased: false, keepdim: true)));

@@ -30,6 +30,7 @@ public sealed class FastStyleTrainer
     private readonly string? _checkpoint;
     private readonly bool _resume;
     private readonly FastStyleModel? _initial;
+    private readonly TrainingPrecision _precision;
     private readonly ILogger _logger;
 
     internal FastStyleTrainer(
@@ -43,6 +44,7 @@ public sealed class FastStyleTrainer
         string? checkpoint,
         bool resume,
         FastStyleModel? initial,
+        TrainingPrecision precision,
         ILogger logger)
     {
         Settings = settings;
@@ -55,6 +57,7 @@ public sealed class FastStyleTrainer
         _checkpoint = checkpoint;
         _resume = resume;
         _initial = initial;
+        _precision = precision;
         _logger = logger;
     }
 
@@ -63,6 +66,9 @@ public sealed class FastStyleTrainer
 
     /// <summary>The validated settings.</summary>
     public FastStyleTrainingSettings Settings { get; }
+
+    /// <summary>The arithmetic the style network trains in: <see cref="FastStyleTrainingSettings.Precision"/> on the loss network's device (never <see cref="TrainingPrecision.Auto"/>).</summary>
+    public TrainingPrecision Precision => _precision;
 
     /// <summary>The content photos found, in the order the seed draws from.</summary>
     public IReadOnlyList<string> Photos => _photos;
@@ -87,6 +93,7 @@ public sealed class FastStyleTrainer
     {
         FastStyleTrainingSettings settings = Settings;
         string resumeKey = settings.ResumeKey(
+            _precision,
             _extractor.Name,
             string.Join(';', _styles.Select(s => FormattableString.Invariant($"{(s.Source.FilePath is string path ? Path.GetFileName(path) : s.Source.Description)}:{s.Weight}"))),
             _initial?.Info);
@@ -96,7 +103,7 @@ public sealed class FastStyleTrainer
             StyleName = _styleName,
             LossNetwork = _extractor.Name,
             TrainingSize = settings.Size,
-            TrainingSettings = settings.Describe(_initial?.Info),
+            TrainingSettings = settings.Describe(_precision, _initial?.Info),
         };
 
         (TransformerNet network, AdamMoments[] moments, long start) = Start(resumeKey);
@@ -108,7 +115,7 @@ public sealed class FastStyleTrainer
             torch.Tensor[] parameters = network.Parameters.Select(p => p.Value).ToArray();
             string[] names = network.Parameters.Select(p => p.Key).ToArray();
             OptimizerSettings adam = OptimizerSettings.For(OptimizerKind.Adam);
-            FastStyleLog.Starting(_logger, _photos.Count, settings.Architecture.ToString(), settings.Size, settings.BatchSize, start + 1, settings.Steps, _extractor.Name);
+            FastStyleLog.Starting(_logger, _photos.Count, settings.Architecture.ToString(), settings.Size, settings.BatchSize, start + 1, settings.Steps, TrainingSettingDescriptions.PrecisionText(_precision), _extractor.Name);
             using PerceptualLoss loss = CreateLoss(out ColorPalette palette);
             info = info with { Palette = palette };
             using var feed = new ContentFeed(
@@ -171,7 +178,7 @@ public sealed class FastStyleTrainer
     {
         using var scope = torch.NewDisposeScope();
         torch.Tensor input = feed.Next(cancellationToken).to(network.Parameters[0].Value.device);
-        (torch.Tensor total, torch.Tensor terms) = loss.Compute(network.Forward(input), input);
+        (torch.Tensor total, torch.Tensor terms) = loss.Compute(network.Forward(input, _precision), input);
         double[] values = terms.to(torch.ScalarType.Float64).cpu().data<double>().ToArray();
         if (!values.All(double.IsFinite))
         {

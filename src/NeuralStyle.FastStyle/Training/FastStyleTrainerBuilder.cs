@@ -175,7 +175,7 @@ public sealed class FastStyleTrainerBuilder
         problems.ThrowIfAny();
         string styleName = _styleName ?? (_styles[0].Source.FilePath is string first ? Path.GetFileNameWithoutExtension(first) : "style");
         return new FastStyleTrainer(
-            _settings, photos, [.. _styles], styleName, _extractor!, objective!, new ImageLoader(_loadOptions!), _checkpoint, _resume, _initial, _logger);
+            _settings, photos, [.. _styles], styleName, _extractor!, objective!, new ImageLoader(_loadOptions!), _checkpoint, _resume, _initial, _settings.PrecisionOn(_extractor!.Device), _logger);
     }
 
     private List<string> Photos(ProblemList problems)

@@ -60,27 +60,48 @@ public sealed record FastStyleTrainingSettings
     /// <summary>The most memory, in megabytes, kept for decoded and downscaled photos (default 512); photos beyond it are decoded again when drawn.</summary>
     public int CacheMegabytes { get; init; } = 512;
 
+    /// <summary>
+    /// The arithmetic of the convolutions (default <see cref="TrainingPrecision.Auto"/>: bfloat16 where
+    /// the device has it natively). Same seed, same precision, same machine: the same model file.
+    /// </summary>
+    public TrainingPrecision Precision { get; init; } = TrainingPrecision.Auto;
+
+    /// <summary>
+    /// The precision <see cref="Precision"/> comes to on <paramref name="device"/>: never
+    /// <see cref="TrainingPrecision.Auto"/>; what the trainer runs the style network in
+    /// (<see cref="FastStyleTrainer.Precision"/>).
+    /// </summary>
+    /// <param name="device">The device training runs on (the loss network's).</param>
+    public TrainingPrecision PrecisionOn(TorchSharp.torch.Device device) => Precision switch
+    {
+        TrainingPrecision.Auto => Runtime.NativeBFloat16.IsSupported(device) ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32,
+        _ => Precision,
+    };
+
     /// <summary>The style image's longest side in force.</summary>
     internal int StyleSizeInForce => StyleSize ?? Size;
 
     /// <summary>A one-line description, stored in the model file.</summary>
-    internal string Describe(FastStyleModelInfo? initial = null) => string.Create(CultureInfo.InvariantCulture, $"steps={Steps} {Arithmetic()}{From(initial)}");
+    internal string Describe(TrainingPrecision precision, FastStyleModelInfo? initial = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"steps={Steps} {Arithmetic(precision)}{From(initial)}");
 
     /// <summary>
     /// What must be equal for a checkpoint to be resumed: everything that changes the arithmetic of
     /// a step (not the step budget, so a finished run can be continued for more steps).
     /// </summary>
-    internal string ResumeKey(string lossNetwork, string styles, FastStyleModelInfo? initial = null) => string.Create(
+    internal string ResumeKey(TrainingPrecision precision, string lossNetwork, string styles, FastStyleModelInfo? initial = null) => string.Create(
         CultureInfo.InvariantCulture,
-        $"width={Architecture.WidthText} blocks={Architecture.ResidualBlocks} {Arithmetic()} loss-network={lossNetwork} styles={styles}{From(initial)}");
+        $"width={Architecture.WidthText} blocks={Architecture.ResidualBlocks} {Arithmetic(precision)} loss-network={lossNetwork} styles={styles}{From(initial)}");
 
     /// <summary>The warm start, if any: the initial model's style and steps.</summary>
     private static string From(FastStyleModelInfo? initial) =>
         initial is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" from={initial.StyleName}@{initial.Steps}");
 
-    private string Arithmetic() => string.Create(
+    /// <remarks>float32, the only arithmetic before the precision setting, is not written, so earlier checkpoints still resume.</remarks>
+    private string Arithmetic(TrainingPrecision precision) => string.Create(
         CultureInfo.InvariantCulture,
         $"size={Size} style-size={StyleSizeInForce} batch={BatchSize} lr={LearningRate} seed={Seed} "
+        + $"{(precision == TrainingPrecision.Float32 ? string.Empty : $"precision={TrainingSettingDescriptions.PrecisionText(precision)} ")}"
         + $"content-weight={Objective.ContentWeight} style-weight={Objective.StyleWeight} tv-weight={Objective.TotalVariationWeight} strength={Objective.StyleStrength} "
         + $"style-loss={Objective.StyleLoss} formulas={Objective.ContentFormula}/{Objective.StyleFormula}/{Objective.TotalVariationFormula} "
         + $"content-layers={Layers(Objective.ContentLayers)} style-layers={Layers(Objective.StyleLayers)}");
@@ -107,6 +128,7 @@ public sealed record FastStyleTrainingSettings
         TrainingSettingDescriptions.BatchSize.Check(problems, BatchSize);
         TrainingSettingDescriptions.LearningRate.Check(problems, LearningRate);
         TrainingSettingDescriptions.CheckpointEvery.Check(problems, CheckpointEvery);
+        problems.RequireDefined(Precision, Setting.TrainingPrecision);
         problems.Require(
             CheckpointEvery == 0 || hasCheckpointPath,
             Setting.Checkpoint,

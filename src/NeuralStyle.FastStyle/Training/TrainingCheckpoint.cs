@@ -55,6 +55,17 @@ internal static class TrainingCheckpoint
         AtomicFile.Write(path, overwrite: true, stream => Model.SafetensorsFile.Write(stream, tensors, metadata));
     }
 
+    /// <summary>The settings two resume keys disagree on, each side's (a setting one side lacks, such as a float32 run's precision, is "no KEY").</summary>
+    private static string Difference(string stored, string wanted)
+    {
+        string[] theirs = stored.Split(' ', StringSplitOptions.RemoveEmptyEntries), ours = wanted.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        static string Key(string setting) => setting.Split('=')[0];
+        static string Side(string[] mine, string[] other) => string.Join(
+            ' ',
+            mine.Except(other, StringComparer.Ordinal).Concat(other.Select(Key).Except(mine.Select(Key), StringComparer.Ordinal).Select(k => $"no {k}")));
+        return $"it has {Side(theirs, ours)}, this run {Side(ours, theirs)}";
+    }
+
     /// <summary>
     /// Reads a checkpoint for a run whose settings give <paramref name="resumeKey"/>: the network,
     /// Adam's moments (in parameter order) and the step to continue after.
@@ -70,11 +81,12 @@ internal static class TrainingCheckpoint
                 throw new InvalidWeightsException($"'{path}' is not a training checkpoint (it has no '{StepKey}' metadata): give a checkpoint file that training wrote, or start without resuming.");
             }
 
-            if (metadata.GetValueOrDefault(ResumeKey) != resumeKey)
+            string stored = metadata.GetValueOrDefault(ResumeKey) ?? string.Empty;
+            if (stored != resumeKey)
             {
                 throw new InvalidWeightsException(
-                    $"The checkpoint '{path}' belongs to a run with other settings ({metadata.GetValueOrDefault(ResumeKey)}), not to this one ({resumeKey}): "
-                    + "resume with the settings it was written with, or delete it to start afresh.");
+                    $"The checkpoint '{path}' belongs to a run with other settings: {Difference(stored, resumeKey)}. "
+                    + "Resume with the settings it was written with, or delete it to start afresh.");
             }
 
             IReadOnlyList<(string Key, long[] Shape)> parameters = NetworkPlan.Parameters(architecture);

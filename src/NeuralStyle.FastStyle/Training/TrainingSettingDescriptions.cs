@@ -133,10 +133,25 @@ public static class TrainingSettingDescriptions
         Fix = "Use 0 to write no checkpoints.",
     };
 
+    /// <summary><see cref="FastStyleTrainingSettings.Precision"/>.</summary>
+    public static SettingDescription Precision { get; } = new()
+    {
+        Setting = Setting.TrainingPrecision,
+        Key = "precision",
+        Name = "FastStyleTrainingSettings.Precision",
+        Help = "The style network's arithmetic in training: bfloat16 (faster where the CPU has AVX512_BF16; weights, losses, the loss network and the model stay float32) or float32.",
+        Default = PrecisionText(Defaults.Precision),
+        Values = string.Join(", ", Enum.GetValues<TrainingPrecision>().Select(PrecisionText)),
+        Fix = "auto picks bfloat16 where the CPU computes it natively.",
+    };
+
+    /// <summary>A precision as hosts write it: <c>auto</c>, <c>float32</c>, <c>bfloat16</c>.</summary>
+    public static string PrecisionText(TrainingPrecision precision) => precision.ToString().ToLowerInvariant();
+
     /// <summary>Every setting of <see cref="FastStyleTrainingSettings"/> hosts expose, in the order the command line lists them.</summary>
     public static IReadOnlyList<SettingDescription> All { get; } =
     [
         CropSize, StyleSize, Steps, BatchSize, Width, ResidualBlocks, LearningRate, ContentWeight, ContentLayer, StyleWeight, TotalVariationWeight, Seed,
-        SettingDescriptions.StyleBlendWeight, CheckpointEvery,
+        SettingDescriptions.StyleBlendWeight, CheckpointEvery, Precision,
     ];
 }

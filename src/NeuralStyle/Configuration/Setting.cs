@@ -188,4 +188,7 @@ public enum Setting
 
     /// <summary>How far a fast style network's results move to its style's palette (<c>StylizeOptions.PaletteShare</c>).</summary>
     StylizePalette,
+
+    /// <summary>The arithmetic fast-style training computes in (<c>FastStyleTrainingSettings.Precision</c>).</summary>
+    TrainingPrecision,
 }
