@@ -48,14 +48,11 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
         }
         else
         {
-            if (paint.QueueCapacity is < 1 or > PaintServiceOptions.MaximumQueueCapacity)
+            Check(failures, ServiceSettingDescriptions.PaintQueueCapacity, paint.QueueCapacity);
+            Check(failures, ServiceSettingDescriptions.PaintMaxSize, paint.MaxSize);
+            if (!ServiceSettingDescriptions.PaintSize.Range!.Contains(paint.Size) || paint.Size > paint.MaxSize)
             {
-                failures.Add($"{section}:Paint:QueueCapacity must be between 1 and {PaintServiceOptions.MaximumQueueCapacity} (got {paint.QueueCapacity}).");
-            }
-
-            if (paint.MaxSize is < PaintServiceOptions.MinimumSize or > ImageSettings.MaximumSize || paint.Size < PaintServiceOptions.MinimumSize || paint.Size > paint.MaxSize)
-            {
-                failures.Add($"{section}:Paint:Size ({paint.Size}) must be from {PaintServiceOptions.MinimumSize} to Paint:MaxSize ({paint.MaxSize}), itself at most {ImageSettings.MaximumSize}.");
+                failures.Add($"{ServiceSettingDescriptions.ConfigurationPath(ServiceSettingDescriptions.PaintSize)} ({paint.Size}) must be from {PaintServiceOptions.MinimumSize} to Paint:MaxSize ({paint.MaxSize}). {ServiceSettingDescriptions.PaintSize.Fix}");
             }
 
             if (paint.Enabled && paint.ExtractorModelPath is string extractor && !File.Exists(extractor))
@@ -63,26 +60,18 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
                 failures.Add($"{section}:Paint:ExtractorModelPath '{extractor}' is not an existing file: give the ResNet18 .onnx, or leave it out for the one NeuralStyle.ResNet18 ships.");
             }
 
-            if (paint.Evaluations is int evaluations && !SettingDescriptions.Evaluations.Range!.Contains(evaluations))
+            if (paint.Evaluations is int evaluations)
             {
-                failures.Add($"{section}:Paint:Evaluations must be {SettingDescriptions.Evaluations.Valid} (got {evaluations}); leave it out for the preset's.");
+                Check(failures, ServiceSettingDescriptions.PaintEvaluations, evaluations);
             }
         }
 
-        if (options.QueueCapacity is < 1 or > NeuralStyleServiceOptions.MaximumQueueCapacity)
-        {
-            failures.Add($"{section}:QueueCapacity must be between 1 and {NeuralStyleServiceOptions.MaximumQueueCapacity} (got {options.QueueCapacity}).");
-        }
-
-        if (options.MaxDegreeOfParallelism is < 1 or > NeuralStyleServiceOptions.MaximumDegreeOfParallelism)
-        {
-            failures.Add($"{section}:MaxDegreeOfParallelism must be between 1 and {NeuralStyleServiceOptions.MaximumDegreeOfParallelism} (got {options.MaxDegreeOfParallelism}).");
-        }
-
+        Check(failures, ServiceSettingDescriptions.QueueCapacity, options.QueueCapacity);
+        Check(failures, ServiceSettingDescriptions.MaxDegreeOfParallelism, options.MaxDegreeOfParallelism);
         int held = options.QueueCapacity + options.MaxDegreeOfParallelism + (options.Paint is { Enabled: true } p ? p.QueueCapacity + 1 : 0);
         if (options.MaxRetainedJobs < held)
         {
-            failures.Add($"{section}:MaxRetainedJobs ({options.MaxRetainedJobs}) must hold at least the queued and running jobs ({held}).");
+            failures.Add($"{ServiceSettingDescriptions.ConfigurationPath(ServiceSettingDescriptions.MaxRetainedJobs)} ({options.MaxRetainedJobs}) must hold at least the queued and running jobs ({held}). {ServiceSettingDescriptions.MaxRetainedJobs.Fix}");
         }
 
         if (options.ResultRetention <= TimeSpan.Zero)
@@ -116,6 +105,15 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Records "<c>NeuralStyle:Key</c> must be ... (got ...). Fix" unless <paramref name="value"/> is in the description's range.</summary>
+    private static void Check(List<string> failures, SettingDescription description, double value)
+    {
+        if (!description.Range!.Contains(value))
+        {
+            failures.Add($"{ServiceSettingDescriptions.ConfigurationPath(description)} must be {description.Valid} (got {SettingDescriptions.Text(value)}). {description.Fix}");
+        }
     }
 
     /// <summary>The configuration key of a stylise option with a problem (its description's) after a colon, or nothing when it has none.</summary>

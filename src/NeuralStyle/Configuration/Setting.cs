@@ -191,4 +191,19 @@ public enum Setting
 
     /// <summary>The arithmetic fast-style training computes in (<c>FastStyleTrainingSettings.Precision</c>).</summary>
     TrainingPrecision,
+
+    /// <summary>The hosted service's fast-job queue (<c>NeuralStyleServiceOptions.QueueCapacity</c>).</summary>
+    ServiceQueueCapacity,
+
+    /// <summary>The hosted service's concurrent fast jobs (<c>NeuralStyleServiceOptions.MaxDegreeOfParallelism</c>).</summary>
+    ServiceParallelism,
+
+    /// <summary>The hosted service's finished jobs kept (<c>NeuralStyleServiceOptions.MaxRetainedJobs</c>).</summary>
+    ServiceRetainedJobs,
+
+    /// <summary>The hosted service's transfer queue (<c>PaintServiceOptions.QueueCapacity</c>).</summary>
+    PaintQueueCapacity,
+
+    /// <summary>The hosted service's transfer sizes (<c>PaintServiceOptions.Size</c> and <c>MaxSize</c>).</summary>
+    PaintSize,
 }

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using NeuralStyle.Configuration;
+using NeuralStyle.Hosting.Service;
+using NeuralStyle.Testing;
+
+namespace NeuralStyle.Hosting.Tests.Service;
+
+/// <summary>
+/// The service's limits are described once: the descriptions name the configuration keys that bind,
+/// the defaults the options have, the ranges the start-up check enforces, and docs/service.md's table
+/// (NEURALSTYLE_UPDATE_DOCS=1 writes it).
+/// </summary>
+public sealed class ServiceSettingDescriptionsTests
+{
+    public static TheoryData<string> Keys => [.. ServiceSettingDescriptions.All.Select(d => d.Key)];
+
+    private static SettingDescription Of(string key) => ServiceSettingDescriptions.All.Single(d => d.Key == key);
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void The_path_binds_the_property_and_the_default_is_the_options(string key)
+    {
+        SettingDescription description = Of(key);
+        string path = ServiceSettingDescriptions.ConfigurationPath(description);
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection([new(path, "77")]).Build();
+        var options = new NeuralStyleServiceOptions();
+        configuration.GetSection(NeuralStyleServiceOptions.SectionName).Bind(options);
+
+        Assert.Equal(77, Read(options, description));
+        var defaults = new NeuralStyleServiceOptions();
+        Assert.Equal(description.Default, Read(defaults, description)?.ToString(CultureInfo.InvariantCulture) ?? "the default preset's");
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void The_start_up_check_refuses_a_value_below_the_range_by_its_path(string key)
+    {
+        SettingDescription description = Of(key);
+        var options = new NeuralStyleServiceOptions { ModelPath = "starry-night" };
+        Write(options, description, (int)description.Range!.Minimum - 1);
+
+        string[] failures = new NeuralStyleServiceOptionsValidator().Validate(null, options).Failures?.ToArray() ?? [];
+
+        Assert.Contains(failures, f => f.StartsWith(ServiceSettingDescriptions.ConfigurationPath(description), StringComparison.Ordinal));
+        Assert.True(new NeuralStyleServiceOptionsValidator().Validate(null, new NeuralStyleServiceOptions { ModelPath = "starry-night" }).Succeeded, "the defaults are refused");
+    }
+
+    [Fact]
+    public void The_documentation_table_is_made_from_the_descriptions()
+    {
+        string path = Path.Combine(RepositoryRoot.Find(), "docs/service.md");
+        string text = File.ReadAllText(path);
+        string start = "<!-- settings: service -->\n", end = "<!-- /settings -->";
+        int from = text.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"docs/service.md has no '{start.Trim()}' marker");
+        from += start.Length;
+        int to = text.IndexOf(end, from, StringComparison.Ordinal);
+        string expected = string.Join('\n', [
+            "| configuration key | API | default | valid | what it does |",
+            "|---|---|---|---|---|",
+            .. ServiceSettingDescriptions.All.Select(d => $"| `{ServiceSettingDescriptions.ConfigurationPath(d)}` | `{d.Name}` | {d.Default} | {d.Valid} | {d.Help} |")]) + "\n";
+        if (Environment.GetEnvironmentVariable("NEURALSTYLE_UPDATE_DOCS") == "1")
+        {
+            File.WriteAllText(path, string.Concat(text.AsSpan(0, from), expected, text.AsSpan(to)));
+            return;
+        }
+
+        Assert.True(text[from..to] == expected, $"docs/service.md's service table is not the descriptions' (NEURALSTYLE_UPDATE_DOCS=1 writes it):\n{expected}");
+    }
+
+    private static object Target(NeuralStyleServiceOptions options, SettingDescription description) =>
+        description.Name.StartsWith(nameof(PaintServiceOptions), StringComparison.Ordinal) ? options.Paint : options;
+
+    private static int? Read(NeuralStyleServiceOptions options, SettingDescription description)
+    {
+        object target = Target(options, description);
+        return (int?)target.GetType().GetProperty(description.ConfigurationKey)!.GetValue(target);
+    }
+
+    private static void Write(NeuralStyleServiceOptions options, SettingDescription description, int value)
+    {
+        object target = Target(options, description);
+        target.GetType().GetProperty(description.ConfigurationKey)!.SetValue(target, value);
+    }
+}
