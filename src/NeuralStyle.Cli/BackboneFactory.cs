@@ -49,7 +49,7 @@ internal static class BackboneFactory
     }
 
     /// <summary>The cached VGG19 weights; when they are missing, the library's message plus the command that downloads them.</summary>
-    private static string LocateVgg19(WeightsCache cache)
+    internal static string LocateVgg19(WeightsCache cache)
     {
         try
         {

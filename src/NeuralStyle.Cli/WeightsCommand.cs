@@ -36,7 +36,7 @@ internal static class WeightsCommand
         var pathCommand = new Command("path", "Print where the weights are cached (exit code 3 when they are not).") { network, cacheDirectory };
         pathCommand.SetAction(result =>
         {
-            result.InvocationConfiguration.Output.WriteLine(Vgg19Weights.Locate(new WeightsCache(result.GetValue(cacheDirectory))));
+            result.InvocationConfiguration.Output.WriteLine(BackboneFactory.LocateVgg19(new WeightsCache(result.GetValue(cacheDirectory))));
             return (int)ExitCode.Success;
         });
 

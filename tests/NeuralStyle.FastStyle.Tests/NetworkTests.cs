@@ -19,6 +19,32 @@ public sealed class NetworkTests
     }
 
     [Theory]
+    [InlineData(NetworkWidth.Full, false)]
+    [InlineData(NetworkWidth.Quarter, false)]
+    [InlineData(NetworkWidth.Quarter, true)]
+    public void Bfloat16_training_output_is_float32_in_the_inputs_layout_and_close_to_float32s(NetworkWidth width, bool channelsLast)
+    {
+        using var net = TransformerNet.Initialize(new FastStyleArchitecture { Width = width, ResidualBlocks = 1 }, 3);
+        using var scope = torch.NewDisposeScope();
+        torch.Tensor input = torch.rand([2, 3, 40, 36], generator: new torch.Generator(5));
+        if (channelsLast)
+        {
+            input = NeuralStyle.Features.Authoring.TensorLayout.ToChannelsLast(input);
+        }
+
+        torch.Tensor low = net.Forward(input, NeuralStyle.FastStyle.Training.TrainingPrecision.BFloat16);
+        torch.Tensor full = net.Forward(input, NeuralStyle.FastStyle.Training.TrainingPrecision.Float32);
+
+        Assert.Equal(torch.ScalarType.Float32, low.dtype);
+        Assert.Equal(input.shape, low.shape);
+        Assert.Equal(channelsLast, NeuralStyle.Features.Authoring.TensorLayout.IsChannelsLast(low));
+        Assert.Equal(!channelsLast, low.is_contiguous());
+        double relative = (low - full).norm().ToDouble() / full.norm().ToDouble();
+        Assert.True(relative < 0.05, $"bfloat16 output differs from float32's by {relative:G3} of its norm");
+        Assert.Throws<ArgumentOutOfRangeException>(() => net.Forward(input, NeuralStyle.FastStyle.Training.TrainingPrecision.Auto));
+    }
+
+    [Theory]
     [InlineData(NetworkWidth.Full, 32)]
     [InlineData(NetworkWidth.Half, 16)]
     [InlineData(NetworkWidth.Quarter, 8)]

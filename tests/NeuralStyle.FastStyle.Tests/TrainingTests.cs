@@ -123,7 +123,16 @@ public sealed class TrainingTests(FastStyleFixture fixture)
 
         FastStyleTrainer other = Builder(Tiny with { Steps = 4, CheckpointEvery = 2, Precision = TrainingPrecision.BFloat16 }).WithCheckpoint(checkpoint, resume: true).Build();
         InvalidWeightsException error = Assert.Throws<InvalidWeightsException>(() => Train(other));
-        Assert.Contains("it has no precision, this run precision=bfloat16", error.Message, StringComparison.Ordinal);
+        Assert.Contains("it has precision=float32; this run has precision=bfloat16.", error.Message, StringComparison.Ordinal);
+
+        // Auto resumes in the checkpoint's precision, whatever the CPU would pick for a new run.
+        FastStyleTrainer auto = Builder(Tiny with { Steps = 4, CheckpointEvery = 2, Precision = TrainingPrecision.Auto }).WithCheckpoint(checkpoint, resume: true).Build();
+        Assert.Equal(TrainingPrecision.Float32, auto.Precision);
+        (List<TrainingProgress> resumed, FastStyleModel model) = Train(auto);
+        using (model)
+        {
+            Assert.Equal([3L, 4], resumed.Select(s => s.Step));
+        }
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using NeuralStyle.Engine;
 using NeuralStyle.Features;
 using NeuralStyle.Imaging;
+using NeuralStyle.Configuration;
+using NeuralStyle.Optimization;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 using SixLabors.ImageSharp;
@@ -80,6 +82,23 @@ public sealed class MixedPrecisionTests : IClassFixture<ResNet18Fixture>
             .WithContent(content).AddStyle(style).WithSize(OutputSize.Original).WithEvaluations(12).Build().Run();
         Assert.Equal((64, 48), (result.Image.Width, result.Image.Height));
         Assert.True(result.LossHistory[^1].Style < result.LossHistory[0].Style / 2, $"{result.LossHistory[0].Style} -> {result.LossHistory[^1].Style}");
+    }
+
+    /// <summary>The backbone runs channels_last, so the image's style gradient comes back channels_last: L-BFGS must take it without total variation's NCHW gradient in the sum.</summary>
+    [Fact]
+    public void AMixedPrecisionLbfgsTransferWithoutTotalVariationRuns()
+    {
+        using var mixed = new MixedPrecisionExtractor(ResNet18FeatureExtractor.Load(new ResNet18Options { DataType = torch.ScalarType.BFloat16 }));
+        using Image<Rgb24> content = DemoImages.Lakeside(64, 48);
+        using Image<Rgb24> style = DemoImages.Swirls(64, 64);
+        StyleTransferSettings settings = StyleTransferSettings.Default with
+        {
+            Objective = StyleTransferSettings.Default.Objective with { TotalVariationWeight = 0 },
+            Optimization = StyleTransferSettings.Default.Optimization with { Optimizer = OptimizerSettings.For(OptimizerKind.Lbfgs), Evaluations = 8 },
+        };
+        using StyleTransferResult result = new StyleTransferBuilder().WithFeatureExtractor(mixed).WithSettings(settings)
+            .WithContent(content).AddStyle(style).WithSize(OutputSize.Original).Build().Run();
+        Assert.True(result.LossHistory[^1].Style < result.LossHistory[0].Style, $"{result.LossHistory[0].Style} -> {result.LossHistory[^1].Style}");
     }
 
     [Fact]

@@ -37,6 +37,11 @@ internal static class TrainingProfile
         bool nhwc = args.Skip(5).Contains("nhwc");
         TrainingPrecision precision = args.Skip(5).Contains("net-bf16") ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32;
         int warmup = args.Skip(5).Where(a => a.StartsWith("warmup=", StringComparison.Ordinal)).Select(a => int.Parse(a["warmup=".Length..], CultureInfo.InvariantCulture)).DefaultIfEmpty(3).Single();
+        if (warmup < 0 || warmup >= steps)
+        {
+            throw new ArgumentException($"warmup={warmup} leaves no step to time out of {steps}: give fewer warm-up steps or more steps.");
+        }
+
         FastStyleArchitecture shape = args.Skip(5).Contains("half5")
             ? FastStyleArchitecture.Default
             : new FastStyleArchitecture { Width = NetworkWidth.Full, ResidualBlocks = 1 };

@@ -150,7 +150,7 @@ internal static class TrainCommand
 
             FastStyleTrainer trainer = builder.Build();
             string what = FormattableString.Invariant(
-                $"Training a {settings.Architecture} for {string.Join(", ", styleFiles)} on {trainer.Photos.Count} photos: {extractor.Name}, {settings.Size} px crops, batch {settings.BatchSize}, {settings.Steps} steps, {TrainingSettingDescriptions.PrecisionText(trainer.Precision)} convolutions");
+                $"Training a {settings.Architecture} for {string.Join(", ", styleFiles)} on {trainer.Photos.Count} photos: {extractor.Name}, {settings.Size} px crops, batch {settings.BatchSize}, {settings.Steps} steps, {TrainingSettingDescriptions.PrecisionText(trainer.Precision)} style network");
             using FastStyleModel trained = await reporter.TrackTrainingAsync(what, progress => trainer.TrainAsync(progress, cancellationToken)).ConfigureAwait(false);
             trained.Save(model, replace);
             reporter.Wrote(model, FormattableString.Invariant($"fast-style model, {trained.Info.Steps} steps"));

@@ -3,7 +3,10 @@ using NeuralStyle.Configuration;
 
 namespace NeuralStyle.Cli.Options;
 
-/// <summary>Parses enum options by their kebab-case names (<c>MeanCovariance</c> is <c>mean-covariance</c>), plus optional short aliases.</summary>
+/// <summary>
+/// Parses enum options by their kebab-case names (<c>MeanCovariance</c> is <c>mean-covariance</c>), plus
+/// optional short aliases, or by names a setting writes its own way (<c>bfloat16</c>).
+/// </summary>
 internal static class Choices
 {
     /// <summary>The help's value placeholder for an enum option, e.g. <c>gram|mean-covariance|wasserstein</c>.</summary>
@@ -28,7 +31,7 @@ internal static class Choices
             return alias;
         }
 
-        result.AddError(Unknown(option, text, typeof(T)));
+        result.AddError(Unknown(option, text, Enum.GetNames(typeof(T)).Select(Kebab)));
         return default!;
     };
 
@@ -37,15 +40,12 @@ internal static class Choices
         where T : struct, Enum => result =>
     {
         string text = Token(result);
-        foreach (T value in Enum.GetValues<T>())
+        foreach (T value in Enum.GetValues<T>().Where(v => text.Equals(name(v), StringComparison.OrdinalIgnoreCase)))
         {
-            if (text.Equals(name(value), StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
+            return value;
         }
 
-        result.AddError($"Unknown {option} '{text}': use {string.Join(", ", Enum.GetValues<T>().Select(name))}.");
+        result.AddError(Unknown(option, text, Enum.GetValues<T>().Select(name)));
         return default;
     };
 
@@ -56,8 +56,8 @@ internal static class Choices
         Enum.GetValues(enumType).Cast<object>().FirstOrDefault(value =>
             text.Equals(Kebab(value.ToString()!), StringComparison.OrdinalIgnoreCase) || text.Equals(value.ToString(), StringComparison.OrdinalIgnoreCase));
 
-    private static string Unknown(string option, string text, Type enumType) =>
-        $"Unknown {option} '{text}': use {string.Join(", ", Enum.GetNames(enumType).Select(Kebab))}.";
+    private static string Unknown(string option, string text, IEnumerable<string> names) =>
+        $"Unknown {option} '{text}': use {string.Join(", ", names)}.";
 
     /// <summary><c>MeanCovariance</c> → <c>mean-covariance</c> (the library's one rule, <see cref="SettingDescriptions.KebabCase"/>).</summary>
     public static string Kebab(string name) => SettingDescriptions.KebabCase(name);

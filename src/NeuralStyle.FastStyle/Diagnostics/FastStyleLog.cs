@@ -6,7 +6,7 @@ namespace NeuralStyle.FastStyle.Diagnostics;
 internal static partial class FastStyleLog
 {
     [LoggerMessage(EventId = 100, Level = LogLevel.Information,
-        Message = "Fast-style training: {Photos} photos, {Network}, {Size} px crops, batch {Batch}, steps {First} to {Steps}, {Precision} convolutions, loss network {LossNetwork}")]
+        Message = "Fast-style training: {Photos} photos, {Network}, {Size} px crops, batch {Batch}, steps {First} to {Steps}, {Precision} style network, loss network {LossNetwork}")]
     public static partial void Starting(ILogger logger, int photos, string network, int size, int batch, long first, int steps, string precision, string lossNetwork);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Skipped training photo {File}: {Reason}")]

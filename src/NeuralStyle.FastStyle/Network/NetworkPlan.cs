@@ -31,7 +31,9 @@ internal sealed record ConvOp(string Name, int In, int Out, int Kernel, int Stri
     /// <see cref="SafeGradientChannels"/> (found on an AMD EPYC Zen 5; in training, every width's
     /// last convolution, 3 channels, and the quarter width's deconv2, 8; the quarter width's conv1 has
     /// 8 too, but its input, the photo, needs no gradient). The channels_last kernels were right on
-    /// every ISA measured (ConvolutionGradientTests); inference never needs an input gradient.
+    /// every ISA measured (ConvolutionGradientTests); inference never needs an input gradient. In
+    /// bfloat16 training these convolutions run in float32 (channels_last): the bfloat16 kernels get
+    /// their input gradient wrong in either layout.
     /// </summary>
     public bool NeedsChannelsLastGradient => Out % SafeGradientChannels != 0;
 }

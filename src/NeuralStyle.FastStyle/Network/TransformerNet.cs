@@ -89,9 +89,13 @@ internal sealed class TransformerNet : IDisposable
 
     /// <summary>
     /// The output as training computes it in <paramref name="precision"/> (<see cref="TrainingPrecision.Float32"/>
-    /// or <see cref="TrainingPrecision.BFloat16"/>, see <see cref="NetworkConvolution.Apply"/>): float32 NCHW, whatever the arithmetic inside.
+    /// or <see cref="TrainingPrecision.BFloat16"/>, see <see cref="NetworkConvolution.Apply"/>): float32, in the
+    /// input's layout, whatever the arithmetic inside.
     /// </summary>
-    public torch.Tensor Forward(torch.Tensor input, TrainingPrecision precision) => Run(input, statistics: null, recorded: null, precision, out _);
+    public torch.Tensor Forward(torch.Tensor input, TrainingPrecision precision) =>
+        precision is TrainingPrecision.Float32 or TrainingPrecision.BFloat16
+            ? Run(input, statistics: null, recorded: null, precision, out _)
+            : throw new ArgumentOutOfRangeException(nameof(precision), precision, "Resolve the precision first (FastStyleTrainingSettings.PrecisionOn): Float32 or BFloat16.");
 
     /// <summary>
     /// The output with every instance normalisation using the given statistics (each <c>[N, C, 1, 1]</c>
@@ -147,7 +151,7 @@ internal sealed class TransformerNet : IDisposable
 
         if (precision == TrainingPrecision.BFloat16)
         {
-            // Every convolution ran channels_last; the output keeps the input's type and layout.
+            // Every convolution ran channels_last, most in bfloat16: the output is float32 again, in the input's layout.
             x = x.to(torch.ScalarType.Float32);
             x = TensorLayout.IsChannelsLast(input) ? x : x.contiguous();
         }

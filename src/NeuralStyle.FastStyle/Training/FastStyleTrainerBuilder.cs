@@ -175,8 +175,18 @@ public sealed class FastStyleTrainerBuilder
         problems.ThrowIfAny();
         string styleName = _styleName ?? (_styles[0].Source.FilePath is string first ? Path.GetFileNameWithoutExtension(first) : "style");
         return new FastStyleTrainer(
-            _settings, photos, [.. _styles], styleName, _extractor!, objective!, new ImageLoader(_loadOptions!), _checkpoint, _resume, _initial, _settings.PrecisionOn(_extractor!.Device), _logger);
+            _settings, photos, [.. _styles], styleName, _extractor!, objective!, new ImageLoader(_loadOptions!), _checkpoint, _resume, _initial, Precision(), _logger);
     }
+
+    /// <summary>
+    /// The precision in force: <see cref="FastStyleTrainingSettings.PrecisionOn"/>, except that
+    /// <see cref="TrainingPrecision.Auto"/> resuming a checkpoint takes the checkpoint's (written on
+    /// another CPU, or capped with ONEDNN_MAX_CPU_ISA to diagnose a kernel, it still resumes).
+    /// </summary>
+    private TrainingPrecision Precision() =>
+        _settings.Precision == TrainingPrecision.Auto && _resume && File.Exists(_checkpoint) && TrainingCheckpoint.PrecisionOf(_checkpoint) is TrainingPrecision written
+            ? written
+            : _settings.PrecisionOn(_extractor!.Device);
 
     private List<string> Photos(ProblemList problems)
     {

@@ -61,21 +61,23 @@ public sealed record FastStyleTrainingSettings
     public int CacheMegabytes { get; init; } = 512;
 
     /// <summary>
-    /// The arithmetic of the convolutions (default <see cref="TrainingPrecision.Auto"/>: bfloat16 where
-    /// the device has it natively). Same seed, same precision, same machine: the same model file.
+    /// The style network's arithmetic in training (default <see cref="TrainingPrecision.Auto"/>: bfloat16
+    /// where the device has it natively). Same seed, same precision, same machine: the same model file.
     /// </summary>
     public TrainingPrecision Precision { get; init; } = TrainingPrecision.Auto;
 
     /// <summary>
     /// The precision <see cref="Precision"/> comes to on <paramref name="device"/>: never
     /// <see cref="TrainingPrecision.Auto"/>; what the trainer runs the style network in
-    /// (<see cref="FastStyleTrainer.Precision"/>).
+    /// (<see cref="FastStyleTrainer.Precision"/>), unless <see cref="TrainingPrecision.Auto"/> resumes a
+    /// checkpoint, which keeps the checkpoint's.
     /// </summary>
     /// <param name="device">The device training runs on (the loss network's).</param>
     public TrainingPrecision PrecisionOn(TorchSharp.torch.Device device) => Precision switch
     {
         TrainingPrecision.Auto => Runtime.NativeBFloat16.IsSupported(device) ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32,
-        _ => Precision,
+        TrainingPrecision.Float32 or TrainingPrecision.BFloat16 => Precision,
+        _ => throw new InvalidOperationException($"Precision {Precision} is not defined: use Auto, Float32 or BFloat16."),
     };
 
     /// <summary>The style image's longest side in force.</summary>

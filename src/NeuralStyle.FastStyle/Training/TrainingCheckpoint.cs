@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using NeuralStyle.Engine;
 using NeuralStyle.FastStyle.Model;
@@ -55,15 +56,47 @@ internal static class TrainingCheckpoint
         AtomicFile.Write(path, overwrite: true, stream => Model.SafetensorsFile.Write(stream, tensors, metadata));
     }
 
-    /// <summary>The settings two resume keys disagree on, each side's (a setting one side lacks, such as a float32 run's precision, is "no KEY").</summary>
+    /// <summary>The precision a checkpoint's run trained in (from its resume key), or null when the file cannot be read (resuming then says why).</summary>
+    public static TrainingPrecision? PrecisionOf(string path)
+    {
+        try
+        {
+            (IReadOnlyDictionary<string, string> metadata, StateDictionary tensors) = Model.SafetensorsFile.Read(path);
+            tensors.Dispose();
+            string text = Settings(metadata.GetValueOrDefault(ResumeKey) ?? string.Empty)["precision"];
+            return Enum.GetValues<TrainingPrecision>().Single(p => TrainingSettingDescriptions.PrecisionText(p) == text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidWeightsException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A resume key's settings by name (values may hold spaces: a loss network's name, a style file's);
+    /// a key without <c>precision</c> is float32's (the only arithmetic before the setting).
+    /// </summary>
+    private static Dictionary<string, string> Settings(string key)
+    {
+        var settings = Regex.Split(key, " (?=[a-z][a-z-]*=)")
+            .Where(s => s.Contains('=', StringComparison.Ordinal))
+            .Select(s => s.Split('=', 2))
+            .GroupBy(pair => pair[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.Ordinal);
+        settings.TryAdd("precision", TrainingSettingDescriptions.PrecisionText(TrainingPrecision.Float32));
+        return settings;
+    }
+
+    /// <summary>The settings two resume keys disagree on, each side's (a setting one side lacks, such as a warm start's <c>from</c>, is "no KEY").</summary>
     private static string Difference(string stored, string wanted)
     {
-        string[] theirs = stored.Split(' ', StringSplitOptions.RemoveEmptyEntries), ours = wanted.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        static string Key(string setting) => setting.Split('=')[0];
-        static string Side(string[] mine, string[] other) => string.Join(
-            ' ',
-            mine.Except(other, StringComparer.Ordinal).Concat(other.Select(Key).Except(mine.Select(Key), StringComparer.Ordinal).Select(k => $"no {k}")));
-        return $"it has {Side(theirs, ours)}, this run {Side(ours, theirs)}";
+        Dictionary<string, string> theirs = Settings(stored), ours = Settings(wanted);
+        string Side(Dictionary<string, string> mine, Dictionary<string, string> other) => string.Join(
+            ", ",
+            mine.Keys.Union(other.Keys).Where(k => mine.GetValueOrDefault(k) != other.GetValueOrDefault(k))
+                .Select(k => mine.TryGetValue(k, out string? value) ? $"{k}={value}" : $"no {k}"));
+        string difference = $"it has {Side(theirs, ours)}; this run has {Side(ours, theirs)}";
+        return difference.Length > "it has ; this run has ".Length ? difference : $"it has {stored}; this run has {wanted}";
     }
 
     /// <summary>

@@ -1,8 +1,8 @@
 namespace NeuralStyle.FastStyle.Training;
 
 /// <summary>
-/// The arithmetic of fast-style training's convolutions. The network's weights, Adam's state, the
-/// losses and every model file stay float32 whichever is chosen; a trained model infers the same way.
+/// The arithmetic of fast-style training's style network. Its weights, Adam's state, the losses and
+/// every model file stay float32 whichever is chosen; a trained model infers the same way.
 /// </summary>
 public enum TrainingPrecision
 {
@@ -16,11 +16,13 @@ public enum TrainingPrecision
     Float32,
 
     /// <summary>
-    /// The style network's convolutions in bfloat16 (but its last, to RGB, whose input gradient
-    /// libtorch's bfloat16 kernels get wrong), channels_last, with float32 master weights. The loss
-    /// network computes as it is given (float32 from the command line: the content term compares
-    /// near-equal features, and a bfloat16 loss network's rounding cost a measured run 0.10 of content
-    /// kept). Faster than float32 only where bfloat16 is native (docs/fast-style.md has the figures).
+    /// The style network in bfloat16 (convolutions, instance normalisation, activations and residual
+    /// sums), channels_last, on bfloat16 copies of float32 master weights; convolutions whose output
+    /// channels are not a multiple of 16 (every width's last, to RGB; the quarter width's conv1 and
+    /// deconv2) run in float32, because libtorch's bfloat16 kernels get their input gradient wrong.
+    /// The loss network computes as it is given (float32 from the command line: the content term
+    /// compares near-equal features, and a bfloat16 loss network's rounding cost a measured run 0.10
+    /// of content kept). Faster than float32 only where bfloat16 is native (docs/fast-style.md).
     /// </summary>
     BFloat16,
 }

@@ -52,7 +52,8 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
             Check(failures, ServiceSettingDescriptions.PaintMaxSize, paint.MaxSize);
             if (!ServiceSettingDescriptions.PaintSize.Range!.Contains(paint.Size) || paint.Size > paint.MaxSize)
             {
-                failures.Add($"{ServiceSettingDescriptions.ConfigurationPath(ServiceSettingDescriptions.PaintSize)} ({paint.Size}) must be from {PaintServiceOptions.MinimumSize} to Paint:MaxSize ({paint.MaxSize}). {ServiceSettingDescriptions.PaintSize.Fix}");
+                SettingDescription size = ServiceSettingDescriptions.PaintSize;
+                failures.Add($"{ServiceSettingDescriptions.ConfigurationPath(size)} ({paint.Size}) must be from {SettingDescriptions.Text(size.Range!.Minimum)} to Paint:MaxSize ({paint.MaxSize}). {size.Fix}");
             }
 
             if (paint.Enabled && paint.ExtractorModelPath is string extractor && !File.Exists(extractor))

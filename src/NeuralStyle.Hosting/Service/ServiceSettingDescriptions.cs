@@ -43,7 +43,7 @@ public static class ServiceSettingDescriptions
         Name = "NeuralStyleServiceOptions.MaxRetainedJobs",
         Help = "Finished jobs kept for their results, the oldest forgotten first; at least the queued and running jobs.",
         Default = SettingDescriptions.Text(Defaults.MaxRetainedJobs),
-        Range = new(1, Whole: true),
+        Values = "a whole number of at least QueueCapacity + MaxDegreeOfParallelism (+ Paint:QueueCapacity + 1 when painting)",
         Fix = "Keep at least QueueCapacity + MaxDegreeOfParallelism (+ Paint:QueueCapacity + 1 when painting).",
     };
 
@@ -78,7 +78,7 @@ public static class ServiceSettingDescriptions
         Name = "PaintServiceOptions.Size",
         Help = "The longest side, in pixels, of a painting whose request gives none; at most Paint:MaxSize.",
         Default = SettingDescriptions.Text(Defaults.Paint.Size),
-        Fix = "Keep it at most Paint:MaxSize.",
+        Fix = "Give a size from the smallest a painting takes to Paint:MaxSize.",
     };
 
     /// <summary><see cref="PaintServiceOptions.Evaluations"/>: the transfer's evaluation budget.</summary>

@@ -84,10 +84,14 @@ internal sealed class LbfgsOptimizer(OptimizerSettings settings) : IPixelOptimiz
         }
     }
 
-    /// <summary>A flat view of <paramref name="gradient"/>, outside any dispose scope; the original handle is disposed.</summary>
+    /// <summary>
+    /// <paramref name="gradient"/> flattened, outside any dispose scope; the original handle is disposed. A
+    /// view when the gradient is contiguous, else a copy: a channels_last extractor (VGG19 with
+    /// ChannelsLast, MixedPrecisionExtractor) returns a channels_last image gradient, which no view flattens.
+    /// </summary>
     internal static torch.Tensor TakeFlat(torch.Tensor gradient)
     {
-        torch.Tensor flat = gradient.view(-1).DetachFromDisposeScope();
+        torch.Tensor flat = gradient.reshape(-1).DetachFromDisposeScope();
         gradient.Dispose();
         return flat;
     }

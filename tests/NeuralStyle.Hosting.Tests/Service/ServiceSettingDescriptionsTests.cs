@@ -15,7 +15,24 @@ public sealed class ServiceSettingDescriptionsTests
 {
     public static TheoryData<string> Keys => [.. ServiceSettingDescriptions.All.Select(d => d.Key)];
 
+    public static TheoryData<string, bool> Ranged
+    {
+        get
+        {
+            var data = new TheoryData<string, bool>();
+            foreach (SettingDescription description in ServiceSettingDescriptions.All.Where(d => d.Range is not null))
+            {
+                data.Add(description.Key, false);
+                data.Add(description.Key, true);
+            }
+
+            return data;
+        }
+    }
+
     private static SettingDescription Of(string key) => ServiceSettingDescriptions.All.Single(d => d.Key == key);
+
+    private static string[] Failures(NeuralStyleServiceOptions options) => new NeuralStyleServiceOptionsValidator().Validate(null, options).Failures?.ToArray() ?? [];
 
     [Theory]
     [MemberData(nameof(Keys))]
@@ -28,22 +45,43 @@ public sealed class ServiceSettingDescriptionsTests
         configuration.GetSection(NeuralStyleServiceOptions.SectionName).Bind(options);
 
         Assert.Equal(77, Read(options, description));
-        var defaults = new NeuralStyleServiceOptions();
-        Assert.Equal(description.Default, Read(defaults, description)?.ToString(CultureInfo.InvariantCulture) ?? "the default preset's");
+        if (Read(new NeuralStyleServiceOptions(), description) is int value)
+        {
+            Assert.Equal(description.Default, value.ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            // Unset by default: the description says whose default applies instead.
+            Assert.DoesNotMatch("^[0-9]", description.Default);
+        }
     }
 
     [Theory]
-    [MemberData(nameof(Keys))]
-    public void The_start_up_check_refuses_a_value_below_the_range_by_its_path(string key)
+    [MemberData(nameof(Ranged))]
+    public void The_start_up_check_refuses_a_value_outside_the_range_by_its_path(string key, bool above)
     {
         SettingDescription description = Of(key);
+        ValueRange range = description.Range!;
+        if (above && double.IsPositiveInfinity(range.Maximum))
+        {
+            return; // no upper bound to cross
+        }
+
+        var options = new NeuralStyleServiceOptions { ModelPath = "starry-night", MaxRetainedJobs = 100_000 };
+        Write(options, description, above ? (int)range.Maximum + 1 : (int)range.Minimum - 1);
+
+        Assert.Contains(Failures(options), f => f.StartsWith(ServiceSettingDescriptions.ConfigurationPath(description), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_defaults_pass_and_too_few_retained_jobs_are_refused_by_their_path()
+    {
+        Assert.Empty(Failures(new NeuralStyleServiceOptions { ModelPath = "starry-night" }));
         var options = new NeuralStyleServiceOptions { ModelPath = "starry-night" };
-        Write(options, description, (int)description.Range!.Minimum - 1);
-
-        string[] failures = new NeuralStyleServiceOptionsValidator().Validate(null, options).Failures?.ToArray() ?? [];
-
-        Assert.Contains(failures, f => f.StartsWith(ServiceSettingDescriptions.ConfigurationPath(description), StringComparison.Ordinal));
-        Assert.True(new NeuralStyleServiceOptionsValidator().Validate(null, new NeuralStyleServiceOptions { ModelPath = "starry-night" }).Succeeded, "the defaults are refused");
+        options.MaxRetainedJobs = options.QueueCapacity + options.MaxDegreeOfParallelism + options.Paint.QueueCapacity;
+        Assert.Equal(
+            [$"{ServiceSettingDescriptions.ConfigurationPath(ServiceSettingDescriptions.MaxRetainedJobs)} ({options.MaxRetainedJobs}) must hold at least the queued and running jobs ({options.MaxRetainedJobs + 1}). {ServiceSettingDescriptions.MaxRetainedJobs.Fix}"],
+            Failures(options));
     }
 
     [Fact]
