@@ -108,13 +108,12 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    /// <summary>Records "<c>NeuralStyle:Key</c> must be ... (got ...). Fix" unless <paramref name="value"/> is in the description's range.</summary>
+    /// <summary>The description's own check of <paramref name="value"/>, each problem after its configuration path (as stylise options' are).</summary>
     private static void Check(List<string> failures, SettingDescription description, double value)
     {
-        if (!description.Range!.Contains(value))
-        {
-            failures.Add($"{ServiceSettingDescriptions.ConfigurationPath(description)} must be {description.Valid} (got {SettingDescriptions.Text(value)}). {description.Fix}");
-        }
+        var problems = new ProblemList();
+        description.Check(problems, value);
+        failures.AddRange(problems.Items.Select(p => $"{ServiceSettingDescriptions.ConfigurationPath(description)}: {p}"));
     }
 
     /// <summary>The configuration key of a stylise option with a problem (its description's) after a colon, or nothing when it has none.</summary>

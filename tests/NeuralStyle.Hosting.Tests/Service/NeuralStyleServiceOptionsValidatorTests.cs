@@ -25,8 +25,8 @@ public sealed class NeuralStyleServiceOptionsValidatorTests
         string[] expected =
         [
             "NeuralStyle:ModelPath is not set", "NeuralStyle:Device 'gpu!' is not a torch device", "NeuralStyle:Models:the-scream has a built-in style's name",
-            "NeuralStyle:Models:mine '/no/such/model.safetensors' is not an existing file", "NeuralStyle:Paint:QueueCapacity must be a whole number from 1 to 1000 (got 0).",
-            "NeuralStyle:Paint:Evaluations must be a whole number of at least 1 (got 0)", "NeuralStyle:QueueCapacity must be a whole number from 1 to 10000 (got 0).", "NeuralStyle:MaxDegreeOfParallelism must be a whole number from 1 to 64 (got 65).",
+            "NeuralStyle:Models:mine '/no/such/model.safetensors' is not an existing file", "NeuralStyle:Paint:QueueCapacity: PaintServiceOptions.QueueCapacity must be a whole number from 1 to 1000 (got 0).",
+            "NeuralStyle:Paint:Evaluations: PaintServiceOptions.Evaluations must be a whole number of at least 1 (got 0)", "NeuralStyle:QueueCapacity: NeuralStyleServiceOptions.QueueCapacity must be a whole number from 1 to 10000 (got 0).", "NeuralStyle:MaxDegreeOfParallelism: NeuralStyleServiceOptions.MaxDegreeOfParallelism must be a whole number from 1 to 64 (got 65).",
             "NeuralStyle:ResultRetention must be positive",
         ];
         Assert.All(expected, e => Assert.Contains(failures, f => f.StartsWith(e, StringComparison.Ordinal)));
