@@ -24,9 +24,11 @@ PHOTOS=(
   /usr/share/backgrounds/mate/nature/{Blinds,FreshFlower,GreenMeadow,LadyBird,RainDrops,TwoWings,Wood,YellowFlower}.jpg
   /usr/share/backgrounds/Kleiber_by_Lukas_Baubkus.jpg
 )
+# The built-in recipe (BuiltInRecipes.FromScratch in src/NeuralStyle.Styles), for the warm starts too: the shipped ones were
+# trained with it (`--from` a built-in name without `--recipe` would take the shorter warm-start recipe).
 # float32: the shipped models were trained in it (before `--precision`; the default `auto` would pick
 # bfloat16 on a CPU with AVX512_BF16 and give other bits).
-RECIPE=(--crop-size 128 --batch 4 --width 1 --blocks 1 --content-weight 4 --tv-weight 120 --seed 1 --checkpoint-every 100 --threads 2 --precision float32)
+RECIPE=(--recipe built-in --checkpoint-every 100 --threads 2 --precision float32)
 mkdir -p "$WORK/photos" "$WORK/bin"
 for p in "${PHOTOS[@]}"; do [ -f "$p" ] || { echo "missing $p: run the setup step" >&2; exit 2; }; ln -sf "$p" "$WORK/photos/"; done
 if [ ! -x "$WORK/bin/neural-style" ]; then

@@ -35,6 +35,23 @@ public static class FastStyleUsage
         #endregion
     }
 
+    public static async Task OwnStyleAsync(CancellationToken cancellationToken)
+    {
+        #region own-style
+        using var resnet = ResNet18FeatureExtractor.Load();
+        using FastStyleModel starry = BuiltInStyles.Load(BuiltInStyle.StarryNight);
+        FastStyleTrainer trainer = new FastStyleTrainerBuilder()
+            .WithContentImages("photos/")
+            .WithStyle("my_painting.jpg")
+            .WithExtractor(resnet)
+            .WithInitialModel(starry)                                    // a warm start from a built-in style
+            .WithSettings(BuiltInRecipes.WarmStart)                      // its recipe: 300 steps, about 2 minutes on 2 cores
+            .Build();
+        using FastStyleModel mine = await trainer.TrainAsync(progress: null, cancellationToken);
+        mine.Save("my_style.safetensors");
+        #endregion
+    }
+
     public static void Apply()
     {
         #region fast-style-apply

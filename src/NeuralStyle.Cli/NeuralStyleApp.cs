@@ -112,8 +112,10 @@ internal static class NeuralStyleApp
         _ => ExitCode.UnexpectedError,
     };
 
+    private static readonly Setting[] InputSettings = [Setting.ContentImage, Setting.StyleImage, Setting.StyleMask, TrainingSetting.Images];
+
     /// <summary>Problems with the input files (a missing or unreadable image) rather than with the settings.</summary>
-    private static bool IsInput(Setting setting) => setting is Setting.ContentImage or Setting.StyleImage or Setting.StyleMask or Setting.TrainingImages;
+    private static bool IsInput(Setting setting) => InputSettings.Contains(setting);
 
     private static string Describe(Exception exception, StyleCommand style) => exception switch
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using NeuralStyle.Cli.Options;
 using NeuralStyle.Configuration;
 using NeuralStyle.Transfer;
+using NeuralStyle.FastStyle.Training;
 
 namespace NeuralStyle.Cli;
 
@@ -110,15 +111,13 @@ internal sealed class StyleCommand
     }
 
     /// <summary>The command-line name of <paramref name="setting"/>, for messages about it: an input, a run option, or the option its description makes.</summary>
-    public string? OptionFor(Setting setting) => setting switch
-    {
-        Setting.FeatureExtractor => _network.Backbone.Name,
-        Setting.ContentImage => "CONTENT",
-        Setting.StyleImage => "STYLE",
-        Setting.StyleMask => _styleMasks.Name,
-        Setting.SnapshotEvery => _saveEvery.Name,
-        Setting.TrainingImages => FastStyle.TrainCommand.ImagesOption,
-        Setting.TrainingInitialModel => FastStyle.TrainCommand.FromOption,
-        _ => DescribedOptions.NameOf(setting),
-    };
+    public string? OptionFor(Setting setting) =>
+        setting == Setting.FeatureExtractor ? _network.Backbone.Name
+        : setting == Setting.ContentImage ? "CONTENT"
+        : setting == Setting.StyleImage ? "STYLE"
+        : setting == Setting.StyleMask ? _styleMasks.Name
+        : setting == Setting.SnapshotEvery ? _saveEvery.Name
+        : setting == TrainingSetting.Images ? FastStyle.TrainCommand.ImagesOption
+        : setting == TrainingSetting.InitialModel ? FastStyle.TrainCommand.FromOption
+        : DescribedOptions.NameOf(setting);
 }

@@ -13,7 +13,10 @@ using NeuralStyle.Weights;
 
 namespace NeuralStyle.Cli.FastStyle;
 
-/// <summary><c>neural-style train STYLE... --images DIR -o MODEL</c>: a fast style network from a folder of photos; defaults read from <see cref="FastStyleTrainingSettings.Default"/>.</summary>
+/// <summary>
+/// <c>neural-style train STYLE... --images DIR -o MODEL</c>: a fast style network from a folder of photos; the options not
+/// given read <c>--recipe</c>'s settings (<see cref="FastStyleTrainingSettings.Default"/>, or the built-in styles' recipes).
+/// </summary>
 internal static class TrainCommand
 {
     /// <summary>The folder of content photos.</summary>
@@ -21,8 +24,6 @@ internal static class TrainCommand
 
     /// <summary>The model a training starts from.</summary>
     internal const string FromOption = "--from";
-
-    private static FastStyleTrainingSettings Defaults => FastStyleTrainingSettings.Default;
 
     public static Command Create(Func<OutputMode, IRunReporter> reporterFor)
     {
@@ -50,7 +51,16 @@ internal static class TrainCommand
         precision.HelpName = string.Join('|', Enum.GetValues<TrainingPrecision>().Select(TrainingSettingDescriptions.PrecisionText));
         precision.CustomParser = r => Choices.Parser<TrainingPrecision>(precision.Name, TrainingSettingDescriptions.PrecisionText)(r);
         var checkpoint = new Option<string?>("--checkpoint") { Description = $"The checkpoint file. [default: OUTPUT.checkpoint.safetensors when {checkpointEvery.Name} or --resume is given]" };
-        var from = new Option<string?>(FromOption) { Description = "Start from a trained model (a built-in style's name or a model file) instead of random weights; its width and blocks are used." };
+        var from = new Option<string?>(FromOption) { Description = "Start from a trained model (a built-in style's name or a model file) instead of random weights; its width and blocks are used. From a built-in style, --recipe is warm-start unless given." };
+        var recipe = new Option<TrainingRecipe?>("--recipe")
+        {
+            Description = FormattableString.Invariant(
+                $"What the options not given default to: default; built-in (how the built-in styles were trained: {Shown(BuiltInRecipes.FromScratch, width, blocks, size, steps, contentWeight, tvWeight, seed)}); ")
+                + FormattableString.Invariant(
+                $"warm-start (a new style from a built-in one in minutes: {Shown(BuiltInRecipes.WarmStart, width, blocks, size, steps, contentWeight, tvWeight, seed)}). [default: warm-start with {FromOption} a built-in style, else default]"),
+            HelpName = Choices.HelpName(typeof(TrainingRecipe)),
+            CustomParser = r => Choices.Parser<TrainingRecipe>("--recipe")(r),
+        };
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint, exactly where it stopped (same settings)." };
         var network = new BackboneOptions();
         var threads = NativeRuntime.ThreadsOption();
@@ -59,7 +69,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a fast style network for a style on a folder of photos; it then stylises any image in one pass.")
         {
             styles, images, output, size, resultSize, styleSize, steps, batch, width, blocks, learningRate, contentWeight, contentLayer, styleWeight, tvWeight, seed, blend,
-            checkpoint, checkpointEvery, resume, from, precision, threads, overwrite,
+            checkpoint, checkpointEvery, resume, from, recipe, precision, threads, overwrite,
         };
         foreach (Option option in network.All)
         {
@@ -88,7 +98,8 @@ internal static class TrainCommand
             bool replace = result.GetValue(overwrite);
             (string, string)[] readFiles = [.. result.GetRequiredValue(styles).Select(s => (s, "style image")), .. result.GetValue(from) is string fromFile ? [(fromFile, "starting model")] : Array.Empty<(string, string)>()];
             OutputGuard.EnsureWritable(model, readFiles, replace);
-            ObjectiveSettings objective = Defaults.Objective;
+            FastStyleTrainingSettings defaults = TrainingRecipes.Settings(result.GetValue(recipe), result.GetValue(from));
+            ObjectiveSettings objective = defaults.Objective;
             objective = objective with
             {
                 ContentWeight = result.GetValue(contentWeight) ?? objective.ContentWeight,
@@ -98,22 +109,22 @@ internal static class TrainCommand
             };
             NativeRuntime.Prepare(result.GetValue(threads));
             using FastStyleModel? initial = result.GetValue(from) is string start ? BuiltInStyles.LoadModel(start) : null;
-            FastStyleArchitecture architecture = initial?.Architecture ?? Defaults.Architecture;
-            var settings = Defaults with
+            FastStyleArchitecture architecture = initial?.Architecture ?? defaults.Architecture;
+            var settings = defaults with
             {
                 Architecture = architecture with
                 {
                     Width = result.GetValue(width) ?? architecture.Width,
                     ResidualBlocks = result.GetValue(blocks) ?? architecture.ResidualBlocks,
                 },
-                Size = result.GetValue(size) ?? Defaults.Size,
-                StyleSize = result.GetValue(styleSize) ?? Defaults.StyleSize,
-                Steps = result.GetValue(steps) ?? Defaults.Steps,
-                BatchSize = result.GetValue(batch) ?? Defaults.BatchSize,
-                LearningRate = result.GetValue(learningRate) ?? Defaults.LearningRate,
-                Seed = result.GetValue(seed) ?? Defaults.Seed,
-                CheckpointEvery = result.GetValue(checkpointEvery) ?? Defaults.CheckpointEvery,
-                Precision = result.GetValue(precision) ?? Defaults.Precision,
+                Size = result.GetValue(size) ?? defaults.Size,
+                StyleSize = result.GetValue(styleSize) ?? defaults.StyleSize,
+                Steps = result.GetValue(steps) ?? defaults.Steps,
+                BatchSize = result.GetValue(batch) ?? defaults.BatchSize,
+                LearningRate = result.GetValue(learningRate) ?? defaults.LearningRate,
+                Seed = result.GetValue(seed) ?? defaults.Seed,
+                CheckpointEvery = result.GetValue(checkpointEvery) ?? defaults.CheckpointEvery,
+                Precision = result.GetValue(precision) ?? defaults.Precision,
                 Objective = objective,
             };
             bool resuming = result.GetValue(resume);
@@ -158,4 +169,10 @@ internal static class TrainCommand
         });
         return command;
     }
+
+    /// <summary>A recipe's settings that differ from the defaults, as options (<c>--crop-size 128 ...</c>), for the help.</summary>
+    private static string Shown(FastStyleTrainingSettings recipe, Option width, Option blocks, Option size, Option steps, Option contentWeight, Option tvWeight, Option seed) =>
+        FormattableString.Invariant(
+            $"{width.Name} {recipe.Architecture.WidthText} {blocks.Name} {recipe.Architecture.ResidualBlocks} {size.Name} {recipe.Size} {steps.Name} {recipe.Steps} ")
+        + FormattableString.Invariant($"{contentWeight.Name} {recipe.Objective.ContentWeight} {tvWeight.Name} {recipe.Objective.TotalVariationWeight} {seed.Name} {recipe.Seed}");
 }

@@ -18,43 +18,33 @@ internal static class Choices
     /// kebab-case (or Pascal-case) names and <paramref name="aliases"/>; without it System.CommandLine
     /// would refuse the kebab-case names the help shows.
     /// </summary>
-    public static Func<ArgumentResult, T> Parser<T>(string option, IReadOnlyDictionary<string, T>? aliases = null) => result =>
+    public static Func<ArgumentResult, T> Parser<T>(string option, IReadOnlyDictionary<string, T>? aliases = null)
     {
-        string text = Token(result);
-        if (Match(typeof(T), text) is T value)
-        {
-            return value;
-        }
-
-        if (aliases is not null && aliases.TryGetValue(text.ToLowerInvariant(), out T? alias))
-        {
-            return alias;
-        }
-
-        result.AddError(Unknown(option, text, Enum.GetNames(typeof(T)).Select(Kebab)));
-        return default!;
-    };
+        T[] values = [.. Enum.GetValues(typeof(T)).Cast<T>()];
+        IEnumerable<(string, T)> names = values.SelectMany(v => new[] { (Kebab(v!.ToString()!), v), (v.ToString()!, v) });
+        return Parser(option, [.. names, .. (aliases ?? new Dictionary<string, T>()).Select(a => (a.Key, a.Value))], [.. values.Select(v => Kebab(v!.ToString()!))]);
+    }
 
     /// <summary>A custom parser for an enum option whose values are written <paramref name="name"/>'s way (e.g. <c>bfloat16</c>, not the kebab-case <c>b-float16</c>).</summary>
     public static Func<ArgumentResult, T> Parser<T>(string option, Func<T, string> name)
-        where T : struct, Enum => result =>
+        where T : struct, Enum
     {
-        string text = Token(result);
-        foreach (T value in Enum.GetValues<T>().Where(v => text.Equals(name(v), StringComparison.OrdinalIgnoreCase)))
+        string[] names = [.. Enum.GetValues<T>().Select(name)];
+        return Parser(option, [.. Enum.GetValues<T>().Select(v => (name(v), v))], names);
+    }
+
+    /// <summary>The one parser: the value whose name (any of <paramref name="accepted"/>, case-insensitive) is the token, or an error listing <paramref name="shown"/>.</summary>
+    private static Func<ArgumentResult, T> Parser<T>(string option, (string Name, T Value)[] accepted, string[] shown) => result =>
+    {
+        string text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value.Trim();
+        foreach ((string name, T value) in accepted.Where(a => text.Equals(a.Name, StringComparison.OrdinalIgnoreCase)))
         {
             return value;
         }
 
-        result.AddError(Unknown(option, text, Enum.GetValues<T>().Select(name)));
-        return default;
+        result.AddError(Unknown(option, text, shown));
+        return default!;
     };
-
-    private static string Token(ArgumentResult result) => result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value.Trim();
-
-    /// <summary>The member of <paramref name="enumType"/> named <paramref name="text"/> in kebab or Pascal case, or null.</summary>
-    private static object? Match(Type enumType, string text) =>
-        Enum.GetValues(enumType).Cast<object>().FirstOrDefault(value =>
-            text.Equals(Kebab(value.ToString()!), StringComparison.OrdinalIgnoreCase) || text.Equals(value.ToString(), StringComparison.OrdinalIgnoreCase));
 
     private static string Unknown(string option, string text, IEnumerable<string> names) =>
         $"Unknown {option} '{text}': use {string.Join(", ", names)}.";

@@ -14,7 +14,7 @@ public static class StylizeSettingDescriptions
     /// <summary><see cref="StylizeOptions.Strength"/>: the same key and meaning as the transfer's strength (0 is the photo, 1 the most style).</summary>
     public static SettingDescription Strength { get; } = new()
     {
-        Setting = Setting.StylizeStrength,
+        Setting = StylizeSetting.Strength,
         Key = SettingDescriptions.StyleStrength.Key,
         Name = "StylizeOptions.Strength",
         Help = "How much style: 0 is the photo, 1 the stylised result (the network's output moved to the palette; blended over the photo in RGB).",
@@ -26,7 +26,7 @@ public static class StylizeSettingDescriptions
     /// <summary><see cref="StylizeOptions.PaletteShare"/>.</summary>
     public static SettingDescription PaletteShare { get; } = new()
     {
-        Setting = Setting.StylizePalette,
+        Setting = StylizeSetting.Palette,
         Key = "palette",
         Name = "StylizeOptions.PaletteShare",
         Help = "How far the result's colours move to the painting's palette recorded in the model: 0 keeps the network's colours, 1 gives the painting's colour mean and covariance.",
@@ -38,7 +38,7 @@ public static class StylizeSettingDescriptions
     /// <summary><see cref="StylizeOptions.TileSize"/>: the largest tile, overlap included (not the transfer's tile core, so another key).</summary>
     public static SettingDescription MaxTileSize { get; } = new()
     {
-        Setting = Setting.StylizeTiling,
+        Setting = StylizeSetting.Tiling,
         Key = "max-tile-size",
         Name = "StylizeOptions.TileSize",
         Help = "The largest tile, overlap included: images with a side above this run in overlapping tiles, smaller when the memory limit requires.",
@@ -50,7 +50,7 @@ public static class StylizeSettingDescriptions
     /// <summary><see cref="StylizeOptions.TileOverlap"/>.</summary>
     public static SettingDescription TileOverlap { get; } = new()
     {
-        Setting = Setting.StylizeTileOverlap,
+        Setting = StylizeSetting.TileOverlap,
         Key = "tile-overlap",
         Name = "StylizeOptions.TileOverlap",
         Help = "Pixels neighbouring tiles share, cross-faded (at most half a tile is used).",
@@ -62,7 +62,7 @@ public static class StylizeSettingDescriptions
     /// <summary><see cref="StylizeOptions.Size"/>: the same key and meaning as the transfer's size.</summary>
     public static SettingDescription Size { get; } = SettingDescriptions.Size with
     {
-        Setting = Setting.StylizeSize,
+        Setting = StylizeSetting.Size,
         Name = "StylizeOptions.Size",
         Help = "Longest side of the result in pixels: each photo is resized to it first (enlarged at most max-upscale times).",
         Default = "the photo's own size",
@@ -72,7 +72,7 @@ public static class StylizeSettingDescriptions
     /// <summary><see cref="StylizeOptions.MaxUpscale"/>.</summary>
     public static SettingDescription MaxUpscale { get; } = new()
     {
-        Setting = Setting.StylizeMaxUpscale,
+        Setting = StylizeSetting.MaxUpscale,
         Key = "max-upscale",
         Name = "StylizeOptions.MaxUpscale",
         Help = "The most size may enlarge a photo: 1 never enlarges, 2 allows doubling.",
@@ -84,7 +84,7 @@ public static class StylizeSettingDescriptions
     /// <summary><see cref="StylizeOptions.MemoryLimitBytes"/>, in bytes (the command line takes MiB).</summary>
     public static SettingDescription MemoryLimit { get; } = new()
     {
-        Setting = Setting.StylizeMemoryLimit,
+        Setting = StylizeSetting.MemoryLimit,
         Key = "memory-limit",
         Name = "StylizeOptions.MemoryLimitBytes",
         Help = "The most memory one stylisation's tensors may take, in bytes; tiles shrink to fit.",

@@ -112,29 +112,14 @@ internal static class SafetensorsFile
     {
         if (file.Length < 8)
         {
-            throw Invalid(source, $"it is {file.Length} bytes long, too short for a safetensors header (truncated or not a model file)");
+            throw TooShort(source, file.Length);
         }
 
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(file);
         CheckHeaderLength(headerLength, file.Length, source);
 
-        JsonDocument header;
-        try
+        using (JsonDocument header = ParseHeader(file.AsMemory(8, (int)headerLength), source))
         {
-            header = JsonDocument.Parse(file.AsMemory(8, (int)headerLength));
-        }
-        catch (JsonException e)
-        {
-            throw Invalid(source, $"its header is not valid JSON ({e.Message})");
-        }
-
-        using (header)
-        {
-            if (header.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw Invalid(source, "its header is not a JSON object");
-            }
-
             long dataStart = 8 + (long)headerLength;
             long dataLength = file.Length - dataStart;
             var problems = new List<string>();
@@ -179,6 +164,71 @@ internal static class SafetensorsFile
             return (metadata, new StateDictionary(tensors));
         }
     }
+
+    /// <summary>
+    /// Reads only a safetensors file's metadata: its header, not its tensors (a checkpoint's resume
+    /// key, before the checkpoint is resumed). The header is checked as <see cref="Read(string)"/> checks it.
+    /// </summary>
+    /// <exception cref="InvalidWeightsException">The header is not readable; the message says why.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or is a folder.</exception>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        InputFile.EnsureExists(path, "model file");
+        string source = $"'{path}'";
+        using FileStream stream = File.OpenRead(path);
+        byte[] prefix = new byte[8];
+        if (stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false) < prefix.Length)
+        {
+            throw TooShort(source, stream.Length);
+        }
+
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
+        CheckHeaderLength(headerLength, stream.Length, source);
+        byte[] bytes = new byte[headerLength];
+        stream.ReadExactly(bytes);
+        using JsonDocument header = ParseHeader(bytes, source);
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        try
+        {
+            if (header.RootElement.TryGetProperty(MetadataKey, out JsonElement element))
+            {
+                ReadMetadata(element, metadata, problems);
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            throw Invalid(source, $"its header has a name or value that is not valid text ({e.Message})");
+        }
+
+        return problems.Count == 0 ? metadata : throw Invalid(source, string.Join("; ", problems));
+    }
+
+    /// <summary>The header's JSON, which must be an object.</summary>
+    private static JsonDocument ParseHeader(ReadOnlyMemory<byte> bytes, string source)
+    {
+        JsonDocument header;
+        try
+        {
+            header = JsonDocument.Parse(bytes);
+        }
+        catch (JsonException e)
+        {
+            throw Invalid(source, $"its header is not valid JSON ({e.Message})");
+        }
+
+        if (header.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            header.Dispose();
+            throw Invalid(source, "its header is not a JSON object");
+        }
+
+        return header;
+    }
+
+    private static InvalidWeightsException TooShort(string source, long length) =>
+        Invalid(source, $"it is {length} bytes long, too short for a safetensors header (truncated or not a model file)");
 
     /// <summary>The header's metadata and tensor entries, and what is wrong with them.</summary>
     /// <exception cref="InvalidOperationException">A name or string is not valid text.</exception>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Training;
 
 namespace NeuralStyle.FastStyle.Network;
 
@@ -58,7 +59,7 @@ public sealed record FastStyleArchitecture
 
     internal void Validate(ProblemList problems)
     {
-        problems.RequireDefined(Width, Setting.FastStyleWidth);
+        problems.RequireDefined(Width, TrainingSetting.Width);
         Training.TrainingSettingDescriptions.ResidualBlocks.Check(problems, ResidualBlocks);
     }
 }

@@ -145,14 +145,14 @@ public sealed class FastStyleTrainerBuilder
             FastStyleArchitecture wanted = _settings.Architecture, given = _initial.Architecture;
             problems.Require(
                 given == wanted,
-                Setting.TrainingInitialModel,
+                TrainingSetting.InitialModel,
                 $"The initial model '{_initial.Info.StyleName}' is a {given}; the settings ask for a {wanted}.",
                 "Train with the initial model's architecture (Architecture = model.Architecture), or start from scratch.",
                 new SettingValue(TrainingSettingDescriptions.Width, given.WidthText),
                 new SettingValue(TrainingSettingDescriptions.ResidualBlocks, SettingDescriptions.Text(given.ResidualBlocks)));
         }
 
-        problems.Require(!_resume || !string.IsNullOrWhiteSpace(_checkpoint), Setting.Checkpoint, "Resume is asked for but no checkpoint path is given.", "Pass the checkpoint path to WithCheckpoint.");
+        problems.Require(!_resume || !string.IsNullOrWhiteSpace(_checkpoint), TrainingSetting.Checkpoint, "Resume is asked for but no checkpoint path is given.", "Pass the checkpoint path to WithCheckpoint.");
         ResolvedObjective? objective = null;
         if (_extractor is null)
         {
@@ -166,7 +166,7 @@ public sealed class FastStyleTrainerBuilder
                 int minimum = _extractor.MinimumInputSide(objective.Deepest);
                 problems.Require(
                     Math.Min(_settings.Size, _settings.StyleSizeInForce) >= minimum,
-                    Setting.TrainingSize,
+                    TrainingSetting.Size,
                     $"{_extractor.Name} needs images of at least {minimum} px to compute its layer {objective.Deepest.Name}.",
                     $"Train at {minimum} px or more.");
             }
@@ -193,20 +193,20 @@ public sealed class FastStyleTrainerBuilder
         if (string.IsNullOrWhiteSpace(_images) || !Directory.Exists(_images))
         {
             string what = File.Exists(_images) ? "is a file, not a folder" : "does not exist";
-            problems.Add(Setting.TrainingImages, $"The folder of content photos '{_images}' {what}.", "Give a folder of photos with WithContentImages.");
+            problems.Add(TrainingSetting.Images, $"The folder of content photos '{_images}' {what}.", "Give a folder of photos with WithContentImages.");
             return [];
         }
 
         var photos = ContentFolder.List(_images).ToList();
         problems.Require(
             photos.Count > 0,
-            Setting.TrainingImages,
+            TrainingSetting.Images,
             $"The folder '{_images}' holds no image file ({string.Join(", ", ContentFolder.Extensions)}).",
             "Put photos in it; for good results, thousands (COCO 2014's 80k images is the usual choice).");
         string[] tiny = photos.Where(IsTooSmall).ToArray();
         problems.Require(
             tiny.Length == 0,
-            Setting.TrainingImages,
+            TrainingSetting.Images,
             $"{tiny.Length} photo(s) in '{_images}' are smaller than {Model.FastStyleModel.MinimumSide} px a side, the least a fast style network takes: {string.Join(", ", tiny.Take(3).Select(Path.GetFileName))}{(tiny.Length > 3 ? ", ..." : string.Empty)}.",
             "Remove them, or enlarge them first.");
         return photos;

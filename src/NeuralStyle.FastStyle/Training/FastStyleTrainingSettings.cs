@@ -130,12 +130,12 @@ public sealed record FastStyleTrainingSettings
         TrainingSettingDescriptions.BatchSize.Check(problems, BatchSize);
         TrainingSettingDescriptions.LearningRate.Check(problems, LearningRate);
         TrainingSettingDescriptions.CheckpointEvery.Check(problems, CheckpointEvery);
-        problems.RequireDefined(Precision, Setting.TrainingPrecision);
+        problems.RequireDefined(Precision, TrainingSetting.Precision);
         problems.Require(
             CheckpointEvery == 0 || hasCheckpointPath,
-            Setting.Checkpoint,
+            TrainingSetting.Checkpoint,
             $"CheckpointEvery is {CheckpointEvery} but no checkpoint path is given.",
             "Give one with WithCheckpoint(path).");
-        problems.Require(CacheMegabytes >= 0, Setting.TrainingCache, $"CacheMegabytes must be 0 or more (got {CacheMegabytes}).", "Use 0 to decode every photo each time it is drawn.");
+        problems.Require(CacheMegabytes >= 0, TrainingSetting.Cache, $"CacheMegabytes must be 0 or more (got {CacheMegabytes}).", "Use 0 to decode every photo each time it is drawn.");
     }
 }

@@ -61,8 +61,7 @@ internal static class TrainingCheckpoint
     {
         try
         {
-            (IReadOnlyDictionary<string, string> metadata, StateDictionary tensors) = Model.SafetensorsFile.Read(path);
-            tensors.Dispose();
+            IReadOnlyDictionary<string, string> metadata = Model.SafetensorsFile.ReadMetadata(path);
             string text = Settings(metadata.GetValueOrDefault(ResumeKey) ?? string.Empty)["precision"];
             return Enum.GetValues<TrainingPrecision>().Single(p => TrainingSettingDescriptions.PrecisionText(p) == text);
         }

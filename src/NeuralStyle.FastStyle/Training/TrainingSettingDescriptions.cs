@@ -15,7 +15,7 @@ public static class TrainingSettingDescriptions
     /// <summary><see cref="FastStyleTrainingSettings.Size"/>: the side of the square crops (not a result's size, so another key).</summary>
     public static SettingDescription CropSize { get; } = new()
     {
-        Setting = Setting.TrainingSize,
+        Setting = TrainingSetting.Size,
         Key = "crop-size",
         Name = "FastStyleTrainingSettings.Size",
         Help = "The side of the square training crops in pixels.",
@@ -27,7 +27,7 @@ public static class TrainingSettingDescriptions
     /// <summary><see cref="FastStyleTrainingSettings.StyleSize"/>.</summary>
     public static SettingDescription StyleSize { get; } = CropSize with
     {
-        Setting = Setting.TrainingStyleSize,
+        Setting = TrainingSetting.StyleSize,
         Key = "style-size",
         Name = "FastStyleTrainingSettings.StyleSize",
         Help = "The longest side the style image is seen at.",
@@ -38,7 +38,7 @@ public static class TrainingSettingDescriptions
     /// <summary><see cref="FastStyleTrainingSettings.Steps"/>.</summary>
     public static SettingDescription Steps { get; } = new()
     {
-        Setting = Setting.TrainingSteps,
+        Setting = TrainingSetting.Steps,
         Key = "steps",
         Name = "FastStyleTrainingSettings.Steps",
         Help = "Training steps.",
@@ -50,7 +50,7 @@ public static class TrainingSettingDescriptions
     /// <summary><see cref="FastStyleTrainingSettings.BatchSize"/>.</summary>
     public static SettingDescription BatchSize { get; } = new()
     {
-        Setting = Setting.BatchSize,
+        Setting = TrainingSetting.BatchSize,
         Key = "batch",
         Name = "FastStyleTrainingSettings.BatchSize",
         Help = "Crops per step.",
@@ -62,7 +62,7 @@ public static class TrainingSettingDescriptions
     /// <summary><see cref="FastStyleArchitecture.Width"/>.</summary>
     public static SettingDescription Width { get; } = new()
     {
-        Setting = Setting.FastStyleWidth,
+        Setting = TrainingSetting.Width,
         Key = "width",
         Name = "FastStyleArchitecture.Width",
         Help = "The network's width factor.",
@@ -73,7 +73,7 @@ public static class TrainingSettingDescriptions
     /// <summary><see cref="FastStyleArchitecture.ResidualBlocks"/>.</summary>
     public static SettingDescription ResidualBlocks { get; } = new()
     {
-        Setting = Setting.FastStyleResidualBlocks,
+        Setting = TrainingSetting.ResidualBlocks,
         Key = "blocks",
         Name = "FastStyleArchitecture.ResidualBlocks",
         Help = "Residual blocks.",
@@ -85,7 +85,7 @@ public static class TrainingSettingDescriptions
     /// <summary><see cref="FastStyleTrainingSettings.LearningRate"/>: the same key and meaning as the transfer's (its optimiser's step size).</summary>
     public static SettingDescription LearningRate { get; } = SettingDescriptions.LearningRate with
     {
-        Setting = Setting.TrainingLearningRate,
+        Setting = TrainingSetting.LearningRate,
         Name = "FastStyleTrainingSettings.LearningRate",
         Help = "Adam's learning rate for the network's weights.",
         Default = SettingDescriptions.Text(Defaults.LearningRate),
@@ -115,7 +115,7 @@ public static class TrainingSettingDescriptions
     /// <summary><see cref="FastStyleTrainingSettings.Seed"/>.</summary>
     public static SettingDescription Seed { get; } = SettingDescriptions.Seed with
     {
-        Setting = Setting.TrainingSeed,
+        Setting = TrainingSetting.Seed,
         Name = "FastStyleTrainingSettings.Seed",
         Help = "Seeds the initial weights and every crop.",
         Default = SettingDescriptions.Text(Defaults.Seed),
@@ -124,7 +124,7 @@ public static class TrainingSettingDescriptions
     /// <summary><see cref="FastStyleTrainingSettings.CheckpointEvery"/>.</summary>
     public static SettingDescription CheckpointEvery { get; } = new()
     {
-        Setting = Setting.Checkpoint,
+        Setting = TrainingSetting.Checkpoint,
         Key = "checkpoint-every",
         Name = "FastStyleTrainingSettings.CheckpointEvery",
         Help = "Write a checkpoint every N steps (atomically); 0 writes none.",
@@ -136,7 +136,7 @@ public static class TrainingSettingDescriptions
     /// <summary><see cref="FastStyleTrainingSettings.Precision"/>.</summary>
     public static SettingDescription Precision { get; } = new()
     {
-        Setting = Setting.TrainingPrecision,
+        Setting = TrainingSetting.Precision,
         Key = "precision",
         Name = "FastStyleTrainingSettings.Precision",
         Help = "The style network's arithmetic in training: bfloat16 (faster where the CPU has AVX512_BF16; weights, losses, the loss network and the model stay float32) or float32.",

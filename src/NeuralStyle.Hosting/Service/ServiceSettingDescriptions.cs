@@ -14,7 +14,7 @@ public static class ServiceSettingDescriptions
     /// <summary><see cref="NeuralStyleServiceOptions.QueueCapacity"/>.</summary>
     public static SettingDescription QueueCapacity { get; } = new()
     {
-        Setting = Setting.ServiceQueueCapacity,
+        Setting = ServiceSetting.QueueCapacity,
         Key = "queue-capacity",
         Name = "NeuralStyleServiceOptions.QueueCapacity",
         Help = "Fast jobs waiting beyond the running ones; a full queue refuses new jobs (a web app answers 503).",
@@ -26,7 +26,7 @@ public static class ServiceSettingDescriptions
     /// <summary><see cref="NeuralStyleServiceOptions.MaxDegreeOfParallelism"/>.</summary>
     public static SettingDescription MaxDegreeOfParallelism { get; } = new()
     {
-        Setting = Setting.ServiceParallelism,
+        Setting = ServiceSetting.Parallelism,
         Key = "max-degree-of-parallelism",
         Name = "NeuralStyleServiceOptions.MaxDegreeOfParallelism",
         Help = "Fast jobs stylised at once; each adds one job's memory limit to the peak (on a CPU, 1 leaves all cores to one job).",
@@ -38,7 +38,7 @@ public static class ServiceSettingDescriptions
     /// <summary><see cref="NeuralStyleServiceOptions.MaxRetainedJobs"/>: at least the jobs that can be queued and running, checked separately.</summary>
     public static SettingDescription MaxRetainedJobs { get; } = new()
     {
-        Setting = Setting.ServiceRetainedJobs,
+        Setting = ServiceSetting.RetainedJobs,
         Key = "max-retained-jobs",
         Name = "NeuralStyleServiceOptions.MaxRetainedJobs",
         Help = "Finished jobs kept for their results, the oldest forgotten first; at least the queued and running jobs.",
@@ -50,7 +50,7 @@ public static class ServiceSettingDescriptions
     /// <summary><see cref="PaintServiceOptions.QueueCapacity"/>.</summary>
     public static SettingDescription PaintQueueCapacity { get; } = new()
     {
-        Setting = Setting.PaintQueueCapacity,
+        Setting = ServiceSetting.PaintQueueCapacity,
         Key = "paint-queue-capacity",
         Name = "PaintServiceOptions.QueueCapacity",
         Help = "Transfers waiting beyond the running one (transfers run one at a time); a full queue refuses new ones.",
@@ -62,7 +62,7 @@ public static class ServiceSettingDescriptions
     /// <summary><see cref="PaintServiceOptions.MaxSize"/>.</summary>
     public static SettingDescription PaintMaxSize { get; } = new()
     {
-        Setting = Setting.PaintSize,
+        Setting = ServiceSetting.PaintSize,
         Key = "paint-max-size",
         Name = "PaintServiceOptions.MaxSize",
         Help = "The largest longest side, in pixels, a paint request may ask for.",

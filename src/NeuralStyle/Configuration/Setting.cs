@@ -1,209 +1,151 @@
 namespace NeuralStyle.Configuration;
 
 /// <summary>
-/// Names one setting or input of a transfer: where a <see cref="ConfigurationProblem"/> lies. Hosts
-/// (such as the <c>neural-style</c> command) map it to their own name for that setting.
+/// Names one setting or input: where a <see cref="ConfigurationProblem"/> lies. The transfer's are
+/// the static members here; each package defines its own the same way (the fast-style package's
+/// <c>TrainingSetting</c> and <c>StylizeSetting</c>, the hosted service's <c>ServiceSetting</c>), so
+/// none of them is listed by the core. Hosts (such as the <c>neural-style</c> command) map a setting
+/// to their own name for it. Two settings are the same only if they are the same instance.
 /// </summary>
-public enum Setting
+public sealed class Setting
 {
+    /// <summary>Defines a setting; keep the instance in a static member and compare by it.</summary>
+    /// <param name="name">Its name in messages and logs, e.g. <c>ContentWeight</c>.</param>
+    public Setting(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+    }
+
+    /// <summary>The setting's name, e.g. <c>ContentWeight</c>.</summary>
+    public string Name { get; }
+
     /// <summary>The settings object as a whole (<c>WithSettings</c>).</summary>
-    Settings,
+    public static Setting Settings { get; } = new(nameof(Settings));
 
     /// <summary>The feature extractor (<c>WithFeatureExtractor</c>), or the backbone a preset needs.</summary>
-    FeatureExtractor,
+    public static Setting FeatureExtractor { get; } = new(nameof(FeatureExtractor));
 
     /// <summary>The content image.</summary>
-    ContentImage,
+    public static Setting ContentImage { get; } = new(nameof(ContentImage));
 
     /// <summary>A style image.</summary>
-    StyleImage,
+    public static Setting StyleImage { get; } = new(nameof(StyleImage));
 
     /// <summary>A style image's blend weight.</summary>
-    StyleBlendWeight,
+    public static Setting StyleBlendWeight { get; } = new(nameof(StyleBlendWeight));
 
     /// <summary>A style image's region mask.</summary>
-    StyleMask,
+    public static Setting StyleMask { get; } = new(nameof(StyleMask));
 
     /// <summary>The limits for decoding input images (<c>ImageLoadOptions</c>).</summary>
-    ImageLoadOptions,
+    public static Setting ImageLoadOptions { get; } = new(nameof(ImageLoadOptions));
 
     /// <summary><see cref="ObjectiveSettings.ContentLayers"/>.</summary>
-    ContentLayers,
+    public static Setting ContentLayers { get; } = new(nameof(ContentLayers));
 
     /// <summary><see cref="ObjectiveSettings.StyleLayers"/>.</summary>
-    StyleLayers,
+    public static Setting StyleLayers { get; } = new(nameof(StyleLayers));
 
     /// <summary><see cref="ObjectiveSettings.StyleStrength"/>.</summary>
-    StyleStrength,
+    public static Setting StyleStrength { get; } = new(nameof(StyleStrength));
 
     /// <summary><see cref="ObjectiveSettings.ContentWeight"/>.</summary>
-    ContentWeight,
+    public static Setting ContentWeight { get; } = new(nameof(ContentWeight));
 
     /// <summary><see cref="ObjectiveSettings.StyleWeight"/>.</summary>
-    StyleWeight,
+    public static Setting StyleWeight { get; } = new(nameof(StyleWeight));
 
     /// <summary><see cref="ObjectiveSettings.TotalVariationWeight"/>.</summary>
-    TotalVariationWeight,
+    public static Setting TotalVariationWeight { get; } = new(nameof(TotalVariationWeight));
 
     /// <summary><see cref="ObjectiveSettings.ContentFormula"/>.</summary>
-    ContentFormula,
+    public static Setting ContentFormula { get; } = new(nameof(ContentFormula));
 
     /// <summary><see cref="ObjectiveSettings.StyleFormula"/>.</summary>
-    StyleFormula,
+    public static Setting StyleFormula { get; } = new(nameof(StyleFormula));
 
     /// <summary><see cref="ObjectiveSettings.StyleLoss"/>.</summary>
-    StyleLoss,
+    public static Setting StyleLoss { get; } = new(nameof(StyleLoss));
 
     /// <summary><see cref="ObjectiveSettings.TotalVariationFormula"/>.</summary>
-    TotalVariationFormula,
+    public static Setting TotalVariationFormula { get; } = new(nameof(TotalVariationFormula));
 
     /// <summary><see cref="ObjectiveSettings.NormalizeGradients"/>.</summary>
-    NormalizeGradients,
+    public static Setting NormalizeGradients { get; } = new(nameof(NormalizeGradients));
 
     /// <summary><see cref="OptimizationSettings.Optimizer"/> (its kind).</summary>
-    Optimizer,
+    public static Setting Optimizer { get; } = new(nameof(Optimizer));
 
     /// <summary>The optimiser's <see cref="Optimization.OptimizerSettings.LearningRate"/>.</summary>
-    LearningRate,
+    public static Setting LearningRate { get; } = new(nameof(LearningRate));
 
     /// <summary>L-BFGS's <see cref="Optimization.OptimizerSettings.HistorySize"/>.</summary>
-    HistorySize,
+    public static Setting HistorySize { get; } = new(nameof(HistorySize));
 
     /// <summary>Adam's moment decays and epsilon.</summary>
-    AdamMoments,
+    public static Setting AdamMoments { get; } = new(nameof(AdamMoments));
 
     /// <summary>Adam's <see cref="Optimization.OptimizerSettings.AverageDecay"/>.</summary>
-    AverageDecay,
+    public static Setting AverageDecay { get; } = new(nameof(AverageDecay));
 
     /// <summary>SGD's learning-rate decay.</summary>
-    LearningRateDecay,
+    public static Setting LearningRateDecay { get; } = new(nameof(LearningRateDecay));
 
     /// <summary><see cref="OptimizationSettings.Evaluations"/>.</summary>
-    Evaluations,
+    public static Setting Evaluations { get; } = new(nameof(Evaluations));
 
     /// <summary><see cref="OptimizationSettings.Init"/>.</summary>
-    Init,
+    public static Setting Init { get; } = new(nameof(Init));
 
     /// <summary><see cref="OptimizationSettings.Space"/>.</summary>
-    Space,
+    public static Setting Space { get; } = new(nameof(Space));
 
     /// <summary><see cref="MultiScaleSettings.SmallestSide"/>.</summary>
-    MultiScaleSmallestSide,
+    public static Setting MultiScaleSmallestSide { get; } = new(nameof(MultiScaleSmallestSide));
 
     /// <summary><see cref="MultiScaleSettings.Factor"/>.</summary>
-    MultiScaleFactor,
+    public static Setting MultiScaleFactor { get; } = new(nameof(MultiScaleFactor));
 
     /// <summary><see cref="MultiScaleSettings.CoarseEvaluations"/>.</summary>
-    MultiScaleCoarseEvaluations,
+    public static Setting MultiScaleCoarseEvaluations { get; } = new(nameof(MultiScaleCoarseEvaluations));
 
     /// <summary><see cref="ImageSettings.Size"/>.</summary>
-    Size,
+    public static Setting Size { get; } = new(nameof(Size));
 
     /// <summary><see cref="ImageSettings.StyleSizing"/>.</summary>
-    StyleSizing,
+    public static Setting StyleSizing { get; } = new(nameof(StyleSizing));
 
     /// <summary><see cref="ImageSettings.StyleScale"/>.</summary>
-    StyleScale,
+    public static Setting StyleScale { get; } = new(nameof(StyleScale));
 
     /// <summary><see cref="ImageSettings.ColorPreservation"/>.</summary>
-    ColorPreservation,
+    public static Setting ColorPreservation { get; } = new(nameof(ColorPreservation));
 
     /// <summary><see cref="TilingSettings.TileSize"/>.</summary>
-    TileSize,
+    public static Setting TileSize { get; } = new(nameof(TileSize));
 
     /// <summary><see cref="TilingSettings.Halo"/>.</summary>
-    TileHalo,
+    public static Setting TileHalo { get; } = new(nameof(TileHalo));
 
     /// <summary><see cref="TilingSettings.BlendWidth"/>.</summary>
-    TileBlendWidth,
+    public static Setting TileBlendWidth { get; } = new(nameof(TileBlendWidth));
 
     /// <summary><see cref="MemorySettings.LimitBytes"/>.</summary>
-    MemoryLimit,
+    public static Setting MemoryLimit { get; } = new(nameof(MemoryLimit));
 
     /// <summary>A run's <see cref="Transfer.RunReporting.ProgressEvery"/>.</summary>
-    ProgressEvery,
+    public static Setting ProgressEvery { get; } = new(nameof(ProgressEvery));
 
     /// <summary>A run's <see cref="Transfer.RunReporting.SnapshotEvery"/>.</summary>
-    SnapshotEvery,
-
-    /// <summary>A fast style network's width (NeuralStyle.FastStyle).</summary>
-    FastStyleWidth,
-
-    /// <summary>A fast style network's residual block count.</summary>
-    FastStyleResidualBlocks,
-
-    /// <summary>The folder of content photos a fast style network is trained on.</summary>
-    TrainingImages,
-
-    /// <summary>The side of the square crops a fast style network is trained on.</summary>
-    TrainingSize,
-
-    /// <summary>The number of training steps.</summary>
-    TrainingSteps,
-
-    /// <summary>The number of crops per training step.</summary>
-    BatchSize,
-
-    /// <summary>The learning rate of fast-style training's Adam.</summary>
-    TrainingLearningRate,
-
-    /// <summary>The size the style image is seen at in training.</summary>
-    TrainingStyleSize,
-
-    /// <summary>Where and how often training checkpoints are written.</summary>
-    Checkpoint,
-
-    /// <summary>The decoded-image cache of training.</summary>
-    TrainingCache,
-
-    /// <summary>How strongly a fast style network's output is blended over the photo.</summary>
-    StylizeStrength,
-
-    /// <summary>How a fast style network tiles an image too large to run whole.</summary>
-    StylizeTiling,
-
-    /// <summary>A fast style network's input size (<c>StylizeOptions.Size</c>).</summary>
-    StylizeSize,
-
-    /// <summary>The trained model a fast-style training starts from (a warm start).</summary>
-    TrainingInitialModel,
-
-    /// <summary>The fast network's memory limit per call (<c>StylizeOptions.MemoryLimitBytes</c>).</summary>
-    StylizeMemoryLimit,
+    public static Setting SnapshotEvery { get; } = new(nameof(SnapshotEvery));
 
     /// <summary><see cref="OptimizationSettings.Seed"/>.</summary>
-    Seed,
+    public static Setting Seed { get; } = new(nameof(Seed));
 
     /// <summary><see cref="OptimizationSettings.MultiScale"/> (on or off).</summary>
-    MultiScale,
+    public static Setting MultiScale { get; } = new(nameof(MultiScale));
 
-    /// <summary>The overlap of a fast style network's tiles (<c>StylizeOptions.TileOverlap</c>).</summary>
-    StylizeTileOverlap,
-
-    /// <summary>How much a fast style network may enlarge a photo (<c>StylizeOptions.MaxUpscale</c>).</summary>
-    StylizeMaxUpscale,
-
-    /// <summary>The seed of fast-style training (<c>FastStyleTrainingSettings.Seed</c>).</summary>
-    TrainingSeed,
-
-    /// <summary>How far a fast style network's results move to its style's palette (<c>StylizeOptions.PaletteShare</c>).</summary>
-    StylizePalette,
-
-    /// <summary>The arithmetic fast-style training computes in (<c>FastStyleTrainingSettings.Precision</c>).</summary>
-    TrainingPrecision,
-
-    /// <summary>The hosted service's fast-job queue (<c>NeuralStyleServiceOptions.QueueCapacity</c>).</summary>
-    ServiceQueueCapacity,
-
-    /// <summary>The hosted service's concurrent fast jobs (<c>NeuralStyleServiceOptions.MaxDegreeOfParallelism</c>).</summary>
-    ServiceParallelism,
-
-    /// <summary>The hosted service's finished jobs kept (<c>NeuralStyleServiceOptions.MaxRetainedJobs</c>).</summary>
-    ServiceRetainedJobs,
-
-    /// <summary>The hosted service's transfer queue (<c>PaintServiceOptions.QueueCapacity</c>).</summary>
-    PaintQueueCapacity,
-
-    /// <summary>The hosted service's transfer sizes (<c>PaintServiceOptions.Size</c> and <c>MaxSize</c>).</summary>
-    PaintSize,
+    /// <summary>The setting's <see cref="Name"/>.</summary>
+    public override string ToString() => Name;
 }

@@ -121,4 +121,13 @@ public sealed class ServiceSettingDescriptionsTests
         object target = Target(options, description);
         target.GetType().GetProperty(description.ConfigurationKey)!.SetValue(target, value);
     }
+
+    [Fact]
+    public void Each_description_names_one_of_the_services_own_keys()
+    {
+        IReadOnlyList<(string Member, Setting Setting)> own = DeclaredSettings.Of(typeof(ServiceSetting));
+        Assert.All(own, d => Assert.Equal($"Service.{d.Member}", d.Setting.Name));
+        Setting[] allowed = [.. own.Select(d => d.Setting), .. DeclaredSettings.Of(typeof(Setting)).Select(d => d.Setting)];
+        Assert.All(ServiceSettingDescriptions.All, d => Assert.Contains(d.Setting, allowed));
+    }
 }

@@ -7,7 +7,7 @@ namespace NeuralStyle.Tests.Docs;
 /// <summary>
 /// docs/development.md's map of the code is checked the way the docs' snippets are: the packages table
 /// against the project files, every folder of every package named in the map, and every type or member
-/// name the map gives found in the code.
+/// name the map gives found in the code; and the test projects mirror the packages' folders.
 /// </summary>
 public sealed partial class DevelopmentMapTests
 {
@@ -60,6 +60,50 @@ public sealed partial class DevelopmentMapTests
             .ToArray();
         Assert.True(missing.Length == 0, $"docs/development.md names what the code does not have: {string.Join(", ", missing)}");
     }
+
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void The_tests_mirror_the_packages_folders(string project)
+    {
+        string src = Path.Combine(Root, "src", project);
+        string tests = Path.Combine(Root, "tests", project + ".Tests");
+        if (!Directory.Exists(tests))
+        {
+            return;
+        }
+
+        string[] testFiles = [.. Directory.EnumerateFiles(tests, "*.cs", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tests, f)).Where(f => !IsBuildOutput(f))];
+        string[] sourceFiles = [.. Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(src, f)).Where(f => !IsBuildOutput(f))];
+        var misplaced = new List<string>();
+        foreach (string folder in testFiles.Select(f => Path.GetDirectoryName(f) ?? string.Empty).Where(d => d.Length > 0).Distinct())
+        {
+            if (!Directory.Exists(Path.Combine(src, folder)) && folder is not ("Fixtures" or "Docs"))
+            {
+                misplaced.Add($"tests/{project}.Tests/{folder}/ mirrors no folder of src/{project}");
+            }
+        }
+
+        foreach (string test in testFiles.Where(f => f.EndsWith("Tests.cs", StringComparison.Ordinal)))
+        {
+            string subject = Path.GetFileName(test)[..^"Tests.cs".Length];
+            string[] homes = [.. sourceFiles.Where(f => Path.GetFileName(f) == subject + ".cs").Select(f => Path.GetDirectoryName(f) ?? string.Empty)];
+            if (Directory.Exists(Path.Combine(src, subject)))
+            {
+                homes = [.. homes, subject];
+            }
+
+            string at = Path.GetDirectoryName(test) ?? string.Empty;
+            if (homes.Length > 0 && !homes.Contains(at))
+            {
+                misplaced.Add($"tests/{project}.Tests/{test} tests src/{project}/{(homes[0].Length == 0 ? string.Empty : homes[0] + "/")}{subject}: move it to tests/{project}.Tests/{homes[0]}");
+            }
+        }
+
+        Assert.True(misplaced.Count == 0, string.Join(Environment.NewLine, misplaced));
+    }
+
+    private static bool IsBuildOutput(string relative) =>
+        relative.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal) || relative.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static string[] Names(string cell) =>
         cell.Trim() == "(none)" ? [] : cell.Split(',').Select(n => n.Trim()).Order(StringComparer.Ordinal).ToArray();

@@ -6,7 +6,7 @@ using NeuralStyle.FastStyle.Network;
 using NeuralStyle.IO;
 using TorchSharp;
 
-namespace NeuralStyle.FastStyle.Tests;
+namespace NeuralStyle.FastStyle.Tests.Onnx;
 
 public sealed class OnnxExportTests : IDisposable
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using NeuralStyle.Testing;
 using SixLabors.ImageSharp;
 
-namespace NeuralStyle.Cli.Tests;
+namespace NeuralStyle.Cli.Tests.Batch;
 
 /// <summary>
 /// <c>neural-style batch</c>: bad manifest lines, a child process killed mid-batch then rerun, two

@@ -12,7 +12,7 @@ using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 using TorchSharp;
 
-namespace NeuralStyle.FastStyle.Tests;
+namespace NeuralStyle.FastStyle.Tests.Inference;
 
 public sealed class InferenceTests : IDisposable
 {
@@ -204,8 +204,8 @@ public sealed class InferenceTests : IDisposable
         StyleTransferConfigurationException error = Assert.Throws<StyleTransferConfigurationException>(() => _model.Stylize(tiny, bad));
         Assert.Contains("StylizeOptions.PaletteShare must be a finite number from 0 to 1 (got -1)", error.Message, StringComparison.Ordinal);
         Assert.Equal(
-            new[] { Setting.StylizeStrength, Setting.StylizePalette, Setting.ColorPreservation, Setting.StylizeTiling, Setting.ContentImage }.Order(),
-            error.Problems.Select(p => p.Setting).Order());
+            new[] { StylizeSetting.Strength, StylizeSetting.Palette, Setting.ColorPreservation, StylizeSetting.Tiling, Setting.ContentImage }.OrderBy(s => s.Name, StringComparer.Ordinal),
+            error.Problems.Select(p => p.Setting).OrderBy(s => s.Name, StringComparer.Ordinal));
     }
 
     [Theory]

@@ -4,7 +4,7 @@ using NeuralStyle.Optimization;
 using NeuralStyle.Transfer;
 using TorchSharp;
 
-namespace NeuralStyle.Tests.Transfer;
+namespace NeuralStyle.Tests.Optimization;
 
 /// <summary>The default start: the photo recoloured to the styles' palettes, blended by weight, masked styles only inside their masks.</summary>
 public sealed class PaletteStartTests

@@ -5,7 +5,7 @@ using NeuralStyle.Styles;
 using NeuralStyle.Testing;
 using SixLabors.ImageSharp;
 
-namespace NeuralStyle.Cli.Tests;
+namespace NeuralStyle.Cli.Tests.FastStyle;
 
 /// <summary><c>train</c>, <c>apply</c> and <c>export</c> end to end, at 48 px with a quarter-width network.</summary>
 public sealed class FastStyleCommandTests : IDisposable
@@ -285,6 +285,24 @@ public sealed class FastStyleCommandTests : IDisposable
         Assert.Contains("0.25-width network with 1 residual block", foreign.Error, StringComparison.Ordinal);
         Assert.Contains("--width 0.25 --blocks 1", foreign.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_work.File("x.safetensors")));
+    }
+
+    [Theory]
+    [InlineData(null, "seed=1 content-weight=6 style-weight=40 tv-weight=120 ")]
+    [InlineData("warm-start", "seed=1 content-weight=6 style-weight=40 tv-weight=120 ")]
+    [InlineData("built-in", "seed=1 content-weight=4 style-weight=40 tv-weight=120 ")]
+    [InlineData("default", "seed=0 content-weight=1 style-weight=40 tv-weight=40 ")]
+    [InlineData("--content-weight=5", "seed=1 content-weight=5 style-weight=40 tv-weight=120 ")]
+    public async Task Train_from_a_built_in_style_takes_the_warm_start_recipe_unless_told(string? given, string expected)
+    {
+        string model = _work.File("own.safetensors");
+        string[] extra = given is null ? [] : given.StartsWith("--", StringComparison.Ordinal) ? given.Split('=') : ["--recipe", given];
+        CliRun run = await CliRun.RunAsync(
+            ["train", _work.Style, "--images", Photos(), "-o", model, "--from", "starry-night", "--crop-size", "48", "--steps", "1", "--batch", "1", "--threads", "2", .. extra]);
+        Assert.True(run.Code == ExitCode.Success, run.Error);
+        using FastStyleModel trained = FastStyleModel.Load(model);
+        Assert.All(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), setting => Assert.Contains($" {setting} ", trained.Info.TrainingSettings, StringComparison.Ordinal));
+        Assert.Equal(("1", 1), (trained.Architecture.WidthText, trained.Architecture.ResidualBlocks));
     }
 
     public void Dispose() => _work.Dispose();

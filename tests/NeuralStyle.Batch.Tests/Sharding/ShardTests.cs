@@ -1,6 +1,6 @@
 using NeuralStyle.Batch.Sharding;
 
-namespace NeuralStyle.Batch.Tests;
+namespace NeuralStyle.Batch.Tests.Sharding;
 
 /// <summary><c>--shard K/N</c> and the job engines' environment variables map to the right shard.</summary>
 public sealed class ShardTests

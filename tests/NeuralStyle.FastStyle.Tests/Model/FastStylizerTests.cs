@@ -5,7 +5,7 @@ using NeuralStyle.Stylizing;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 
-namespace NeuralStyle.FastStyle.Tests;
+namespace NeuralStyle.FastStyle.Tests.Model;
 
 /// <summary>A model as a stylizer: its options validated once, its file guarded, its identity its weights and options.</summary>
 public sealed class FastStylizerTests : IDisposable

@@ -2,7 +2,7 @@ using System.CommandLine;
 using NeuralStyle.Cli.FastStyle;
 using NeuralStyle.FastStyle.Inference;
 
-namespace NeuralStyle.Cli.Tests.Options;
+namespace NeuralStyle.Cli.Tests.FastStyle;
 
 /// <summary>Every option made from a stylise description reaches <see cref="StylizeOptions"/> (a dropped line in the binding would leave the default).</summary>
 public sealed class StylizeOptionSetTests

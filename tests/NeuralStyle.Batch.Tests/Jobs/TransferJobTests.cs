@@ -6,7 +6,7 @@ using NeuralStyle.ResNet18;
 using NeuralStyle.Stylizing;
 using NeuralStyle.Transfer;
 
-namespace NeuralStyle.Batch.Tests;
+namespace NeuralStyle.Batch.Tests.Jobs;
 
 /// <summary>Style-transfer jobs: one <see cref="TransferStylizer"/> (the pretrained ResNet18) shared by the jobs.</summary>
 public sealed class TransferJobTests : IDisposable

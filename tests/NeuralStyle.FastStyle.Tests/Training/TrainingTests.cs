@@ -8,7 +8,7 @@ using NeuralStyle.Stylizing;
 using NeuralStyle.Testing;
 using NeuralStyle.Transfer;
 
-namespace NeuralStyle.FastStyle.Tests;
+namespace NeuralStyle.FastStyle.Tests.Training;
 
 /// <summary>Training at 48 px crops with a quarter-width, two-block network and the real ResNet18.</summary>
 [Collection(FastStyleCollection.Name)]
@@ -261,7 +261,7 @@ public sealed class TrainingTests(FastStyleFixture fixture)
         using FastStyleModel half = TestModels.Seeded(architecture: new FastStyleArchitecture { Width = NetworkWidth.Half, ResidualBlocks = 2 });
         StyleTransferConfigurationException refused = Assert.Throws<StyleTransferConfigurationException>(() => Builder(Tiny).WithInitialModel(half).Build());
         ConfigurationProblem problem = Assert.Single(refused.Problems);
-        Assert.Equal(Setting.TrainingInitialModel, problem.Setting);
+        Assert.Equal(TrainingSetting.InitialModel, problem.Setting);
         Assert.Contains("0.5-width network with 2 residual blocks", problem.ToString(), StringComparison.Ordinal);
         Assert.Contains("(FastStyleArchitecture.Width = 0.5, FastStyleArchitecture.ResidualBlocks = 2)", problem.ToString(), StringComparison.Ordinal);
     }
@@ -293,7 +293,7 @@ public sealed class TrainingTests(FastStyleFixture fixture)
 
         StyleTransferConfigurationException error = Assert.Throws<StyleTransferConfigurationException>(() => Builder(Tiny with { Steps = 2 }, photos).Build());
         ConfigurationProblem problem = Assert.Single(error.Problems);
-        Assert.Equal(Setting.TrainingImages, problem.Setting);
+        Assert.Equal(TrainingSetting.Images, problem.Setting);
         Assert.Contains("smaller than 16 px a side", problem.ToString(), StringComparison.Ordinal);
         Assert.Contains("dot.png", problem.ToString(), StringComparison.Ordinal);
     }
@@ -336,11 +336,11 @@ public sealed class TrainingTests(FastStyleFixture fixture)
             .Build());
         Setting[] expected =
         [
-            Setting.TrainingSize, Setting.TrainingSteps, Setting.BatchSize, Setting.TrainingLearningRate, Setting.Checkpoint,
-            Setting.FastStyleResidualBlocks, Setting.NormalizeGradients, Setting.TrainingImages, Setting.StyleImage, Setting.FeatureExtractor, Setting.TrainingPrecision,
+            TrainingSetting.Size, TrainingSetting.Steps, TrainingSetting.BatchSize, TrainingSetting.LearningRate, TrainingSetting.Checkpoint,
+            TrainingSetting.ResidualBlocks, Setting.NormalizeGradients, TrainingSetting.Images, Setting.StyleImage, Setting.FeatureExtractor, TrainingSetting.Precision,
         ];
-        Assert.Equal(expected.Order(), error.Problems.Select(p => p.Setting).Distinct().Order());
-        Assert.Contains(error.Problems, p => p.Message.Contains("missing", StringComparison.Ordinal) && p.Setting == Setting.TrainingImages);
+        Assert.Equal(expected.OrderBy(s => s.Name, StringComparer.Ordinal), error.Problems.Select(p => p.Setting).Distinct().OrderBy(s => s.Name, StringComparer.Ordinal));
+        Assert.Contains(error.Problems, p => p.Message.Contains("missing", StringComparison.Ordinal) && p.Setting == TrainingSetting.Images);
 
         // The fix names what a user can call: the extractor's public factory, not its private constructor.
         ConfigurationProblem extractor = error.Problems.Single(p => p.Setting == Setting.FeatureExtractor);

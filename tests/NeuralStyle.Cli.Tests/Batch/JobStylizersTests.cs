@@ -4,7 +4,7 @@ using NeuralStyle.Cli.Batch;
 using NeuralStyle.Vgg;
 using NeuralStyle.Vgg.Tests;
 
-namespace NeuralStyle.Cli.Tests;
+namespace NeuralStyle.Cli.Tests.Batch;
 
 /// <summary>A manifest's stylizers: each made once, and one extractor per distinct preprocessing its lines' presets need.</summary>
 public sealed class JobStylizersTests : IDisposable

@@ -1,7 +1,7 @@
 using NeuralStyle.FastStyle.Network;
 using TorchSharp;
 
-namespace NeuralStyle.FastStyle.Tests;
+namespace NeuralStyle.FastStyle.Tests.Network;
 
 public sealed class NetworkTests
 {

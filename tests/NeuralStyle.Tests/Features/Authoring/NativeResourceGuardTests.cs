@@ -1,6 +1,6 @@
 using NeuralStyle.Features.Authoring;
 
-namespace NeuralStyle.Tests.Features;
+namespace NeuralStyle.Tests.Features.Authoring;
 
 public sealed class NativeResourceGuardTests
 {

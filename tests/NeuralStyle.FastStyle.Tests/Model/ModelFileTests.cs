@@ -3,12 +3,13 @@ using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
 using NeuralStyle.Features;
+using NeuralStyle.Features.Authoring;
 using NeuralStyle.IO;
 using NeuralStyle.Imaging;
 using NeuralStyle.Testing;
 using TorchSharp;
 
-namespace NeuralStyle.FastStyle.Tests;
+namespace NeuralStyle.FastStyle.Tests.Model;
 
 public sealed class ModelFileTests : IDisposable
 {
@@ -200,6 +201,45 @@ public sealed class ModelFileTests : IDisposable
         FileNotFoundException error = Assert.Throws<FileNotFoundException>(() => FastStyleModel.Load(_folder));
         Assert.Contains("is a folder, not a file", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_metadata_alone_is_the_files_and_reads_nothing_past_the_header()
+    {
+        string path = Saved(out FastStyleModel model);
+        model.Dispose();
+        (IReadOnlyDictionary<string, string> expected, StateDictionary tensors) = SafetensorsFile.Read(path);
+        tensors.Dispose();
+        Assert.Equal(expected, SafetensorsFile.ReadMetadata(path));
+
+        // The tensors' bytes replaced by a sparse 200 MB tail: only the header is read.
+        long headerEnd = 8 + (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(File.ReadAllBytes(path).AsSpan(0, 8));
+        using (FileStream stream = File.OpenWrite(path))
+        {
+            stream.SetLength(headerEnd + (200L * 1024 * 1024));
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Equal(expected, SafetensorsFile.ReadMetadata(path));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20, "the tensors were read");
+    }
+
+    [Theory]
+    [InlineData(4, "truncated")]
+    [InlineData(40, "truncated")]
+    public void The_metadata_of_a_truncated_file_is_refused(int keep, string expected)
+    {
+        string path = Saved(out FastStyleModel model);
+        model.Dispose();
+        File.WriteAllBytes(path, File.ReadAllBytes(path)[..keep]);
+        Assert.Contains(expected, Assert.Throws<InvalidWeightsException>(() => SafetensorsFile.ReadMetadata(path)).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[1, 2]", "not a JSON object")]
+    [InlineData("{\"__metadata__\": 3}", "__metadata__ is not an object of strings")]
+    [InlineData("{\"__metadata__\": {", "not valid JSON")]
+    public void A_bad_header_is_named_when_only_the_metadata_is_read(string header, string expected) =>
+        Assert.Contains(expected, Assert.Throws<InvalidWeightsException>(() => SafetensorsFile.ReadMetadata(WithHeader(_ => header))).Message, StringComparison.Ordinal);
 
     /// <summary>The saved model with its JSON header rewritten by <paramref name="edit"/> (the data kept).</summary>
     private string WithHeader(Func<string, string> edit)

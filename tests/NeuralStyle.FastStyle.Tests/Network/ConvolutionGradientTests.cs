@@ -4,7 +4,7 @@ using NeuralStyle.Features.Authoring;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace NeuralStyle.FastStyle.Tests;
+namespace NeuralStyle.FastStyle.Tests.Network;
 
 /// <summary>
 /// The repro of fast-style training's bad gradients on AVX-512 CPUs (docs/troubleshooting.md): every

@@ -4,7 +4,7 @@ using NeuralStyle.Cli.Batch;
 using NeuralStyle.Testing;
 using Xunit.Abstractions;
 
-namespace NeuralStyle.Cli.Tests;
+namespace NeuralStyle.Cli.Tests.Batch;
 
 /// <summary>
 /// Bounded fuzzing of the manifest reader: a manifest with every kind of line, mutated with fixed

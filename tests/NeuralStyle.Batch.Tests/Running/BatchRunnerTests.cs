@@ -8,7 +8,7 @@ using NeuralStyle.Stylizing;
 using NeuralStyle.Testing;
 using SixLabors.ImageSharp;
 
-namespace NeuralStyle.Batch.Tests;
+namespace NeuralStyle.Batch.Tests.Running;
 
 /// <summary>Idempotent, resumable runs: skipped when done, redone when the settings or inputs change, failures recorded, shards disjoint.</summary>
 public sealed class BatchRunnerTests : IDisposable

@@ -1,0 +1,53 @@
+using System.Globalization;
+using NeuralStyle.FastStyle.Model;
+using NeuralStyle.FastStyle.Training;
+
+namespace NeuralStyle.Styles.Tests;
+
+/// <summary>The recipes are the ones the shipped models recorded: <see cref="BuiltInRecipes.FromScratch"/> is every built-in style's (the other two warm-started from <c>starry-night</c>).</summary>
+public sealed class BuiltInRecipesTests
+{
+    [Fact]
+    public void From_scratch_is_what_starry_night_was_trained_with() =>
+        AssertRecorded(BuiltInStyle.StarryNight, BuiltInRecipes.FromScratch);
+
+    [Theory]
+    [InlineData(BuiltInStyle.TheScream)]
+    [InlineData(BuiltInStyle.Shipwreck)]
+    public void The_other_two_were_warm_started_from_starry_night_with_it_for_600_steps(BuiltInStyle style)
+    {
+        AssertRecorded(style, BuiltInRecipes.FromScratch with { Steps = 600 });
+        using FastStyleModel model = BuiltInStyles.Load(style);
+        Assert.EndsWith(" from=starry_night@2000", model.Info.TrainingSettings, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_warm_start_is_from_scratch_with_more_content_weight_and_fewer_steps()
+    {
+        FastStyleTrainingSettings scratch = BuiltInRecipes.FromScratch, warm = BuiltInRecipes.WarmStart;
+        Assert.Equal(1.5 * scratch.Objective.ContentWeight, warm.Objective.ContentWeight);
+        Assert.True(warm.Steps < scratch.Steps / 4, $"a warm start of {warm.Steps} steps is not minutes");
+        Assert.Equal(scratch with { Steps = warm.Steps, Objective = warm.Objective }, warm);
+    }
+
+    /// <summary>Each setting the model file's record holds equals the recipe's (the steps too).</summary>
+    private static void AssertRecorded(BuiltInStyle style, FastStyleTrainingSettings recipe)
+    {
+        using FastStyleModel model = BuiltInStyles.Load(style);
+        Dictionary<string, string> recorded = model.Info.TrainingSettings.Split(' ').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        Assert.Equal(recipe.Architecture, model.Architecture);
+        Assert.Equal(Text(recipe.Steps), recorded["steps"]);
+        Assert.Equal(Text(recipe.Size), recorded["size"]);
+        Assert.Equal(Text(recipe.BatchSize), recorded["batch"]);
+        Assert.Equal(Text(recipe.LearningRate), recorded["lr"]);
+        Assert.Equal(Text(recipe.Seed), recorded["seed"]);
+        Assert.Equal(Text(recipe.Objective.ContentWeight), recorded["content-weight"]);
+        Assert.Equal(Text(recipe.Objective.StyleWeight), recorded["style-weight"]);
+        Assert.Equal(Text(recipe.Objective.TotalVariationWeight), recorded["tv-weight"]);
+        Assert.Equal(Text(recipe.Objective.StyleStrength), recorded["strength"]);
+        Assert.Equal("recommended", recorded["content-layers"]);
+        Assert.Equal("recommended", recorded["style-layers"]);
+    }
+
+    private static string Text(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
+}
