@@ -24,11 +24,9 @@ PHOTOS=(
   /usr/share/backgrounds/mate/nature/{Blinds,FreshFlower,GreenMeadow,LadyBird,RainDrops,TwoWings,Wood,YellowFlower}.jpg
   /usr/share/backgrounds/Kleiber_by_Lukas_Baubkus.jpg
 )
-# The built-in recipe (BuiltInRecipes.FromScratch in src/NeuralStyle.Styles), for the warm starts too: the shipped ones were
-# trained with it (`--from` a built-in name without `--recipe` would take the shorter warm-start recipe).
-# float32: the shipped models were trained in it (before `--precision`; the default `auto` would pick
-# bfloat16 on a CPU with AVX512_BF16 and give other bits).
-RECIPE=(--recipe built-in --checkpoint-every 100 --threads 2 --precision float32)
+# The built-in recipe (BuiltInRecipes.FromScratch in src/NeuralStyle.Styles, float32 included), for the warm starts too: the
+# shipped ones were trained with it (`--from` a built-in name without `--recipe` would take the shorter warm-start recipe).
+RECIPE=(--recipe built-in --checkpoint-every 100 --threads 2)
 mkdir -p "$WORK/photos" "$WORK/bin"
 for p in "${PHOTOS[@]}"; do [ -f "$p" ] || { echo "missing $p: run the setup step" >&2; exit 2; }; ln -sf "$p" "$WORK/photos/"; done
 if [ ! -x "$WORK/bin/neural-style" ]; then

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using NeuralStyle.Cli.Options;
 using NeuralStyle.Configuration;
-using NeuralStyle.Transfer;
 using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Transfer;
 
 namespace NeuralStyle.Cli;
 

@@ -14,8 +14,8 @@ using TorchSharp;
 namespace NeuralStyle.Benchmarks.FastStyle;
 
 /// <summary>
-/// Where a training step's time goes, with the built-in recipe (full width, one residual block, 128 px
-/// crops, batch 4, content weight 4, TV 120): the photo feed, the network's forward pass, the loss (the loss
+/// Where a training step's time goes, with the built-in recipe (<see cref="Styles.BuiltInRecipes.FromScratch"/>; the crop size
+/// and batch as given): the photo feed, the network's forward pass, the loss (the loss
 /// network over the output and the input crops), the backward pass, the gradient check and Adam.
 /// Usage: training-profile PHOTOS STYLE [steps=30] [batch=4] [size=128] [bf16] [nhwc] [half5] [net-bf16] [warmup=N]:
 /// bf16 runs the loss network in bfloat16 (<see cref="Features.MixedPrecisionExtractor"/>); net-bf16 runs
@@ -44,12 +44,12 @@ internal static class TrainingProfile
 
         FastStyleArchitecture shape = args.Skip(5).Contains("half5")
             ? FastStyleArchitecture.Default
-            : new FastStyleArchitecture { Width = NetworkWidth.Full, ResidualBlocks = 1 };
+            : Styles.BuiltInRecipes.FromScratch.Architecture;
         torch.set_num_threads(2);
         using Features.IFeatureExtractor extractor = bf16
             ? new Features.MixedPrecisionExtractor(ResNet18FeatureExtractor.Load(new ResNet18Options { DataType = torch.ScalarType.BFloat16 }))
             : ResNet18FeatureExtractor.Load();
-        ObjectiveSettings objective = FastStyleTrainingSettings.Default.Objective with { ContentWeight = 4, TotalVariationWeight = 120 };
+        ObjectiveSettings objective = Styles.BuiltInRecipes.FromScratch.Objective;
         var problems = new ProblemList();
         ResolvedObjective resolved = ResolvedObjective.Resolve(extractor, objective, problems);
         problems.ThrowIfAny();

@@ -98,6 +98,11 @@ internal static class TrainCommand
             bool replace = result.GetValue(overwrite);
             (string, string)[] readFiles = [.. result.GetRequiredValue(styles).Select(s => (s, "style image")), .. result.GetValue(from) is string fromFile ? [(fromFile, "starting model")] : Array.Empty<(string, string)>()];
             OutputGuard.EnsureWritable(model, readFiles, replace);
+            if (result.GetValue(recipe) == TrainingRecipe.WarmStart && result.GetValue(from) is null)
+            {
+                throw new UsageException($"{recipe.Name} warm-start is a warm start's recipe: add {FromOption} with a built-in style's name or a model file, or use {recipe.Name} built-in to train from scratch.");
+            }
+
             FastStyleTrainingSettings defaults = TrainingRecipes.Settings(result.GetValue(recipe), result.GetValue(from));
             ObjectiveSettings objective = defaults.Objective;
             objective = objective with
@@ -170,7 +175,7 @@ internal static class TrainCommand
         return command;
     }
 
-    /// <summary>A recipe's settings that differ from the defaults, as options (<c>--crop-size 128 ...</c>), for the help.</summary>
+    /// <summary>A recipe's main settings as options (<c>--width 1 --blocks 1 --crop-size 128 ...</c>), for the help.</summary>
     private static string Shown(FastStyleTrainingSettings recipe, Option width, Option blocks, Option size, Option steps, Option contentWeight, Option tvWeight, Option seed) =>
         FormattableString.Invariant(
             $"{width.Name} {recipe.Architecture.WidthText} {blocks.Name} {recipe.Architecture.ResidualBlocks} {size.Name} {recipe.Size} {steps.Name} {recipe.Steps} ")

@@ -13,10 +13,10 @@ public static class StylizeSetting
     public static Setting Strength { get; } = new("Stylize.Strength");
 
     /// <summary>How far the result moves to the style's palette (<see cref="StylizeOptions.PaletteShare"/>).</summary>
-    public static Setting Palette { get; } = new("Stylize.Palette");
+    public static Setting PaletteShare { get; } = new("Stylize.PaletteShare");
 
     /// <summary>How an image too large to run whole is tiled (<see cref="StylizeOptions.TileSize"/>).</summary>
-    public static Setting Tiling { get; } = new("Stylize.Tiling");
+    public static Setting TileSize { get; } = new("Stylize.TileSize");
 
     /// <summary>The overlap of the tiles (<see cref="StylizeOptions.TileOverlap"/>).</summary>
     public static Setting TileOverlap { get; } = new("Stylize.TileOverlap");

@@ -26,7 +26,7 @@ public static class StylizeSettingDescriptions
     /// <summary><see cref="StylizeOptions.PaletteShare"/>.</summary>
     public static SettingDescription PaletteShare { get; } = new()
     {
-        Setting = StylizeSetting.Palette,
+        Setting = StylizeSetting.PaletteShare,
         Key = "palette",
         Name = "StylizeOptions.PaletteShare",
         Help = "How far the result's colours move to the painting's palette recorded in the model: 0 keeps the network's colours, 1 gives the painting's colour mean and covariance.",
@@ -38,7 +38,7 @@ public static class StylizeSettingDescriptions
     /// <summary><see cref="StylizeOptions.TileSize"/>: the largest tile, overlap included (not the transfer's tile core, so another key).</summary>
     public static SettingDescription MaxTileSize { get; } = new()
     {
-        Setting = StylizeSetting.Tiling,
+        Setting = StylizeSetting.TileSize,
         Key = "max-tile-size",
         Name = "StylizeOptions.TileSize",
         Help = "The largest tile, overlap included: images with a side above this run in overlapping tiles, smaller when the memory limit requires.",

@@ -9,10 +9,10 @@ public static class ServiceSetting
     public static Setting QueueCapacity { get; } = new("Service.QueueCapacity");
 
     /// <summary>The fast jobs run at once (<see cref="NeuralStyleServiceOptions.MaxDegreeOfParallelism"/>).</summary>
-    public static Setting Parallelism { get; } = new("Service.Parallelism");
+    public static Setting MaxDegreeOfParallelism { get; } = new("Service.MaxDegreeOfParallelism");
 
     /// <summary>The finished jobs kept (<see cref="NeuralStyleServiceOptions.MaxRetainedJobs"/>).</summary>
-    public static Setting RetainedJobs { get; } = new("Service.RetainedJobs");
+    public static Setting MaxRetainedJobs { get; } = new("Service.MaxRetainedJobs");
 
     /// <summary>The transfer queue (<see cref="PaintServiceOptions.QueueCapacity"/>).</summary>
     public static Setting PaintQueueCapacity { get; } = new("Service.PaintQueueCapacity");

@@ -26,7 +26,7 @@ public static class ServiceSettingDescriptions
     /// <summary><see cref="NeuralStyleServiceOptions.MaxDegreeOfParallelism"/>.</summary>
     public static SettingDescription MaxDegreeOfParallelism { get; } = new()
     {
-        Setting = ServiceSetting.Parallelism,
+        Setting = ServiceSetting.MaxDegreeOfParallelism,
         Key = "max-degree-of-parallelism",
         Name = "NeuralStyleServiceOptions.MaxDegreeOfParallelism",
         Help = "Fast jobs stylised at once; each adds one job's memory limit to the peak (on a CPU, 1 leaves all cores to one job).",
@@ -38,7 +38,7 @@ public static class ServiceSettingDescriptions
     /// <summary><see cref="NeuralStyleServiceOptions.MaxRetainedJobs"/>: at least the jobs that can be queued and running, checked separately.</summary>
     public static SettingDescription MaxRetainedJobs { get; } = new()
     {
-        Setting = ServiceSetting.RetainedJobs,
+        Setting = ServiceSetting.MaxRetainedJobs,
         Key = "max-retained-jobs",
         Name = "NeuralStyleServiceOptions.MaxRetainedJobs",
         Help = "Finished jobs kept for their results, the oldest forgotten first; at least the queued and running jobs.",

@@ -6,6 +6,9 @@ namespace NeuralStyle.Configuration;
 /// <param name="Fix">How to put it right, e.g. <c>Give a positive evaluation budget.</c></param>
 public sealed record ConfigurationProblem(Setting Setting, string Message, string Fix)
 {
+    /// <summary>The setting or input at fault (never null).</summary>
+    public Setting Setting { get; init; } = Setting ?? throw new ArgumentNullException(nameof(Setting), "A problem names the setting at fault: a Setting's static member or a package's own key.");
+
     /// <summary>Values of other settings that would put it right (each host writes them in its own terms); empty when there are none.</summary>
     public IReadOnlyList<SettingValue> Suggestions { get; init; } = [];
 

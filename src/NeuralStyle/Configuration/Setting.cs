@@ -10,7 +10,7 @@ namespace NeuralStyle.Configuration;
 public sealed class Setting
 {
     /// <summary>Defines a setting; keep the instance in a static member and compare by it.</summary>
-    /// <param name="name">Its name in messages and logs, e.g. <c>ContentWeight</c>.</param>
+    /// <param name="name">Its name for diagnostics (<see cref="ToString"/>), e.g. <c>ContentWeight</c>; hosts show their own names.</param>
     public Setting(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

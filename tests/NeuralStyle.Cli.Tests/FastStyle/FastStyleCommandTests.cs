@@ -305,5 +305,28 @@ public sealed class FastStyleCommandTests : IDisposable
         Assert.Equal(("1", 1), (trained.Architecture.WidthText, trained.Architecture.ResidualBlocks));
     }
 
+    [Fact]
+    public async Task The_built_in_recipe_trains_the_built_in_shape_from_scratch()
+    {
+        string model = _work.File("built-in.safetensors");
+        CliRun run = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", model, "--recipe", "built-in", "--crop-size", "48", "--steps", "1", "--batch", "1", "--threads", "2");
+        Assert.True(run.Code == ExitCode.Success, run.Error);
+        using FastStyleModel trained = FastStyleModel.Load(model);
+        Assert.Equal(("1", 1), (trained.Architecture.WidthText, trained.Architecture.ResidualBlocks));
+        Assert.DoesNotContain("from=", trained.Info.TrainingSettings, StringComparison.Ordinal);
+        Assert.DoesNotContain("precision=", trained.Info.TrainingSettings, StringComparison.Ordinal); // float32, as the built-in styles were
+    }
+
+    [Theory]
+    [InlineData("--recipe", "warm-start", "--recipe warm-start is a warm start's recipe: add --from")]
+    [InlineData("--recipe", "fast", "Unknown --recipe 'fast': use default, built-in, warm-start.")]
+    public async Task A_recipe_that_cannot_apply_is_refused(string option, string value, string expected)
+    {
+        CliRun run = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", _work.File("r.safetensors"), option, value);
+        Assert.Equal(ExitCode.Usage, run.Code);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_work.File("r.safetensors")));
+    }
+
     public void Dispose() => _work.Dispose();
 }

@@ -204,7 +204,7 @@ public sealed class InferenceTests : IDisposable
         StyleTransferConfigurationException error = Assert.Throws<StyleTransferConfigurationException>(() => _model.Stylize(tiny, bad));
         Assert.Contains("StylizeOptions.PaletteShare must be a finite number from 0 to 1 (got -1)", error.Message, StringComparison.Ordinal);
         Assert.Equal(
-            new[] { StylizeSetting.Strength, StylizeSetting.Palette, Setting.ColorPreservation, StylizeSetting.Tiling, Setting.ContentImage }.OrderBy(s => s.Name, StringComparer.Ordinal),
+            new[] { StylizeSetting.Strength, StylizeSetting.PaletteShare, Setting.ColorPreservation, StylizeSetting.TileSize, Setting.ContentImage }.OrderBy(s => s.Name, StringComparer.Ordinal),
             error.Problems.Select(p => p.Setting).OrderBy(s => s.Name, StringComparer.Ordinal));
     }
 

@@ -211,7 +211,7 @@ public sealed class ModelFileTests : IDisposable
         tensors.Dispose();
         Assert.Equal(expected, SafetensorsFile.ReadMetadata(path));
 
-        // The tensors' bytes replaced by a sparse 200 MB tail: only the header is read.
+        // The file extended by a sparse 200 MB past its header: the metadata read stays small, so only the header is read.
         long headerEnd = 8 + (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(File.ReadAllBytes(path).AsSpan(0, 8));
         using (FileStream stream = File.OpenWrite(path))
         {
@@ -224,14 +224,14 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData(4, "truncated")]
-    [InlineData(40, "truncated")]
-    public void The_metadata_of_a_truncated_file_is_refused(int keep, string expected)
+    [InlineData(4)]
+    [InlineData(40)]
+    public void The_metadata_of_a_truncated_file_is_refused(int keep)
     {
         string path = Saved(out FastStyleModel model);
         model.Dispose();
         File.WriteAllBytes(path, File.ReadAllBytes(path)[..keep]);
-        Assert.Contains(expected, Assert.Throws<InvalidWeightsException>(() => SafetensorsFile.ReadMetadata(path)).Message, StringComparison.Ordinal);
+        Assert.Contains("truncated", Assert.Throws<InvalidWeightsException>(() => SafetensorsFile.ReadMetadata(path)).Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using NeuralStyle.Testing;
 
 namespace NeuralStyle.Tests.Configuration;
 
+/// <summary>A <see cref="Setting"/> is a key compared by instance; the core declares the transfer's only.</summary>
 public sealed class SettingTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using NeuralStyle.Hosting.Health;
 using NeuralStyle.Hosting.Jobs;
 using NeuralStyle.Hosting.Service;
 
-namespace NeuralStyle.Hosting.Tests.Service;
+namespace NeuralStyle.Hosting.Tests.Health;
 
 /// <summary>The health check reads each queue against its own capacity.</summary>
 public sealed class HealthCheckTests
