@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using System.Diagnostics.CodeAnalysis;
 using NeuralStyle.Features;
 using NeuralStyle.Features.Authoring;
@@ -204,7 +205,7 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
     {
         Vgg19Pooling.Max => max_pool2d(x, [2, 2], [2, 2]),
         Vgg19Pooling.Average => avg_pool2d(x, [2, 2], [2, 2]),
-        _ => avg_pool2d(x, [2, 2], [2, 2]).mul_(AverageMagnitudeCorrection),
+        _ => avg_pool2d(x, [2, 2], [2, 2]).Times_(AverageMagnitudeCorrection),
     };
 
     /// <summary>Frees the weights; safe while another thread is extracting (they are freed when it finishes).</summary>

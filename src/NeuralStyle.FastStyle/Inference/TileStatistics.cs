@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using NeuralStyle.FastStyle.Network;
 using TorchSharp;
 
@@ -30,8 +31,8 @@ internal static class TileStatistics
                 squares ??= own.Select(s => torch.zeros_like(s.Mean).MoveToOuterDisposeScope()).ToArray();
                 for (int i = 0; i < own.Count; i++)
                 {
-                    sums[i].add_(own[i].Mean * weight);
-                    squares[i].add_((own[i].Variance + own[i].Mean.square()) * weight);
+                    sums[i].add_(own[i].Mean.Times(weight));
+                    squares[i].add_((own[i].Variance + own[i].Mean.square()).Times(weight));
                 }
 
                 pixels += weight;
@@ -40,8 +41,8 @@ internal static class TileStatistics
             var pooled = new List<(torch.Tensor Mean, torch.Tensor Variance)>();
             for (int i = 0; i < sums!.Length; i++)
             {
-                torch.Tensor mean = sums[i] / pixels;
-                torch.Tensor variance = (squares![i] / pixels - mean.square()).clamp_min_(0);
+                torch.Tensor mean = sums[i].DividedBy(pixels);
+                torch.Tensor variance = (squares![i].DividedBy(pixels) - mean.square()).AtLeast_(0);
                 pooled.Add((mean.MoveToOuterDisposeScope(), variance.MoveToOuterDisposeScope()));
             }
 

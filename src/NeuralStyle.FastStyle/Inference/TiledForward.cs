@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using TorchSharp;
 
 namespace NeuralStyle.FastStyle.Inference;
@@ -56,16 +57,16 @@ internal static class TiledForward
     /// <summary>1 inside, rising linearly over <paramref name="overlap"/> pixels on a side shared with a neighbour.</summary>
     private static torch.Tensor Ramp(long length, bool rising, bool falling, int overlap, torch.Tensor like)
     {
-        torch.Tensor position = torch.arange(length, like.dtype, like.device);
+        torch.Tensor position = ScalarArithmetic.Range(length, like.dtype, like.device);
         torch.Tensor ramp = torch.ones(length, like.dtype, like.device);
         if (overlap > 0 && rising)
         {
-            ramp = torch.minimum(ramp, (position + 1) / (overlap + 1));
+            ramp = torch.minimum(ramp, position.Plus(1).DividedBy(overlap + 1));
         }
 
         if (overlap > 0 && falling)
         {
-            ramp = torch.minimum(ramp, (length - position) / (overlap + 1));
+            ramp = torch.minimum(ramp, position.neg().Plus(length).DividedBy(overlap + 1));
         }
 
         return ramp;

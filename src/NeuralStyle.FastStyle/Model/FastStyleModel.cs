@@ -278,13 +278,13 @@ public sealed class FastStyleModel : IDisposable
         TilePlan plan = Plan((int)rgb.shape[0], width, height, options);
         if (!TiledForward.Splits(height, width, plan.TileSize))
         {
-            return _network.Forward(rgb).clamp_(0, 1);
+            return _network.Forward(rgb).Between_(0, 1);
         }
 
         using var scope = torch.NewDisposeScope();
         IReadOnlyList<(torch.Tensor Mean, torch.Tensor Variance)> statistics = TileStatistics.Pool(_network, rgb, plan.TileSize, plan.TileOverlap, cancellationToken);
         torch.Tensor output = TiledForward.Run(rgb, plan.TileSize, plan.TileOverlap, tile => _network.Forward(tile, statistics), cancellationToken);
-        return output.clamp_(0, 1).MoveToOuterDisposeScope();
+        return output.Between_(0, 1).MoveToOuterDisposeScope();
     }
 
     /// <summary>How <paramref name="images"/> images of a size fit the memory limit: one plan for the passes and their tiles.</summary>
@@ -316,7 +316,7 @@ public sealed class FastStyleModel : IDisposable
 
         if (options.Strength < 1)
         {
-            output = torch.lerp(input, output, options.Strength);
+            output = ScalarArithmetic.Lerp(input, output, options.Strength);
         }
 
         if (options.ColorPreservation == ColorPreservation.LuminanceOnly)

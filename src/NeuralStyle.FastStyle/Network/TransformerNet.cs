@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Features.Authoring;
 using TorchSharp;
@@ -190,7 +191,7 @@ internal sealed class TransformerNet : IDisposable
             return instance_norm(x, weight: weight, bias: bias, eps: NormOp.Epsilon);
         }
 
-        torch.Tensor scale = weight.view(1, -1, 1, 1) * (variance + NormOp.Epsilon).rsqrt();
+        torch.Tensor scale = weight.view(1, -1, 1, 1) * variance.Plus(NormOp.Epsilon).rsqrt();
         return (x - mean) * scale + bias.view(1, -1, 1, 1);
     }
 
@@ -203,7 +204,7 @@ internal sealed class TransformerNet : IDisposable
     private static torch.Tensor Uniform(long[] shape, double bound, torch.Generator generator, torch.Device? device)
     {
         using torch.Tensor unit = torch.rand(shape, generator: generator);
-        return unit.mul(2 * bound).sub_(bound).to(device ?? torch.CPU).DetachFromDisposeScope();
+        return unit.Times(2 * bound).Plus_(-bound).to(device ?? torch.CPU).DetachFromDisposeScope();
     }
 
     /// <inheritdoc />

@@ -41,7 +41,7 @@ internal sealed class PerceptualLoss : IDisposable
         }
 
         ObjectiveEvaluation sums = _objective.Evaluate(output, features, reference);
-        torch.Tensor terms = torch.stack([sums.Content, sums.Style, sums.TotalVariation]) / output.shape[0];
+        torch.Tensor terms = torch.stack([sums.Content, sums.Style, sums.TotalVariation]).DividedBy(output.shape[0]);
         torch.Tensor total = terms.sum();
         return (total.MoveToOuterDisposeScope(), torch.cat([total.unsqueeze(0), terms]).detach().MoveToOuterDisposeScope());
     }

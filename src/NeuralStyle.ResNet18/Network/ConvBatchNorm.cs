@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using TorchSharp;
 using static TorchSharp.torch.nn.functional;
 
@@ -41,7 +42,7 @@ internal sealed class ConvBatchNorm : IDisposable
         long stride, OnnxPadding padding, torch.ScalarType dtype, torch.Device device)
     {
         using var scope = torch.NewDisposeScope();
-        torch.Tensor scale = torch.tensor(gamma, torch.float64) / (torch.tensor(variance, torch.float64) + epsilon).sqrt();
+        torch.Tensor scale = torch.tensor(gamma, torch.float64) / torch.tensor(variance, torch.float64).Plus(epsilon).sqrt();
         torch.Tensor shift = torch.tensor(beta, torch.float64) - (torch.tensor(mean, torch.float64) * scale);
         return new ConvBatchNorm(
             Frozen(torch.tensor(weight, torch.float32).reshape(weightShape), dtype, device),

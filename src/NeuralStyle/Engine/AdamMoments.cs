@@ -32,12 +32,16 @@ public sealed class AdamMoments : IDisposable
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        First.mul_(beta1).add_(gradient, alpha: 1 - beta1);
-        Second.mul_(beta2).addcmul_(gradient, gradient, value: 1 - beta2);
         double firstCorrection = 1 - Math.Pow(beta1, step);
         double secondCorrection = 1 - Math.Pow(beta2, step);
-        torch.Tensor denominator = (Second / secondCorrection).sqrt_().add_(epsilon);
-        variable.addcdiv_(First, denominator, value: -learningRate / firstCorrection);
+
+        // Each Scalar held until the native calls return (docs/development.md, native scalars).
+        using Scalar decay1 = beta1.ToScalar(), rest1 = (1 - beta1).ToScalar(), decay2 = beta2.ToScalar(), rest2 = (1 - beta2).ToScalar();
+        using Scalar correction2 = secondCorrection.ToScalar(), eps = epsilon.ToScalar(), stepSize = (-learningRate / firstCorrection).ToScalar();
+        First.mul_(decay1).add_(gradient, alpha: rest1);
+        Second.mul_(decay2).addcmul_(gradient, gradient, value: rest2);
+        torch.Tensor denominator = Second.div(correction2).sqrt_().add_(eps);
+        variable.addcdiv_(First, denominator, value: stepSize);
     }
 
     /// <inheritdoc />

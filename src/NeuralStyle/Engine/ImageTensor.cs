@@ -19,7 +19,7 @@ public static class ImageTensor
         image.CopyPixelDataTo(pixels);
         using var scope = torch.NewDisposeScope();
         torch.Tensor chw = torch.tensor(pixels, [height, width, 3]).to(device ?? torch.CPU).permute(2, 0, 1).contiguous().unsqueeze(0);
-        torch.Tensor result = chw.to(torch.ScalarType.Float32).mul_(1f / 255f);
+        torch.Tensor result = chw.to(torch.ScalarType.Float32).Times_(1f / 255f);
         return (dtype == torch.ScalarType.Float32 ? result : result.to(dtype)).MoveToOuterDisposeScope();
     }
 
@@ -36,7 +36,7 @@ public static class ImageTensor
         torch.Tensor chw = tensor.dim() == 4 ? tensor[0] : tensor;
         int height = (int)chw.shape[1], width = (int)chw.shape[2];
         torch.Tensor hwc = chw.detach().to(torch.ScalarType.Float32).cpu()
-            .clamp(0, 1).mul_(255).round_().to(torch.ScalarType.Byte).permute(1, 2, 0).contiguous();
+            .Between(0, 1).Times_(255).round_().to(torch.ScalarType.Byte).permute(1, 2, 0).contiguous();
         return Image.LoadPixelData<Rgb24>(hwc.bytes, width, height);
     }
 }

@@ -65,7 +65,7 @@ public sealed class Objective : IDisposable
                 foreach (WeightedLoss loss in term.Losses(input))
                 {
                     losses.Add(loss);
-                    torch.Tensor weighted = loss.Loss * loss.Weight;
+                    torch.Tensor weighted = loss.Loss.Times(loss.Weight);
                     switch (term.Kind)
                     {
                         case ObjectiveTermKind.Content:

@@ -179,7 +179,7 @@ internal sealed class StyleObjective : IDisposable
         foreach (WeightedLoss loss in sums.Losses.Where(l => l.Features is not null && l.Weight > 0))
         {
             torch.Tensor g = torch.autograd.grad([loss.Loss], [loss.Features!], retain_graph: true)[0];
-            torch.Tensor normalized = (g / (g.abs().sum() + GradientNormFloor) * loss.Weight).detach();
+            torch.Tensor normalized = (g / g.abs().sum().Plus(GradientNormFloor)).Times(loss.Weight).detach();
             surrogate = surrogate + (loss.Features! * normalized).sum();
         }
 

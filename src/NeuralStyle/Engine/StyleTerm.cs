@@ -89,7 +89,7 @@ public sealed class StyleTerm : ObjectiveTerm
         {
             foreach ((FeatureLayer layer, torch.Tensor activation) in features(style.Image, layers))
             {
-                torch.Tensor statistic = loss.Statistic(activation).mul_(style.Weight / blendTotal);
+                torch.Tensor statistic = loss.Statistic(activation).Times_(style.Weight / blendTotal);
                 if (!sums.TryAdd(layer, statistic))
                 {
                     sums[layer].add_(statistic);

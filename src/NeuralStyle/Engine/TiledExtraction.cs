@@ -114,7 +114,7 @@ internal sealed class TiledExtraction
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        torch.Tensor probe = torch.full([1, 3, ProbeSide, ProbeSide], 0.5, dtype, device);
+        torch.Tensor probe = ScalarArithmetic.Full([1, 3, ProbeSide, ProbeSide], 0.5, dtype, device);
         var strides = new Dictionary<FeatureLayer, int>();
         foreach ((FeatureLayer layer, torch.Tensor features) in forward(probe, layers))
         {

@@ -11,8 +11,8 @@ public static class YCbCr
         ArgumentNullException.ThrowIfNull(rgb);
         using var scope = torch.NewDisposeScope();
         torch.Tensor r = rgb.narrow(1, 0, 1), g = rgb.narrow(1, 1, 1), b = rgb.narrow(1, 2, 1);
-        torch.Tensor y = (0.299 * r) + (0.587 * g) + (0.114 * b);
-        return torch.cat([y, (b - y) * 0.564, (r - y) * 0.713], 1).MoveToOuterDisposeScope();
+        torch.Tensor y = r.Times(0.299) + g.Times(0.587) + b.Times(0.114);
+        return torch.cat([y, (b - y).Times(0.564), (r - y).Times(0.713)], 1).MoveToOuterDisposeScope();
     }
 
     /// <summary>Converts Y, Cb, Cr back to RGB (not clamped).</summary>
@@ -21,7 +21,7 @@ public static class YCbCr
         ArgumentNullException.ThrowIfNull(ycbcr);
         using var scope = torch.NewDisposeScope();
         torch.Tensor y = ycbcr.narrow(1, 0, 1), cb = ycbcr.narrow(1, 1, 1), cr = ycbcr.narrow(1, 2, 1);
-        return torch.cat([y + (1.403 * cr), y - (0.344 * cb) - (0.714 * cr), y + (1.773 * cb)], 1).MoveToOuterDisposeScope();
+        return torch.cat([y + cr.Times(1.403), y - cb.Times(0.344) - cr.Times(0.714), y + cb.Times(1.773)], 1).MoveToOuterDisposeScope();
     }
 
     /// <summary>The luminance of <paramref name="styled"/> with the chroma of <paramref name="content"/> (same size), clamped to [0, 1].</summary>
@@ -31,6 +31,6 @@ public static class YCbCr
         ArgumentNullException.ThrowIfNull(content);
         using var scope = torch.NewDisposeScope();
         torch.Tensor combined = torch.cat([FromRgb(styled).narrow(1, 0, 1), FromRgb(content).narrow(1, 1, 2)], 1);
-        return ToRgb(combined).clamp(0, 1).MoveToOuterDisposeScope();
+        return ToRgb(combined).Between(0, 1).MoveToOuterDisposeScope();
     }
 }

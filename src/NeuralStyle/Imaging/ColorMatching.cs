@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using NeuralStyle.Losses;
 using TorchSharp;
 
@@ -63,8 +64,8 @@ internal static class ColorMatching
             outer.add_(x.mm(x.t()));
         }
 
-        torch.Tensor mean = sum / count;
-        torch.Tensor covariance = (outer / count) - mean.outer(mean);
+        torch.Tensor mean = sum.DividedBy(count);
+        torch.Tensor covariance = outer.DividedBy(count) - mean.outer(mean);
         return (mean.MoveToOuterDisposeScope(), covariance.MoveToOuterDisposeScope());
     }
 
@@ -75,7 +76,7 @@ internal static class ColorMatching
     private static torch.Tensor Transform(torch.Tensor sourceCovariance, torch.Tensor referenceCovariance, double sourceVarianceFloor)
     {
         (torch.Tensor eigenvalues, torch.Tensor eigenvectors) = SymmetricMatrices.Eigen(sourceCovariance);
-        torch.Tensor inverseRoot = SymmetricMatrices.Reassemble(eigenvalues.clamp_min(sourceVarianceFloor).pow(-0.5), eigenvectors);
+        torch.Tensor inverseRoot = SymmetricMatrices.Reassemble(eigenvalues.AtLeast(sourceVarianceFloor).Power(-0.5), eigenvectors);
         return SymmetricMatrices.Power(referenceCovariance, 0.5).mm(inverseRoot);
     }
 

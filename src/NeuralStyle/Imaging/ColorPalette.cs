@@ -144,8 +144,8 @@ public sealed class ColorPalette : IEquatable<ColorPalette>
             {
                 using var band = torch.NewDisposeScope();
                 torch.Tensor x = pixels.narrow(1, start, Math.Min(BandPixels, pixels.shape[1] - start));
-                torch.Tensor mapped = (transform.mm(x.to(torch.ScalarType.Float64)) + offset).to(rgb.dtype).clamp_(0, 1);
-                target.narrow(1, start, x.shape[1]).copy_(torch.lerp(x, mapped, share));
+                torch.Tensor mapped = (transform.mm(x.to(torch.ScalarType.Float64)) + offset).to(rgb.dtype).Between_(0, 1);
+                target.narrow(1, start, x.shape[1]).copy_(ScalarArithmetic.Lerp(x, mapped, share));
             }
         }
 

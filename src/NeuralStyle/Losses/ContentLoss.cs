@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using TorchSharp;
 
 namespace NeuralStyle.Losses;
@@ -32,8 +33,8 @@ internal sealed class ContentLoss
         torch.Tensor loss = Formula switch
         {
             ContentLossFormula.SumOfSquares => squared,
-            ContentLossFormula.MeanSquare => squared / features.numel(),
-            ContentLossFormula.Relative => squared / target.square().sum().clamp_min(1e-12),
+            ContentLossFormula.MeanSquare => squared.DividedBy(features.numel()),
+            ContentLossFormula.Relative => squared / target.square().sum().AtLeast(1e-12),
             _ => throw new InvalidOperationException($"Unhandled formula {Formula}."),
         };
         return loss.MoveToOuterDisposeScope();

@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using NeuralStyle.Features;
 using NeuralStyle.Features.Authoring;
 using TorchSharp;
@@ -17,7 +18,7 @@ internal static class FeatureMoments
     public static torch.Tensor Count(torch.Tensor matrix, torch.Tensor? mask) =>
         mask is null
             ? torch.tensor((double)matrix.shape[1], matrix.dtype, matrix.device)
-            : mask.sum().clamp_min(1e-6);
+            : mask.sum().AtLeast(1e-6);
 
     /// <summary><c>F diag(m) Fᵀ</c> (or <c>F Fᵀ</c> without a mask) with a one-product backward, not normalised.</summary>
     public static torch.Tensor WeightedGram(torch.Tensor matrix, torch.Tensor? mask) => SymmetricGram.Of(matrix, mask);

@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using TorchSharp;
 
 namespace NeuralStyle.Losses;
@@ -48,9 +49,9 @@ internal sealed class GramStyleLoss : IStyleLoss
         torch.Tensor squared = (Gram(FeatureMoments.Matrix(features), mask) - target).square().sum();
         torch.Tensor loss = Formula switch
         {
-            StyleLossFormula.KerasExample => squared / (4.0 * 3 * 3 * Math.Pow((double)imageHeight * imageWidth, 2)),
-            StyleLossFormula.NormalizedGram => squared / target.numel(),
-            StyleLossFormula.Relative => squared / target.square().sum().clamp_min(1e-12),
+            StyleLossFormula.KerasExample => squared.DividedBy(4.0 * 3 * 3 * Math.Pow((double)imageHeight * imageWidth, 2)),
+            StyleLossFormula.NormalizedGram => squared.DividedBy(target.numel()),
+            StyleLossFormula.Relative => squared / target.square().sum().AtLeast(1e-12),
             _ => throw new InvalidOperationException($"Unhandled formula {Formula}."),
         };
         return loss.MoveToOuterDisposeScope();
@@ -62,7 +63,7 @@ internal sealed class GramStyleLoss : IStyleLoss
         return Formula switch
         {
             StyleLossFormula.KerasExample => gram,
-            StyleLossFormula.NormalizedGram => gram / (FeatureMoments.Count(matrix, mask) * matrix.shape[0]),
+            StyleLossFormula.NormalizedGram => gram / FeatureMoments.Count(matrix, mask).Times(matrix.shape[0]),
             StyleLossFormula.Relative => gram / FeatureMoments.Count(matrix, mask),
             _ => throw new InvalidOperationException($"Unhandled formula {Formula}."),
         };

@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using TorchSharp;
 
 namespace NeuralStyle.Losses;
@@ -33,8 +34,8 @@ internal sealed class MeanCovarianceStyleLoss : IStyleLoss
         using var scope = torch.NewDisposeScope();
         (torch.Tensor targetMean, torch.Tensor targetCovariance) = FeatureMoments.SplitMeanColumn(target);
         (torch.Tensor mean, torch.Tensor covariance) = FeatureMoments.MeanAndCovariance(features, mask);
-        torch.Tensor meanTerm = (mean - targetMean).square().sum() / targetMean.square().sum().clamp_min(1e-12);
-        torch.Tensor covarianceTerm = (covariance - targetCovariance).square().sum() / targetCovariance.square().sum().clamp_min(1e-12);
+        torch.Tensor meanTerm = (mean - targetMean).square().sum() / targetMean.square().sum().AtLeast(1e-12);
+        torch.Tensor covarianceTerm = (covariance - targetCovariance).square().sum() / targetCovariance.square().sum().AtLeast(1e-12);
         return (meanTerm + covarianceTerm).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using TorchSharp;
 
 namespace NeuralStyle.Losses;
@@ -12,9 +13,9 @@ internal static class SymmetricMatrices
     public static (torch.Tensor Eigenvalues, torch.Tensor Eigenvectors) Eigen(torch.Tensor symmetric)
     {
         torch.Tensor m = symmetric.detach().to(torch.ScalarType.Float64);
-        m = (m + m.t()) * 0.5;
+        m = (m + m.t()).Times(0.5);
         (torch.Tensor eigenvalues, torch.Tensor eigenvectors) = torch.linalg.eigh(m);
-        return (eigenvalues.clamp_min(EigenvalueFloor), eigenvectors);
+        return (eigenvalues.AtLeast(EigenvalueFloor), eigenvectors);
     }
 
     /// <summary><c>V diag(values) Vᵀ</c>.</summary>
@@ -25,6 +26,6 @@ internal static class SymmetricMatrices
     public static torch.Tensor Power(torch.Tensor symmetric, double power)
     {
         (torch.Tensor eigenvalues, torch.Tensor eigenvectors) = Eigen(symmetric);
-        return Reassemble(eigenvalues.pow(power), eigenvectors);
+        return Reassemble(eigenvalues.Power(power), eigenvectors);
     }
 }

@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using TorchSharp;
 
 namespace NeuralStyle.Losses;
@@ -35,7 +36,7 @@ internal sealed class TotalVariationLoss
             torch.Tensor corner = image.narrow(-2, 0, h - 1).narrow(-1, 0, w - 1);
             torch.Tensor below = image.narrow(-2, 1, h - 1).narrow(-1, 0, w - 1);
             torch.Tensor right = image.narrow(-2, 0, h - 1).narrow(-1, 1, w - 1);
-            loss = ((corner - below).square() + (corner - right).square()).pow(KerasPower).sum();
+            loss = ((corner - below).square() + (corner - right).square()).Power(KerasPower).sum();
         }
         else
         {

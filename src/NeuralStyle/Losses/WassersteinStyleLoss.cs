@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using TorchSharp;
 
 namespace NeuralStyle.Losses;
@@ -49,13 +50,13 @@ internal sealed class WassersteinStyleLoss : IStyleLoss
             (torch.Tensor eigenvalues, torch.Tensor eigenvectors) = SymmetricMatrices.Eigen(product);
             value = eigenvalues.sqrt().sum().to(covariance.dtype);
             torch.Tensor inverseRoot = SymmetricMatrices.Reassemble(eigenvalues.rsqrt(), eigenvectors).to(covariance.dtype);
-            gradient = targetRoot.mm(inverseRoot).mm(targetRoot).mul_(0.5);
+            gradient = targetRoot.mm(inverseRoot).mm(targetRoot).Times_(0.5);
         }
 
         torch.Tensor surrogate = (gradient * covariance).sum();
         torch.Tensor rootTrace = surrogate + (value - surrogate).detach();
-        torch.Tensor distance = (mean - targetMean).square().sum() + covariance.trace() + targetCovariance.trace() - (2 * rootTrace);
-        torch.Tensor scale = (targetMean.square().sum() + targetCovariance.trace()).clamp_min(1e-12);
+        torch.Tensor distance = (mean - targetMean).square().sum() + covariance.trace() + targetCovariance.trace() - rootTrace.Times(2);
+        torch.Tensor scale = (targetMean.square().sum() + targetCovariance.trace()).AtLeast(1e-12);
         return (distance / scale).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using TorchSharp;
 
 namespace NeuralStyle.Optimization;
@@ -12,7 +13,7 @@ internal sealed class IterateAverage(torch.Tensor like, double decay) : IDisposa
     public void Add(torch.Tensor iterate)
     {
         using var noGrad = torch.no_grad();
-        _sum.mul_(decay).add_(iterate, alpha: 1 - decay);
+        _sum.Times_(decay).PlusScaled_(iterate, 1 - decay);
         _weight = (_weight * decay) + (1 - decay);
     }
 
@@ -25,7 +26,7 @@ internal sealed class IterateAverage(torch.Tensor like, double decay) : IDisposa
         }
 
         using var noGrad = torch.no_grad();
-        using torch.Tensor mean = _sum / _weight;
+        using torch.Tensor mean = _sum.DividedBy(_weight);
         target.copy_(mean);
     }
 

@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using TorchSharp;
 
 namespace NeuralStyle.Optimization;
@@ -43,14 +44,14 @@ internal sealed class LbfgsHistory(int capacity) : IDisposable
         for (int i = count - 1; i >= 0; i--)
         {
             alpha[i] = LbfgsOptimizer.Dot(_steps[i], q) * _inverseCurvatures[i];
-            q.add_(_gradientChanges[i], alpha: -alpha[i]);
+            q.PlusScaled_(_gradientChanges[i], -alpha[i]);
         }
 
-        torch.Tensor r = q.mul_(_diagonal);
+        torch.Tensor r = q.Times_(_diagonal);
         for (int i = 0; i < count; i++)
         {
             double beta = LbfgsOptimizer.Dot(_gradientChanges[i], r) * _inverseCurvatures[i];
-            r.add_(_steps[i], alpha: alpha[i] - beta);
+            r.PlusScaled_(_steps[i], alpha[i] - beta);
         }
 
         return r;

@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using TorchSharp;
 
 namespace NeuralStyle.Optimization;
@@ -44,7 +45,7 @@ internal sealed class LbfgsOptimizer(OptimizerSettings settings) : IPixelOptimiz
                 {
                     using var scope = torch.NewDisposeScope();
                     torch.Tensor y = gradient - previousGradient!;
-                    torch.Tensor s = direction! * step;
+                    torch.Tensor s = direction!.Times(step);
                     corrections.Add(y, s);
                     Replace(ref direction, corrections.TwoLoop(gradient));
                 }
@@ -64,7 +65,7 @@ internal sealed class LbfgsOptimizer(OptimizerSettings settings) : IPixelOptimiz
                 gradient = newGradient;
                 using (torch.no_grad())
                 {
-                    flatVariable.add_(direction!, alpha: step);
+                    flatVariable.PlusScaled_(direction!, step);
                 }
 
                 if (MaxAbs(gradient) <= ToleranceGrad

@@ -21,20 +21,20 @@ internal static class PaletteStart
         if (shared.Length > 0)
         {
             double total = shared.Sum(s => s.Weight);
-            start = shared.Select(s => Recolour(content, s.Image) * (s.Weight / total)).Aggregate((a, b) => a + b);
+            start = shared.Select(s => Recolour(content, s.Image).Times(s.Weight / total)).Aggregate((a, b) => a + b);
         }
 
         StyleTensor[] masked = styles.Where(s => s.Mask is not null).ToArray();
         if (masked.Length > 0)
         {
             // Overlapping masks share their pixels; a pixel no mask covers keeps the shared start.
-            torch.Tensor coverage = masked.Select(s => s.Mask!).Aggregate((a, b) => a + b).clamp_min(1);
+            torch.Tensor coverage = masked.Select(s => s.Mask!).Aggregate((a, b) => a + b).AtLeast(1);
             torch.Tensor regional = masked.Select(s => (Recolour(content, s.Image) - start) * (s.Mask! / coverage)).Aggregate((a, b) => a + b);
             start = start + regional;
         }
 
-        return torch.lerp(content, start.clamp(0, 1), blend).MoveToOuterDisposeScope();
+        return ScalarArithmetic.Lerp(content, start.Between(0, 1), blend).MoveToOuterDisposeScope();
     }
 
-    private static torch.Tensor Recolour(torch.Tensor content, torch.Tensor style) => ColorMatching.MatchStatistics(content, style).clamp(0, 1);
+    private static torch.Tensor Recolour(torch.Tensor content, torch.Tensor style) => ColorMatching.MatchStatistics(content, style).Between(0, 1);
 }

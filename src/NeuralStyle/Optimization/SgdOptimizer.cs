@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using TorchSharp;
 
 namespace NeuralStyle.Optimization;
@@ -13,7 +14,7 @@ internal sealed class SgdOptimizer(OptimizerSettings settings) : IPixelOptimizer
             using (gradient)
             using (torch.no_grad())
             {
-                variable.add_(gradient, alpha: -settings.LearningRateAt(step));
+                variable.PlusScaled_(gradient, -settings.LearningRateAt(step));
             }
         }
     }

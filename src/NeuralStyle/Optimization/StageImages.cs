@@ -47,7 +47,7 @@ internal sealed class StageImages(IFeatureExtractor extractor, ImageSettings set
         if (style.Mask is not null)
         {
             using TransferImage sizedMask = style.Mask.ResizeTo(stage.Width, stage.Height);
-            mask = YCbCr.FromRgb(ToTensor(sizedMask)).narrow(1, 0, 1).clamp(0, 1);
+            mask = YCbCr.FromRgb(ToTensor(sizedMask)).narrow(1, 0, 1).Between(0, 1);
         }
 
         return new StyleTensor(image, style.Weight, mask);

@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using TorchSharp;
 
 namespace NeuralStyle.Optimization;
@@ -131,7 +132,7 @@ internal sealed class StrongWolfeLineSearch(torch.Tensor flatVariable, torch.Ten
         using torch.Tensor saved = flatVariable.clone();
         using (torch.no_grad())
         {
-            flatVariable.add_(d, alpha: t);
+            flatVariable.PlusScaled_(d, t);
         }
 
         double loss = budget.Evaluate(variable, out torch.Tensor gradient);

@@ -106,7 +106,7 @@ internal sealed class StyleOptimizer
                 }
 
             case InitMode.Gray:
-                return _image.FromRgb(torch.full(content.shape, 0.5, content.dtype, content.device));
+                return _image.FromRgb(ScalarArithmetic.Full(content.shape, 0.5, content.dtype, content.device));
             case InitMode.ContentInStylePalette:
                 return _image.FromRgb(PaletteStart.Of(content, styles, StrengthCurve.PaletteBlend(_objective.Settings.StyleStrength)));
             default:
