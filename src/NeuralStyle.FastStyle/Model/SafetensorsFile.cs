@@ -90,13 +90,7 @@ internal static class SafetensorsFile
         string source = $"'{path}'";
         using (FileStream stream = File.OpenRead(path))
         {
-            Span<byte> prefix = stackalloc byte[8];
-            int read = stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
-            if (read == prefix.Length)
-            {
-                CheckHeaderLength(BinaryPrimitives.ReadUInt64LittleEndian(prefix), stream.Length, source);
-            }
-
+            _ = ReadHeaderLength(stream, source);
             if (stream.Length > FastStyleModel.MaximumStreamBytes)
             {
                 throw Invalid(source, $"it is {stream.Length} bytes long, more than the {FastStyleModel.MaximumStreamBytes} a fast-style model file may have (not a model file)");
@@ -132,7 +126,7 @@ internal static class SafetensorsFile
             catch (InvalidOperationException e)
             {
                 // A name or string that is not valid UTF-8, or escapes no text (a lone "\ud800"): found by the fuzzing run.
-                throw Invalid(source, $"its header has a name or value that is not valid text ({e.Message})");
+                throw NotText(source, e);
             }
 
             FindOverlaps(entries, problems);
@@ -177,15 +171,7 @@ internal static class SafetensorsFile
         InputFile.EnsureExists(path, "model file");
         string source = $"'{path}'";
         using FileStream stream = File.OpenRead(path);
-        byte[] prefix = new byte[8];
-        if (stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false) < prefix.Length)
-        {
-            throw TooShort(source, stream.Length);
-        }
-
-        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
-        CheckHeaderLength(headerLength, stream.Length, source);
-        byte[] bytes = new byte[headerLength];
+        byte[] bytes = new byte[ReadHeaderLength(stream, source)];
         stream.ReadExactly(bytes);
         using JsonDocument header = ParseHeader(bytes, source);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -199,7 +185,7 @@ internal static class SafetensorsFile
         }
         catch (InvalidOperationException e)
         {
-            throw Invalid(source, $"its header has a name or value that is not valid text ({e.Message})");
+            throw NotText(source, e);
         }
 
         return problems.Count == 0 ? metadata : throw Invalid(source, string.Join("; ", problems));
@@ -226,6 +212,23 @@ internal static class SafetensorsFile
 
         return header;
     }
+
+    /// <summary>Reads the 8-byte header length from the start of <paramref name="stream"/> and checks it (<see cref="CheckHeaderLength"/>) before anything else is read.</summary>
+    private static ulong ReadHeaderLength(FileStream stream, string source)
+    {
+        Span<byte> prefix = stackalloc byte[8];
+        if (stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false) < prefix.Length)
+        {
+            throw TooShort(source, stream.Length);
+        }
+
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
+        CheckHeaderLength(headerLength, stream.Length, source);
+        return headerLength;
+    }
+
+    private static InvalidWeightsException NotText(string source, InvalidOperationException e) =>
+        Invalid(source, $"its header has a name or value that is not valid text ({e.Message})");
 
     private static InvalidWeightsException TooShort(string source, long length) =>
         Invalid(source, $"it is {length} bytes long, too short for a safetensors header (truncated or not a model file)");
