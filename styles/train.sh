@@ -5,7 +5,7 @@
 #   FROM: start from a trained model (warm start, e.g. FROM=starry-night after that one is built in).
 #   Trains to each STEPS milestone in turn (default: 250 500 1000 2000 3000), resuming from the checkpoint
 #   in $WORK (default /var/tmp/neuralstyle-styles), and keeps a copy of the model at each milestone
-#   (quality against crops seen). The recipe below is the one the shipped models were trained with;
+#   (quality against crops seen). The recipes below are the ones the shipped models were trained with;
 #   the record ($WORK/NAME.training.json) gives photos, seed, steps and wall time.
 set -euo pipefail
 NAME=$1; shift
@@ -24,9 +24,10 @@ PHOTOS=(
   /usr/share/backgrounds/mate/nature/{Blinds,FreshFlower,GreenMeadow,LadyBird,RainDrops,TwoWings,Wood,YellowFlower}.jpg
   /usr/share/backgrounds/Kleiber_by_Lukas_Baubkus.jpg
 )
-# The built-in recipe (BuiltInRecipes.FromScratch in src/NeuralStyle.Styles, float32 included), for the warm starts too: the
-# shipped ones were trained with it (`--from` a built-in name without `--recipe` would take the shorter warm-start recipe).
-RECIPE=(--recipe built-in --checkpoint-every 100 --threads 2)
+# The built-in recipes (src/NeuralStyle.Styles/BuiltInRecipes.cs): FromScratch, and WarmStart for a start from a trained
+# model (in float32 here, as the shipped styles were: the same seed, threads and machine give the same bits).
+if [ -n "${FROM:-}" ]; then RECIPE=(--recipe warm-start --precision float32); else RECIPE=(--recipe built-in); fi
+RECIPE+=(--checkpoint-every 100 --threads 2)
 mkdir -p "$WORK/photos" "$WORK/bin"
 for p in "${PHOTOS[@]}"; do [ -f "$p" ] || { echo "missing $p: run the setup step" >&2; exit 2; }; ln -sf "$p" "$WORK/photos/"; done
 if [ ! -x "$WORK/bin/neural-style" ]; then

@@ -4,19 +4,20 @@ using NeuralStyle.FastStyle.Training;
 
 namespace NeuralStyle.Styles.Tests;
 
-/// <summary>The recipes are the ones the shipped models recorded: <see cref="BuiltInRecipes.FromScratch"/> is every built-in style's (the other two warm-started from <c>starry-night</c>).</summary>
+/// <summary>The recipes are the ones the shipped models recorded: <see cref="BuiltInRecipes.FromScratch"/> is <c>starry-night</c>'s, <see cref="BuiltInRecipes.WarmStart"/> (in float32) the other two's, warm-started from it.</summary>
 public sealed class BuiltInRecipesTests
 {
     [Fact]
     public void From_scratch_is_what_starry_night_was_trained_with() =>
         AssertRecorded(BuiltInStyle.StarryNight, BuiltInRecipes.FromScratch);
 
+    /// <summary>Each trained to milestones 300 and 600; the one that scored better at the default palette ships (docs/fast-style.md).</summary>
     [Theory]
-    [InlineData(BuiltInStyle.TheScream)]
-    [InlineData(BuiltInStyle.Shipwreck)]
-    public void The_other_two_were_warm_started_from_starry_night_with_it_for_600_steps(BuiltInStyle style)
+    [InlineData(BuiltInStyle.TheScream, 600)]
+    [InlineData(BuiltInStyle.Shipwreck, 300)]
+    public void The_other_two_were_warm_started_from_starry_night_with_the_warm_start_recipe_in_float32(BuiltInStyle style, int steps)
     {
-        AssertRecorded(style, BuiltInRecipes.FromScratch with { Steps = 600 });
+        AssertRecorded(style, BuiltInRecipes.WarmStart with { Steps = steps, Precision = TrainingPrecision.Float32 });
         using FastStyleModel model = BuiltInStyles.Load(style);
         Assert.EndsWith(" from=starry_night@2000", model.Info.TrainingSettings, StringComparison.Ordinal);
     }
@@ -25,7 +26,7 @@ public sealed class BuiltInRecipesTests
     public void The_warm_start_differs_from_scratch_only_in_content_weight_steps_and_precision()
     {
         FastStyleTrainingSettings scratch = BuiltInRecipes.FromScratch, warm = BuiltInRecipes.WarmStart;
-        Assert.True(warm.Objective.ContentWeight > scratch.Objective.ContentWeight, "a warm start needs more content weight than from scratch (docs/fast-style.md)");
+        Assert.True(warm.Objective.ContentWeight < scratch.Objective.ContentWeight, "from a network that already keeps the scene, a warm start takes less content weight than from scratch (docs/fast-style.md)");
         Assert.True(warm.Steps * 4 <= scratch.Steps, $"a warm start of {warm.Steps} steps is not 4x fewer than {scratch.Steps}");
         Assert.Equal(TrainingPrecision.Auto, warm.Precision);
         Assert.Equal(scratch with { Steps = warm.Steps, Precision = warm.Precision, Objective = warm.Objective }, warm);

@@ -55,9 +55,9 @@ internal static class TrainCommand
         var recipe = new Option<TrainingRecipe?>("--recipe")
         {
             Description = FormattableString.Invariant(
-                $"What the options not given default to: default; built-in (how the built-in styles were trained: {Shown(BuiltInRecipes.FromScratch, width, blocks, size, steps, contentWeight, tvWeight, seed)}); ")
+                $"What the options not given default to: default; built-in (how starry-night was trained, from scratch: {Shown(BuiltInRecipes.FromScratch, width, blocks, size, steps, contentWeight, tvWeight, seed)}); ")
                 + FormattableString.Invariant(
-                $"warm-start (a new style from a built-in one in minutes: {Shown(BuiltInRecipes.WarmStart, width, blocks, size, steps, contentWeight, tvWeight, seed)}). [default: warm-start with {FromOption} a built-in style, else default]"),
+                $"warm-start (a new style from a built-in one in minutes; how the-scream and shipwreck were trained, in float32: {Shown(BuiltInRecipes.WarmStart, width, blocks, size, steps, contentWeight, tvWeight, seed)}). [default: warm-start with {FromOption} a built-in style, else default]"),
             HelpName = Choices.HelpName(typeof(TrainingRecipe)),
             CustomParser = r => Choices.Parser<TrainingRecipe>("--recipe")(r),
         };

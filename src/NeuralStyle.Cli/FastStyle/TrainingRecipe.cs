@@ -9,10 +9,10 @@ internal enum TrainingRecipe
     /// <summary><see cref="FastStyleTrainingSettings.Default"/>.</summary>
     Default,
 
-    /// <summary><see cref="BuiltInRecipes.FromScratch"/>: how the built-in styles were trained.</summary>
+    /// <summary><see cref="BuiltInRecipes.FromScratch"/>: how <c>starry-night</c> was trained (from scratch).</summary>
     BuiltIn,
 
-    /// <summary><see cref="BuiltInRecipes.WarmStart"/>: a new style from a built-in one (the default with <c>--from</c> a built-in style's name).</summary>
+    /// <summary><see cref="BuiltInRecipes.WarmStart"/>: a new style from a built-in one (the default with <c>--from</c> a built-in style's name); <c>the-scream</c> and <c>shipwreck</c> were trained with it in float32.</summary>
     WarmStart,
 }
 

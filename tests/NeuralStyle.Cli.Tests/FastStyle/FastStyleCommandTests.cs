@@ -288,9 +288,9 @@ public sealed class FastStyleCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null, "seed=1 content-weight=6 style-weight=40 tv-weight=120 ")]
-    [InlineData("warm-start", "seed=1 content-weight=6 style-weight=40 tv-weight=120 ")]
-    [InlineData("built-in", "seed=1 content-weight=4 style-weight=40 tv-weight=120 ")]
+    [InlineData(null, "seed=1 content-weight=4 style-weight=40 tv-weight=120 ")]
+    [InlineData("warm-start", "seed=1 content-weight=4 style-weight=40 tv-weight=120 ")]
+    [InlineData("built-in", "seed=1 content-weight=6 style-weight=40 tv-weight=120 ")]
     [InlineData("default", "seed=0 content-weight=1 style-weight=40 tv-weight=40 ")]
     [InlineData("--content-weight=5", "seed=1 content-weight=5 style-weight=40 tv-weight=120 ")]
     public async Task Train_from_a_built_in_style_takes_the_warm_start_recipe_unless_told(string? given, string expected)
