@@ -43,10 +43,10 @@ public sealed record FastStyleArchitecture
     /// <summary>The width factor as text (<c>1</c>, <c>0.5</c> or <c>0.25</c>), as model files and the command line write it.</summary>
     public string WidthText => WidthFactor.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The shape in words, as messages and summaries give it, with the width as the command line writes it: e.g. "0.5-width network with 5 residual blocks".</summary>
+    /// <summary>The shape in words, as messages and summaries give it, with the width as the command line writes it: e.g. "network of width 0.5 with 5 residual blocks".</summary>
     /// <returns>The width factor and the block count.</returns>
     public override string ToString() =>
-        $"{WidthText}-width network with {ResidualBlocks} residual block{(ResidualBlocks == 1 ? string.Empty : "s")}";
+        $"network of width {WidthText} with {ResidualBlocks} residual block{(ResidualBlocks == 1 ? string.Empty : "s")}";
 
     /// <summary>The width a factor names (<c>1</c>, <c>0.5</c>, <c>0.25</c>, or the enum's name), or null when it names none.</summary>
     public static NetworkWidth? ParseWidth(string? text) => text?.Trim().ToLowerInvariant() switch

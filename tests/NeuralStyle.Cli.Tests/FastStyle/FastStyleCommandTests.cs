@@ -282,7 +282,7 @@ public sealed class FastStyleCommandTests : IDisposable
 
         CliRun foreign = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", _work.File("x.safetensors"), "--from", first, "--width", "0.5", "--steps", "2");
         Assert.Equal(ExitCode.Usage, foreign.Code);
-        Assert.Contains("0.25-width network with 1 residual block", foreign.Error, StringComparison.Ordinal);
+        Assert.Contains("network of width 0.25 with 1 residual block", foreign.Error, StringComparison.Ordinal);
         Assert.Contains("--width 0.25 --blocks 1", foreign.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_work.File("x.safetensors")));
     }

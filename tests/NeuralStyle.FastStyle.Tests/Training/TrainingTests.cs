@@ -262,7 +262,7 @@ public sealed class TrainingTests(FastStyleFixture fixture)
         StyleTransferConfigurationException refused = Assert.Throws<StyleTransferConfigurationException>(() => Builder(Tiny).WithInitialModel(half).Build());
         ConfigurationProblem problem = Assert.Single(refused.Problems);
         Assert.Equal(TrainingSetting.InitialModel, problem.Setting);
-        Assert.Contains("0.5-width network with 2 residual blocks", problem.ToString(), StringComparison.Ordinal);
+        Assert.Contains("network of width 0.5 with 2 residual blocks", problem.ToString(), StringComparison.Ordinal);
         Assert.Contains("(FastStyleArchitecture.Width = 0.5, FastStyleArchitecture.ResidualBlocks = 2)", problem.ToString(), StringComparison.Ordinal);
     }
 
