@@ -1,3 +1,4 @@
+using NeuralStyle.Engine;
 using TorchSharp;
 using static TorchSharp.torch.nn.functional;
 
@@ -49,7 +50,7 @@ internal static class QualityMetrics
         torch.Tensor muA = Blur(a), muB = Blur(b);
         torch.Tensor varA = Blur(a * a) - (muA * muA), varB = Blur(b * b) - (muB * muB), cov = Blur(a * b) - (muA * muB);
         const double c1 = 0.01 * 0.01, c2 = 0.03 * 0.03;
-        torch.Tensor ssim = ((2 * muA * muB) + c1) * ((2 * cov) + c2) / (((muA * muA) + (muB * muB) + c1) * (varA + varB + c2));
+        torch.Tensor ssim = (muA.Times(2) * muB).Plus(c1) * cov.Times(2).Plus(c2) / (((muA * muA) + (muB * muB)).Plus(c1) * (varA + varB).Plus(c2));
         return 1 - ssim[.., .., 3..^3, 3..^3].mean().ToDouble();
     }
 
@@ -71,21 +72,23 @@ internal static class QualityMetrics
     /// <summary>CIELAB (D65) of sRGB values in [0, 1], <c>[N, 3]</c> → <c>[N, 3]</c>.</summary>
     public static torch.Tensor Lab(torch.Tensor rgb)
     {
-        torch.Tensor linear = torch.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055).pow(2.4));
+        using Scalar linearBelow = 0.04045.ToScalar();
+        torch.Tensor linear = torch.where(rgb.le(linearBelow), rgb.DividedBy(12.92), rgb.Plus(0.055).DividedBy(1.055).Power(2.4));
         torch.Tensor toXyz = torch.tensor(new double[] { 0.4124564, 0.3575761, 0.1804375, 0.2126729, 0.7151522, 0.0721750, 0.0193339, 0.1191920, 0.9503041 }, [3, 3], torch.ScalarType.Float64);
         torch.Tensor white = torch.tensor(new[] { 0.95047, 1.0, 1.08883 }, torch.ScalarType.Float64);
         torch.Tensor xyz = linear.mm(toXyz.t()) / white;
         const double delta = 6.0 / 29;
-        torch.Tensor f = torch.where(xyz > delta * delta * delta, xyz.pow(1.0 / 3), (xyz / (3 * delta * delta)) + (4.0 / 29));
-        torch.Tensor l = (116 * f.narrow(1, 1, 1)) - 16;
-        torch.Tensor a = 500 * (f.narrow(1, 0, 1) - f.narrow(1, 1, 1));
-        torch.Tensor b = 200 * (f.narrow(1, 1, 1) - f.narrow(1, 2, 1));
+        using Scalar cubeAbove = (delta * delta * delta).ToScalar();
+        torch.Tensor f = torch.where(xyz.gt(cubeAbove), xyz.Power(1.0 / 3), xyz.DividedBy(3 * delta * delta).Plus(4.0 / 29));
+        torch.Tensor l = f.narrow(1, 1, 1).Times(116).Plus(-16);
+        torch.Tensor a = (f.narrow(1, 0, 1) - f.narrow(1, 1, 1)).Times(500);
+        torch.Tensor b = (f.narrow(1, 1, 1) - f.narrow(1, 2, 1)).Times(200);
         return torch.cat([l, a, b], 1);
     }
 
     private static torch.Tensor ColourQuantiles(torch.Tensor image, torch.Tensor directions)
     {
-        torch.Tensor pixels = image.to(torch.ScalarType.Float64)[0].reshape(3, -1).t().clamp(0, 1);
+        torch.Tensor pixels = image.to(torch.ScalarType.Float64)[0].reshape(3, -1).t().Between(0, 1);
         if (pixels.shape[0] > MaxPixels)
         {
             pixels = pixels[torch.linspace(0, pixels.shape[0] - 1, MaxPixels).to(torch.ScalarType.Int64)];
@@ -113,12 +116,12 @@ internal static class QualityMetrics
     }
 
     private static torch.Tensor Luminance(torch.Tensor rgb) =>
-        (0.299 * rgb.narrow(1, 0, 1)) + (0.587 * rgb.narrow(1, 1, 1)) + (0.114 * rgb.narrow(1, 2, 1));
+        rgb.narrow(1, 0, 1).Times(0.299) + rgb.narrow(1, 1, 1).Times(0.587) + rgb.narrow(1, 2, 1).Times(0.114);
 
     private static torch.Tensor Gaussian(int size, double sigma)
     {
-        torch.Tensor x = torch.arange(size, dtype: torch.ScalarType.Float64) - ((size - 1) / 2.0);
-        torch.Tensor g = (-(x * x) / (2 * sigma * sigma)).exp();
+        torch.Tensor x = ScalarArithmetic.Range(size, torch.ScalarType.Float64, torch.CPU).Plus(-((size - 1) / 2.0));
+        torch.Tensor g = (-(x * x)).DividedBy(2 * sigma * sigma).exp();
         g /= g.sum();
         return g.outer(g).view(1, 1, size, size);
     }
