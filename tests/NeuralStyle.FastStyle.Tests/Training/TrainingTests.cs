@@ -259,11 +259,11 @@ public sealed class TrainingTests(FastStyleFixture fixture)
     public void A_warm_start_from_another_architecture_is_refused_with_the_fix()
     {
         using FastStyleModel half = TestModels.Seeded(architecture: new FastStyleArchitecture { Width = NetworkWidth.Half, ResidualBlocks = 2 });
-        StyleTransferConfigurationException refused = Assert.Throws<StyleTransferConfigurationException>(() => Builder(Tiny).WithInitialModel(half).Build());
-        ConfigurationProblem problem = Assert.Single(refused.Problems);
-        Assert.Equal(TrainingSetting.InitialModel, problem.Setting);
-        Assert.Contains("network of width 0.5 with 2 residual blocks", problem.ToString(), StringComparison.Ordinal);
-        Assert.Contains("(FastStyleArchitecture.Width = 0.5, FastStyleArchitecture.ResidualBlocks = 2)", problem.ToString(), StringComparison.Ordinal);
+        AssertRefused(
+            () => Builder(Tiny).WithInitialModel(half).Build(),
+            TrainingSetting.InitialModel,
+            "network of width 0.5 with 2 residual blocks",
+            "(FastStyleArchitecture.Width = 0.5, FastStyleArchitecture.ResidualBlocks = 2)");
     }
 
     [Fact]
@@ -291,11 +291,7 @@ public sealed class TrainingTests(FastStyleFixture fixture)
             SixLabors.ImageSharp.ImageExtensions.SaveAsPng(dot, Path.Combine(photos, "dot.png"));
         }
 
-        StyleTransferConfigurationException error = Assert.Throws<StyleTransferConfigurationException>(() => Builder(Tiny with { Steps = 2 }, photos).Build());
-        ConfigurationProblem problem = Assert.Single(error.Problems);
-        Assert.Equal(TrainingSetting.Images, problem.Setting);
-        Assert.Contains("smaller than 16 px a side", problem.ToString(), StringComparison.Ordinal);
-        Assert.Contains("dot.png", problem.ToString(), StringComparison.Ordinal);
+        AssertRefused(() => Builder(Tiny with { Steps = 2 }, photos).Build(), TrainingSetting.Images, "smaller than 16 px a side", "dot.png");
     }
 
     [Fact]
@@ -358,5 +354,14 @@ public sealed class TrainingTests(FastStyleFixture fixture)
             .Build());
         Assert.Contains(error.Problems, p => p.Setting == Setting.StyleMask && p.Message.Contains("paints the whole photo", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Setting == Setting.StyleBlendWeight && p.Message.Contains("must be a finite number greater than 0 (got -1)", StringComparison.Ordinal));
+    }
+
+    /// <summary>Building is refused with exactly one problem, about <paramref name="setting"/>, whose text says each of <paramref name="says"/>.</summary>
+    private static void AssertRefused(Action build, Setting setting, params string[] says)
+    {
+        StyleTransferConfigurationException refused = Assert.Throws<StyleTransferConfigurationException>(build);
+        ConfigurationProblem problem = Assert.Single(refused.Problems);
+        Assert.Equal(setting, problem.Setting);
+        Assert.All(says, said => Assert.Contains(said, problem.ToString(), StringComparison.Ordinal));
     }
 }
