@@ -16,6 +16,7 @@ using NeuralStyle.Benchmarks.Support;
 // Fast style: ms per image:      ... -- fast-speed [runs] [--gatys]
 // Fast style: demo photos, sheet: ... -- fast-demo-photos DIR;  ... -- fast-demo MODEL... [--docs docs] [--size 512] [--no-gatys] [--palette P]  (a file or a built-in style; several: the built-in sheet)
 // Record a built-in style's palette (models trained before it was recorded): ... -- record-palette MODEL.safetensors PAINTING
+// Fast style: the style network's ops, forward and backward: ... -- layer-profile [batch] [size] [half5] [net-bf16] [rounds=N]
 // Batch overhead per job (fast style, 512 px): ... -- batch-overhead [photos] [rounds]
 // Web service load test (loopback): benchmarks/service-load.sh [requests] [clients]
 // Quality table + contact sheet: ... -- quality [--size 192] [--keras-steps 4000] [--docs docs] [--pair CONTENT STYLE]...
@@ -41,6 +42,9 @@ switch (args.FirstOrDefault())
         break;
     case "training-profile":
         NeuralStyle.Benchmarks.FastStyle.TrainingProfile.Run(args[1..]);
+        break;
+    case "layer-profile":
+        NeuralStyle.Benchmarks.FastStyle.LayerProfile.Run(args[1..]);
         break;
     case "fast-speed":
         NeuralStyle.Benchmarks.FastStyle.FastStyleSpeed.Run(args[1..]);

@@ -6,10 +6,10 @@ using static TorchSharp.torch.nn.functional;
 namespace NeuralStyle.FastStyle.Network;
 
 /// <summary>
-/// One <see cref="ConvOp"/> of the network: optional nearest-neighbour x2 upsampling, reflection
-/// padding, then the convolution, routed around a libtorch kernel that computes wrong input
-/// gradients (see <see cref="ConvOp.NeedsChannelsLastGradient"/>), in float32 or, in bfloat16
-/// training, in bfloat16.
+/// One <see cref="ConvOp"/> of the network: optional nearest-neighbour x2 upsampling (computed on
+/// the small grid, <see cref="UpsampledConvolution"/>), reflection padding, then the convolution,
+/// routed around a libtorch kernel that computes wrong input gradients (see
+/// <see cref="ConvOp.NeedsChannelsLastGradient"/>), in float32 or, in bfloat16 training, in bfloat16.
 /// </summary>
 internal static class NetworkConvolution
 {
@@ -30,14 +30,21 @@ internal static class NetworkConvolution
     /// </remarks>
     public static torch.Tensor Apply(torch.Tensor x, torch.Tensor weight, torch.Tensor bias, ConvOp conv, TrainingPrecision precision = TrainingPrecision.Float32)
     {
+        ArgumentNullException.ThrowIfNull(conv);
         if (conv.Upsample)
         {
-            x = interpolate(x, scale_factor: [2, 2], mode: torch.InterpolationMode.Nearest);
+            torch.Tensor phases = Convolve(UpsampledConvolution.Pad(x), UpsampledConvolution.PhaseKernels(weight), bias.repeat(4), 1, conv, precision);
+            return UpsampledConvolution.Interleave(phases);
         }
 
         int p = conv.Padding;
-        torch.Tensor padded = pad(x, [p, p, p, p], PaddingModes.Reflect);
-        long[] strides = [conv.Stride, conv.Stride];
+        return Convolve(pad(x, [p, p, p, p], PaddingModes.Reflect), weight, bias, conv.Stride, conv, precision);
+    }
+
+    /// <summary>The convolution of the padded input, in the layout and precision <see cref="Apply"/> describes.</summary>
+    private static torch.Tensor Convolve(torch.Tensor padded, torch.Tensor weight, torch.Tensor bias, int stride, ConvOp conv, TrainingPrecision precision)
+    {
+        long[] strides = [stride, stride];
         if (precision == TrainingPrecision.BFloat16)
         {
             torch.ScalarType type = conv.NeedsChannelsLastGradient ? torch.ScalarType.Float32 : torch.ScalarType.BFloat16;

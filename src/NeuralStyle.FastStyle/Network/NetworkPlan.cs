@@ -27,15 +27,23 @@ internal sealed record ConvOp(string Name, int In, int Out, int Kernel, int Stri
     /// <summary>
     /// Whether training must compute this convolution's input gradient on channels_last tensors:
     /// libtorch 2.10's oneDNN AVX-512 float32 backward-data kernel for NCHW tensors returns wrong,
-    /// unrepeatable or non-finite input gradients when the output channels are not a multiple of
-    /// <see cref="SafeGradientChannels"/> (found on an AMD EPYC Zen 5; in training, every width's
-    /// last convolution, 3 channels, and the quarter width's deconv2, 8; the quarter width's conv1 has
-    /// 8 too, but its input, the photo, needs no gradient). The channels_last kernels were right on
-    /// every ISA measured (ConvolutionGradientTests); inference never needs an input gradient. In
+    /// unrepeatable or non-finite input gradients when the output channels (<see cref="ConvolvedChannels"/>)
+    /// are not a multiple of <see cref="SafeGradientChannels"/> (found on an AMD EPYC Zen 5; in
+    /// training, every width's last convolution, 3 channels; the quarter width's conv1 has 8, but its
+    /// input, the photo, needs no gradient; its deconv2, 8 channels, was routed until it was computed
+    /// as four phases, 32 channels). The channels_last kernels were right on every ISA measured
+    /// (ConvolutionGradientTests); inference never needs an input gradient. In
     /// bfloat16 training these convolutions run in float32 (channels_last): the bfloat16 kernels get
     /// their input gradient wrong in either layout.
     /// </summary>
-    public bool NeedsChannelsLastGradient => Out % SafeGradientChannels != 0;
+    public bool NeedsChannelsLastGradient => ConvolvedChannels % SafeGradientChannels != 0;
+
+    /// <summary>
+    /// The output channels of the convolution libtorch runs: <see cref="Out"/>, or four times as
+    /// many for an upsampling one, whose four output phases one convolution computes
+    /// (<see cref="UpsampledConvolution"/>).
+    /// </summary>
+    public int ConvolvedChannels => Upsample ? 4 * Out : Out;
 }
 
 /// <summary>Affine instance normalisation; parameters <c>{Name}.weight</c> and <c>{Name}.bias</c> <c>[Channels]</c>.</summary>

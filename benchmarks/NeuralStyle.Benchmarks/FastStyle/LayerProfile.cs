@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using NeuralStyle.FastStyle.Network;
+using NeuralStyle.FastStyle.Training;
+using TorchSharp;
+using static TorchSharp.torch.nn.functional;
+
+namespace NeuralStyle.Benchmarks.FastStyle;
+
+/// <summary>
+/// Where the style network's share of a training step goes, operation by operation, in context:
+/// each round runs the whole network on a fresh random batch, every operation on a detached copy of
+/// its input so that its forward and backward pass can be timed alone (the gradients training takes:
+/// weights and, but for the first convolution, inputs), then the backward passes in reverse order,
+/// handing each one's input gradient to the one before (the residual sum's to both its inputs).
+/// Medians over the rounds, and the whole network's forward and backward pass without the cuts.
+/// Usage: layer-profile [batch=4] [size=128] [half5] [net-bf16] [rounds=20].
+/// </summary>
+internal static class LayerProfile
+{
+    public static void Run(string[] args)
+    {
+        int batch = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 4;
+        int size = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 128;
+        FastStyleArchitecture shape = args.Contains("half5") ? FastStyleArchitecture.Default : Styles.BuiltInRecipes.FromScratch.Architecture;
+        TrainingPrecision precision = args.Contains("net-bf16") ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32;
+        int rounds = args.Where(a => a.StartsWith("rounds=", StringComparison.Ordinal)).Select(a => int.Parse(a["rounds=".Length..], CultureInfo.InvariantCulture)).DefaultIfEmpty(20).Single();
+        torch.set_num_threads(2);
+        using TransformerNet network = TransformerNet.Initialize(shape, 1);
+        network.RequireGradients(true);
+        IReadOnlyList<NetworkOp> plan = NetworkPlan.Of(shape);
+        var forward = new List<double>[plan.Count];
+        var backward = new List<double>[plan.Count];
+        for (int i = 0; i < plan.Count; i++)
+        {
+            (forward[i], backward[i]) = ([], []);
+        }
+
+        var whole = new List<(double Forward, double Backward)>();
+        for (int round = -3; round < rounds; round++)
+        {
+            using var scope = torch.NewDisposeScope();
+            Segment[] segments = Forward(network, plan, torch.rand(batch, 3, size, size), precision);
+            Backward(segments);
+            torch.Tensor input = torch.rand(batch, 3, size, size);
+            var clock = Stopwatch.StartNew();
+            torch.Tensor output = network.Forward(input, precision);
+            double f = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            output.backward([torch.rand_like(output)]);
+            if (round >= 0)
+            {
+                whole.Add((f, clock.Elapsed.TotalMilliseconds));
+                for (int i = 0; i < plan.Count; i++)
+                {
+                    forward[i].Add(segments[i].ForwardMs);
+                    backward[i].Add(segments[i].BackwardMs);
+                }
+            }
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"{shape}, batch {batch} x {size} px, {precision}, medians of {rounds} rounds"));
+        Console.WriteLine("| operation | forward ms | backward ms |");
+        Console.WriteLine("|---|---:|---:|");
+        double forwardSum = 0, backwardSum = 0;
+        for (int i = 0; i < plan.Count; i++)
+        {
+            double f = Median(forward[i]), b = Median(backward[i]);
+            forwardSum += f;
+            backwardSum += b;
+            Console.WriteLine(FormattableString.Invariant($"| {Describe(plan[i])} | {f:F1} | {b:F1} |"));
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"| sum of the operations | {forwardSum:F1} | {backwardSum:F1} |"));
+        Console.WriteLine(FormattableString.Invariant($"| **the whole network** | **{Median(whole.Select(w => w.Forward)):F1}** | **{Median(whole.Select(w => w.Backward)):F1}** |"));
+    }
+
+    private static Segment[] Forward(TransformerNet network, IReadOnlyList<NetworkOp> plan, torch.Tensor photo, TrainingPrecision precision)
+    {
+        var segments = new Segment[plan.Count];
+        var shortcuts = new Stack<int>();
+        torch.Tensor value = photo;
+        for (int i = 0; i < plan.Count; i++)
+        {
+            NetworkOp op = plan[i];
+            torch.Tensor input = value.detach().requires_grad_(i > 0);
+            int? source = op is ResidualAddOp ? shortcuts.Pop() : null;
+            torch.Tensor? shortcut = source is int start ? segments[start].Output.detach().requires_grad_(true) : null;
+            var clock = Stopwatch.StartNew();
+            torch.Tensor output = op switch
+            {
+                ConvOp conv => NetworkConvolution.Apply(input, network[conv.WeightKey], network[conv.BiasKey], conv, precision),
+                NormOp norm => instance_norm(input, weight: network[norm.WeightKey].to(input.dtype), bias: network[norm.BiasKey].to(input.dtype), eps: NormOp.Epsilon),
+                ReluOp => relu(input),
+                ResidualStartOp => input.alias(),
+                ResidualAddOp => input + shortcut!,
+                _ => throw new InvalidOperationException($"Unhandled operation {op}."),
+            };
+            segments[i] = new Segment(input, shortcut, source, output) { ForwardMs = clock.Elapsed.TotalMilliseconds };
+            if (op is ResidualStartOp)
+            {
+                shortcuts.Push(i);
+            }
+
+            value = output;
+        }
+
+        return segments;
+    }
+
+    private static void Backward(Segment[] segments)
+    {
+        torch.Tensor gradient = torch.rand_like(segments[^1].Output);
+        var pending = new Dictionary<int, torch.Tensor>();
+        for (int i = segments.Length - 1; i >= 0; i--)
+        {
+            Segment segment = segments[i];
+            if (pending.Remove(i, out torch.Tensor? extra))
+            {
+                gradient = gradient + extra;
+            }
+
+            var clock = Stopwatch.StartNew();
+            segment.Output.backward([gradient.to(segment.Output.dtype)]);
+            segment.BackwardMs = clock.Elapsed.TotalMilliseconds;
+            if (segment.ShortcutSource is int source)
+            {
+                // The residual sum's gradient reaches its shortcut's source too.
+                pending[source] = segment.Shortcut!.grad!;
+            }
+
+            gradient = segment.Input.grad ?? gradient;
+        }
+    }
+
+    private static string Describe(NetworkOp op) => op switch
+    {
+        ConvOp conv => $"{conv.Name} ({conv.In}→{conv.Out}, {conv.Kernel}x{conv.Kernel}{(conv.Stride > 1 ? ", stride 2" : conv.Upsample ? ", upsampling" : "")})",
+        NormOp norm => $"{norm.Name} ({norm.Channels})",
+        _ => op.GetType().Name.Replace("Op", "", StringComparison.Ordinal),
+    };
+
+    private static double Median(IEnumerable<double> values)
+    {
+        double[] sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private sealed record Segment(torch.Tensor Input, torch.Tensor? Shortcut, int? ShortcutSource, torch.Tensor Output)
+    {
+        public double ForwardMs { get; init; }
+
+        public double BackwardMs { get; set; }
+    }
+}

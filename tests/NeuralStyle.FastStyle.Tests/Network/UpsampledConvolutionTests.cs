@@ -1,0 +1,109 @@
+using NeuralStyle.FastStyle.Network;
+using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Features.Authoring;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace NeuralStyle.FastStyle.Tests.Network;
+
+/// <summary>
+/// An upsampling convolution computed as four phases on the small grid (<see cref="UpsampledConvolution"/>)
+/// is the function pytorch/examples' <c>UpsampleConvLayer</c> computes (nearest-neighbour x2,
+/// reflection padding 1, the 3x3 convolution): output and every gradient, in float64, at sizes whose
+/// edges and odd sides would show a misplaced phase or padding.
+/// </summary>
+public sealed class UpsampledConvolutionTests
+{
+    private static readonly ConvOp Upsampling = new("deconv", 5, 6, 3, 1, true);
+
+    [Theory]
+    [InlineData(1, 1, false)]
+    [InlineData(2, 3, false)]
+    [InlineData(7, 4, false)]
+    [InlineData(9, 13, true)]
+    public void Equals_upsampling_then_the_reflection_padded_convolution_with_the_same_gradients(int height, int width, bool channelsLast)
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator(11);
+        Tensor x = randn([2, Upsampling.In, height, width], float64, generator: generator);
+        x = channelsLast ? TensorLayout.ToChannelsLast(x) : x;
+        Tensor weight = randn([Upsampling.Out, Upsampling.In, 3, 3], float64, generator: generator);
+        Tensor bias = randn([Upsampling.Out], float64, generator: generator);
+
+        (Tensor output, Tensor[] gradients) = OutputAndGradients(x, weight, bias, (i, w, b) => NetworkConvolution.Apply(i, w, b, Upsampling));
+        (Tensor expected, Tensor[] expectedGradients) = OutputAndGradients(x, weight, bias, Reference);
+
+        Assert.Equal(expected.shape, output.shape);
+        Assert.Equal(channelsLast, TensorLayout.IsChannelsLast(output));
+        Assert.True(allclose(output, expected, rtol: 1e-12, atol: 1e-12), "the output differs");
+        string[] names = ["input", "weight", "bias"];
+        for (int i = 0; i < names.Length; i++)
+        {
+            Assert.True(allclose(gradients[i], expectedGradients[i], rtol: 1e-12, atol: 1e-12), $"the {names[i]} gradient differs");
+        }
+    }
+
+    [Fact]
+    public void Bfloat16_training_returns_channels_last_bfloat16_close_to_float64()
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator(4);
+        var conv = new ConvOp("deconv", 16, 16, 3, 1, true);
+        Tensor x = rand([1, 16, 6, 5], generator: generator);
+        Tensor weight = randn([16, 16, 3, 3], generator: generator) / 12;
+        Tensor bias = randn([16], generator: generator);
+
+        Tensor output = NetworkConvolution.Apply(x, weight, bias, conv, TrainingPrecision.BFloat16);
+        Tensor expected = Reference(x.to(float64), weight.to(float64), bias.to(float64));
+
+        Assert.Equal(bfloat16, output.dtype);
+        Assert.True(TensorLayout.IsChannelsLast(output));
+        double error = (output.to(float64) - expected).abs().max().item<double>() / expected.abs().max().item<double>();
+        Assert.True(error < 0.02, $"off by {error:G3} of the largest value");
+    }
+
+    [Fact]
+    public void A_dispose_scope_counts_each_buffer_once_for_the_tile_plan()
+    {
+        // TransformerNet's held bytes (which size the inference tiles) sum a dispose scope's tensors: a view left
+        // in it would count its buffer again and tile images that fit whole.
+        using var scope = NewDisposeScope();
+        var conv = new ConvOp("deconv", 4, 8, 3, 1, true);
+        Tensor x = rand([1, 4, 40, 48]), weight = randn([8, 4, 3, 3]), bias = randn([8]);
+        long held;
+        using (no_grad())
+        using (var pass = NewDisposeScope())
+        {
+            NetworkConvolution.Apply(x, weight, bias, conv);
+            held = pass.DisposablesView.OfType<Tensor>().Sum(t => t.NumberOfElements * t.ElementSize);
+        }
+
+        // The replicate-padded input, the phases' convolution and the output, plus room for the folded kernels.
+        long buffers = sizeof(float) * ((4 * 42 * 50) + (32 * 41 * 49) + (8 * 80 * 96));
+        long kernels = 16 * weight.NumberOfElements * sizeof(float);
+        Assert.InRange(held, buffers, buffers + kernels);
+    }
+
+    [Fact]
+    public void Refuses_a_kernel_other_than_3x3()
+    {
+        using Tensor weight = zeros(4, 4, 5, 5);
+        ArgumentException refused = Assert.Throws<ArgumentException>(() => UpsampledConvolution.PhaseKernels(weight));
+        Assert.Contains("3x3, got 5x5", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>pytorch/examples' <c>UpsampleConvLayer</c>: upsample, pad, convolve.</summary>
+    private static Tensor Reference(Tensor x, Tensor weight, Tensor bias) =>
+        nn.functional.conv2d(
+            nn.functional.pad(nn.functional.interpolate(x, scale_factor: [2, 2], mode: InterpolationMode.Nearest), [1, 1, 1, 1], PaddingModes.Reflect),
+            weight,
+            bias);
+
+    private static (Tensor Output, Tensor[] Gradients) OutputAndGradients(Tensor x, Tensor weight, Tensor bias, Func<Tensor, Tensor, Tensor, Tensor> convolution)
+    {
+        Tensor[] leaves = [x.detach().requires_grad_(), weight.detach().requires_grad_(), bias.detach().requires_grad_()];
+        Tensor output = convolution(leaves[0], leaves[1], leaves[2]);
+        Tensor upstream = cos(arange(output.numel(), dtype: float64)).reshape(output.shape);
+        return (output.detach(), [.. autograd.grad([output], leaves, [upstream])]);
+    }
+}
