@@ -14,14 +14,16 @@ namespace NeuralStyle.Benchmarks.FastStyle;
 /// weights and, but for the first convolution, inputs), then the backward passes in reverse order,
 /// handing each one's input gradient to the one before (the residual sum's to both its inputs).
 /// Medians over the rounds, and the whole network's forward and backward pass without the cuts.
-/// Usage: layer-profile [batch=4] [size=128] [half5] [net-bf16] [rounds=20].
+/// Usage: layer-profile [batch=4] [size=128] [half5] [net-bf16] [rounds=20] (batch and size, when given, first);
+/// 2 threads, as the training benchmarks.
 /// </summary>
 internal static class LayerProfile
 {
     public static void Run(string[] args)
     {
-        int batch = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 4;
-        int size = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 128;
+        int[] numbers = args.TakeWhile(a => a.All(char.IsAsciiDigit)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        int batch = numbers.Length > 0 ? numbers[0] : 4;
+        int size = numbers.Length > 1 ? numbers[1] : 128;
         FastStyleArchitecture shape = args.Contains("half5") ? FastStyleArchitecture.Default : Styles.BuiltInRecipes.FromScratch.Architecture;
         TrainingPrecision precision = args.Contains("net-bf16") ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32;
         int rounds = args.Where(a => a.StartsWith("rounds=", StringComparison.Ordinal)).Select(a => int.Parse(a["rounds=".Length..], CultureInfo.InvariantCulture)).DefaultIfEmpty(20).Single();

@@ -32,9 +32,9 @@ internal sealed record ConvOp(string Name, int In, int Out, int Kernel, int Stri
     /// training, every width's last convolution, 3 channels; the quarter width's conv1 has 8, but its
     /// input, the photo, needs no gradient; its deconv2, 8 channels, was routed until it was computed
     /// as four phases, 32 channels). The channels_last kernels were right on every ISA measured
-    /// (ConvolutionGradientTests); inference never needs an input gradient. In
-    /// bfloat16 training these convolutions run in float32 (channels_last): the bfloat16 kernels get
-    /// their input gradient wrong in either layout.
+    /// (ConvolutionGradientTests); inference never needs an input gradient. In bfloat16 training
+    /// these convolutions run in float32 (channels_last): the bfloat16 kernels get their input
+    /// gradient wrong in either layout.
     /// </summary>
     public bool NeedsChannelsLastGradient => ConvolvedChannels % SafeGradientChannels != 0;
 

@@ -1,3 +1,4 @@
+using NeuralStyle.Features.Authoring;
 using TorchSharp;
 using static TorchSharp.torch.nn.functional;
 
@@ -6,8 +7,8 @@ namespace NeuralStyle.FastStyle.Network;
 /// <summary>
 /// An upsampling <see cref="ConvOp"/> (nearest-neighbour x2, reflection padding 1, a 3x3
 /// convolution) computed on the small grid: the same function of the same parameters, without
-/// the x2 image, its padding, or the 9 products per output of which nearest-neighbour repeats make
-/// 5 redundant.
+/// the x2 image, its padding, or the 5 of each output's 9 products that nearest-neighbour repeats
+/// make redundant (a 3x3 window of the x2 image covers 2x2 input pixels).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -21,9 +22,9 @@ namespace NeuralStyle.FastStyle.Network;
 /// at rows <c>2i + a</c>, columns <c>2j + b</c>.
 /// </para>
 /// <para>
-/// 16 products per output instead of 36: in a training step of the built-in styles' shape, 1.7x
+/// 4 products per output instead of 9: in a training step of the built-in styles' shape, 1.7x
 /// less time for each of the two, forward and backward (docs/fast-style.md). The results differ from
-/// the upsampled convolution's only by rounding (ConvolutionGradientTests checks outputs and
+/// the upsampled convolution's only by rounding (UpsampledConvolutionTests checks outputs and
 /// gradients against it in float64). The ONNX export keeps the upsampled form.
 /// </para>
 /// </remarks>
@@ -38,6 +39,9 @@ internal static class UpsampledConvolution
             throw new ArgumentException($"An upsampling convolution's kernel is 3x3, got {weight.shape[^2]}x{weight.shape[^1]}.", nameof(weight));
         }
 
+        // The folding's views and partial sums stay in a scope of their own: a dispose scope around the
+        // network's pass holds only the kernels (TransformerNet's held bytes, which plan the tiles).
+        using var scope = torch.NewDisposeScope();
         torch.Tensor[] phases = new torch.Tensor[4];
         for (int a = 0; a < 2; a++)
         {
@@ -47,7 +51,7 @@ internal static class UpsampledConvolution
             }
         }
 
-        return torch.cat(phases, 0);
+        return torch.cat(phases, 0).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -59,12 +63,12 @@ internal static class UpsampledConvolution
     {
         ArgumentNullException.ThrowIfNull(phases);
         long n = phases.shape[0], channels = phases.shape[1] / 4, height = phases.shape[2] - 1, width = phases.shape[3] - 1;
-        bool channelsLast = Features.Authoring.TensorLayout.IsChannelsLast(phases);
+        bool channelsLast = TensorLayout.IsChannelsLast(phases);
 
         // One pass: each phase written into its rows and columns of the output, held as [N, C, H, 2, W, 2]
         // (or [N, H, 2, W, 2, C] for channels_last), a view of [N, C, 2H, 2W]. The views are disposed as
-        // soon as they are used, so that a dispose scope counts the output's memory once (TransformerNet's
-        // held bytes, which plan the tiles).
+        // soon as they are used, so that a dispose scope counts the output's memory once (as the kernels'
+        // folding above).
         using torch.Tensor output = channelsLast
             ? torch.empty([n, height, 2, width, 2, channels], dtype: phases.dtype, device: phases.device)
             : torch.empty([n, channels, height, 2, width, 2], dtype: phases.dtype, device: phases.device);

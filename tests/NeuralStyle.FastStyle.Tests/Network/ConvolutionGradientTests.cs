@@ -15,9 +15,9 @@ namespace NeuralStyle.FastStyle.Tests.Network;
 /// convolution whose output channels are not a multiple of 16 (every width's last, 3 channels; the
 /// quarter width's deconv2 when it was upsampled before convolving, 8) is wrong by 30–60 % of its
 /// largest value, unrepeatable or not finite on an AMD EPYC Zen 5 with AVX-512 (libtorch 2.10);
-/// right with oneDNN capped at AVX2. In
-/// bfloat16 training the same kernels' bfloat16 versions are wrong for those convolutions in either
-/// layout and for 3 input channels in NCHW: checked here too, against float64 at bfloat16's accuracy.
+/// right with oneDNN capped at AVX2. In bfloat16 training the same kernels' bfloat16 versions are
+/// wrong for those convolutions in either layout and for 3 input channels in NCHW: checked here too,
+/// against float64 at bfloat16's accuracy.
 /// </summary>
 public sealed class ConvolutionGradientTests
 {
@@ -115,7 +115,8 @@ public sealed class ConvolutionGradientTests
         Tensor weight = randn([conv.Out, conv.In, conv.Kernel, conv.Kernel], generator: generator).requires_grad_();
         Tensor bias = randn([conv.Out], generator: generator).requires_grad_();
 
-        // The plain convolution of the padded input; an upsampling one's four phases (UpsampledConvolutionTests) with frozen parameters.
+        // The plain convolution of the padded input. An upsampling one is compared with itself on frozen parameters: parameters that
+        // record gradients must not change its route (its function is UpsampledConvolutionTests').
         Tensor plain = conv.Upsample
             ? NetworkConvolution.Apply(x.detach(), weight.detach(), bias.detach(), conv)
             : nn.functional.conv2d(
