@@ -33,7 +33,7 @@ internal static class NetworkConvolution
         ArgumentNullException.ThrowIfNull(conv);
         if (conv.Upsample)
         {
-            torch.Tensor phases = Convolve(UpsampledConvolution.Pad(x), UpsampledConvolution.PhaseKernels(weight), bias.repeat(4), 1, conv, precision);
+            torch.Tensor phases = Convolve(UpsampledConvolution.Pad(x), UpsampledConvolution.PhaseKernels(weight), UpsampledConvolution.PhaseBiases(bias), 1, conv, precision);
             return UpsampledConvolution.Interleave(phases);
         }
 

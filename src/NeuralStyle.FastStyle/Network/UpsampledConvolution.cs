@@ -54,6 +54,13 @@ internal static class UpsampledConvolution
         return torch.cat(phases, 0).MoveToOuterDisposeScope();
     }
 
+    /// <summary>The phases' biases <c>[4 x Out]</c>, in <see cref="PhaseKernels"/>' channel order: <paramref name="bias"/> once per phase.</summary>
+    public static torch.Tensor PhaseBiases(torch.Tensor bias)
+    {
+        ArgumentNullException.ThrowIfNull(bias);
+        return bias.repeat(4);
+    }
+
     /// <summary>
     /// The upsampled image <c>[N, Out, 2H, 2W]</c> from the phases' convolution <paramref name="phases"/>
     /// <c>[N, 4 x Out, H + 1, W + 1]</c> of the replicate-padded <c>[N, In, H, W]</c> input; in
