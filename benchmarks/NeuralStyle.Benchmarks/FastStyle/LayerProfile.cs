@@ -3,33 +3,43 @@ using System.Globalization;
 using NeuralStyle.FastStyle.Network;
 using NeuralStyle.FastStyle.Training;
 using TorchSharp;
-using static TorchSharp.torch.nn.functional;
 
 namespace NeuralStyle.Benchmarks.FastStyle;
 
 /// <summary>
 /// Where the style network's share of a training step goes, operation by operation, in context:
 /// each round runs the whole network on a fresh random batch, every operation on a detached copy of
-/// its input so that its forward and backward pass can be timed alone (the gradients training takes:
+/// its input so that its forward and backward pass can be timed alone (the gradients training takes, with <c>autograd.grad</c>:
 /// weights and, but for the first convolution, inputs), then the backward passes in reverse order,
 /// handing each one's input gradient to the one before (the residual sum's to both its inputs).
 /// Medians over the rounds, and the whole network's forward and backward pass without the cuts.
-/// Usage: layer-profile [batch=4] [size=128] [half5] [net-bf16] [rounds=20] (batch and size, when given, first);
+/// Usage: layer-profile [batch=4] [size=128, a multiple of 4] [half5] [net-bf16] [rounds=20] (batch and size, when given, first);
 /// 2 threads, as the training benchmarks.
 /// </summary>
 internal static class LayerProfile
 {
     public static void Run(string[] args)
     {
+        const string Usage = "Usage: layer-profile [batch=4] [size=128, a multiple of 4] [half5] [net-bf16] [rounds=20]";
         int[] numbers = args.TakeWhile(a => a.All(char.IsAsciiDigit)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        string[] unknown = args.Skip(numbers.Length).Where(a => a is not ("half5" or "net-bf16") && !a.StartsWith("rounds=", StringComparison.Ordinal)).ToArray();
+        int[] roundCounts = args.Where(a => a.StartsWith("rounds=", StringComparison.Ordinal)).Select(a => int.TryParse(a["rounds=".Length..], CultureInfo.InvariantCulture, out int n) ? n : 0).ToArray();
         int batch = numbers.Length > 0 ? numbers[0] : 4;
         int size = numbers.Length > 1 ? numbers[1] : 128;
+        int rounds = roundCounts.Length > 0 ? roundCounts[0] : 20;
+        if (numbers.Length > 2 || unknown.Length > 0 || roundCounts.Length > 1 || rounds < 1 || batch < 1 || size < NetworkPlan.SideMultiple || TransformerNet.PadTo(size) != 0)
+        {
+            // The operations are timed on the size given; the whole network would pad other sizes to a multiple of 4 first.
+            Console.Error.WriteLine(Usage);
+            return;
+        }
+
         FastStyleArchitecture shape = args.Contains("half5") ? FastStyleArchitecture.Default : Styles.BuiltInRecipes.FromScratch.Architecture;
         TrainingPrecision precision = args.Contains("net-bf16") ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32;
-        int rounds = args.Where(a => a.StartsWith("rounds=", StringComparison.Ordinal)).Select(a => int.Parse(a["rounds=".Length..], CultureInfo.InvariantCulture)).DefaultIfEmpty(20).Single();
         torch.set_num_threads(2);
         using TransformerNet network = TransformerNet.Initialize(shape, 1);
         network.RequireGradients(true);
+        torch.Tensor[] parameters = network.Parameters.Select(p => p.Value).ToArray();
         IReadOnlyList<NetworkOp> plan = NetworkPlan.Of(shape);
         var forward = new List<double>[plan.Count];
         var backward = new List<double>[plan.Count];
@@ -43,13 +53,13 @@ internal static class LayerProfile
         {
             using var scope = torch.NewDisposeScope();
             Segment[] segments = Forward(network, plan, torch.rand(batch, 3, size, size), precision);
-            Backward(segments);
+            Backward(network, segments);
             torch.Tensor input = torch.rand(batch, 3, size, size);
             var clock = Stopwatch.StartNew();
             torch.Tensor output = network.Forward(input, precision);
             double f = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
-            output.backward([torch.rand_like(output)]);
+            torch.autograd.grad([output], parameters, [torch.rand_like(output)]);
             if (round >= 0)
             {
                 whole.Add((f, clock.Elapsed.TotalMilliseconds));
@@ -80,28 +90,21 @@ internal static class LayerProfile
     private static Segment[] Forward(TransformerNet network, IReadOnlyList<NetworkOp> plan, torch.Tensor photo, TrainingPrecision precision)
     {
         var segments = new Segment[plan.Count];
-        var shortcuts = new Stack<int>();
+        var starts = new Stack<int>();
         torch.Tensor value = photo;
         for (int i = 0; i < plan.Count; i++)
         {
             NetworkOp op = plan[i];
             torch.Tensor input = value.detach().requires_grad_(i > 0);
-            int? source = op is ResidualAddOp ? shortcuts.Pop() : null;
+            int? source = op is ResidualAddOp ? starts.Pop() : null;
             torch.Tensor? shortcut = source is int start ? segments[start].Output.detach().requires_grad_(true) : null;
+            var shortcuts = new Stack<torch.Tensor>(shortcut is null ? [] : [shortcut]);
             var clock = Stopwatch.StartNew();
-            torch.Tensor output = op switch
-            {
-                ConvOp conv => NetworkConvolution.Apply(input, network[conv.WeightKey], network[conv.BiasKey], conv, precision),
-                NormOp norm => instance_norm(input, weight: network[norm.WeightKey].to(input.dtype), bias: network[norm.BiasKey].to(input.dtype), eps: NormOp.Epsilon),
-                ReluOp => relu(input),
-                ResidualStartOp => input.alias(),
-                ResidualAddOp => input + shortcut!,
-                _ => throw new InvalidOperationException($"Unhandled operation {op}."),
-            };
-            segments[i] = new Segment(input, shortcut, source, output) { ForwardMs = clock.Elapsed.TotalMilliseconds };
+            torch.Tensor output = network.Apply(op, input, shortcuts, precision);
+            segments[i] = new Segment(op, input, shortcut, source, output) { ForwardMs = clock.Elapsed.TotalMilliseconds };
             if (op is ResidualStartOp)
             {
-                shortcuts.Push(i);
+                starts.Push(i);
             }
 
             value = output;
@@ -110,7 +113,8 @@ internal static class LayerProfile
         return segments;
     }
 
-    private static void Backward(Segment[] segments)
+    /// <summary>Each operation's backward pass as training takes it (<c>autograd.grad</c>: nothing accumulates into the parameters).</summary>
+    private static void Backward(TransformerNet network, Segment[] segments)
     {
         torch.Tensor gradient = torch.rand_like(segments[^1].Output);
         var pending = new Dictionary<int, torch.Tensor>();
@@ -122,16 +126,41 @@ internal static class LayerProfile
                 gradient = gradient + extra;
             }
 
+            if (ReferenceEquals(segment.Output, segment.Input))
+            {
+                // A residual block's start: its output is its input, and its gradient passes on.
+                continue;
+            }
+
+            var inputs = new List<torch.Tensor>();
+            if (segment.Input.requires_grad)
+            {
+                inputs.Add(segment.Input);
+            }
+
+            if (segment.Shortcut is not null)
+            {
+                inputs.Add(segment.Shortcut);
+            }
+
+            inputs.AddRange(segment.Op switch
+            {
+                ConvOp conv => [network[conv.WeightKey], network[conv.BiasKey]],
+                NormOp norm => [network[norm.WeightKey], network[norm.BiasKey]],
+                _ => Array.Empty<torch.Tensor>(),
+            });
             var clock = Stopwatch.StartNew();
-            segment.Output.backward([gradient.to(segment.Output.dtype)]);
+            IList<torch.Tensor> gradients = torch.autograd.grad([segment.Output], inputs, [gradient.to(segment.Output.dtype)]);
             segment.BackwardMs = clock.Elapsed.TotalMilliseconds;
+            int next = 0;
+            torch.Tensor? inputGradient = segment.Input.requires_grad ? gradients[next++] : null;
             if (segment.ShortcutSource is int source)
             {
                 // The residual sum's gradient reaches its shortcut's source too.
-                pending[source] = segment.Shortcut!.grad!;
+                pending[source] = gradients[next];
             }
 
-            gradient = segment.Input.grad ?? gradient;
+            gradient = inputGradient ?? gradient;
         }
     }
 
@@ -145,10 +174,10 @@ internal static class LayerProfile
     private static double Median(IEnumerable<double> values)
     {
         double[] sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private sealed record Segment(torch.Tensor Input, torch.Tensor? Shortcut, int? ShortcutSource, torch.Tensor Output)
+    private sealed record Segment(NetworkOp Op, torch.Tensor Input, torch.Tensor? Shortcut, int? ShortcutSource, torch.Tensor Output)
     {
         public double ForwardMs { get; init; }
 

@@ -33,6 +33,11 @@ internal static class NetworkConvolution
         ArgumentNullException.ThrowIfNull(conv);
         if (conv.Upsample)
         {
+            if (conv.Stride != 1)
+            {
+                throw new ArgumentException($"{conv.Name} upsamples x2 and convolves with stride 1; a stride of {conv.Stride} is not supported.", nameof(conv));
+            }
+
             torch.Tensor phases = Convolve(UpsampledConvolution.Pad(x), UpsampledConvolution.PhaseKernels(weight), UpsampledConvolution.PhaseBiases(bias), 1, conv, precision);
             return UpsampledConvolution.Interleave(phases);
         }

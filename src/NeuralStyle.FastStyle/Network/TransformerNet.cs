@@ -139,15 +139,7 @@ internal sealed class TransformerNet : IDisposable
         int normalisation = 0;
         foreach (NetworkOp op in _plan)
         {
-            x = op switch
-            {
-                ConvOp conv => NetworkConvolution.Apply(x, _byKey[conv.WeightKey], _byKey[conv.BiasKey], conv, precision),
-                NormOp norm => Normalize(x, norm, statistics?[normalisation++], recorded),
-                ReluOp => relu(x),
-                ResidualStartOp => Remember(shortcuts, x),
-                ResidualAddOp => x + shortcuts.Pop(),
-                _ => throw new InvalidOperationException($"Unhandled operation {op}."),
-            };
+            x = Apply(op, x, shortcuts, precision, op is NormOp ? statistics?[normalisation++] : null, recorded);
         }
 
         if (precision == TrainingPrecision.BFloat16)
@@ -171,6 +163,27 @@ internal sealed class TransformerNet : IDisposable
 
         return x.MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// One operation of the plan applied to <paramref name="x"/> as a pass applies it: a residual block's
+    /// start pushes <paramref name="x"/> on <paramref name="shortcuts"/>, its sum pops it; a normalisation
+    /// uses the <paramref name="given"/> statistics, else the input's own (recorded when asked).
+    /// </summary>
+    public torch.Tensor Apply(
+        NetworkOp op,
+        torch.Tensor x,
+        Stack<torch.Tensor> shortcuts,
+        TrainingPrecision precision,
+        (torch.Tensor Mean, torch.Tensor Variance)? given = null,
+        List<(torch.Tensor Mean, torch.Tensor Variance)>? recorded = null) => op switch
+        {
+            ConvOp conv => NetworkConvolution.Apply(x, _byKey[conv.WeightKey], _byKey[conv.BiasKey], conv, precision),
+            NormOp norm => Normalize(x, norm, given, recorded),
+            ReluOp => relu(x),
+            ResidualStartOp => Remember(shortcuts, x),
+            ResidualAddOp => x + shortcuts.Pop(),
+            _ => throw new InvalidOperationException($"Unhandled operation {op}."),
+        };
 
     /// <summary>How many rows (or columns) reach the next multiple of <see cref="NetworkPlan.SideMultiple"/>.</summary>
     public static long PadTo(long side) => (NetworkPlan.SideMultiple - (side % NetworkPlan.SideMultiple)) % NetworkPlan.SideMultiple;

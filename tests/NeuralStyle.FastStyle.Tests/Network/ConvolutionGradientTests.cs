@@ -17,7 +17,8 @@ namespace NeuralStyle.FastStyle.Tests.Network;
 /// largest value, unrepeatable or not finite on an AMD EPYC Zen 5 with AVX-512 (libtorch 2.10);
 /// right with oneDNN capped at AVX2. In bfloat16 training the same kernels' bfloat16 versions are
 /// wrong for those convolutions in either layout and for 3 input channels in NCHW: checked here too,
-/// against float64 at bfloat16's accuracy.
+/// against float64 at bfloat16's accuracy. An upsampling convolution's float64 reference is its own
+/// four-phase form, which <see cref="UpsampledConvolutionTests"/> holds to upsample, pad, convolve.
 /// </summary>
 public sealed class ConvolutionGradientTests
 {
@@ -106,7 +107,7 @@ public sealed class ConvolutionGradientTests
 
     [Theory]
     [MemberData(nameof(Convolutions))]
-    public void Inference_runs_the_plain_convolution_even_with_parameters_that_record_gradients(NetworkWidth width, string name)
+    public void Inference_takes_no_training_route_even_with_parameters_that_record_gradients(NetworkWidth width, string name)
     {
         (ConvOp conv, _) = Find(width, name);
         using var scope = NewDisposeScope();
