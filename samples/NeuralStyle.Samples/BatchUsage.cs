@@ -25,7 +25,7 @@ public static class BatchUsage
             Output = $"out/{Path.GetFileNameWithoutExtension(photo)}.png",
             Stylizer = stylizer,                                        // any IStylizer: a transfer's (BuildStylizer()) too
         }).ToArray();
-        ShardAssignment shard = ShardEnvironment.Resolve();             // --shard, or Kubernetes/Slurm/AWS Batch variables
+        ShardAssignment shard = ShardEnvironment.Resolve();             // an explicit shard, or Kubernetes/Slurm/AWS Batch variables
         BatchRunner runner = BatchRunner.Create(jobs);                  // every job checked here, all problems at once
         var progress = new Progress<BatchProgress>(p => Console.WriteLine($"{p.Completed}/{p.Total} {p.Job.Output}"));
         BatchReport report = await runner.RunAsync(shard.Shard, progress, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuralStyle.Configuration;
 
 namespace NeuralStyle.Batch.Sharding;
 
@@ -34,61 +35,65 @@ public static class ShardEnvironment
 
     /// <summary>
     /// The shard: <paramref name="explicitShard"/> when given; otherwise the running engine's, with
-    /// <paramref name="count"/> as the count where the engine does not say it (Kubernetes, AWS Batch);
+    /// <paramref name="shardCount"/> as the count where the engine does not say it (Kubernetes, AWS Batch);
     /// otherwise the whole batch.
     /// </summary>
-    /// <param name="explicitShard">A shard given by the user (<c>--shard K/N</c>), which wins.</param>
-    /// <param name="count">The number of shards (<c>--shards N</c>) for engines that give only an index.</param>
+    /// <param name="explicitShard">A shard given by the user (<see cref="ShardSettingDescriptions.Shard"/>), which wins.</param>
+    /// <param name="shardCount">The number of shards (<see cref="ShardSettingDescriptions.ShardCount"/>) for engines that give only an index.</param>
     /// <param name="variables">Reads an environment variable (default <see cref="Environment.GetEnvironmentVariable(string)"/>).</param>
-    /// <exception cref="FormatException">The variables are inconsistent, an index lacks its count, or values are not numbers; the message says which and how to fix it.</exception>
-    public static ShardAssignment Resolve(Shard? explicitShard = null, int? count = null, Func<string, string?>? variables = null)
+    /// <exception cref="FormatException">The variables are inconsistent, an index lacks its count, or values are not numbers; the message says which and how to fix it, naming the settings by <see cref="SettingDescription.Name"/> (hosts write them their way).</exception>
+    public static ShardAssignment Resolve(Shard? explicitShard = null, int? shardCount = null, Func<string, string?>? variables = null)
     {
         variables ??= Environment.GetEnvironmentVariable;
         if (explicitShard is Shard given)
         {
-            if (count is int n && n != given.Count)
+            if (shardCount is int n && n != given.Count)
             {
-                throw new FormatException($"--shard {given} and --shards {n} disagree: give one of them.");
+                throw new FormatException($"{ExplicitShard} {given} and {ShardCount} {n} disagree: give one of them.");
             }
 
-            return new ShardAssignment(given, $"--shard {given}");
+            return new ShardAssignment(given, $"{ExplicitShard} {given}");
         }
 
-        if (count is < 1)
+        if (shardCount is < 1)
         {
-            throw new FormatException($"The shard count must be at least 1 (got {count}).");
+            throw new FormatException($"{ShardCount} must be at least 1 (got {shardCount}).");
         }
 
         string[] engines = new[] { KubernetesIndex, SlurmTaskId, AwsBatchIndex }.Where(v => !string.IsNullOrEmpty(variables(v))).ToArray();
         if (engines.Length > 1)
         {
-            throw new FormatException($"Both {string.Join(" and ", engines)} are set, so the shard is ambiguous: give --shard K/N.");
+            throw new FormatException($"Both {string.Join(" and ", engines)} are set, so the shard is ambiguous: give {ExplicitShard} K/N.");
         }
 
         switch (engines.SingleOrDefault())
         {
             case KubernetesIndex:
-                return IndexWithCount(KubernetesIndex, Number(KubernetesIndex, variables), count, "the Job's completions (e.g. --shards 8 for completions: 8)");
+                return IndexWithCount(KubernetesIndex, Number(KubernetesIndex, variables), shardCount, $"{ShardCount}, the Job's completions (e.g. 8 for completions: 8)");
             case AwsBatchIndex:
                 int? size = variables(AwsBatchSize) is { Length: > 0 } ? Number(AwsBatchSize, variables) : null;
-                if (size is int s && count is int c && s != c)
+                if (size is int s && shardCount is int c && s != c)
                 {
-                    throw new FormatException($"{AwsBatchSize}={s} but --shards {c}: drop --shards, AWS Batch gives the size.");
+                    throw new FormatException($"{AwsBatchSize}={s} but {ShardCount} {c}: leave {ShardCount} out, AWS Batch gives the size.");
                 }
 
-                return IndexWithCount(AwsBatchIndex, Number(AwsBatchIndex, variables), size ?? count, "the array size (e.g. --shards 8 for arrayProperties size 8)");
+                return IndexWithCount(AwsBatchIndex, Number(AwsBatchIndex, variables), size ?? shardCount, $"{ShardCount}, the array size (e.g. 8 for arrayProperties size 8)");
             case SlurmTaskId:
-                return Slurm(variables, count);
+                return Slurm(variables, shardCount);
             default:
-                if (count is int alone && alone != 1)
+                if (shardCount is int alone && alone != 1)
                 {
                     throw new FormatException(
-                        $"--shards {alone} needs this process's index, but none of {KubernetesIndex}, {SlurmTaskId} or {AwsBatchIndex} is set: give --shard K/{alone} instead.");
+                        $"{ShardCount} {alone} needs this process's index, but none of {KubernetesIndex}, {SlurmTaskId} or {AwsBatchIndex} is set: give {ExplicitShard} K/{alone} instead.");
                 }
 
                 return new ShardAssignment(Shard.All, "none (the whole batch)");
         }
     }
+
+    private static string ExplicitShard => ShardSettingDescriptions.Shard.Name;
+
+    private static string ShardCount => ShardSettingDescriptions.ShardCount.Name;
 
     private static ShardAssignment IndexWithCount(string variable, int index, int? count, string countHint)
     {
@@ -97,7 +102,7 @@ public static class ShardEnvironment
             throw new FormatException($"{variable}={index} gives this process's index but not the number of shards: pass {countHint}.");
         }
 
-        return Checked(index, n, $"{variable}={index}, --shards {n}");
+        return Checked(index, n, $"{variable}={index}, {ShardCount} {n}");
     }
 
     private static ShardAssignment Slurm(Func<string, string?> variables, int? count)
@@ -108,15 +113,15 @@ public static class ShardEnvironment
         int? tasks = variables(SlurmTaskCount) is { Length: > 0 } ? Number(SlurmTaskCount, variables) : null;
         if (step < 1 || (id - min) % step != 0)
         {
-            throw new FormatException($"{SlurmTaskId}={id} is not on the array's grid ({SlurmTaskMin}={min}, {SlurmTaskStep}={step}): give --shard K/N.");
+            throw new FormatException($"{SlurmTaskId}={id} is not on the array's grid ({SlurmTaskMin}={min}, {SlurmTaskStep}={step}): give {ExplicitShard} K/N.");
         }
 
         int n = (tasks, count) switch
         {
-            (int t, int c) when t != c => throw new FormatException($"{SlurmTaskCount}={t} but --shards {c}: drop --shards, Slurm gives the count."),
+            (int t, int c) when t != c => throw new FormatException($"{SlurmTaskCount}={t} but {ShardCount} {c}: leave {ShardCount} out, Slurm gives the count."),
             (int t, _) => t,
             (null, int c) => c,
-            _ => throw new FormatException($"{SlurmTaskId}={id} is set but {SlurmTaskCount} is not: pass --shards N (the array's task count)."),
+            _ => throw new FormatException($"{SlurmTaskId}={id} is set but {SlurmTaskCount} is not: give {ShardCount} (the array's task count)."),
         };
         return Checked((id - min) / step, n, $"{SlurmTaskId}={id}, {SlurmTaskCount}={n}" + (min != 0 ? $", {SlurmTaskMin}={min}" : string.Empty));
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using NeuralStyle.Batch.Jobs;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Batch.Sharding;
+using NeuralStyle.Cli.Options;
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.Features;
 using NeuralStyle.Vgg;
@@ -19,24 +20,21 @@ internal static class BatchCommand
     public static Command Create(Func<OutputMode, IRunReporter> reporterFor)
     {
         var manifest = new Argument<string>("manifest") { Description = "JOBS.jsonl: one JSON object per line with content, style (or an array) or model, output, and settings named as the options (size, iterations, strength, ...)." };
-        var shard = new Option<Shard?>("--shard")
+        Option<Shard?> shard = DescribedOptions.Create<Shard?>(ShardSettingDescriptions.Shard);
+        shard.HelpName = "K/N";
+        shard.CustomParser = r =>
         {
-            Description = "Run shard K of N (0-based, e.g. 0/4 to 3/4). Default: from JOB_COMPLETION_INDEX (Kubernetes), SLURM_ARRAY_TASK_ID (Slurm) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch), else every job.",
-            HelpName = "K/N",
-            CustomParser = r =>
+            try
             {
-                try
-                {
-                    return Shard.Parse(r.Tokens.Single().Value);
-                }
-                catch (FormatException e)
-                {
-                    r.AddError(e.Message);
-                    return null;
-                }
-            },
+                return Shard.Parse(r.Tokens.Single().Value);
+            }
+            catch (FormatException e)
+            {
+                r.AddError(e.Message);
+                return null;
+            }
         };
-        var shards = new Option<int?>("--shards") { Description = "The number of shards when the engine gives only an index (Kubernetes: the Job's completions; AWS Batch gives AWS_BATCH_JOB_ARRAY_SIZE itself)." };
+        Option<int?> shards = DescribedOptions.Create<int?>(ShardSettingDescriptions.ShardCount);
         var network = new BackboneOptions();
         var threads = NativeRuntime.ThreadsOption();
         var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace outputs that exist but were not written by a batch. (Outputs a batch wrote are skipped when their settings are unchanged, redone otherwise.)" };
@@ -120,7 +118,7 @@ internal static class BatchCommand
         }
         catch (FormatException e)
         {
-            throw new UsageException(e.Message, e);
+            throw new UsageException(DescribedOptions.Annotate(e.Message), e);
         }
     }
 }

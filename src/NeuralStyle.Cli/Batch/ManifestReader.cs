@@ -20,11 +20,13 @@ namespace NeuralStyle.Cli.Batch;
 /// </summary>
 internal sealed class ManifestReader
 {
-    /// <summary>Options set once for the whole batch (one model load), refused on a line.</summary>
-    private static readonly HashSet<string> BatchLevel = new(StringComparer.Ordinal)
-    {
-        "backbone", "weights", "pooling", "device", "threads", "overwrite", "save-every", "json", "quiet", "shard", "shards",
-    };
+    /// <summary>The batch command's own options, set once for the whole batch (one model load, the shard, the output mode), refused on a line.</summary>
+    private static readonly HashSet<string> BatchLevel = new(
+        BatchCommand.Create(_ => throw new InvalidOperationException("Only the batch command's options are read.")).Options.Select(o => o.Name.TrimStart('-')),
+        StringComparer.Ordinal);
+
+    /// <summary>Options of a single run that a batch has no use for (it writes each job's output and nothing else), refused on a line.</summary>
+    private static readonly HashSet<string> SingleRunOnly = new(StringComparer.Ordinal) { "save-every" };
 
     private readonly StyleCommand _style = new();
     private readonly Command _transferLine = new("line");
@@ -78,9 +80,13 @@ internal sealed class ManifestReader
             {
                 errors.Add($"\"{key}\" is set once for the whole batch (one model load): pass --{key} to `neural-style batch` instead.");
             }
+            else if (SingleRunOnly.Contains(key))
+            {
+                errors.Add($"\"{key}\" is for a single run: a batch writes each job's output and nothing else, so leave it out.");
+            }
             else if (!options.ContainsKey(key) || key == "output")
             {
-                errors.Add($"unknown setting \"{key}\" for a {(model is null ? "style transfer" : "fast-style job")}: use {string.Join(", ", options.Where(o => !o.Value.Hidden).Select(o => o.Key).Where(k => !BatchLevel.Contains(k) && k != "output").Order(StringComparer.Ordinal))}.");
+                errors.Add($"unknown setting \"{key}\" for a {(model is null ? "style transfer" : "fast-style job")}: use {string.Join(", ", options.Where(o => !o.Value.Hidden).Select(o => o.Key).Where(k => !BatchLevel.Contains(k) && !SingleRunOnly.Contains(k) && k != "output").Order(StringComparer.Ordinal))}.");
             }
             else
             {

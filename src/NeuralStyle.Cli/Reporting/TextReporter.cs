@@ -129,7 +129,7 @@ internal sealed class TextReporter : IRunReporter
             return await work(new SynchronousProgress<BatchProgress>(_ => { })).ConfigureAwait(false);
         }
 
-        _console.Out.WriteLine(Invariant($"Batch: {shardJobs} of {totalJobs} jobs (shard {shard.Shard}, from {shard.Source})"));
+        _console.Out.WriteLine(Invariant($"Batch: {shardJobs} of {totalJobs} jobs (shard {shard.Shard}, from {Options.DescribedOptions.Annotate(shard.Source)})"));
         if (!_console.Interactive)
         {
             return await work(new SynchronousProgress<BatchProgress>(p =>

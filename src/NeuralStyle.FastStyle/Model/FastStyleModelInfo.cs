@@ -83,7 +83,7 @@ public sealed record FastStyleModelInfo
         if (!metadata.TryGetValue("format", out string? format) || format != Format)
         {
             problems.Add(format is null
-                ? $"it has no 'format' metadata, so it is not a NeuralStyle fast-style model (expected format '{Format}'; train one with `neural-style train`)"
+                ? $"it has no 'format' metadata, so it is not a NeuralStyle fast-style model (expected format '{Format}'; train one with FastStyleTrainer or `neural-style train`)"
                 : $"its metadata format is '{format}', not '{Format}': it is not a NeuralStyle fast-style model");
             return null;
         }

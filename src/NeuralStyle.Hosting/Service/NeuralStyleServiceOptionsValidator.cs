@@ -17,11 +17,11 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
         string section = NeuralStyleServiceOptions.SectionName;
         if (string.IsNullOrWhiteSpace(options.ModelPath))
         {
-            failures.Add($"{section}:ModelPath is not set: give a built-in style ({string.Join(", ", BuiltInStyles.Names)}) or a fast-style model (.safetensors) from `neural-style train`.");
+            failures.Add($"{section}:ModelPath is not set: give a built-in style ({string.Join(", ", BuiltInStyles.Names)}) or a fast-style model (.safetensors) trained with FastStyleTrainer (`neural-style train`).");
         }
         else if (!BuiltInStyles.TryParse(options.ModelPath, out _) && !File.Exists(options.ModelPath))
         {
-            failures.Add($"{section}:ModelPath '{options.ModelPath}' is neither a built-in style ({string.Join(", ", BuiltInStyles.Names)}) nor an existing file: give one of those names or the path of a model from `neural-style train`.");
+            failures.Add($"{section}:ModelPath '{options.ModelPath}' is neither a built-in style ({string.Join(", ", BuiltInStyles.Names)}) nor an existing file: give one of those names or the path of a model trained with FastStyleTrainer (`neural-style train`).");
         }
 
         if (!TorchDevices.TryParse(options.Device, out _, out string? device))
@@ -37,7 +37,7 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
             }
             else if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
             {
-                failures.Add($"{section}:Models:{style} '{path}' is not an existing file: give the path of a model from `neural-style train`.");
+                failures.Add($"{section}:Models:{style} '{path}' is not an existing file: give the path of a model trained with FastStyleTrainer (`neural-style train`).");
             }
         }
 

@@ -71,7 +71,7 @@ internal sealed class StylizerCatalog : IDisposable
         {
             throw new InvalidOperationException(
                 $"{setting} '{path}' could not be loaded on device '{_options.Device}', so the service does not start: {e.Message} "
-                + $"Give a built-in style ({string.Join(", ", BuiltInStyles.Names)}) or a model written by `neural-style train`, and a device this machine has.",
+                + $"Give a built-in style ({string.Join(", ", BuiltInStyles.Names)}) or a model trained with FastStyleTrainer (`neural-style train`), and a device this machine has.",
                 e);
         }
     }

@@ -2,7 +2,7 @@ using NeuralStyle.Batch.Sharding;
 
 namespace NeuralStyle.Batch.Tests.Sharding;
 
-/// <summary><c>--shard K/N</c> and the job engines' environment variables map to the right shard.</summary>
+/// <summary>An explicit shard K/N and the job engines' environment variables map to the right shard.</summary>
 public sealed class ShardTests
 {
     private static Func<string, string?> Env(params (string Name, string Value)[] variables) =>
@@ -50,7 +50,7 @@ public sealed class ShardTests
     [Fact]
     public void Kubernetes_index_with_the_completions_count()
     {
-        ShardAssignment shard = ShardEnvironment.Resolve(count: 8, variables: Env((ShardEnvironment.KubernetesIndex, "5")));
+        ShardAssignment shard = ShardEnvironment.Resolve(shardCount: 8, variables: Env((ShardEnvironment.KubernetesIndex, "5")));
         Assert.Equal(new Shard(5, 8), shard.Shard);
         Assert.Contains("JOB_COMPLETION_INDEX=5", shard.Source, StringComparison.Ordinal);
     }
@@ -59,7 +59,7 @@ public sealed class ShardTests
     public void Kubernetes_index_without_a_count_says_to_pass_it()
     {
         FormatException e = Assert.Throws<FormatException>(() => ShardEnvironment.Resolve(variables: Env((ShardEnvironment.KubernetesIndex, "2"))));
-        Assert.Contains("--shards", e.Message, StringComparison.Ordinal);
+        Assert.Contains("shardCount", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,14 +80,14 @@ public sealed class ShardTests
     [Fact]
     public void Slurm_count_that_disagrees_with_shards_is_refused()
     {
-        Assert.Throws<FormatException>(() => ShardEnvironment.Resolve(count: 4, variables: Env((ShardEnvironment.SlurmTaskId, "1"), (ShardEnvironment.SlurmTaskCount, "8"))));
+        Assert.Throws<FormatException>(() => ShardEnvironment.Resolve(shardCount: 4, variables: Env((ShardEnvironment.SlurmTaskId, "1"), (ShardEnvironment.SlurmTaskCount, "8"))));
     }
 
     [Fact]
     public void Aws_batch_index_with_the_array_size()
     {
-        Assert.Equal(new Shard(0, 3), ShardEnvironment.Resolve(count: 3, variables: Env((ShardEnvironment.AwsBatchIndex, "0"))).Shard);
-        Assert.Throws<FormatException>(() => ShardEnvironment.Resolve(count: 3, variables: Env((ShardEnvironment.AwsBatchIndex, "3"))));
+        Assert.Equal(new Shard(0, 3), ShardEnvironment.Resolve(shardCount: 3, variables: Env((ShardEnvironment.AwsBatchIndex, "0"))).Shard);
+        Assert.Throws<FormatException>(() => ShardEnvironment.Resolve(shardCount: 3, variables: Env((ShardEnvironment.AwsBatchIndex, "3"))));
         Assert.Equal(new Shard(4, 10), ShardEnvironment.Resolve(variables: Env((ShardEnvironment.AwsBatchIndex, "4"), (ShardEnvironment.AwsBatchSize, "10"))).Shard);
     }
 
@@ -96,28 +96,28 @@ public sealed class ShardTests
     {
         ShardAssignment shard = ShardEnvironment.Resolve(new Shard(1, 2), variables: Env((ShardEnvironment.KubernetesIndex, "0")));
         Assert.Equal(new Shard(1, 2), shard.Shard);
-        Assert.Equal("--shard 1/2", shard.Source);
+        Assert.Equal("explicitShard 1/2", shard.Source);
     }
 
     [Fact]
     public void Two_engines_at_once_are_ambiguous()
     {
         FormatException e = Assert.Throws<FormatException>(() => ShardEnvironment.Resolve(
-            count: 2, variables: Env((ShardEnvironment.KubernetesIndex, "0"), (ShardEnvironment.AwsBatchIndex, "1"))));
-        Assert.Contains("--shard K/N", e.Message, StringComparison.Ordinal);
+            shardCount: 2, variables: Env((ShardEnvironment.KubernetesIndex, "0"), (ShardEnvironment.AwsBatchIndex, "1"))));
+        Assert.Contains("explicitShard K/N", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void No_engine_is_the_whole_batch_and_a_lone_count_is_refused()
     {
         Assert.Equal(Shard.All, ShardEnvironment.Resolve(variables: Env()).Shard);
-        Assert.Throws<FormatException>(() => ShardEnvironment.Resolve(count: 4, variables: Env()));
+        Assert.Throws<FormatException>(() => ShardEnvironment.Resolve(shardCount: 4, variables: Env()));
     }
 
     [Fact]
     public void Non_numeric_index_is_refused_with_its_name()
     {
-        FormatException e = Assert.Throws<FormatException>(() => ShardEnvironment.Resolve(count: 2, variables: Env((ShardEnvironment.KubernetesIndex, "x"))));
+        FormatException e = Assert.Throws<FormatException>(() => ShardEnvironment.Resolve(shardCount: 2, variables: Env((ShardEnvironment.KubernetesIndex, "x"))));
         Assert.Contains("JOB_COMPLETION_INDEX", e.Message, StringComparison.Ordinal);
     }
 }

@@ -57,6 +57,8 @@ public sealed class BatchCommandTests : IDisposable
             "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/g.png\", \"size\": null, \"model\": null, \"iterations\": 2}",
             "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/h.png\", \"preserve-colors\": \"maybe\"}",
             "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/i.png\", \"style-blend\": [\"x\"]}",
+            "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/j.png\", \"save-every\": 10}",
+            "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/k.png\", \"shards\": 2}",
         ]);
         CliRun run = await CliRun.RunAsync("batch", manifest);
         Assert.Equal(ExitCode.InvalidInput, run.Code);
@@ -64,6 +66,7 @@ public sealed class BatchCommandTests : IDisposable
         {
             (2, "unknown setting \"colour\""), (3, "\"style\""), (4, "also line 1's output"), (5, "--iterations"), (6, "--backbone"), (7, "style image"), (8, "not valid JSON"),
             (9, "\"size\" must be a whole number (got \"abc\")"), (11, "\"preserve-colors\" is a flag"), (12, "\"style-blend\" must be a number such as 0.5 or an array of them"),
+            (13, "\"save-every\" is for a single run"), (14, "\"shards\" is set once for the whole batch"),
         })
         {
             Assert.True(run.Error.Split('\n').Any(l => l.Contains($"line {line}:", StringComparison.Ordinal) && l.Contains(what, StringComparison.Ordinal)), $"line {line}: {what}\n{run.Error}");
@@ -71,6 +74,17 @@ public sealed class BatchCommandTests : IDisposable
 
         Assert.DoesNotContain("line 1:", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("line 10:", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_work.File("out")));
+    }
+
+    [Fact]
+    public async Task A_shard_problem_names_the_settings_with_their_options()
+    {
+        string manifest = _work.File("one.jsonl");
+        File.WriteAllText(manifest, "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/a.png\"}\n");
+        CliRun run = await CliRun.RunAsync("batch", manifest, "--shard", "1/4", "--shards", "8");
+        Assert.Equal(ExitCode.Usage, run.Code);
+        Assert.Contains("explicitShard (--shard) 1/4 and shardCount (--shards) 8 disagree: give one of them.", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_work.File("out")));
     }
 

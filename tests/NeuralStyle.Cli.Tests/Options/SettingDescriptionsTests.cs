@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NeuralStyle.Batch.Sharding;
 using NeuralStyle.Cli.FastStyle;
 using NeuralStyle.Cli.Options;
 using NeuralStyle.Configuration;
@@ -20,6 +21,7 @@ public sealed class SettingDescriptionsTests
         { "docs/options.md", "transfer" },
         { "docs/fast-style.md", "apply" },
         { "docs/fast-style.md", "train" },
+        { "docs/batch.md", "batch" },
     };
 
     [Theory]
@@ -33,7 +35,7 @@ public sealed class SettingDescriptionsTests
         Assert.True(from >= 0, $"{file} has no '{start.Trim()}' marker");
         from += start.Length;
         int to = text.IndexOf(end, from, StringComparison.Ordinal);
-        string expected = SettingsTable.Markdown(Descriptions(table), manifestKeys: table != "train") + "\n";
+        string expected = SettingsTable.Markdown(Descriptions(table), manifestKeys: table is not ("train" or "batch")) + "\n";
         if (Environment.GetEnvironmentVariable("NEURALSTYLE_UPDATE_DOCS") == "1")
         {
             File.WriteAllText(path, string.Concat(text.AsSpan(0, from), expected, text.AsSpan(to)));
@@ -168,6 +170,7 @@ public sealed class SettingDescriptionsTests
         "transfer" => SettingDescriptions.Transfer.Append(SettingDescriptions.StyleBlendWeight),
         "apply" => StylizeOptionSet.Descriptions,
         "train" => TrainingSettingDescriptions.All,
+        "batch" => ShardSettingDescriptions.All,
         _ => [],
     };
 
@@ -176,6 +179,6 @@ public sealed class SettingDescriptionsTests
     {
         var root = new RootCommand();
         new StyleCommand().AddTo(root);
-        return [root, .. FastStyleCommands.Create(_ => throw new InvalidOperationException("not run"))];
+        return [root, .. FastStyleCommands.Create(_ => throw new InvalidOperationException("not run")), Cli.Batch.BatchCommand.Create(_ => throw new InvalidOperationException("not run"))];
     }
 }
