@@ -22,6 +22,7 @@ internal sealed class StyleCommand
     private readonly Option<bool> _overwrite = new("--overwrite", "-f") { Description = "Replace OUTPUT (and snapshots) if they exist." };
     private readonly OutputModeOptions _mode = new();
     private readonly BackboneOptions _network = new();
+    private readonly ImageLimitOptions _imageLimits = new();
 
     public StyleCommand()
     {
@@ -61,6 +62,7 @@ internal sealed class StyleCommand
         }
 
         Transfer.AddTo(command);
+        _imageLimits.AddTo(command);
         _mode.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -106,6 +108,7 @@ internal sealed class StyleCommand
             Device = result.GetRequiredValue(_network.Device),
             Threads = result.GetValue(_threads),
             SaveEvery = result.GetValue(_saveEvery),
+            ImageLimits = _imageLimits.Read(result),
             Mode = _mode.Read(result),
         };
     }

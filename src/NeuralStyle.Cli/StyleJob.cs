@@ -1,5 +1,6 @@
 using NeuralStyle.Configuration;
 using NeuralStyle.Features;
+using NeuralStyle.Imaging;
 using NeuralStyle.Stylizing;
 using NeuralStyle.Transfer;
 using NeuralStyle.Vgg;
@@ -42,6 +43,9 @@ internal sealed record StyleJob
     /// <summary>Write a numbered snapshot every this many evaluations (0 = none).</summary>
     public int SaveEvery { get; init; }
 
+    /// <summary>Limits for decoding the content, style and mask images.</summary>
+    public ImageLoadOptions ImageLimits { get; init; } = ImageLoadOptions.Default;
+
     /// <summary>How the run reports itself.</summary>
     public required OutputMode Mode { get; init; }
 
@@ -54,7 +58,8 @@ internal sealed record StyleJob
     {
         StyleTransferBuilder builder = new StyleTransferBuilder()
             .WithFeatureExtractor(extractor, extractorIdentity)
-            .WithSettings(Settings);
+            .WithSettings(Settings)
+            .WithImageLoadOptions(ImageLimits);
         foreach (StyleInput style in Styles)
         {
             builder.AddStyle(style);

@@ -40,7 +40,7 @@ internal sealed class StyleRunner
         await _reporter.TrackAsync(async sink =>
         {
             run.Progress = sink;
-            await StylizePipeline.Default.StylizeFileAsync(run, job.Content, job.Output, job.Overwrite, progress: null, cancellationToken).ConfigureAwait(false);
+            await new StylizePipeline(job.ImageLimits).StylizeFileAsync(run, job.Content, job.Output, job.Overwrite, progress: null, cancellationToken).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
         IReadOnlyList<LossBreakdown> history = run.History;

@@ -37,6 +37,33 @@ public sealed class RunTests : IDisposable
         Assert.True(done.GetProperty("finalLoss").GetDouble() < done.GetProperty("initialLoss").GetDouble());
     }
 
+    /// <summary>The content is 72x48 (3,456 pixels), the style 64x64 (4,096): a limit between them refuses the style alone.</summary>
+    [Theory]
+    [InlineData("3000", "content.png")]
+    [InlineData("4000", "style.png")]
+    public async Task ImageLimitsBoundTheContentAndTheStyleImagesAndNameTheirOption(string maxPixels, string refused)
+    {
+        string output = _work.File("limited.png");
+        CliRun run = await CliRun.RunAsync(_work.Content, _work.Style, "-o", output, "-s", "64", "-n", "2", "--max-pixels", maxPixels);
+
+        Assert.NotEqual(ExitCode.Success, run.Code);
+        Assert.Contains($"{refused}' declares", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"more than the limit of {maxPixels}", run.Error, StringComparison.Ordinal);
+        Assert.Contains("ImageLoadOptions.MaxPixels (--max-pixels)", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public async Task ApplyBoundsItsPhotosByTheImageLimits()
+    {
+        string output = _work.File("applied.png");
+        CliRun run = await CliRun.RunAsync("apply", "starry-night", _work.Content, "-o", output, "--max-pixels", "3000");
+
+        Assert.NotEqual(ExitCode.Success, run.Code);
+        Assert.Contains("more than the limit of 3000", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
     [Fact]
     public async Task PlainModePrintsProgressLinesAndQuietModePrintsNothing()
     {

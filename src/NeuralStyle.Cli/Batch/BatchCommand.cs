@@ -5,6 +5,7 @@ using NeuralStyle.Batch.Sharding;
 using NeuralStyle.Cli.Options;
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.Features;
+using NeuralStyle.Imaging;
 using NeuralStyle.Vgg;
 using NeuralStyle.Weights;
 
@@ -35,6 +36,7 @@ internal static class BatchCommand
             }
         };
         Option<int?> shards = DescribedOptions.Create<int?>(ShardSettingDescriptions.ShardCount);
+        var limits = new ImageLimitOptions();
         var network = new BackboneOptions();
         var threads = NativeRuntime.ThreadsOption();
         var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace outputs that exist but were not written by a batch. (Outputs a batch wrote are skipped when their settings are unchanged, redone otherwise.)" };
@@ -48,6 +50,7 @@ internal static class BatchCommand
             command.Options.Add(option);
         }
 
+        limits.AddTo(command);
         mode.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -72,12 +75,17 @@ internal static class BatchCommand
                     return (extractor, $"{BackboneFactory.Describe(extractor, weights)} {BackboneFactory.NeedOf(backbone, line.Settings, pooling)}");
                 },
                 BackboneFactory.ParseDevice(device));
-            (IReadOnlyList<ManifestLine> lines, IReadOnlyList<BatchProblem> badLines) = reader.Read(manifestPath);
+            ImageLoadOptions imageLimits = limits.Read(result);
+            (IReadOnlyList<ManifestLine> read, IReadOnlyList<BatchProblem> badLines) = reader.Read(manifestPath);
+
+            // The batch's limits bound the transfers' style images too (each job's photo: BatchOptions.ImageLimits).
+            ManifestLine[] lines = [.. read.Select(l => l.Transfer is StyleJob transfer ? l with { Transfer = transfer with { ImageLimits = imageLimits } } : l)];
             (IReadOnlyList<BatchJob> jobs, IReadOnlyList<BatchProblem> badStylizers) = stylizers.JobsFor(lines);
             var options = new BatchOptions
             {
                 Overwrite = result.GetValue(overwrite),
                 ProtectedFiles = [manifestPath],
+                ImageLimits = imageLimits,
             };
             BatchRunner runner = Prepare(jobs, [.. badLines, .. badStylizers], options);
             BatchReport report = await reporter.TrackBatchAsync(assignment, runner.JobsOf(assignment.Shard).Count, jobs.Count,

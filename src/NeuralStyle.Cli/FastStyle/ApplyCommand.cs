@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NeuralStyle.Cli.Options;
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
@@ -20,12 +21,14 @@ internal static class ApplyCommand
         var stylize = new StylizeOptionSet();
         var threads = NativeRuntime.ThreadsOption();
         var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace outputs that exist." };
+        var limits = new ImageLimitOptions();
         var mode = new OutputModeOptions();
         var command = new Command("apply", "Stylise photos with a trained fast-style model (one model load for every file).")
         {
             modelPath, inputs, output, threads, overwrite,
         };
         stylize.AddTo(command);
+        limits.AddTo(command);
         mode.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -43,6 +46,7 @@ internal static class ApplyCommand
             }
 
             StylizeOptions options = stylize.Read(result);
+            var pipeline = new StylizePipeline(limits.Read(result));
             NativeRuntime.Prepare(result.GetValue(threads));
             using FastStyleModel model = BuiltInStyles.LoadModel(source);
             using FastStylizer stylizer = model.AsStylizer(options);
@@ -50,7 +54,7 @@ internal static class ApplyCommand
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                await StylizePipeline.Default.StylizeFileAsync(stylizer, input, path, replace, progress: null, cancellationToken).ConfigureAwait(false);
+                await pipeline.StylizeFileAsync(stylizer, input, path, replace, progress: null, cancellationToken).ConfigureAwait(false);
                 reporter.Wrote(path, FormattableString.Invariant($"{input} in {clock.Elapsed.TotalMilliseconds:F0} ms"));
             }
 

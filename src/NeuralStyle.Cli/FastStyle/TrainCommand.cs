@@ -65,6 +65,7 @@ internal static class TrainCommand
         var network = new BackboneOptions();
         var threads = NativeRuntime.ThreadsOption();
         var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace OUTPUT if it exists." };
+        var limits = new ImageLimitOptions();
         var mode = new OutputModeOptions();
         var command = new Command("train", "Train a fast style network for a style on a folder of photos; it then stylises any image in one pass.")
         {
@@ -76,6 +77,7 @@ internal static class TrainCommand
             command.Options.Add(option);
         }
 
+        limits.AddTo(command);
         mode.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -146,7 +148,8 @@ internal static class TrainCommand
             var builder = new FastStyleTrainerBuilder()
                 .WithContentImages(result.GetRequiredValue(images))
                 .WithExtractor(extractor)
-                .WithSettings(settings);
+                .WithSettings(settings)
+                .WithImageLoadOptions(limits.Read(result));
             string[] styleFiles = result.GetRequiredValue(styles);
             double[]? weightsOfStyles = result.GetValue(blend) is { Length: > 0 } given ? given : null;
             for (int i = 0; i < styleFiles.Length; i++)

@@ -92,7 +92,7 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
             }
             catch (StyleTransferConfigurationException e)
             {
-                failures.AddRange(e.Problems.Select(p => $"{section}:Stylize{StylizeKey(p.Setting)}: {p}"));
+                failures.AddRange(e.Problems.Select(p => $"{section}:Stylize{KeyOf(StylizeSettingDescriptions.All, p.Setting)}: {p}"));
             }
 
             try
@@ -101,7 +101,7 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
             }
             catch (StyleTransferConfigurationException e)
             {
-                failures.AddRange(e.Problems.Select(p => $"{section}:ImageLimits: {p}"));
+                failures.AddRange(e.Problems.Select(p => $"{section}:ImageLimits{KeyOf(ImageLoadSettingDescriptions.All, p.Setting)}: {p}"));
             }
         }
 
@@ -117,6 +117,7 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
     }
 
     /// <summary>The configuration key of a stylise option with a problem (its description's) after a colon, or nothing when it has none.</summary>
-    private static string StylizeKey(Setting setting) =>
-        StylizeSettingDescriptions.All.FirstOrDefault(d => d.Setting == setting) is SettingDescription description ? ":" + description.ConfigurationKey : string.Empty;
+    /// <summary>The configuration key, after a colon, of the description of <paramref name="setting"/> among <paramref name="descriptions"/>; empty when none is.</summary>
+    private static string KeyOf(IEnumerable<SettingDescription> descriptions, Setting setting) =>
+        descriptions.FirstOrDefault(d => d.Setting == setting) is SettingDescription description ? ":" + description.ConfigurationKey : string.Empty;
 }

@@ -17,12 +17,12 @@ public sealed record ImageLoadOptions
     /// <summary>Largest non-seekable stream that is buffered in memory, in bytes.</summary>
     public long MaxStreamBytes { get; init; } = 512L * 1024 * 1024;
 
-    /// <summary>Records what is wrong with the limits: each must be positive.</summary>
+    /// <summary>Records what is wrong with the limits: each must be positive (<see cref="ImageLoadSettingDescriptions"/>).</summary>
     /// <param name="problems">Where problems are recorded.</param>
-    public void Validate(ProblemList problems) =>
-        problems.Require(
-            MaxPixels >= 1 && AllocationLimitMegabytes >= 1 && MaxStreamBytes >= 1,
-            Setting.ImageLoadOptions,
-            $"Image load limits must all be positive (MaxPixels {MaxPixels}, AllocationLimitMegabytes {AllocationLimitMegabytes}, MaxStreamBytes {MaxStreamBytes}).",
-            "Start from ImageLoadOptions.Default and raise the limit you need.");
+    public void Validate(ProblemList problems)
+    {
+        ImageLoadSettingDescriptions.MaxPixels.Check(problems, MaxPixels);
+        ImageLoadSettingDescriptions.AllocationLimitMegabytes.Check(problems, AllocationLimitMegabytes);
+        ImageLoadSettingDescriptions.MaxStreamBytes.Check(problems, MaxStreamBytes);
+    }
 }

@@ -89,6 +89,23 @@ public sealed class BatchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Image_limits_given_on_the_command_line_bound_every_photo_and_bad_ones_name_their_option()
+    {
+        string manifest = _work.File("one.jsonl");
+        File.WriteAllText(manifest, "{\"content\": \"content.png\", \"style\": \"style.png\", \"output\": \"out/a.png\", \"size\": 32, \"iterations\": 2}\n");
+
+        CliRun refused = await CliRun.RunAsync("batch", manifest, "--max-pixels", "0");
+        Assert.Equal(ExitCode.InvalidInput, refused.Code);
+        Assert.Contains("--max-pixels: BatchOptions.ImageLimits: ImageLoadOptions.MaxPixels must be a whole number of at least 1 (got 0).", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 0", refused.Error, StringComparison.Ordinal);
+
+        CliRun tooLarge = await CliRun.RunAsync("batch", manifest, "--max-pixels", "100");
+        Assert.Equal(ExitCode.JobsFailed, tooLarge.Code);
+        Assert.Contains("pixels", tooLarge.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_work.File("out/a.png")));
+    }
+
+    [Fact]
     public async Task A_line_that_is_not_UTF8_is_named_not_reported_missing()
     {
         string manifest = _work.File("latin1.jsonl");

@@ -5,6 +5,7 @@ using NeuralStyle.Cli.Options;
 using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Training;
+using NeuralStyle.Imaging;
 using NeuralStyle.Testing;
 
 namespace NeuralStyle.Cli.Tests.Options;
@@ -22,6 +23,7 @@ public sealed class SettingDescriptionsTests
         { "docs/fast-style.md", "apply" },
         { "docs/fast-style.md", "train" },
         { "docs/batch.md", "batch" },
+        { "docs/options.md", "limits" },
     };
 
     [Theory]
@@ -35,7 +37,7 @@ public sealed class SettingDescriptionsTests
         Assert.True(from >= 0, $"{file} has no '{start.Trim()}' marker");
         from += start.Length;
         int to = text.IndexOf(end, from, StringComparison.Ordinal);
-        string expected = SettingsTable.Markdown(Descriptions(table), manifestKeys: table is not ("train" or "batch")) + "\n";
+        string expected = SettingsTable.Markdown(Descriptions(table), manifestKeys: table is not ("train" or "batch" or "limits")) + "\n";
         if (Environment.GetEnvironmentVariable("NEURALSTYLE_UPDATE_DOCS") == "1")
         {
             File.WriteAllText(path, string.Concat(text.AsSpan(0, from), expected, text.AsSpan(to)));
@@ -170,7 +172,8 @@ public sealed class SettingDescriptionsTests
         "transfer" => SettingDescriptions.Transfer.Append(SettingDescriptions.StyleBlendWeight),
         "apply" => StylizeOptionSet.Descriptions,
         "train" => TrainingSettingDescriptions.All,
-        "batch" => ShardSettingDescriptions.All,
+        "batch" => [.. ShardSettingDescriptions.All, .. ImageLoadSettingDescriptions.All],
+        "limits" => ImageLoadSettingDescriptions.All,
         _ => [],
     };
 

@@ -19,6 +19,20 @@ public sealed class ImagingTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
+    public void Each_limit_out_of_range_is_its_own_problem_in_its_description_s_words()
+    {
+        var problems = new NeuralStyle.Configuration.ProblemList();
+        (ImageLoadOptions.Default with { MaxPixels = 0, MaxStreamBytes = -1 }).Validate(problems);
+
+        Assert.Equal([ImageLoadSetting.MaxPixels, ImageLoadSetting.MaxStreamBytes], problems.Items.Select(p => p.Setting));
+        Assert.StartsWith("ImageLoadOptions.MaxPixels must be a whole number of at least 1 (got 0).", problems.Items[0].ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("ImageLoadOptions.MaxStreamBytes must be a whole number of at least 1 (got -1).", problems.Items[1].ToString(), StringComparison.Ordinal);
+        var none = new NeuralStyle.Configuration.ProblemList();
+        ImageLoadOptions.Default.Validate(none);
+        Assert.True(none.IsEmpty);
+    }
+
+    [Fact]
     public void ImageToTensorAndBackIsExact()
     {
         using Image<Rgb24> image = TestImages.Photo(37, 23);
