@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuralStyle.Configuration;
 using NeuralStyle.Hosting.Jobs;
 using NeuralStyle.Hosting.Service;
 using SixLabors.ImageSharp;
@@ -26,9 +27,9 @@ public static class Admission
         int? side = null;
         if (!string.IsNullOrEmpty(size))
         {
-            if (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) || parsed < 16 || parsed > limits.MaxSize)
+            if (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) || parsed < ImageSettings.MinimumSize || parsed > limits.MaxSize)
             {
-                return (null, BadRequest($"size must be a whole number of pixels from 16 to {limits.MaxSize} (got '{size}'); leave it out for the service's default."));
+                return (null, BadRequest($"size must be a whole number of pixels from {ImageSettings.MinimumSize} to {limits.MaxSize} (got '{size}'); leave it out for the service's default."));
             }
 
             side = parsed;

@@ -61,7 +61,7 @@ internal sealed class TransferOptions
             Bind(
                 SettingDescriptions.StyleLoss,
                 (s, v) => s.WithObjective(o => o with { StyleLoss = v }),
-                Choices.Parser<StyleLossKind>("--style-loss", new Dictionary<string, StyleLossKind> { ["mean-cov"] = StyleLossKind.MeanCovariance })),
+                Choices.Parser<StyleLossKind>(DescribedOptions.NameOf(SettingDescriptions.StyleLoss), new Dictionary<string, StyleLossKind> { ["mean-cov"] = StyleLossKind.MeanCovariance })),
             Flag(SettingDescriptions.NormalizeGradients, s => s.WithObjective(o => o with { NormalizeGradients = true })),
             _multiScale,
             _minSize,

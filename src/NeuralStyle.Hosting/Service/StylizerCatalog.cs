@@ -101,9 +101,15 @@ internal sealed class StylizerCatalog : IDisposable
             return $"Unknown style '{style}': give one of {string.Join(", ", StyleNames)}, or none for the service's default.";
         }
 
-        return request.Strength is double strength && strength is not (>= 0 and <= 1)
-            ? $"strength must be from 0 to 1 (got {strength})."
-            : null;
+        if (request.Strength is not double strength)
+        {
+            return null;
+        }
+
+        // One range for both methods (the transfer's strength and the fast network's share one): the description's check.
+        var problems = new ProblemList();
+        StylizeSettingDescriptions.Strength.Check(problems, strength);
+        return problems.IsEmpty ? null : $"{StylizeSettingDescriptions.Strength.Key}: {problems.Items[0]}";
     }
 
     /// <summary>The stylizer of <paramref name="request"/> (checked by <see cref="Problem"/>); the caller disposes it.</summary>

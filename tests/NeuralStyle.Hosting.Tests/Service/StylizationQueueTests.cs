@@ -45,7 +45,7 @@ public sealed class StylizationQueueTests
         Assert.Contains("Unknown style 'nope'", queue.Validate(Request() with { Style = "nope" }), StringComparison.Ordinal);
         Assert.Contains("does not paint", queue.Validate(Request(StylizationMethod.Paint)), StringComparison.Ordinal);
         ArgumentException refused = Assert.Throws<ArgumentException>(() => queue.TryEnqueue(Request() with { Strength = 2 }, out _));
-        Assert.Contains("strength must be from 0 to 1", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("strength: StylizeOptions.Strength must be a finite number from 0 to 1 (got", refused.Message, StringComparison.Ordinal);
         Assert.Equal(0, queue.Pending);
     }
 

@@ -7,7 +7,8 @@ namespace NeuralStyle.Tests.Docs;
 /// <summary>
 /// docs/development.md's map of the code is checked the way the docs' snippets are: the packages table
 /// against the project files, every folder of every package named in the map, and every type or member
-/// name the map gives found in the code; and the test projects mirror the packages' folders.
+/// name the map gives found in the code, every public type of every package named on the map; and the test
+/// projects mirror the packages' folders.
 /// </summary>
 public sealed partial class DevelopmentMapTests
 {
@@ -61,6 +62,25 @@ public sealed partial class DevelopmentMapTests
         Assert.True(missing.Length == 0, $"docs/development.md names what the code does not have: {string.Join(", ", missing)}");
     }
 
+    /// <summary>
+    /// Every public type a package declares (its PublicAPI files' type lines; a nested type is covered by
+    /// the type it is declared in) is named on the map, so the map is the package's whole public surface.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void Every_public_type_of_a_package_is_on_the_map(string project)
+    {
+        string[] declared = [.. Directory.EnumerateFiles(Path.Combine(Root, "src", project), "PublicAPI.*.txt")
+            .SelectMany(File.ReadLines)
+            .Select(line => line.TrimStart('~'))
+            .Where(line => PublicTypeLine().IsMatch(line))
+            .Distinct(StringComparer.Ordinal)];
+        string[] outermost = [.. declared.Where(type => !declared.Any(outer => type.StartsWith(outer + ".", StringComparison.Ordinal)))];
+        string[] missing = [.. outermost.Where(type => !Regex.IsMatch(Map, $@"`{Regex.Escape(type[(type.LastIndexOf('.') + 1)..])}\b"))];
+        Assert.True(outermost.Length > 0 || project == "NeuralStyle.Cli", $"src/{project} declares no public type in its PublicAPI files");
+        Assert.True(missing.Length == 0, $"docs/development.md does not name these public types of {project}: {string.Join(", ", missing)}");
+    }
+
     [Theory]
     [MemberData(nameof(Packages))]
     public void The_tests_mirror_the_packages_folders(string project)
@@ -107,6 +127,10 @@ public sealed partial class DevelopmentMapTests
 
     private static string[] Names(string cell) =>
         cell.Trim() == "(none)" ? [] : cell.Split(',').Select(n => n.Trim()).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>A PublicAPI file's line that declares a type: its full name alone (members have a signature, enum values a value).</summary>
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$")]
+    private static partial Regex PublicTypeLine();
 
     /// <summary>A backticked code name: PascalCase with at least two capitals (e.g. `StylizePipeline`), optionally generic.</summary>
     [GeneratedRegex(@"`(?<name>[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)(?:<T>)?`")]
