@@ -1,4 +1,5 @@
 using NeuralStyle.Batch.Jobs;
+using NeuralStyle.Batch.Records;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Batch.Sharding;
 using NeuralStyle.Configuration;
@@ -118,10 +119,10 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.Equal([BatchJobState.Done, BatchJobState.Failed, BatchJobState.Done], report.Outcomes.Select(o => o.State));
         Assert.False(report.AllSucceeded);
         Assert.False(File.Exists(jobs[1].Output));
-        Records.JobRecord record = Records.JobRecord.Read(jobs[1].Output)!;
-        Assert.Equal(Records.JobState.Failed, record.State);
+        JobRecord record = JobRecord.Read(jobs[1].Output)!;
+        Assert.Equal(JobState.Failed, record.State);
         Assert.Equal(report.Outcomes[1].Error, record.Error);
-        Assert.Contains("\"state\":\"failed\"", File.ReadAllText(Records.JobRecord.PathFor(jobs[1].Output)), StringComparison.Ordinal);
+        Assert.Contains("\"state\":\"failed\"", File.ReadAllText(JobRecord.PathFor(jobs[1].Output)), StringComparison.Ordinal);
 
         File.Copy(jobs[0].Content, jobs[1].Content, overwrite: true);
         BatchReport retried = await RunAsync(jobs);
@@ -183,7 +184,7 @@ public sealed class BatchRunnerTests : IDisposable
             cancellationToken: cancel.Token));
         Assert.True(File.Exists(jobs[0].Output));
         Assert.False(File.Exists(jobs[1].Output));
-        Assert.False(File.Exists(Records.JobRecord.PathFor(jobs[1].Output)));
+        Assert.False(File.Exists(JobRecord.PathFor(jobs[1].Output)));
     }
 
     [Fact]
