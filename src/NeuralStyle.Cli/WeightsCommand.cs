@@ -10,7 +10,7 @@ internal static class WeightsCommand
 {
     private const string Vgg19 = "vgg19";
 
-    public static Command Create(Func<OutputMode, IRunReporter> reporterFor)
+    public static Command Create(Func<OutputMode, IDownloadReporter> reporterFor)
     {
         var network = new Argument<string>("network") { Description = "The network whose weights to fetch: vgg19." };
         network.AcceptOnlyFromAmong(Vgg19);

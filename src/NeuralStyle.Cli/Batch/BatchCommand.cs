@@ -18,7 +18,7 @@ namespace NeuralStyle.Cli.Batch;
 /// </summary>
 internal static class BatchCommand
 {
-    public static Command Create(Func<OutputMode, IRunReporter> reporterFor)
+    public static Command Create(Func<OutputMode, IBatchReporter> reporterFor)
     {
         var manifest = new Argument<string>("manifest") { Description = "JOBS.jsonl: one JSON object per line with content, style (or an array) or model, output, and settings named as the options (size, iterations, strength, ...)." };
         Option<Shard?> shard = DescribedOptions.Create<Shard?>(ShardSettingDescriptions.Shard);

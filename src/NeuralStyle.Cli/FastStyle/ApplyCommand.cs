@@ -13,7 +13,7 @@ namespace NeuralStyle.Cli.FastStyle;
 /// <summary><c>neural-style apply MODEL INPUT... -o OUT|DIR</c>: stylise files with one model load, through <see cref="StylizePipeline"/>; defaults read from <see cref="StylizeOptions.Default"/>.</summary>
 internal static class ApplyCommand
 {
-    public static Command Create(Func<OutputMode, IRunReporter> reporterFor)
+    public static Command Create(Func<OutputMode, IReporter> reporterFor)
     {
         var modelPath = new Argument<string>("model") { Description = "A built-in style (starry-night, the-scream, shipwreck: see `neural-style styles`) or a model file (.safetensors) from `neural-style train`." };
         var inputs = new Argument<string[]>("input") { Description = "The photos to stylise.", Arity = ArgumentArity.OneOrMore };

@@ -9,7 +9,7 @@ namespace NeuralStyle.Cli.FastStyle;
 /// <summary><c>neural-style export MODEL -o MODEL.onnx</c>.</summary>
 internal static class ExportCommand
 {
-    public static Command Create(Func<OutputMode, IRunReporter> reporterFor)
+    public static Command Create(Func<OutputMode, IReporter> reporterFor)
     {
         var modelPath = new Argument<string>("model") { Description = "A built-in style's name or a fast-style model file (.safetensors)." };
         var output = new Option<string>("--output", "-o") { Description = "The ONNX file to write (dynamic batch, height and width; opset 13).", Required = true };

@@ -25,7 +25,7 @@ internal static class TrainCommand
     /// <summary>The model a training starts from.</summary>
     internal const string FromOption = "--from";
 
-    public static Command Create(Func<OutputMode, IRunReporter> reporterFor)
+    public static Command Create(Func<OutputMode, ITrainingReporter> reporterFor)
     {
         var styles = new Argument<string[]>("style") { Description = "The style image(s); several are blended (see --style-blend).", Arity = ArgumentArity.OneOrMore };
         var images = new Option<string>(ImagesOption, "-i") { Description = "The folder of content photos (every image file under it).", Required = true };
