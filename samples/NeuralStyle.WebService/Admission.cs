@@ -2,6 +2,7 @@ using System.Globalization;
 using NeuralStyle.Configuration;
 using NeuralStyle.Hosting.Jobs;
 using NeuralStyle.Hosting.Service;
+using NeuralStyle.Imaging;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 
@@ -68,6 +69,9 @@ public static class Admission
             || (Enum.TryParse(method, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !method.Any(char.IsDigit));
     }
 
+    /// <summary>Reads upload headers as the library decodes images: PNG metadata unread, the decoder's allocations capped.</summary>
+    private static readonly ImageLoader Headers = new();
+
     /// <summary>The header only: format and declared size, before a pixel is decoded.</summary>
     private static Refusal? CheckImage(byte[] upload, UploadLimits limits)
     {
@@ -75,9 +79,10 @@ public static class Admission
         IImageFormat? format;
         try
         {
-            info = Image.Identify(upload, out format);
+            using var bytes = new MemoryStream(upload, writable: false);
+            info = Headers.Identify(bytes, out format);
         }
-        catch (Exception e) when (e is ImageFormatException or InvalidDataException or NotSupportedException)
+        catch (InvalidImageException)
         {
             info = null;
             format = null;

@@ -55,9 +55,14 @@ public static class ShardEnvironment
             return new ShardAssignment(given, $"{ExplicitShard} {given}");
         }
 
-        if (shardCount is < 1)
+        if (shardCount is int count)
         {
-            throw new FormatException($"{ShardCount} must be at least 1 (got {shardCount}).");
+            var problems = new ProblemList();
+            ShardSettingDescriptions.ShardCount.Check(problems, count);
+            if (!problems.IsEmpty)
+            {
+                throw new FormatException(problems.Items[0].ToString());
+            }
         }
 
         string[] engines = new[] { KubernetesIndex, SlurmTaskId, AwsBatchIndex }.Where(v => !string.IsNullOrEmpty(variables(v))).ToArray();

@@ -78,7 +78,7 @@ internal sealed class ManifestReader
         {
             if (BatchLevel.Contains(key))
             {
-                errors.Add($"\"{key}\" is set once for the whole batch (one model load): pass --{key} to `neural-style batch` instead.");
+                errors.Add($"\"{key}\" is set once for the whole batch: pass --{key} to `neural-style batch` instead.");
             }
             else if (SingleRunOnly.Contains(key))
             {

@@ -36,7 +36,7 @@ internal sealed class JsonReporter : IRunReporter
 
     public Task<T> TrackBatchAsync<T>(ShardAssignment shard, int shardJobs, int totalJobs, Func<IProgress<BatchProgress>, Task<T>> work)
     {
-        Write(new BatchStartEvent(shard.Shard.ToString(), shard.Source, shardJobs, totalJobs), JsonEventContext.Default.BatchStartEvent);
+        Write(new BatchStartEvent(shard.Shard.ToString(), Options.DescribedOptions.Annotate(shard.Source), shardJobs, totalJobs), JsonEventContext.Default.BatchStartEvent);
         return work(new SynchronousProgress<BatchProgress>(p =>
         {
             if (p.Finished is BatchJobOutcome outcome)

@@ -40,6 +40,7 @@ internal sealed class ContentFeed : IDisposable
     private readonly Task _producer;
     private long _cachedBytes;
     private int _skipped;
+    private string? _lastSkip;
 
     /// <summary>Starts producing from sample <paramref name="firstSample"/>.</summary>
     public ContentFeed(IReadOnlyList<string> files, int size, int batchSize, long seed, long firstSample, ImageLoader loader, long cacheBytes, ILogger logger)
@@ -170,7 +171,7 @@ internal sealed class ContentFeed : IDisposable
         }
 
         throw new InvalidDataException(
-            $"None of the {_files.Count} photos could be decoded ({_skipped} skipped): give a folder of readable images ({string.Join(", ", ContentFolder.Extensions)}).");
+            $"None of the {_files.Count} photos could be decoded ({_skipped} skipped; the last: {_lastSkip}): give a folder of readable images ({string.Join(", ", ContentFolder.Extensions)}) within the decoding limits.");
     }
 
     private Image<Rgb24>? Decode(int index)
@@ -194,6 +195,7 @@ internal sealed class ContentFeed : IDisposable
         {
             _unreadable.Add(index);
             Interlocked.Increment(ref _skipped);
+            _lastSkip = e.Message;
             FastStyleLog.PhotoSkipped(_logger, file, e.Message);
             return null;
         }

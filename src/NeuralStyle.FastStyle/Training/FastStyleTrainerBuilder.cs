@@ -119,7 +119,8 @@ public sealed class FastStyleTrainerBuilder
         }
 
         _settings!.Validate(problems, !string.IsNullOrWhiteSpace(_checkpoint));
-        IReadOnlyList<string> photos = Photos(problems);
+        ImageLoader? loader = Loader(problems);
+        IReadOnlyList<string> photos = Photos(problems, loader);
         problems.Require(_styles.Count > 0, Setting.StyleImage, "No style image is given.", "Add one with WithStyle(path).");
         foreach (StyleInput style in _styles)
         {
@@ -129,15 +130,6 @@ public sealed class FastStyleTrainerBuilder
                 Setting.StyleMask,
                 $"The style {style.Source?.Description} has a mask, but a fast style network paints the whole photo.",
                 "Train without a mask; masks are for transfers (StyleTransferBuilder).");
-        }
-
-        if (_loadOptions is null)
-        {
-            problems.Add(Setting.ImageLoadOptions, "The image load options are null.", "Pass ImageLoadOptions.Default or your own limits.");
-        }
-        else
-        {
-            _loadOptions.Validate(problems);
         }
 
         if (_initial is not null)
@@ -175,7 +167,7 @@ public sealed class FastStyleTrainerBuilder
         problems.ThrowIfAny();
         string styleName = _styleName ?? (_styles[0].Source.FilePath is string first ? Path.GetFileNameWithoutExtension(first) : "style");
         return new FastStyleTrainer(
-            _settings, photos, [.. _styles], styleName, _extractor!, objective!, new ImageLoader(_loadOptions!), _checkpoint, _resume, _initial, Precision(), _logger);
+            _settings, photos, [.. _styles], styleName, _extractor!, objective!, loader!, _checkpoint, _resume, _initial, Precision(), _logger);
     }
 
     /// <summary>
@@ -188,7 +180,21 @@ public sealed class FastStyleTrainerBuilder
             ? written
             : _settings.PrecisionOn(_extractor!.Device);
 
-    private List<string> Photos(ProblemList problems)
+    /// <summary>The loader of the decoding limits, or null when they are missing or invalid (recorded in <paramref name="problems"/>).</summary>
+    private ImageLoader? Loader(ProblemList problems)
+    {
+        if (_loadOptions is null)
+        {
+            problems.Add(Setting.ImageLoadOptions, "The image load options are null.", "Pass ImageLoadOptions.Default or your own limits.");
+            return null;
+        }
+
+        int before = problems.Items.Count;
+        _loadOptions.Validate(problems);
+        return problems.Items.Count == before ? new ImageLoader(_loadOptions) : null;
+    }
+
+    private List<string> Photos(ProblemList problems, ImageLoader? headers)
     {
         if (string.IsNullOrWhiteSpace(_images) || !Directory.Exists(_images))
         {
@@ -203,7 +209,7 @@ public sealed class FastStyleTrainerBuilder
             TrainingSetting.Images,
             $"The folder '{_images}' holds no image file ({string.Join(", ", ContentFolder.Extensions)}).",
             "Put photos in it; for good results, thousands (COCO 2014's 80k images is the usual choice).");
-        string[] tiny = photos.Where(IsTooSmall).ToArray();
+        string[] tiny = headers is null ? [] : [.. photos.Where(p => IsTooSmall(p, headers))];
         problems.Require(
             tiny.Length == 0,
             TrainingSetting.Images,
@@ -212,12 +218,16 @@ public sealed class FastStyleTrainerBuilder
         return photos;
     }
 
-    /// <summary>Whether a photo's header declares a side under the network's minimum (a file that cannot be identified is left to the loader's clearer error when it is used).</summary>
-    private static bool IsTooSmall(string path)
+    /// <summary>
+    /// Whether a photo's header, read under the decoding limits, declares a side under the network's minimum
+    /// (a file that cannot be identified is left to the loader's clearer error when it is used).
+    /// </summary>
+    private static bool IsTooSmall(string path, ImageLoader headers)
     {
         try
         {
-            SixLabors.ImageSharp.IImageInfo? info = SixLabors.ImageSharp.Image.Identify(path);
+            using FileStream file = File.OpenRead(path);
+            SixLabors.ImageSharp.IImageInfo? info = headers.Identify(file, out _);
             return info is not null && Math.Min(info.Width, info.Height) < Model.FastStyleModel.MinimumSide;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -116,7 +116,6 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
         failures.AddRange(problems.Items.Select(p => $"{ServiceSettingDescriptions.ConfigurationPath(description)}: {p}"));
     }
 
-    /// <summary>The configuration key of a stylise option with a problem (its description's) after a colon, or nothing when it has none.</summary>
     /// <summary>The configuration key, after a colon, of the description of <paramref name="setting"/> among <paramref name="descriptions"/>; empty when none is.</summary>
     private static string KeyOf(IEnumerable<SettingDescription> descriptions, Setting setting) =>
         descriptions.FirstOrDefault(d => d.Setting == setting) is SettingDescription description ? ":" + description.ConfigurationKey : string.Empty;

@@ -9,43 +9,34 @@ namespace NeuralStyle.Imaging;
 /// </summary>
 public static class ImageLoadSettingDescriptions
 {
-    private const string Fix = "Raise it for larger inputs, lower it for untrusted ones; start from ImageLoadOptions.Default.";
+    private const string Fix = "Give a positive limit: raise it for larger inputs, lower it for untrusted ones.";
+
+    /// <summary>A limit of <see cref="ImageLoadOptions"/>: a whole number from 1 to <paramref name="maximum"/>, its default read from the record.</summary>
+    private static SettingDescription Limit(Setting setting, string key, string property, string help, double defaultValue, double maximum) => new()
+    {
+        Setting = setting,
+        Key = key,
+        Name = $"{nameof(ImageLoadOptions)}.{property}",
+        Help = help,
+        Default = SettingDescriptions.Text(defaultValue),
+        Range = new(1, maximum, Whole: true),
+        Fix = Fix,
+    };
 
     /// <summary><see cref="ImageLoadOptions.MaxPixels"/>.</summary>
-    public static SettingDescription MaxPixels { get; } = new()
-    {
-        Setting = ImageLoadSetting.MaxPixels,
-        Key = "max-pixels",
-        Name = "ImageLoadOptions.MaxPixels",
-        Help = "Largest width x height of an input image, checked from its header before any pixel is decoded.",
-        Default = SettingDescriptions.Text(ImageLoadOptions.Default.MaxPixels),
-        Range = new(1, Whole: true),
-        Fix = Fix,
-    };
+    public static SettingDescription MaxPixels { get; } = Limit(
+        ImageLoadSetting.MaxPixels, "max-pixels", nameof(ImageLoadOptions.MaxPixels),
+        "Largest width x height of an input image, checked from its header before any pixel is decoded.", ImageLoadOptions.Default.MaxPixels, double.PositiveInfinity);
 
     /// <summary><see cref="ImageLoadOptions.AllocationLimitMegabytes"/>.</summary>
-    public static SettingDescription AllocationLimitMegabytes { get; } = new()
-    {
-        Setting = ImageLoadSetting.AllocationLimitMegabytes,
-        Key = "max-decode-mb",
-        Name = "ImageLoadOptions.AllocationLimitMegabytes",
-        Help = "Largest single buffer the image decoder may allocate, in megabytes.",
-        Default = SettingDescriptions.Text(ImageLoadOptions.Default.AllocationLimitMegabytes),
-        Range = new(1, int.MaxValue, Whole: true),
-        Fix = Fix,
-    };
+    public static SettingDescription AllocationLimitMegabytes { get; } = Limit(
+        ImageLoadSetting.AllocationLimitMegabytes, "max-decode-mb", nameof(ImageLoadOptions.AllocationLimitMegabytes),
+        "Largest single buffer the image decoder may allocate, in megabytes.", ImageLoadOptions.Default.AllocationLimitMegabytes, int.MaxValue);
 
     /// <summary><see cref="ImageLoadOptions.MaxStreamBytes"/>.</summary>
-    public static SettingDescription MaxStreamBytes { get; } = new()
-    {
-        Setting = ImageLoadSetting.MaxStreamBytes,
-        Key = "max-stream-bytes",
-        Name = "ImageLoadOptions.MaxStreamBytes",
-        Help = "Largest input read from a stream that cannot seek (it is buffered in memory), in bytes.",
-        Default = SettingDescriptions.Text(ImageLoadOptions.Default.MaxStreamBytes),
-        Range = new(1, Whole: true),
-        Fix = Fix,
-    };
+    public static SettingDescription MaxStreamBytes { get; } = Limit(
+        ImageLoadSetting.MaxStreamBytes, "max-stream-bytes", nameof(ImageLoadOptions.MaxStreamBytes),
+        "Largest input read from a stream that cannot seek (it is buffered in memory), in bytes.", ImageLoadOptions.Default.MaxStreamBytes, double.PositiveInfinity);
 
     /// <summary>The three, in the order hosts list them.</summary>
     public static IReadOnlyList<SettingDescription> All { get; } = [MaxPixels, AllocationLimitMegabytes, MaxStreamBytes];

@@ -60,6 +60,22 @@ public sealed class ImageLoader
         return configuration;
     }
 
+    /// <summary>
+    /// The header of the image <paramref name="stream"/> holds, its format and declared size, read under
+    /// these limits before any pixel is decoded: PNG metadata is never read and the decoder's allocations
+    /// are capped (the same decoding <see cref="Load(Stream)"/> uses). For checks before a load, such as
+    /// an upload's size or a photo's smallest side.
+    /// </summary>
+    /// <param name="stream">The image's bytes, from its current position.</param>
+    /// <param name="format">The format found; null when none is.</param>
+    /// <returns>The header; null when the bytes are not an image in a supported format.</returns>
+    /// <exception cref="InvalidImageException">The header is corrupt or unreadable.</exception>
+    public IImageInfo? Identify(Stream stream, out IImageFormat? format)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Identify(stream, "stream", out format);
+    }
+
     /// <summary>Loads an image file.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidImageException">The file is empty, corrupt or not an image.</exception>
@@ -123,16 +139,7 @@ public sealed class ImageLoader
             throw new InvalidImageException($"Image {source} is empty (0 bytes).");
         }
 
-        IImageInfo? info;
-        IImageFormat? format;
-        try
-        {
-            info = Image.Identify(_configuration, stream, out format);
-        }
-        catch (Exception exception) when (IsDecodeFailure(exception))
-        {
-            throw new InvalidImageException($"Image {source} has a corrupt or unreadable header: {exception.Message}", exception);
-        }
+        IImageInfo? info = Identify(stream, source, out IImageFormat? format);
 
         if (info is null)
         {
@@ -168,6 +175,18 @@ public sealed class ImageLoader
         catch (Exception exception) when (IsDecodeFailure(exception))
         {
             throw new InvalidImageException($"Image {source} is corrupt or truncated: {exception.Message}", exception);
+        }
+    }
+
+    private IImageInfo? Identify(Stream stream, string source, out IImageFormat? format)
+    {
+        try
+        {
+            return Image.Identify(_configuration, stream, out format);
+        }
+        catch (Exception exception) when (IsDecodeFailure(exception))
+        {
+            throw new InvalidImageException($"Image {source} has a corrupt or unreadable header: {exception.Message}", exception);
         }
     }
 

@@ -34,6 +34,26 @@ public sealed class FastStyleCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_names_the_image_limit_when_it_skips_every_photo()
+    {
+        string style = _work.File("small-style.png");
+        using (Image small = TestImages.Photo(40, 40))
+        {
+            small.SaveAsPng(style);
+        }
+
+        string model = _work.File("limited.safetensors");
+        CliRun run = await CliRun.RunAsync(
+            "train", style, "--images", Photos(), "-o", model, "--crop-size", "32", "--steps", "1", "--batch", "1", "--width", "0.25", "--blocks", "1", "--max-pixels", "3000");
+
+        Assert.NotEqual(ExitCode.Success, run.Code);
+        Assert.Contains("None of the 2 photos could be decoded", run.Error, StringComparison.Ordinal);
+        Assert.Contains("more than the limit of 3000", run.Error, StringComparison.Ordinal);
+        Assert.Contains("ImageLoadOptions.MaxPixels (--max-pixels)", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(model));
+    }
+
+    [Fact]
     public async Task Train_apply_and_export_work_end_to_end()
     {
         string model = await TrainAsync();

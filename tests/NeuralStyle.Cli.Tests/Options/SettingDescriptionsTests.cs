@@ -5,7 +5,6 @@ using NeuralStyle.Cli.Options;
 using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Training;
-using NeuralStyle.Imaging;
 using NeuralStyle.Testing;
 
 namespace NeuralStyle.Cli.Tests.Options;
@@ -172,8 +171,8 @@ public sealed class SettingDescriptionsTests
         "transfer" => SettingDescriptions.Transfer.Append(SettingDescriptions.StyleBlendWeight),
         "apply" => StylizeOptionSet.Descriptions,
         "train" => TrainingSettingDescriptions.All,
-        "batch" => [.. ShardSettingDescriptions.All, .. ImageLoadSettingDescriptions.All],
-        "limits" => ImageLoadSettingDescriptions.All,
+        "batch" => [.. ShardSettingDescriptions.All, .. ImageLimitOptions.Descriptions],
+        "limits" => ImageLimitOptions.Descriptions,
         _ => [],
     };
 

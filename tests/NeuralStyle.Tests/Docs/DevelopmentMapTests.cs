@@ -75,8 +75,8 @@ public sealed partial class DevelopmentMapTests
             .Select(line => line.TrimStart('~'))
             .Where(line => PublicTypeLine().IsMatch(line))
             .Distinct(StringComparer.Ordinal)];
-        string[] outermost = [.. declared.Where(type => !declared.Any(outer => type.StartsWith(outer + ".", StringComparison.Ordinal)))];
-        string[] missing = [.. outermost.Where(type => !Regex.IsMatch(Map, $@"`{Regex.Escape(type[(type.LastIndexOf('.') + 1)..])}\b"))];
+        string[] outermost = [.. declared.Where(type => !declared.Any(outer => type.StartsWith(Generic().Replace(outer, string.Empty) + ".", StringComparison.Ordinal)))];
+        string[] missing = [.. outermost.Where(type => !Regex.IsMatch(Map, $@"`{Regex.Escape(SimpleName(type))}\b"))];
         Assert.True(outermost.Length > 0 || project == "NeuralStyle.Cli", $"src/{project} declares no public type in its PublicAPI files");
         Assert.True(missing.Length == 0, $"docs/development.md does not name these public types of {project}: {string.Join(", ", missing)}");
     }
@@ -128,9 +128,20 @@ public sealed partial class DevelopmentMapTests
     private static string[] Names(string cell) =>
         cell.Trim() == "(none)" ? [] : cell.Split(',').Select(n => n.Trim()).Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>A PublicAPI file's line that declares a type: its full name alone (members have a signature, enum values a value).</summary>
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$")]
+    /// <summary>A type's name without its namespace, outer types or type parameters: <c>SynchronousProgress</c> for <c>NeuralStyle.Engine.SynchronousProgress&lt;T&gt;</c>.</summary>
+    private static string SimpleName(string type)
+    {
+        string plain = Generic().Replace(type, string.Empty);
+        return plain[(plain.LastIndexOf('.') + 1)..];
+    }
+
+    /// <summary>A PublicAPI file's line that declares a type: its full name alone, generic or not (members have a signature, enum values a value).</summary>
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?:<[A-Za-z0-9_, ]+>)?$")]
     private static partial Regex PublicTypeLine();
+
+    /// <summary>A type's parameter list, <c>&lt;T&gt;</c>.</summary>
+    [GeneratedRegex(@"<[^>]*>$")]
+    private static partial Regex Generic();
 
     /// <summary>A backticked code name: PascalCase with at least two capitals (e.g. `StylizePipeline`), optionally generic.</summary>
     [GeneratedRegex(@"`(?<name>[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)(?:<T>)?`")]

@@ -166,6 +166,22 @@ public sealed class ImagingTests : IDisposable
         Assert.True(allocated < 16 << 20, $"decoding a {png.Length}-byte PNG allocated {allocated / 1048576.0:F1} MB (its text inflates to {inflated >> 20} MB)");
     }
 
+    [Fact]
+    public void Identify_reads_a_header_under_the_limits_without_inflating_a_text_bomb()
+    {
+        const int inflated = 256 << 20;
+        byte[] png = HostileImages.PngWithTextBomb(32, 24, inflated);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        SixLabors.ImageSharp.IImageInfo? info = _loader.Identify(new MemoryStream(png), out SixLabors.ImageSharp.Formats.IImageFormat? format);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal((32, 24), (info!.Width, info.Height));
+        Assert.Equal("PNG", format!.Name);
+        Assert.True(allocated < 16 << 20, $"identifying a {png.Length}-byte PNG allocated {allocated / 1048576.0:F1} MB (its text inflates to {inflated >> 20} MB)");
+        Assert.Null(_loader.Identify(new MemoryStream("not an image"u8.ToArray()), out format));
+        Assert.Null(format);
+    }
+
     [Theory]
     [InlineData("out.png")]
     [InlineData("out.jpg")]
