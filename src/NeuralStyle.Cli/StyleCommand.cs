@@ -18,7 +18,7 @@ internal sealed class StyleCommand
     private readonly Option<double[]?> _blend = StyleBlendOption();
     private readonly Option<string[]?> _styleMasks = new("--style-mask") { Description = "A grayscale mask per style image, in order: each style applies where its mask is white.", AllowMultipleArgumentsPerToken = true };
     private readonly Option<int?> _threads = NativeRuntime.ThreadsOption();
-    private readonly Option<int> _saveEvery = new("--save-every") { Description = "Also write OUTPUT.NNNN.ext every N evaluations (0 = none)." };
+    private readonly Option<int> _saveEvery = DescribedOptions.Create<int>(SettingDescriptions.SnapshotEvery);
     private readonly Option<bool> _overwrite = new("--overwrite", "-f") { Description = "Replace OUTPUT (and snapshots) if they exist." };
     private readonly OutputModeOptions _mode = new();
     private readonly BackboneOptions _network = new();
@@ -119,7 +119,6 @@ internal sealed class StyleCommand
         : setting == Setting.ContentImage ? "CONTENT"
         : setting == Setting.StyleImage ? "STYLE"
         : setting == Setting.StyleMask ? _styleMasks.Name
-        : setting == Setting.SnapshotEvery ? _saveEvery.Name
         : setting == TrainingSetting.Images ? FastStyle.TrainCommand.ImagesOption
         : setting == TrainingSetting.InitialModel ? FastStyle.TrainCommand.FromOption
         : DescribedOptions.NameOf(setting);

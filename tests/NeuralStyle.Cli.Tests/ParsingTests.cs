@@ -36,7 +36,7 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     [InlineData("--tile-size 16", "--tile-size: TilingSettings.TileSize must be a whole number of at least 64 (got 16).")]
     [InlineData("--size abc", "--size must be a whole number (got 'abc').")]
     [InlineData("--strength 1e", "--strength must be a number such as 0.5 (got '1e').")]
-    [InlineData("--save-every -1", "--save-every: SnapshotEvery must be 0 (never) or positive (got -1).")]
+    [InlineData("--save-every -1", "--save-every: RunReporting.SnapshotEvery must be a whole number of at least 0 (got -1).")]
     [InlineData("--output ", "--output is empty")]
     [InlineData("-b vgg19 --weights ", "--weights is empty")]
     [InlineData("--threads 0", "--threads must be between 1 and 1024, got 0.")]

@@ -53,7 +53,7 @@ public sealed class RunCatalogueTests : IClassFixture<ResNet18Fixture>, IDisposa
             Snapshot = _ => { },
             SnapshotEvery = -1,
         }));
-        Assert.Contains(error.Problems, p => p.Setting == Setting.SnapshotEvery && p.Message.Contains("SnapshotEvery must be 0 (never) or positive", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Setting == Setting.SnapshotEvery && p.Message.Contains("RunReporting.SnapshotEvery must be a whole number of at least 0", StringComparison.Ordinal));
         Assert.Equal(0, evaluations);
     }
 

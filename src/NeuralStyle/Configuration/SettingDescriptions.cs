@@ -220,6 +220,18 @@ public static class SettingDescriptions
         Fix = "Weights are relative: 1 for each style blends them equally.",
     };
 
+    /// <summary><see cref="NeuralStyle.Transfer.RunReporting.SnapshotEvery"/>: a run's cadence, not a setting of the result (a batch takes none).</summary>
+    public static SettingDescription SnapshotEvery { get; } = new()
+    {
+        Setting = Setting.SnapshotEvery,
+        Key = "save-every",
+        Name = "RunReporting.SnapshotEvery",
+        Help = "A snapshot every N evaluations (0 = none); the command writes each beside the output as OUTPUT.NNNN.ext.",
+        Default = Text(0),
+        Range = new(0, Whole: true),
+        Fix = "Take a snapshot every N evaluations with N > 0, or none with 0.",
+    };
+
     /// <summary>The transfer's settings hosts expose, in the order the command line lists them.</summary>
     public static IReadOnlyList<SettingDescription> Transfer { get; } =
     [

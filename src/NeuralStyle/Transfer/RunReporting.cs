@@ -35,7 +35,7 @@ public sealed record RunReporting
     internal void Validate(ProblemList problems)
     {
         problems.Require(ProgressEvery >= 0, Setting.ProgressEvery, $"ProgressEvery must be 0 (never) or positive (got {ProgressEvery}).", $"Report every evaluation with {DefaultProgressEvery}.");
-        problems.Require(SnapshotEvery >= 0, Setting.SnapshotEvery, $"SnapshotEvery must be 0 (never) or positive (got {SnapshotEvery}).", "Take a snapshot every N evaluations with N > 0.");
+        SettingDescriptions.SnapshotEvery.Check(problems, SnapshotEvery);
     }
 
     /// <summary>Whether evaluation <paramref name="evaluation"/> (1-based) is reported; <paramref name="last"/> always is.</summary>

@@ -52,7 +52,10 @@ public sealed class SettingDescriptionsTests
         var used = new HashSet<SettingDescription>();
         foreach (Command command in Commands())
         {
-            IReadOnlyList<SettingDescription> catalog = Descriptions(command is RootCommand ? "transfer" : command.Name).ToArray();
+            // The style command's run options (a cadence, not a setting of the result) beside its settings' table.
+            IReadOnlyList<SettingDescription> catalog = command is RootCommand
+                ? [.. Descriptions("transfer"), SettingDescriptions.SnapshotEvery]
+                : [.. Descriptions(command.Name)];
             foreach (Option option in command.Options.Where(o => !o.Hidden))
             {
                 if (catalog.FirstOrDefault(d => DescribedOptions.NameOf(d) == option.Name) is SettingDescription description)

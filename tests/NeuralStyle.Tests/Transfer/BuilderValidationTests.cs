@@ -195,7 +195,7 @@ public sealed class BuilderValidationTests
         IReadOnlyList<ConfigurationProblem> problems = Problems.Of(new RunReporting { ProgressEvery = -1, SnapshotEvery = -2 }.Validate);
         Assert.Equal([Setting.ProgressEvery, Setting.SnapshotEvery], problems.Select(p => p.Setting));
         Assert.Contains("ProgressEvery must be 0 (never) or positive (got -1)", problems[0].Message, StringComparison.Ordinal);
-        Assert.Contains("SnapshotEvery must be 0 (never) or positive (got -2)", problems[1].Message, StringComparison.Ordinal);
+        Assert.Contains("RunReporting.SnapshotEvery must be a whole number of at least 0 (got -2)", problems[1].Message, StringComparison.Ordinal);
         Assert.Empty(Problems.Of(new RunReporting { ProgressEvery = 0, SnapshotEvery = 0 }.Validate));
     }
 
