@@ -129,9 +129,7 @@ internal static class NeuralStyleApp
 
     /// <summary>A manifest problem with its line, in the command's terms.</summary>
     private static string Describe(BatchProblem problem, StyleCommand style) =>
-        problem.Setting is Setting setting && style.OptionFor(setting) is string option
-            ? $"  {(problem.Line > 0 ? $"line {problem.Line}: " : string.Empty)}{option}: {problem.Message}"
-            : $"  {problem}";
+        $"  {(problem.Setting is Setting setting && style.OptionFor(setting) is string option ? problem with { Message = $"{option}: {problem.Message}" } : problem)}";
 
     /// <summary>A library problem in the command's terms: the option that set it, what is wrong and how to fix it.</summary>
     private static string Describe(ConfigurationProblem problem, StyleCommand style)

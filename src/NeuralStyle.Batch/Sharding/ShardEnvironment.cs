@@ -55,14 +55,9 @@ public static class ShardEnvironment
             return new ShardAssignment(given, $"{ExplicitShard} {given}");
         }
 
-        if (shardCount is int count)
+        if (shardCount is int count && ShardSettingDescriptions.ShardCount.ProblemWith(count) is ConfigurationProblem problem)
         {
-            var problems = new ProblemList();
-            ShardSettingDescriptions.ShardCount.Check(problems, count);
-            if (!problems.IsEmpty)
-            {
-                throw new FormatException(problems.Items[0].ToString());
-            }
+            throw new FormatException(problem.ToString());
         }
 
         string[] engines = new[] { KubernetesIndex, SlurmTaskId, AwsBatchIndex }.Where(v => !string.IsNullOrEmpty(variables(v))).ToArray();

@@ -18,7 +18,7 @@ internal sealed class ImageLimitOptions
     private readonly Option<long?> _maxPixels = DescribedOptions.Create<long?>(ImageLoadSettingDescriptions.MaxPixels);
     private readonly Option<int?> _maxDecodeMegabytes = DescribedOptions.Create<int?>(ImageLoadSettingDescriptions.AllocationLimitMegabytes);
 
-    /// <summary>Adds the three options to <paramref name="command"/>.</summary>
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);

@@ -111,9 +111,10 @@ internal sealed class NeuralStyleServiceOptionsValidator : IValidateOptions<Neur
     /// <summary>The description's own check of <paramref name="value"/>, each problem after its configuration path (as stylise options' are).</summary>
     private static void Check(List<string> failures, SettingDescription description, double value)
     {
-        var problems = new ProblemList();
-        description.Check(problems, value);
-        failures.AddRange(problems.Items.Select(p => $"{ServiceSettingDescriptions.ConfigurationPath(description)}: {p}"));
+        if (description.ProblemWith(value) is ConfigurationProblem problem)
+        {
+            failures.Add($"{ServiceSettingDescriptions.ConfigurationPath(description)}: {problem}");
+        }
     }
 
     /// <summary>The configuration key, after a colon, of the description of <paramref name="setting"/> among <paramref name="descriptions"/>; empty when none is.</summary>

@@ -101,15 +101,10 @@ internal sealed class StylizerCatalog : IDisposable
             return $"Unknown style '{style}': give one of {string.Join(", ", StyleNames)}, or none for the service's default.";
         }
 
-        if (request.Strength is not double strength)
-        {
-            return null;
-        }
-
         // One range for both methods (the transfer's strength and the fast network's share one): the description's check.
-        var problems = new ProblemList();
-        StylizeSettingDescriptions.Strength.Check(problems, strength);
-        return problems.IsEmpty ? null : $"{StylizeSettingDescriptions.Strength.Key}: {problems.Items[0]}";
+        return request.Strength is double strength && StylizeSettingDescriptions.Strength.ProblemWith(strength) is ConfigurationProblem problem
+            ? $"{StylizeSettingDescriptions.Strength.Key}: {problem}"
+            : null;
     }
 
     /// <summary>The stylizer of <paramref name="request"/> (checked by <see cref="Problem"/>); the caller disposes it.</summary>

@@ -43,6 +43,16 @@ public sealed record SettingDescription
     /// <summary>The key in Microsoft.Extensions.Configuration (and the record's property): <see cref="Name"/>'s last part.</summary>
     public string ConfigurationKey => Name[(Name.LastIndexOf('.') + 1)..];
 
+    /// <summary>The problem <see cref="Check"/> would record for <paramref name="value"/> (with <see cref="Fix"/>); null when it is in <see cref="Range"/>.</summary>
+    /// <param name="value">The value given.</param>
+    /// <exception cref="InvalidOperationException">The setting is not numeric.</exception>
+    public ConfigurationProblem? ProblemWith(double value)
+    {
+        var problems = new ProblemList();
+        Check(problems, value);
+        return problems.IsEmpty ? null : problems.Items[0];
+    }
+
     /// <summary>Records a problem unless <paramref name="value"/> is in <see cref="Range"/>: "<see cref="Name"/> must be ... (got ...)", then <see cref="Fix"/>.</summary>
     /// <param name="problems">Where the problem is recorded.</param>
     /// <param name="value">The value given.</param>
