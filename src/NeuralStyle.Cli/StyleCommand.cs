@@ -16,7 +16,7 @@ internal sealed class StyleCommand
     private readonly Argument<string[]> _styles = new("style") { Description = "One or more style images (paintings).", Arity = ArgumentArity.OneOrMore };
     private readonly Option<string> _output = new("--output", "-o") { Description = "Where to write the result (.png, .jpg or .webp); never one of the inputs.", Required = true };
     private readonly Option<double[]?> _blend = StyleBlendOption();
-    private readonly Option<string[]?> _styleMasks = new("--style-mask") { Description = "A grayscale mask per style image, in order: each style applies where its mask is white.", AllowMultipleArgumentsPerToken = true };
+    private readonly Option<string[]?> _styleMasks = PerStyle<string[]?>(SettingDescriptions.StyleMask);
     private readonly Option<int?> _threads = NativeRuntime.ThreadsOption();
     private readonly Option<int> _saveEvery = DescribedOptions.Create<int>(SettingDescriptions.SnapshotEvery);
     private readonly Option<bool> _overwrite = new("--overwrite", "-f") { Description = "Replace OUTPUT (and snapshots) if they exist." };
@@ -31,9 +31,12 @@ internal sealed class StyleCommand
     }
 
     /// <summary>The blend weights of the style images, one per image (the style blend's description).</summary>
-    internal static Option<double[]?> StyleBlendOption()
+    internal static Option<double[]?> StyleBlendOption() => PerStyle<double[]?>(SettingDescriptions.StyleBlendWeight);
+
+    /// <summary>An option that takes one value per style image, in order.</summary>
+    private static Option<T> PerStyle<T>(SettingDescription description)
     {
-        Option<double[]?> option = DescribedOptions.Create<double[]?>(SettingDescriptions.StyleBlendWeight);
+        Option<T> option = DescribedOptions.Create<T>(description);
         option.AllowMultipleArgumentsPerToken = true;
         return option;
     }
@@ -77,14 +80,17 @@ internal sealed class StyleCommand
 
             // Counted as given, not read: a weight that is no number is its parser's error, and reading it here would throw.
             int weights = result.GetResult(_blend)?.Tokens.Count ?? 0;
-            if (weights > 0 && weights != styles.Length)
+            int masks = result.GetValue(_styleMasks)?.Length ?? 0;
+            foreach (string? problem in new[]
             {
-                result.AddError($"--style-blend has {weights} weight(s) for {styles.Length} style image(s): give one weight per style image.");
-            }
-
-            if (result.GetValue(_styleMasks) is { Length: > 0 } masks && masks.Length != styles.Length)
+                weights > 0 ? TransferSettingBindings.PerStyleProblem(_blend.Name, weights, styles.Length, "weight") : null,
+                masks > 0 ? TransferSettingBindings.PerStyleProblem(_styleMasks.Name, masks, styles.Length, "mask") : null,
+            })
             {
-                result.AddError($"--style-mask has {masks.Length} mask(s) for {styles.Length} style image(s): give one mask per style image.");
+                if (problem is not null)
+                {
+                    result.AddError(problem);
+                }
             }
         });
     }
@@ -118,7 +124,6 @@ internal sealed class StyleCommand
         setting == Setting.FeatureExtractor ? _network.Backbone.Name
         : setting == Setting.ContentImage ? "CONTENT"
         : setting == Setting.StyleImage ? "STYLE"
-        : setting == Setting.StyleMask ? _styleMasks.Name
         : setting == TrainingSetting.Images ? FastStyle.TrainCommand.ImagesOption
         : setting == TrainingSetting.InitialModel ? FastStyle.TrainCommand.FromOption
         : DescribedOptions.NameOf(setting);

@@ -56,15 +56,11 @@ internal sealed record StyleJob
     /// <exception cref="StyleTransferConfigurationException">A setting or style is invalid.</exception>
     public TransferStylizer BuildStylizer(IFeatureExtractor extractor, string extractorIdentity)
     {
-        StyleTransferBuilder builder = new StyleTransferBuilder()
+        return new StyleTransferBuilder()
             .WithFeatureExtractor(extractor, extractorIdentity)
             .WithSettings(Settings)
-            .WithImageLoadOptions(ImageLimits);
-        foreach (StyleInput style in Styles)
-        {
-            builder.AddStyle(style);
-        }
-
-        return builder.BuildStylizer();
+            .WithImageLoadOptions(ImageLimits)
+            .AddStyles(Styles)
+            .BuildStylizer();
     }
 }

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Unicode;
 using NeuralStyle.Batch.Running;
+using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.IO;
 
 namespace NeuralStyle.Batch.Manifests;
@@ -9,9 +11,12 @@ namespace NeuralStyle.Batch.Manifests;
 /// <summary>
 /// The batch manifest format, JSONL: one JSON object per line (blank lines skipped), UTF-8, each with
 /// <c>content</c> and <c>output</c> (paths), and either <c>style</c> (a path or an array of them: a
-/// transfer) or <c>model</c> (a built-in style's name or a model file); every other key is a setting
-/// (<see cref="ManifestEntry.Settings"/>). Relative paths are relative to the manifest's folder. Every
-/// bad line is reported with its number, and a hostile line is never buffered whole.
+/// transfer) or <c>model</c> (a built-in style's name or a model file). Every other key is a setting,
+/// named as the command line's options: a transfer's are <see cref="TransferSettingBindings"/>' keys
+/// plus <c>preset</c>, <c>style-blend</c> and <c>style-mask</c>; a model's are
+/// <see cref="StylizeSettingBindings"/>' keys; <c>null</c> is the default. Relative paths are relative
+/// to the manifest's folder. Every bad line is reported with its number, and a hostile line is never
+/// buffered whole.
 /// </summary>
 public static class Manifest
 {
@@ -21,17 +26,19 @@ public static class Manifest
     /// <summary>The keys that say what a line is; every other key is a setting.</summary>
     public static IReadOnlySet<string> StructuralKeys { get; } = new HashSet<string>(StringComparer.Ordinal) { "content", "style", "model", "output" };
 
-    /// <summary>Reads every entry of <paramref name="path"/>, and what is wrong with each bad line.</summary>
+    /// <summary>Reads every line of <paramref name="path"/>, its settings bound, and what is wrong with each bad line.</summary>
     /// <param name="path">The manifest (JSONL, UTF-8).</param>
-    /// <returns>The good lines' entries and the bad lines' problems, in line order.</returns>
+    /// <param name="options">The host's batch-level keys; null for none.</param>
+    /// <returns>The good lines and the bad lines' problems, in line order.</returns>
     /// <exception cref="FileNotFoundException">The manifest does not exist (or is a folder).</exception>
     /// <exception cref="BatchValidationException">The manifest has no jobs.</exception>
     /// <exception cref="InvalidDataException">The manifest is UTF-16 (or UTF-32), not UTF-8.</exception>
-    public static (IReadOnlyList<ManifestEntry> Entries, IReadOnlyList<BatchProblem> Problems) Read(string path)
+    public static (IReadOnlyList<ManifestLine> Lines, IReadOnlyList<BatchProblem> Problems) Read(string path, ManifestReadOptions? options = null)
     {
+        options ??= new ManifestReadOptions();
         InputFile.EnsureExists(path, "manifest");
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var entries = new List<ManifestEntry>();
+        var entries = new List<ManifestLine>();
         var problems = new List<BatchProblem>();
         using FileStream stream = File.OpenRead(path);
         int number = 0;
@@ -57,7 +64,7 @@ public static class Manifest
             else if (!string.IsNullOrWhiteSpace(line))
             {
                 var errors = new List<string>();
-                if (Parse(line, number, folder, errors) is ManifestEntry entry && errors.Count == 0)
+                if (Parse(line, number, new ManifestSettings(options, folder, errors), folder, errors) is ManifestLine entry && errors.Count == 0)
                 {
                     entries.Add(entry);
                 }
@@ -74,7 +81,7 @@ public static class Manifest
         return (entries, problems);
     }
 
-    private static ManifestEntry? Parse(string line, int number, string folder, List<string> errors)
+    private static ManifestLine? Parse(string line, int number, ManifestSettings settings, string folder, List<string> errors)
     {
         JsonElement job;
         try
@@ -122,19 +129,17 @@ public static class Manifest
             errors.Add("give \"style\" or \"model\", not both: a line is a style transfer or a fast-style job.");
         }
 
-        return content is null || output is null
-            ? null
-            : new ManifestEntry
-            {
-                Line = number,
-                Folder = folder,
-                Content = content,
-                Output = output,
-                Styles = styles,
-                Model = model,
-                Settings = job.EnumerateObject().Where(p => !StructuralKeys.Contains(p.Name) && p.Value.ValueKind != JsonValueKind.Null)
-                    .Select(p => KeyValuePair.Create(p.Name, p.Value)).ToArray(),
-            };
+        if (content is null || output is null || errors.Count > 0)
+        {
+            return null;
+        }
+
+        IEnumerable<KeyValuePair<string, JsonElement>> given = job.EnumerateObject()
+            .Where(p => !StructuralKeys.Contains(p.Name) && p.Value.ValueKind != JsonValueKind.Null)
+            .Select(p => KeyValuePair.Create(p.Name, p.Value));
+        return model is null
+            ? settings.Transfer(styles, given) is ManifestTransfer transfer ? new ManifestLine { Line = number, Content = content, Output = output, Transfer = transfer } : null
+            : settings.Model(model, given) is ManifestModel bound ? new ManifestLine { Line = number, Content = content, Output = output, Model = bound } : null;
     }
 
     /// <summary>A line's bytes, without its \n or \r\n, cut at <see cref="MaxLineLength"/> + 1 bytes so a hostile line is never buffered whole; null after the last line.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NeuralStyle.Batch.Jobs;
+using NeuralStyle.Batch.Manifests;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Batch.Sharding;
 using NeuralStyle.Cli.Options;
@@ -18,6 +19,14 @@ namespace NeuralStyle.Cli.Batch;
 /// </summary>
 internal static class BatchCommand
 {
+    /// <summary>The batch command's own options, set once for the whole batch (one model load, the shard, the output mode), refused on a manifest line.</summary>
+    private static readonly ManifestReadOptions BatchLevel = new()
+    {
+        BatchLevelKeys = Create(_ => throw new InvalidOperationException("Only the batch command's options are read.")).Options
+            .Select(o => o.Name.TrimStart('-'))
+            .ToDictionary(key => key, key => $"pass --{key} to `neural-style batch` instead", StringComparer.Ordinal),
+    };
+
     public static Command Create(Func<OutputMode, IBatchReporter> reporterFor)
     {
         var manifest = new Argument<string>("manifest") { Description = "JOBS.jsonl: one JSON object per line with content, style (or an array) or model, output, and settings named as the options (size, iterations, strength, ...)." };
@@ -55,7 +64,6 @@ internal static class BatchCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             IBatchReporter reporter = reporterFor(mode.Read(result));
-            var reader = new ManifestReader();
             string manifestPath = result.GetRequiredValue(manifest);
             ShardAssignment assignment = Resolve(result.GetValue(shard), result.GetValue(shards));
             NativeRuntime.Prepare(result.GetValue(threads));
@@ -63,23 +71,21 @@ internal static class BatchCommand
             string? weights = result.GetValue(network.Weights);
             string device = result.GetRequiredValue(network.Device);
             Vgg19Pooling? pooling = result.GetValue(network.Pooling);
+            ImageLoadOptions imageLimits = limits.Read(result);
             var cache = new WeightsCache();
 
             // One extractor per distinct preprocessing the lines' presets need (VGG19 only: ResNet18 has one).
-            using var stylizers = new JobStylizers(
-                line => BackboneFactory.NeedOf(backbone, line.Settings, pooling),
-                line =>
+            using var stylizers = new ManifestStylizers(
+                settings => BackboneFactory.NeedOf(backbone, settings, pooling),
+                settings =>
                 {
-                    IFeatureExtractor extractor = BackboneFactory.Create(backbone, weights, device, BackboneFactory.Vgg19OptionsFor(line.Settings, pooling), cache);
+                    IFeatureExtractor extractor = BackboneFactory.Create(backbone, weights, device, BackboneFactory.Vgg19OptionsFor(settings, pooling), cache);
                     // The identity in each output's record: the network, its weights and how it was built (pooling, preprocessing).
-                    return (extractor, $"{BackboneFactory.Describe(extractor, weights)} {BackboneFactory.NeedOf(backbone, line.Settings, pooling)}");
+                    return (extractor, $"{BackboneFactory.Describe(extractor, weights)} {BackboneFactory.NeedOf(backbone, settings, pooling)}");
                 },
-                BackboneFactory.ParseDevice(device));
-            ImageLoadOptions imageLimits = limits.Read(result);
-            (IReadOnlyList<ManifestLine> read, IReadOnlyList<BatchProblem> badLines) = reader.Read(manifestPath);
-
-            // The batch's limits bound the transfers' style images too (each job's photo: BatchOptions.ImageLimits).
-            ManifestLine[] lines = [.. read.Select(l => l.Transfer is StyleJob transfer ? l with { Transfer = transfer with { ImageLimits = imageLimits } } : l)];
+                BackboneFactory.ParseDevice(device),
+                imageLimits);
+            (IReadOnlyList<ManifestLine> lines, IReadOnlyList<BatchProblem> badLines) = Manifest.Read(manifestPath, BatchLevel);
             (IReadOnlyList<BatchJob> jobs, IReadOnlyList<BatchProblem> badStylizers) = stylizers.JobsFor(lines);
             var options = new BatchOptions
             {

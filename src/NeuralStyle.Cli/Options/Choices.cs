@@ -15,15 +15,21 @@ internal static class Choices
 
     /// <summary>
     /// A custom parser for an option of enum type <typeparamref name="T"/> that accepts its
-    /// kebab-case (or Pascal-case) names and <paramref name="aliases"/>; without it System.CommandLine
-    /// would refuse the kebab-case names the help shows.
+    /// kebab-case (or Pascal-case) names and <paramref name="aliases"/>, as the library reads a
+    /// setting's name (<see cref="SettingText"/>); without it System.CommandLine would refuse the
+    /// kebab-case names the help shows.
     /// </summary>
-    public static Func<ArgumentResult, T> Parser<T>(string option, IReadOnlyDictionary<string, T>? aliases = null)
+    public static Func<ArgumentResult, T> Parser<T>(string option, IReadOnlyDictionary<string, T>? aliases = null) => result =>
     {
-        T[] values = [.. Enum.GetValues(typeof(T)).Cast<T>()];
-        IEnumerable<(string, T)> names = values.SelectMany(v => new[] { (Kebab(v!.ToString()!), v), (v.ToString()!, v) });
-        return Parser(option, [.. names, .. (aliases ?? new Dictionary<string, T>()).Select(a => (a.Key, a.Value))], [.. values.Select(v => Kebab(v!.ToString()!))]);
-    }
+        string text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        if (SettingText.TryParse(text, out T value, aliases))
+        {
+            return value;
+        }
+
+        result.AddError(Unknown(option, text.Trim(), SettingText.Names(typeof(T))));
+        return default!;
+    };
 
     /// <summary>A custom parser for an enum option whose values are written <paramref name="name"/>'s way (e.g. <c>bfloat16</c>, not the kebab-case <c>b-float16</c>).</summary>
     public static Func<ArgumentResult, T> Parser<T>(string option, Func<T, string> name)

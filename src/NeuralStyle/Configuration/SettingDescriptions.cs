@@ -220,6 +220,18 @@ public static class SettingDescriptions
         Fix = "Weights are relative: 1 for each style blends them equally.",
     };
 
+    /// <summary>A style image's mask (<see cref="NeuralStyle.Transfer.StyleInput.Mask"/>): a path per style image, relative paths as the host resolves them.</summary>
+    public static SettingDescription StyleMask { get; } = new()
+    {
+        Setting = Setting.StyleMask,
+        Key = "style-mask",
+        Name = "StyleInput.Mask",
+        Help = "A grayscale mask per style image, in order: each style applies where its mask is white.",
+        Default = "none (each style everywhere)",
+        Values = "an image's path per style image",
+        Fix = "Give one mask per style image, or none.",
+    };
+
     /// <summary><see cref="NeuralStyle.Transfer.RunReporting.SnapshotEvery"/>: a run's cadence, not a setting of the result (a batch takes none).</summary>
     public static SettingDescription SnapshotEvery { get; } = new()
     {

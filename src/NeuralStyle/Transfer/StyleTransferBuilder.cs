@@ -95,6 +95,14 @@ public sealed class StyleTransferBuilder
         return this;
     }
 
+    /// <summary>Adds each of <paramref name="styles"/>, in order (<see cref="AddStyle(StyleInput)"/>).</summary>
+    public StyleTransferBuilder AddStyles(IEnumerable<StyleInput> styles)
+    {
+        ArgumentNullException.ThrowIfNull(styles);
+        _styles.AddRange(styles);
+        return this;
+    }
+
     /// <summary>Adds a style image file with a blend weight and, optionally, a mask file of the region it applies to.</summary>
     public StyleTransferBuilder AddStyle(string path, double weight = 1, string? maskPath = null) => AddStyle(StyleInput.FromFile(path, weight, maskPath));
 

@@ -1,10 +1,14 @@
 using System.Text;
 using NeuralStyle.Batch.Manifests;
 using NeuralStyle.Batch.Running;
+using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Inference;
+using NeuralStyle.Imaging;
+using NeuralStyle.Optimization;
 
 namespace NeuralStyle.Batch.Tests.Manifests;
 
-/// <summary>The JSONL format on its own: entries with resolved paths and their settings, every bad line named.</summary>
+/// <summary>The JSONL format: lines with resolved paths and their settings bound, every bad line and setting named.</summary>
 public sealed class ManifestTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("neuralstyle-manifest-").FullName;
@@ -17,23 +21,65 @@ public sealed class ManifestTests : IDisposable
     }
 
     [Fact]
-    public void Entries_have_full_paths_their_model_as_written_and_their_settings_in_order()
+    public void Lines_have_full_paths_their_settings_bound_and_their_model_as_named()
     {
         string path = Write(
-            "{\"content\": \"photos/a.jpg\", \"style\": [\"p1.jpg\", \"p2.jpg\"], \"output\": \"out/a.png\", \"size\": 512, \"style-blend\": [0.7, 0.3], \"seed\": null}",
+            "{\"content\": \"photos/a.jpg\", \"style\": [\"p1.jpg\", \"p2.jpg\"], \"output\": \"out/a.png\", \"size\": 512, \"style-blend\": [0.7, 0.3], \"style-mask\": [\"m1.png\", \"m2.png\"], \"seed\": null}",
             "",
-            "{\"model\": \"the-scream\", \"content\": \"/data/b.jpg\", \"output\": \"out/b.webp\", \"strength\": 0.5}");
-        (IReadOnlyList<ManifestEntry> entries, IReadOnlyList<BatchProblem> problems) = Manifest.Read(path);
+            "{\"model\": \"The-Scream\", \"content\": \"/data/b.jpg\", \"output\": \"out/b.webp\", \"strength\": 0.5, \"memory-limit\": 256}",
+            "{\"model\": \"models/mine.safetensors\", \"content\": \"c.jpg\", \"output\": \"c.png\", \"preset\": null}",
+            "{\"style\": \"p1.jpg\", \"content\": \"d.jpg\", \"output\": \"d.png\", \"preset\": \"keras\", \"optimizer\": \"adam\", \"lr\": 2}");
+        (IReadOnlyList<ManifestLine> lines, IReadOnlyList<BatchProblem> problems) = Manifest.Read(path);
 
         Assert.Empty(problems);
-        Assert.Equal([1, 3], entries.Select(e => e.Line));
-        Assert.Equal(Path.Combine(_folder, "photos", "a.jpg"), entries[0].Content);
-        Assert.Equal([Path.Combine(_folder, "p1.jpg"), Path.Combine(_folder, "p2.jpg")], entries[0].Styles);
-        Assert.Null(entries[0].Model);
-        Assert.Equal(["size", "style-blend"], entries[0].Settings.Select(s => s.Key));
-        Assert.Equal("the-scream", entries[1].Model);
-        Assert.Equal("/data/b.jpg", entries[1].Content);
-        Assert.Equal(0.5, entries[1].Settings.Single().Value.GetDouble());
+        Assert.Equal([1, 3, 4, 5], lines.Select(e => e.Line));
+        Assert.Equal(Path.Combine(_folder, "photos", "a.jpg"), lines[0].Content);
+        ManifestTransfer transfer = lines[0].Transfer!;
+        Assert.Equal([Path.Combine(_folder, "p1.jpg"), Path.Combine(_folder, "p2.jpg")], transfer.Styles.Select(s => s.Source.FilePath));
+        Assert.Equal([0.7, 0.3], transfer.Styles.Select(s => s.Weight));
+        Assert.Equal([Path.Combine(_folder, "m1.png"), Path.Combine(_folder, "m2.png")], transfer.Styles.Select(s => s.Mask!.FilePath));
+        Assert.Equal(StyleTransferSettings.Default.WithImage(i => i with { Size = OutputSize.LongestSide(512) }), transfer.Settings);
+        Assert.Null(lines[0].Model);
+
+        Assert.Equal(new ManifestModel("the-scream", StylizeOptions.Default with { Strength = 0.5, MemoryLimitBytes = 256L << 20 }), lines[1].Model);
+        Assert.Equal("/data/b.jpg", lines[1].Content);
+        Assert.Equal(new ManifestModel(Path.Combine(_folder, "models", "mine.safetensors"), StylizeOptions.Default), lines[2].Model);
+
+        StyleTransferSettings keras = lines[3].Transfer!.Settings;
+        Assert.Equal(StylePreset.KerasExample.Settings.Extractor, keras.Extractor);
+        Assert.Equal((OptimizerKind.Adam, 2.0), (keras.Optimization.Optimizer.Kind, keras.Optimization.Optimizer.LearningRate));
+    }
+
+    [Fact]
+    public void A_setting_of_the_wrong_kind_or_combination_is_named_in_the_line_s_terms()
+    {
+        string path = Write(
+            "{\"content\": \"a.jpg\", \"style\": \"s.jpg\", \"output\": \"1.png\", \"size\": \"abc\", \"optimizer\": \"fancy\", \"preserve-colors\": \"maybe\"}",
+            "{\"content\": \"a.jpg\", \"style\": \"s.jpg\", \"output\": \"2.png\", \"preserve-colors\": true, \"color-match\": true, \"min-size\": 64, \"tile-halo\": 8}",
+            "{\"content\": \"a.jpg\", \"style\": \"s.jpg\", \"output\": \"3.png\", \"style-blend\": [0.5, 0.5], \"style-mask\": [\"m1.png\", \"m2.png\"], \"preset\": \"picasso\"}",
+            "{\"content\": \"a.jpg\", \"style\": \"s.jpg\", \"output\": \"4.png\", \"shards\": 2, \"save-every\": 10, \"colour\": 1, \"style-blend\": [\"x\"]}",
+            "{\"content\": \"a.jpg\", \"model\": \"m.safetensors\", \"output\": \"5.png\", \"tile-size\": 64, \"memory-limit\": 1, \"strength\": [1]}",
+            "{\"content\": \"a.jpg\", \"style\": \"s.jpg\", \"output\": \"6.png\", \"preserve-colors\": false, \"color-match\": true, \"multi-scale\": true, \"min-size\": 64}");
+        (IReadOnlyList<ManifestLine> lines, IReadOnlyList<BatchProblem> problems) = Manifest.Read(
+            path, new ManifestReadOptions { BatchLevelKeys = new Dictionary<string, string> { ["shards"] = "pass --shards instead" } });
+
+        (int Line, string What)[] expected =
+        [
+            (1, "\"size\" must be a whole number (got \"abc\")."), (1, "\"optimizer\" must be one of lbfgs, adam, sgd (got \"fancy\")."),
+            (1, "\"preserve-colors\" is a flag: use true or false (got \"maybe\")."),
+            (2, "\"preserve-colors\" and \"color-match\" are two ways to keep the content's colours: choose one."),
+            (2, "\"min-size\" and \"scale-iterations\" apply to \"multi-scale\""), (2, "\"tile-halo\" applies to tiled evaluation: add \"tile-size\""),
+            (3, "\"style-blend\" has 2 weight(s) for 1 style image(s): give one weight per style image."), (3, "\"style-mask\" has 2 mask(s) for 1 style image(s)"),
+            (3, "Unknown preset 'picasso': use default, keras."),
+            (4, "\"shards\" is set once for the whole batch: pass --shards instead."), (4, "\"save-every\" is for a single run"),
+            (4, "unknown setting \"colour\" for a style transfer: use "), (4, "\"style-blend\" must be a number such as 0.5 or an array of them (got [\"x\"])."),
+            (5, "unknown setting \"tile-size\" for a fast-style job: use max-tile-size, max-upscale, memory-limit, palette, preserve-colors, size, strength, tile-overlap."),
+            (5, "\"memory-limit\" must be a whole number of at least 64 (got 1)."), (5, "\"strength\" must be a number such as 0.5 (got [1])."),
+        ];
+        Assert.All(expected, e => Assert.Contains(problems, p => p.Line == e.Line && p.Message.Contains(e.What, StringComparison.Ordinal)));
+        Assert.Equal(expected.Length, problems.Count);
+        ManifestLine good = Assert.Single(lines);
+        Assert.Equal((6, ColorPreservation.ColorMatching, 64), (good.Line, good.Transfer!.Settings.Image.ColorPreservation, good.Transfer.Settings.Optimization.MultiScale!.SmallestSide));
     }
 
     [Fact]
@@ -48,9 +94,9 @@ public sealed class ManifestTests : IDisposable
             "{\"content\": 3, \"style\": [], \"output\": \"d.png\"}",
             "{\"content\": \"a.jpg\", \"style\": \"\\ud800\", \"output\": \"e.png\"}",
             new string(' ', Manifest.MaxLineLength + 1));
-        (IReadOnlyList<ManifestEntry> entries, IReadOnlyList<BatchProblem> problems) = Manifest.Read(path);
+        (IReadOnlyList<ManifestLine> lines, IReadOnlyList<BatchProblem> problems) = Manifest.Read(path);
 
-        Assert.Equal([1], entries.Select(e => e.Line));
+        Assert.Equal([1], lines.Select(e => e.Line));
         (int Line, string What)[] expected =
         [
             (2, "give \"style\""), (3, "not both"), (4, "a job is a JSON object"), (5, "not valid JSON"), (6, "\"content\" must be a non-empty path string"),

@@ -1,0 +1,55 @@
+namespace NeuralStyle.Configuration;
+
+/// <summary>A <see cref="SettingBinding{TSettings}"/> whose value is a <typeparamref name="TValue"/>.</summary>
+/// <typeparam name="TSettings">The settings record the value goes into.</typeparam>
+/// <typeparam name="TValue">The value's type: <see cref="int"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/> or an enum.</typeparam>
+public sealed class SettingBinding<TSettings, TValue> : SettingBinding<TSettings>
+{
+    private readonly Func<TSettings, TValue, TSettings> _apply;
+
+    /// <summary>Binds <paramref name="description"/>'s setting to <paramref name="apply"/>.</summary>
+    /// <param name="description">The setting's description.</param>
+    /// <param name="apply">The settings with a value applied.</param>
+    /// <param name="aliases">More names an enum value may be written as (e.g. <c>mean-cov</c>).</param>
+    public SettingBinding(SettingDescription description, Func<TSettings, TValue, TSettings> apply, IReadOnlyDictionary<string, TValue>? aliases = null)
+        : base(description)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        if (!SettingText.IsNumber(typeof(TValue)) && typeof(TValue) != typeof(bool) && !typeof(TValue).IsEnum)
+        {
+            throw new ArgumentException($"{description.Name}: a setting's value is a whole number, a number, a flag or a name, not a {typeof(TValue).Name}.", nameof(apply));
+        }
+
+        _apply = apply;
+        Aliases = aliases ?? new Dictionary<string, TValue>();
+    }
+
+    /// <summary>More names an enum value may be written as, beside its kebab-case name.</summary>
+    public IReadOnlyDictionary<string, TValue> Aliases { get; }
+
+    /// <inheritdoc />
+    public override Type ValueType => typeof(TValue);
+
+    /// <summary>Reads <paramref name="text"/> as a value (<see cref="SettingText.TryParse{T}"/>, with <see cref="Aliases"/>; in range, when <see cref="SettingBinding{TSettings}.RangeCheckedOnRead"/>).</summary>
+    /// <param name="text">The value as written.</param>
+    /// <param name="value">The value read.</param>
+    public bool TryParse(string text, out TValue value) =>
+        SettingText.TryParse(text, out value, Aliases)
+        && !(RangeCheckedOnRead && Description.Range is ValueRange range && !range.Contains(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary><paramref name="settings"/> with <paramref name="value"/> applied.</summary>
+    /// <param name="settings">The settings to change.</param>
+    /// <param name="value">The value.</param>
+    public TSettings Apply(TSettings settings, TValue value) => _apply(settings, value);
+
+    /// <inheritdoc />
+    public override bool Accepts(string text) => TryParse(text, out _);
+
+    /// <inheritdoc />
+    public override bool TryApply(TSettings settings, string text, out TSettings result)
+    {
+        bool read = TryParse(text, out TValue value);
+        result = read ? Apply(settings, value) : settings;
+        return read;
+    }
+}
