@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NeuralStyle.Batch.Jobs;
+using NeuralStyle.Batch.Manifests;
 using NeuralStyle.Batch.Running;
 using NeuralStyle.Batch.Sharding;
 using NeuralStyle.FastStyle.Inference;
@@ -7,6 +8,7 @@ using NeuralStyle.FastStyle.Model;
 using NeuralStyle.Hosting;
 using NeuralStyle.Hosting.Jobs;
 using NeuralStyle.Hosting.Service;
+using NeuralStyle.ResNet18;
 
 namespace NeuralStyle.Samples;
 
@@ -30,6 +32,24 @@ public static class BatchUsage
         var progress = new Progress<BatchProgress>(p => Console.WriteLine($"{p.Completed}/{p.Total} {p.Job.Output}"));
         BatchReport report = await runner.RunAsync(shard.Shard, progress, cancellationToken);
         Console.WriteLine($"{report.Done} done, {report.Skipped} already done, {report.Failed} failed");
+        #endregion
+        return report.AllSucceeded;
+    }
+
+    public static async Task<bool> RunManifestAsync(CancellationToken cancellationToken)
+    {
+        #region batch-manifest
+        (IReadOnlyList<ManifestLine> lines, IReadOnlyList<BatchProblem> badLines) = Manifest.Read("jobs.jsonl");  // settings bound, as the command binds them
+        using var stylizers = new ManifestStylizers(
+            settings => "resnet18",                                     // what a transfer needs of its network: one key, one network
+            settings => (ResNet18FeatureExtractor.Load(new ResNet18Options()), "ResNet18 (embedded)"));
+        (IReadOnlyList<BatchJob> jobs, IReadOnlyList<BatchProblem> badJobs) = stylizers.JobsFor(lines);  // each model loaded once, each transfer built once
+        if (badLines.Count + badJobs.Count > 0)
+        {
+            throw new BatchValidationException([.. badLines, .. badJobs]);
+        }
+
+        BatchReport report = await BatchRunner.Create(jobs).RunAsync(cancellationToken: cancellationToken);
         #endregion
         return report.AllSucceeded;
     }

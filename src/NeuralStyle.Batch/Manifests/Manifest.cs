@@ -38,7 +38,7 @@ public static class Manifest
         options ??= new ManifestReadOptions();
         InputFile.EnsureExists(path, "manifest");
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var entries = new List<ManifestLine>();
+        var good = new List<ManifestLine>();
         var problems = new List<BatchProblem>();
         using FileStream stream = File.OpenRead(path);
         int number = 0;
@@ -64,21 +64,21 @@ public static class Manifest
             else if (!string.IsNullOrWhiteSpace(line))
             {
                 var errors = new List<string>();
-                if (Parse(line, number, new ManifestSettings(options, folder, errors), folder, errors) is ManifestLine entry && errors.Count == 0)
+                if (Parse(line, number, new ManifestSettings(options, folder, errors), folder, errors) is ManifestLine bound && errors.Count == 0)
                 {
-                    entries.Add(entry);
+                    good.Add(bound);
                 }
 
                 problems.AddRange(errors.Select(e => new BatchProblem(number, e)));
             }
         }
 
-        if (entries.Count == 0 && problems.Count == 0)
+        if (good.Count == 0 && problems.Count == 0)
         {
             throw new BatchValidationException($"The manifest '{path}' has no jobs: write one JSON object per line, e.g. {{\"content\": \"photo.jpg\", \"model\": \"style.safetensors\", \"output\": \"out/photo.png\"}}.");
         }
 
-        return (entries, problems);
+        return (good, problems);
     }
 
     private static ManifestLine? Parse(string line, int number, ManifestSettings settings, string folder, List<string> errors)
