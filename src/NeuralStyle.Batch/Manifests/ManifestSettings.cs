@@ -16,9 +16,6 @@ namespace NeuralStyle.Batch.Manifests;
 /// </summary>
 internal sealed class ManifestSettings
 {
-    /// <summary>The key of a transfer line's starting settings (<see cref="StylePreset"/>).</summary>
-    public const string PresetKey = "preset";
-
     private readonly ManifestReadOptions _options;
     private readonly string _folder;
     private readonly List<string> _errors;
@@ -40,10 +37,10 @@ internal sealed class ManifestSettings
         double[]? weights = null;
         string[]? masks = null;
         var given = new Dictionary<SettingBinding<StyleTransferSettings>, string>();
-        string[] extra = [PresetKey, SettingDescriptions.StyleBlendWeight.Key, SettingDescriptions.StyleMask.Key];
+        string[] extra = [SettingDescriptions.Preset.Key, SettingDescriptions.StyleBlendWeight.Key, SettingDescriptions.StyleMask.Key];
         foreach ((string key, JsonElement value) in settings)
         {
-            if (key == PresetKey)
+            if (key == SettingDescriptions.Preset.Key)
             {
                 string text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
                 if (!StylePreset.TryParse(text, out StylePreset? named))

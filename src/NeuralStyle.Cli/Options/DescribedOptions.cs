@@ -15,7 +15,7 @@ internal static class DescribedOptions
 {
     /// <summary>The settings the commands read, every package's, in one list (a description two commands share, such as colours, once).</summary>
     public static IReadOnlyList<SettingDescription> Known { get; } =
-        [.. new[] { SettingDescriptions.Transfer, [SettingDescriptions.StyleBlendWeight, SettingDescriptions.StyleMask, SettingDescriptions.SnapshotEvery], FastStyle.StylizeOptionSet.Descriptions, TrainingSettingDescriptions.All, ShardSettingDescriptions.All, ImageLimitOptions.Descriptions }.SelectMany(d => d).Distinct()];
+        [.. new[] { SettingDescriptions.Transfer, [SettingDescriptions.Preset, SettingDescriptions.StyleBlendWeight, SettingDescriptions.StyleMask, SettingDescriptions.SnapshotEvery], FastStyle.StylizeOptionSet.Descriptions, TrainingSettingDescriptions.All, ShardSettingDescriptions.All, ImageLimitOptions.Descriptions }.SelectMany(d => d).Distinct()];
 
     /// <summary>The option of <paramref name="description"/>: <c>--key</c>, <c>--alias</c>es and <paramref name="shortNames"/>; help is the description's, with its default.</summary>
     public static Option<T> Create<T>(SettingDescription description, params string[] shortNames)

@@ -12,13 +12,7 @@ namespace NeuralStyle.Cli.Options;
 /// </summary>
 internal sealed class TransferOptions
 {
-    private readonly Option<StylePreset> _preset = new("--preset")
-    {
-        Description = "Starting settings: " + string.Join("; ", StylePreset.All.Select(p => $"{p.Aliases[0]} ({p.Summary})")) + ". The options below change them.",
-        HelpName = string.Join('|', StylePreset.All.Select(p => p.Aliases[0])),
-        CustomParser = ParsePreset,
-        DefaultValueFactory = _ => StylePreset.Default,
-    };
+    private readonly Option<StylePreset> _preset = PresetOption();
 
     public TransferOptions()
     {
@@ -48,21 +42,28 @@ internal sealed class TransferOptions
 
     /// <summary>The preset's settings with every given option applied.</summary>
     public StyleTransferSettings Resolve(ParseResult result) =>
-        All.Aggregate(result.GetRequiredValue(_preset).Settings, (settings, option) => option.ApplyTo(settings, result));
+        All.Aggregate((result.GetValue(_preset) ?? StylePreset.Default).Settings, (settings, option) => option.ApplyTo(settings, result));
 
     /// <summary>The option of <paramref name="binding"/>; <c>-s</c> and <c>-n</c> for the size and the iterations.</summary>
     private static SettingOption<StyleTransferSettings> Option(SettingBinding<StyleTransferSettings> binding) =>
         SettingOption<StyleTransferSettings>.For(binding, binding == TransferSettingBindings.Size ? ["-s"] : binding == TransferSettingBindings.Evaluations ? ["-n"] : []);
 
-    private static StylePreset ParsePreset(ArgumentResult result)
+    /// <summary><c>--preset</c>, from its description; a name <see cref="StylePreset.TryParse"/> does not know is refused while parsing.</summary>
+    private static Option<StylePreset> PresetOption()
     {
-        string text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
-        if (StylePreset.TryParse(text, out StylePreset? preset))
+        Option<StylePreset> option = DescribedOptions.Create<StylePreset>(SettingDescriptions.Preset);
+        option.HelpName = SettingDescriptions.Preset.Values!.Replace(", ", "|", StringComparison.Ordinal);
+        option.CustomParser = result =>
         {
-            return preset;
-        }
+            string text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+            if (StylePreset.TryParse(text, out StylePreset? preset))
+            {
+                return preset;
+            }
 
-        result.AddError(StylePreset.Unknown(text));
-        return StylePreset.Default;
+            result.AddError(StylePreset.Unknown(text));
+            return StylePreset.Default;
+        };
+        return option;
     }
 }

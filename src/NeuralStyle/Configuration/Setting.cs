@@ -23,6 +23,9 @@ public sealed class Setting
     /// <summary>The settings object as a whole (<c>WithSettings</c>).</summary>
     public static Setting Settings { get; } = new(nameof(Settings));
 
+    /// <summary>The preset whose settings a host starts from (<see cref="StylePreset"/>).</summary>
+    public static Setting Preset { get; } = new(nameof(Preset));
+
     /// <summary>The feature extractor (<c>WithFeatureExtractor</c>), or the backbone a preset needs.</summary>
     public static Setting FeatureExtractor { get; } = new(nameof(FeatureExtractor));
 

@@ -14,6 +14,17 @@ public static class SettingDescriptions
 {
     private static StyleTransferSettings Defaults => StyleTransferSettings.Default;
 
+    /// <summary>The <see cref="StylePreset"/> whose settings a host starts from, before the other settings given change them.</summary>
+    public static SettingDescription Preset { get; } = new()
+    {
+        Setting = Setting.Preset,
+        Key = "preset",
+        Name = "StylePreset",
+        Help = "Starting settings: " + string.Join("; ", StylePreset.All.Select(p => $"{p.Aliases[0]} ({p.Summary})")) + ". The other settings change them.",
+        Default = StylePreset.Default.Aliases[0],
+        Values = string.Join(", ", StylePreset.All.Select(p => p.Aliases[0])),
+    };
+
     /// <summary><see cref="ImageSettings.Size"/>: the result's longest side.</summary>
     public static SettingDescription Size { get; } = new()
     {

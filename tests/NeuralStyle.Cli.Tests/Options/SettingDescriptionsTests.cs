@@ -171,7 +171,7 @@ public sealed class SettingDescriptionsTests
 
     private static IEnumerable<SettingDescription> Descriptions(string table) => table switch
     {
-        "transfer" => [.. SettingDescriptions.Transfer, SettingDescriptions.StyleBlendWeight, SettingDescriptions.StyleMask],
+        "transfer" => [SettingDescriptions.Preset, .. SettingDescriptions.Transfer, SettingDescriptions.StyleBlendWeight, SettingDescriptions.StyleMask],
         "apply" => StylizeOptionSet.Descriptions,
         "train" => TrainingSettingDescriptions.All,
         "batch" => [.. ShardSettingDescriptions.All, .. ImageLimitOptions.Descriptions],
