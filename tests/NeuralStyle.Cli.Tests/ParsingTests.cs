@@ -42,6 +42,9 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     [InlineData("--threads 0", "--threads must be between 1 and 1024, got 0.")]
     [InlineData("--threads abc", "--threads must be a whole number between 1 and 1024 (got 'abc').")]
     [InlineData("--style-blend x", "--style-blend")]
+    [InlineData("--tile-size abc", "--tile-size must be a whole number (got 'abc').")]
+    [InlineData("--min-size x", "--min-size must be a whole number (got 'x').")]
+    [InlineData("--tile-halo y", "--tile-halo must be a whole number (got 'y').")]
     public async Task BadOptionsAreUsageErrors(string extra, string? expected = null)
     {
         string[] output = extra.StartsWith("--output", StringComparison.Ordinal) ? [] : ["-o", _work.File("out.png")];

@@ -29,7 +29,7 @@ internal abstract class SettingOption<TSettings>
     /// <summary>Whether the option was given on the command line (not merely defaulted).</summary>
     public bool IsGiven(SymbolResult result) => result.GetResult(Option) is { Implicit: false };
 
-    /// <summary>Whether the option was given with a value that changes the settings (a flag: on).</summary>
+    /// <summary>Whether the option was given with a value that changes the settings (a flag: on); safe in a command's validators.</summary>
     public abstract bool IsSet(SymbolResult result);
 
     /// <summary><paramref name="settings"/> with this option's value applied, or unchanged when it was not given.</summary>
@@ -80,7 +80,8 @@ internal sealed class SettingOption<TSettings, T> : SettingOption<TSettings>
     public override SettingBinding<TSettings> Binding => _binding;
 
     /// <inheritdoc />
-    public override bool IsSet(SymbolResult result) => IsGiven(result) && (result.GetValue(_option) is not bool flag || flag);
+    public override bool IsSet(SymbolResult result) =>
+        IsGiven(result) && (!_binding.IsFlag || result.GetValue(_option) is true); // only a flag's value is read: a command's validators run before its values convert, and reading a bad number throws
 
     /// <inheritdoc />
     public override TSettings ApplyTo(TSettings settings, ParseResult result) =>

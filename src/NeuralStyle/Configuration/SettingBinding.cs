@@ -5,7 +5,8 @@ namespace NeuralStyle.Configuration;
 /// <see cref="SettingDescription"/> (key, help, default, range), how its value is read from text
 /// (<see cref="SettingText"/>), and how a value changes a <typeparamref name="TSettings"/>. The
 /// command line's options and a batch manifest's keys are both bound through these, so a key means
-/// the same everywhere; the values themselves are validated once, at <c>Build()</c>.
+/// the same everywhere; the values themselves are validated once, at <c>Build()</c> (but for a
+/// binding whose range is <see cref="RangeCheckedOnRead"/>).
 /// </summary>
 /// <typeparam name="TSettings">The settings record the value goes into.</typeparam>
 public abstract class SettingBinding<TSettings>
@@ -24,13 +25,17 @@ public abstract class SettingBinding<TSettings>
     /// <summary>The value's type: <see cref="int"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/> (a flag) or an enum.</summary>
     public abstract Type ValueType { get; }
 
-    /// <summary>Whether the setting is a flag: <c>true</c> applies it, <c>false</c> leaves the settings as they are.</summary>
-    public bool IsFlag => ValueType == typeof(bool);
+    /// <summary>
+    /// Whether the setting is a flag (made by <see cref="Flag"/>): <c>true</c> applies it, <c>false</c>
+    /// leaves the settings as they are, so a flag given <c>false</c> counts as not given.
+    /// </summary>
+    public bool IsFlag { get; private set; }
 
     /// <summary>
-    /// Whether a value out of <see cref="SettingDescription.Range"/> is refused as it is read, not
+    /// Whether a number out of <see cref="SettingDescription.Range"/> is refused as it is read, not
     /// left to <c>Build()</c>: for a setting a host takes in other units than the library's (e.g.
     /// MiB for a limit in bytes), whose library message would name numbers the user never wrote.
+    /// Numbers only: it changes nothing for a flag or a name.
     /// </summary>
     public bool RangeCheckedOnRead { get; init; }
 
@@ -58,6 +63,8 @@ public abstract class SettingBinding<TSettings>
     public static SettingBinding<TSettings, bool> Flag(SettingDescription description, Func<TSettings, TSettings> turnOn)
     {
         ArgumentNullException.ThrowIfNull(turnOn);
-        return new(description, (settings, on) => on ? turnOn(settings) : settings);
+        var flag = new SettingBinding<TSettings, bool>(description, (settings, on) => on ? turnOn(settings) : settings);
+        ((SettingBinding<TSettings>)flag).IsFlag = true;
+        return flag;
     }
 }

@@ -15,7 +15,7 @@ public sealed class SettingBinding<TSettings, TValue> : SettingBinding<TSettings
         : base(description)
     {
         ArgumentNullException.ThrowIfNull(apply);
-        if (!SettingText.IsNumber(typeof(TValue)) && typeof(TValue) != typeof(bool) && !typeof(TValue).IsEnum)
+        if (!SettingText.IsReadable(typeof(TValue)))
         {
             throw new ArgumentException($"{description.Name}: a setting's value is a whole number, a number, a flag or a name, not a {typeof(TValue).Name}.", nameof(apply));
         }
@@ -35,7 +35,8 @@ public sealed class SettingBinding<TSettings, TValue> : SettingBinding<TSettings
     /// <param name="value">The value read.</param>
     public bool TryParse(string text, out TValue value) =>
         SettingText.TryParse(text, out value, Aliases)
-        && !(RangeCheckedOnRead && Description.Range is ValueRange range && !range.Contains(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)));
+        && !(RangeCheckedOnRead && Description.Range is ValueRange range && value is int or long or double
+            && !range.Contains(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary><paramref name="settings"/> with <paramref name="value"/> applied.</summary>
     /// <param name="settings">The settings to change.</param>

@@ -55,13 +55,12 @@ public static class SettingText
         return [.. Enum.GetNames(enumType).Select(SettingDescriptions.KebabCase)];
     }
 
-    /// <summary>Whether <paramref name="valueType"/> is a number (whole or not; a nullable or an array stands for its element).</summary>
+    /// <summary>Whether <see cref="TryParse{T}"/> reads a <paramref name="valueType"/>: <see cref="int"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/> or an enum (not a nullable or an array of them).</summary>
     /// <param name="valueType">The value's type.</param>
-    public static bool IsNumber(Type valueType)
+    internal static bool IsReadable(Type valueType)
     {
         ArgumentNullException.ThrowIfNull(valueType);
-        Type type = Element(valueType);
-        return type == typeof(int) || type == typeof(long) || type == typeof(double);
+        return valueType == typeof(int) || valueType == typeof(long) || valueType == typeof(double) || valueType == typeof(bool) || valueType.IsEnum;
     }
 
     private static Type Element(Type valueType) =>
