@@ -43,8 +43,8 @@ public sealed class ParsingTests : IClassFixture<WorkDirectory>
     [InlineData("--threads abc", "--threads must be a whole number between 1 and 1024 (got 'abc').")]
     [InlineData("--style-blend x", "--style-blend")]
     [InlineData("--tile-size abc", "--tile-size must be a whole number (got 'abc').")]
-    [InlineData("--min-size x", "--min-size must be a whole number (got 'x').")]
-    [InlineData("--tile-halo y", "--tile-halo must be a whole number (got 'y').")]
+    [InlineData("--min-size x", "--min-size and --scale-iterations apply to --multi-scale")]
+    [InlineData("--tile-halo y", "--tile-halo applies to tiled evaluation: add --tile-size")]
     public async Task BadOptionsAreUsageErrors(string extra, string? expected = null)
     {
         string[] output = extra.StartsWith("--output", StringComparison.Ordinal) ? [] : ["-o", _work.File("out.png")];
