@@ -107,9 +107,14 @@ public static class Manifest
             return null;
         }
 
+        foreach (string twice in job.EnumerateObject().GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            errors.Add($"\"{twice}\" is given twice: give each key once.");
+        }
+
         string? content = PathOf(job, "content", folder, errors, required: true);
         string? output = PathOf(job, "output", folder, errors, required: true);
-        string[] styles = Given(job, "style", out JsonElement style) ? Paths(style, "style", folder, errors) : [];
+        string[] styles = Given(job, "style", out JsonElement style) ? ManifestPaths.Many(style, "style", folder, errors) ?? [] : [];
         string? model = null;
         if (Given(job, "model", out JsonElement named))
         {
@@ -220,27 +225,10 @@ public static class Manifest
             return null;
         }
 
-        return Path.GetFullPath(value.GetString()!, folder);
+        return ManifestPaths.Resolve(value.GetString()!, name, folder, errors);
     }
 
     /// <summary>Whether <paramref name="job"/> gives <paramref name="name"/>: JSON null is not given (the default), as a missing key.</summary>
     private static bool Given(JsonElement job, string name, out JsonElement value) =>
         job.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
-
-    private static string[] Paths(JsonElement value, string name, string folder, List<string> errors)
-    {
-        if (value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
-        {
-            return [Path.GetFullPath(value.GetString()!, folder)];
-        }
-
-        if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0
-            && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())))
-        {
-            return value.EnumerateArray().Select(v => Path.GetFullPath(v.GetString()!, folder)).ToArray();
-        }
-
-        errors.Add($"\"{name}\" must be a path or a non-empty array of paths.");
-        return [];
-    }
 }

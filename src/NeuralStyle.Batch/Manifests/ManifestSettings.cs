@@ -42,13 +42,14 @@ internal sealed class ManifestSettings
         {
             if (key == SettingDescriptions.Preset.Key)
             {
-                string text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
-                if (!StylePreset.TryParse(text, out StylePreset? named))
+                if (value.ValueKind == JsonValueKind.String && StylePreset.TryParse(value.GetString(), out StylePreset? named))
                 {
-                    _errors.Add(StylePreset.Unknown(text));
+                    preset = named;
                 }
-
-                preset = named ?? preset;
+                else
+                {
+                    _errors.Add($"\"{key}\" must be one of {SettingDescriptions.Preset.Values} (got {Shown(value)}).");
+                }
             }
             else if (key == SettingDescriptions.StyleBlendWeight.Key)
             {
@@ -56,11 +57,11 @@ internal sealed class ManifestSettings
             }
             else if (key == SettingDescriptions.StyleMask.Key)
             {
-                masks = Paths(key, value);
+                masks = ManifestPaths.Many(value, key, _folder, _errors);
             }
             else
             {
-                Collect(key, value, TransferSettingBindings.All, extra, given, "style transfer");
+                Collect(key, value, TransferSettingBindings.All, extra, given, "style transfer", _ => null);
             }
         }
 
@@ -84,11 +85,11 @@ internal sealed class ManifestSettings
         var given = new Dictionary<SettingBinding<StylizeOptions>, string>();
         foreach ((string key, JsonElement value) in settings)
         {
-            Collect(key, value, StylizeSettingBindings.All, [], given, "fast-style job");
+            Collect(key, value, StylizeSettingBindings.All, [], given, "fast-style job", k => StylizeSettingBindings.TransferKeyProblem(k, name => $"\"{name}\""));
         }
 
-        string name = BuiltInStyles.TryParse(model, out BuiltInStyle builtIn) ? BuiltInStyles.NameOf(builtIn) : Path.GetFullPath(model, _folder);
-        return _errors.Count > 0 ? null : new ManifestModel(name, Apply(StylizeOptions.Default, StylizeSettingBindings.All, given));
+        string? name = BuiltInStyles.TryParse(model, out BuiltInStyle builtIn) ? BuiltInStyles.NameOf(builtIn) : ManifestPaths.Resolve(model, "model", _folder, _errors);
+        return _errors.Count > 0 || name is null ? null : new ManifestModel(name, Apply(StylizeOptions.Default, StylizeSettingBindings.All, given));
     }
 
     /// <summary>A suggested setting as a manifest line writes it: <c>"optimizer": "adam"</c>, <c>"size": 512</c>.</summary>
@@ -106,9 +107,19 @@ internal sealed class ManifestSettings
     private static bool IsSet<TSettings>(Dictionary<SettingBinding<TSettings>, string> given, SettingBinding<TSettings> binding) =>
         given.TryGetValue(binding, out string? text) && (!binding.IsFlag || text == "true");
 
-    /// <summary>Records <paramref name="key"/>'s value as text for its binding, or what is wrong with the key or the value.</summary>
+    /// <summary>
+    /// Records <paramref name="key"/>'s value as text for its binding, or what is wrong with the key
+    /// (one the host sets, an unknown one, with <paramref name="elsewhere"/>'s pointer to the key the
+    /// line means, a setting given twice through an alias) or with the value.
+    /// </summary>
     private void Collect<TSettings>(
-        string key, JsonElement value, IReadOnlyList<SettingBinding<TSettings>> bindings, string[] extra, Dictionary<SettingBinding<TSettings>, string> given, string kind)
+        string key,
+        JsonElement value,
+        IReadOnlyList<SettingBinding<TSettings>> bindings,
+        string[] extra,
+        Dictionary<SettingBinding<TSettings>, string> given,
+        string kind,
+        Func<string, string?> elsewhere)
     {
         if (_options.BatchLevelKeys.TryGetValue(key, out string? instead))
         {
@@ -121,9 +132,13 @@ internal sealed class ManifestSettings
         else if (bindings.FirstOrDefault(b => b.IsNamed(key)) is not SettingBinding<TSettings> binding)
         {
             string known = string.Join(", ", bindings.Select(b => b.Description.Key).Concat(extra).Order(StringComparer.Ordinal));
-            _errors.Add($"unknown setting \"{key}\" for a {kind}: use {known}.");
+            _errors.Add(elsewhere(key) ?? $"unknown setting \"{key}\" for a {kind}: use {known}.");
         }
-        else if (binding.IsFlag)
+        else if (given.ContainsKey(binding))
+        {
+            _errors.Add($"\"{key}\" sets {binding.Description.Key}, which the line gives already: give it once.");
+        }
+        else if (binding.ValueType == typeof(bool))
         {
             if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
             {
@@ -162,18 +177,6 @@ internal sealed class ManifestSettings
         }
 
         return [.. weights];
-    }
-
-    private string[]? Paths(string key, JsonElement value)
-    {
-        JsonElement[] items = value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : [value];
-        if (items.Length == 0 || !items.All(i => i.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(i.GetString())))
-        {
-            _errors.Add($"\"{key}\" must be a path or a non-empty array of paths (got {Shown(value)}).");
-            return null;
-        }
-
-        return [.. items.Select(i => Path.GetFullPath(i.GetString()!, _folder))];
     }
 
     private void CountPerStyle(SettingDescription description, int? count, int styles, string unit)

@@ -39,7 +39,7 @@ public sealed class ManifestStylizers : IDisposable
 
     /// <summary>Stylizers made with the host's networks.</summary>
     /// <param name="needOf">What a transfer's settings need of the extractor, as a key: transfers with one key share one extractor.</param>
-    /// <param name="load">Loads the extractor a transfer's settings need, with what identifies it and its weights in each output's record.</param>
+    /// <param name="load">Loads the extractor a transfer's settings need, with what identifies it and its weights in each output's record; the extractors it returns are disposed with this.</param>
     /// <param name="device">The device models are loaded on (null: the CPU).</param>
     /// <param name="imageLimits">The limits the transfers' style images are decoded under (null: the defaults); each job's photo is under <see cref="BatchOptions.ImageLimits"/>.</param>
     public ManifestStylizers(
@@ -56,8 +56,13 @@ public sealed class ManifestStylizers : IDisposable
         _imageLimits = imageLimits ?? ImageLoadOptions.Default;
     }
 
-    /// <summary>A job per line, its stylizer made (or shared); a line whose stylizer cannot be made is a problem with its number.</summary>
+    /// <summary>
+    /// A job per line, its stylizer made (or shared); a line whose stylizer cannot be made (a setting
+    /// <c>Build()</c> refuses, a model that cannot be loaded) is a problem with its number. What
+    /// <c>load</c> throws is no line's problem (every transfer line needs the network) and reaches the caller.
+    /// </summary>
     /// <param name="lines">The manifest's lines (<see cref="Manifest.Read"/>).</param>
+    /// <exception cref="ArgumentException">A line has neither a transfer nor a model.</exception>
     public (IReadOnlyList<BatchJob> Jobs, IReadOnlyList<BatchProblem> Problems) JobsFor(IReadOnlyList<ManifestLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
@@ -65,6 +70,11 @@ public sealed class ManifestStylizers : IDisposable
         var problems = new List<BatchProblem>();
         foreach (ManifestLine line in lines)
         {
+            if ((line.Transfer is null) == (line.Model is null))
+            {
+                throw new ArgumentException($"Line {line.Line} has {(line.Transfer is null ? "neither" : "both")} a transfer and a model: give it one of them.", nameof(lines));
+            }
+
             try
             {
                 IStylizer stylizer = line.Transfer is ManifestTransfer transfer ? Transfer(transfer) : Model(line.Model!);

@@ -14,7 +14,7 @@ internal sealed class StylizeOptionSet
     private readonly IReadOnlyList<SettingOption<StylizeOptions>> _options =
         [.. StylizeSettingBindings.All.Select(b => SettingOption<StylizeOptions>.For(b, b == StylizeSettingBindings.Size ? ["-s"] : []))];
 
-    private readonly Option<string?> _transferTileSize = new("--tile-size") { Hidden = true };
+    private readonly Option<string?> _transferTileSize = new(DescribedOptions.NameOf(SettingDescriptions.TileSize)) { Hidden = true };
 
     /// <summary>The settings these options set, as the command line describes them (the memory limit in MiB).</summary>
     public static IReadOnlyList<SettingDescription> Descriptions { get; } = [.. StylizeSettingBindings.All.Select(b => b.Description)];
@@ -32,7 +32,7 @@ internal sealed class StylizeOptionSet
         {
             if (result.GetResult(_transferTileSize) is not null)
             {
-                result.AddError($"{_transferTileSize.Name} is a transfer's tile core; a fast network's largest tile, overlap included, is {DescribedOptions.NameOf(StylizeSettingDescriptions.MaxTileSize)}.");
+                result.AddError(StylizeSettingBindings.TransferKeyProblem(SettingDescriptions.TileSize.Key, key => "--" + key)!);
             }
         });
     }

@@ -88,9 +88,9 @@ internal static class TrainCommand
 
             // Counted as given, not read: a weight that is no number is its parser's error, and reading it here would throw.
             int weights = result.GetResult(blend)?.Tokens.Count ?? 0;
-            if (weights > 0 && weights != (result.GetValue(styles)?.Length ?? 0))
+            if (weights > 0 && TransferSettingBindings.PerStyleProblem(blend.Name, weights, result.GetValue(styles)?.Length ?? 0, "weight") is string problem)
             {
-                result.AddError($"--style-blend has {weights} weight(s) for {result.GetValue(styles)?.Length ?? 0} style image(s): give one weight per style image.");
+                result.AddError(problem);
             }
         });
         command.SetAction(async (result, cancellationToken) =>

@@ -52,7 +52,7 @@ internal sealed class TransferOptions
     private static Option<StylePreset> PresetOption()
     {
         Option<StylePreset> option = DescribedOptions.Create<StylePreset>(SettingDescriptions.Preset);
-        option.HelpName = SettingDescriptions.Preset.Values!.Replace(", ", "|", StringComparison.Ordinal);
+        option.HelpName = string.Join('|', StylePreset.All.Select(p => p.Aliases[0]));
         option.CustomParser = result =>
         {
             string text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
@@ -61,7 +61,7 @@ internal sealed class TransferOptions
                 return preset;
             }
 
-            result.AddError(StylePreset.Unknown(text));
+            result.AddError($"Unknown preset '{text.Trim()}': use {SettingDescriptions.Preset.Values}.");
             return StylePreset.Default;
         };
         return option;

@@ -45,6 +45,21 @@ public static class StylizeSettingBindings
     public static SettingBinding<StylizeOptions, int> MemoryLimit { get; } =
         new(MemoryLimitInMebibytes, (o, mebibytes) => o with { MemoryLimitBytes = (long)mebibytes << 20 }) { RangeCheckedOnRead = true };
 
+    /// <summary>
+    /// What a host says of a transfer's key given to a fast network's stylise where the setting it
+    /// means has another key: <c>tile-size</c> (a transfer's tile core) for <see cref="MaxTileSize"/>
+    /// (a fast network's whole tile); null for any other key.
+    /// </summary>
+    /// <param name="key">The key given.</param>
+    /// <param name="nameOf">A key as the host writes it, e.g. <c>--tile-size</c> or <c>"tile-size"</c>.</param>
+    public static string? TransferKeyProblem(string key, Func<string, string> nameOf)
+    {
+        ArgumentNullException.ThrowIfNull(nameOf);
+        return key == SettingDescriptions.TileSize.Key
+            ? $"{nameOf(key)} is a transfer's tile core; a fast network's largest tile, overlap included, is {nameOf(MaxTileSize.Description.Key)}."
+            : null;
+    }
+
     /// <summary>Every binding, in the order of <see cref="StylizeSettingDescriptions.All"/>.</summary>
     public static IReadOnlyList<SettingBinding<StylizeOptions>> All { get; } = [Strength, PaletteShare, PreserveColors, MaxTileSize, TileOverlap, Size, MaxUpscale, MemoryLimit];
 }

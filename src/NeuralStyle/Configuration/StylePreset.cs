@@ -100,10 +100,6 @@ public sealed class StylePreset
         return preset is not null;
     }
 
-    /// <summary>What hosts say of a preset name <see cref="TryParse"/> does not know: <c>Unknown preset 'x': use default, keras.</c></summary>
-    /// <param name="name">The name given.</param>
-    public static string Unknown(string? name) => $"Unknown preset '{name?.Trim()}': use {string.Join(", ", All.Select(p => p.Aliases[0]))}.";
-
     /// <inheritdoc />
     public override string ToString() => Name;
 

@@ -59,7 +59,11 @@ public sealed class ManifestTests : IDisposable
             "{\"content\": \"a.jpg\", \"style\": \"s.jpg\", \"output\": \"3.png\", \"style-blend\": [0.5, 0.5], \"style-mask\": [\"m1.png\", \"m2.png\"], \"preset\": \"picasso\"}",
             "{\"content\": \"a.jpg\", \"style\": \"s.jpg\", \"output\": \"4.png\", \"shards\": 2, \"save-every\": 10, \"colour\": 1, \"style-blend\": [\"x\"]}",
             "{\"content\": \"a.jpg\", \"model\": \"m.safetensors\", \"output\": \"5.png\", \"tile-size\": 64, \"memory-limit\": 1, \"strength\": [1]}",
-            "{\"content\": \"a.jpg\", \"style\": \"s.jpg\", \"output\": \"6.png\", \"preserve-colors\": false, \"color-match\": true, \"multi-scale\": true, \"min-size\": 64}");
+            "{\"content\": \"a.jpg\", \"style\": \"s.jpg\", \"output\": \"6.png\", \"preserve-colors\": false, \"color-match\": true, \"multi-scale\": true, \"min-size\": 64}",
+            "{\"content\": \"a.jpg\", \"style\": \"s.jpg\", \"output\": \"7.png\", \"size\": 64, \"size\": 96, \"lr\": 1, \"learning-rate\": 2}",
+            "{\"content\": \"a.jpg\", \"style\": \"s.jpg\", \"output\": \"8.png\", \"lr\": 1, \"learning-rate\": 2, \"style-mask\": \"m\\u0000.png\", \"preset\": [1]}",
+            "{\"content\": \"a\\u0000.jpg\", \"model\": \"m.safetensors\", \"output\": \"9.png\"}",
+            "{\"content\": \"a.jpg\", \"model\": \"m\\u0000.safetensors\", \"output\": \"10.png\"}");
         (IReadOnlyList<ManifestLine> lines, IReadOnlyList<BatchProblem> problems) = Manifest.Read(
             path, new ManifestReadOptions { BatchLevelKeys = new Dictionary<string, string> { ["shards"] = "pass --shards instead" } });
 
@@ -70,11 +74,15 @@ public sealed class ManifestTests : IDisposable
             (2, "\"preserve-colors\" and \"color-match\" are two ways to keep the content's colours: choose one."),
             (2, "\"min-size\" and \"scale-iterations\" apply to \"multi-scale\""), (2, "\"tile-halo\" applies to tiled evaluation: add \"tile-size\""),
             (3, "\"style-blend\" has 2 weight(s) for 1 style image(s): give one weight per style image."), (3, "\"style-mask\" has 2 mask(s) for 1 style image(s)"),
-            (3, "Unknown preset 'picasso': use default, keras."),
+            (3, "\"preset\" must be one of default, keras (got \"picasso\")."),
             (4, "\"shards\" is set once for the whole batch: pass --shards instead."), (4, "\"save-every\" is for a single run"),
             (4, "unknown setting \"colour\" for a style transfer: use "), (4, "\"style-blend\" must be a number such as 0.5 or an array of them (got [\"x\"])."),
-            (5, "unknown setting \"tile-size\" for a fast-style job: use max-tile-size, max-upscale, memory-limit, palette, preserve-colors, size, strength, tile-overlap."),
+            (5, "\"tile-size\" is a transfer's tile core; a fast network's largest tile, overlap included, is \"max-tile-size\"."),
             (5, "\"memory-limit\" must be a whole number of at least 64 (got 1)."), (5, "\"strength\" must be a number such as 0.5 (got [1])."),
+            (7, "\"size\" is given twice: give each key once."),
+            (8, "\"learning-rate\" sets learning-rate, which the line gives already: give it once."), (8, "\"style-mask\" has a NUL character"),
+            (8, "\"preset\" must be one of default, keras (got [1])."),
+            (9, "\"content\" has a NUL character"), (10, "\"model\" has a NUL character"),
         ];
         Assert.All(expected, e => Assert.Contains(problems, p => p.Line == e.Line && p.Message.Contains(e.What, StringComparison.Ordinal)));
         Assert.Equal(expected.Length, problems.Count);

@@ -63,11 +63,15 @@ public sealed class SettingTextTests
         Assert.Equal(SettingDescriptions.Size.Range!.ToString(), checkedOnRead.Expected);
         Assert.True(TransferSettingBindings.Evaluations.IsNamed("evaluations"));
         Assert.Throws<ArgumentException>(() => new SettingBinding<StyleTransferSettings, string>(SettingDescriptions.Size, (s, _) => s));
+        Assert.Throws<ArgumentException>(() => new SettingBinding<StyleTransferSettings, int?>(SettingDescriptions.Size, (s, _) => s));
     }
 
     [Fact]
     public void Flags_apply_only_when_true_and_the_rules_name_settings_as_the_host_does()
     {
+        Assert.True(TransferSettingBindings.MultiScale.IsFlag);
+        Assert.False(new SettingBinding<StyleTransferSettings, bool>(SettingDescriptions.NormalizeGradients, (s, on) => s.WithObjective(o => o with { NormalizeGradients = on })).IsFlag);
+        Assert.False(TransferSettingBindings.Size.IsFlag);
         Assert.Same(StyleTransferSettings.Default, TransferSettingBindings.MultiScale.Apply(StyleTransferSettings.Default, false));
         Assert.NotNull(TransferSettingBindings.MultiScale.Apply(StyleTransferSettings.Default, true).Optimization.MultiScale);
 
