@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NeuralStyle.Configuration;
 using NeuralStyle.Engine;
 using NeuralStyle.FastStyle.Network;
+using NeuralStyle.Features;
 using NeuralStyle.FastStyle.Training;
 using NeuralStyle.Imaging;
 using NeuralStyle.Optimization;
@@ -17,7 +18,10 @@ namespace NeuralStyle.Benchmarks.FastStyle;
 /// Where a training step's time goes, with the built-in recipe (<see cref="Styles.BuiltInRecipes.FromScratch"/>; the crop size
 /// and batch as given): the photo feed, the network's forward pass, the loss (the loss
 /// network over the output and the input crops), the backward pass, the gradient check and Adam.
-/// Usage: training-profile PHOTOS STYLE [steps=30] [batch=4] [size=128] [bf16] [nhwc] [half5] [net-bf16] [warmup=N]:
+/// Usage: training-profile PHOTOS STYLE [steps=30] [batch=4] [size=128] [bf16] [nhwc] [half5] [net-bf16] [one-pass] [warmup=N]:
+/// one-pass computes the loss with one pass of the loss network over output and input crops together
+/// (the input half detached as the content reference), instead of a pass over the output and a
+/// no-gradient one over the input at the content layers only;
 /// bf16 runs the loss network in bfloat16 (<see cref="Features.MixedPrecisionExtractor"/>); net-bf16 runs
 /// the style network as <see cref="TrainingPrecision.BFloat16"/> training does; nhwc feeds the crops
 /// channels_last, so both networks' convolutions run in that layout; half5 profiles the first release's
@@ -35,6 +39,7 @@ internal static class TrainingProfile
         int size = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 128;
         bool bf16 = args.Skip(5).Contains("bf16");
         bool nhwc = args.Skip(5).Contains("nhwc");
+        bool onePass = args.Skip(5).Contains("one-pass");
         TrainingPrecision precision = args.Skip(5).Contains("net-bf16") ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32;
         int warmup = args.Skip(5).Where(a => a.StartsWith("warmup=", StringComparison.Ordinal)).Select(a => int.Parse(a["warmup=".Length..], CultureInfo.InvariantCulture)).DefaultIfEmpty(3).Single();
         if (warmup < 0 || warmup >= steps)
@@ -85,7 +90,12 @@ internal static class TrainingProfile
             Lap(0);
             torch.Tensor output = network.Forward(input, precision);
             Lap(1);
-            (torch.Tensor sum, torch.Tensor terms) = loss.Compute(output, input);
+            (torch.Tensor sum, torch.Tensor terms) = onePass ? OnePass(loss, output, input) : loss.Compute(output, input);
+            if (step == 1)
+            {
+                Console.WriteLine("step 1 loss terms: " + string.Join(", ", terms.to(torch.ScalarType.Float64).cpu().data<double>().ToArray().Select(v => v.ToString("G9", CultureInfo.InvariantCulture))));
+            }
+
             _ = terms.cpu().data<float>().ToArray();
             Lap(2);
             IList<torch.Tensor> gradients = torch.autograd.grad([sum], parameters);
@@ -118,5 +128,22 @@ internal static class TrainingProfile
         {
             moment.Dispose();
         }
+    }
+
+    /// <summary>
+    /// <paramref name="loss"/>'s terms with one loss-network pass over <c>[output; input]</c>: the
+    /// output half's features for every term, the input half's (detached) as the content reference.
+    /// </summary>
+    private static (torch.Tensor Total, torch.Tensor Terms) OnePass(PerceptualLoss loss, torch.Tensor output, torch.Tensor input)
+    {
+        long count = output.shape[0];
+        FeatureLayer[] layers = [.. loss.Objective.ActiveLayers.Union(loss.Content.Layers)];
+        IReadOnlyDictionary<FeatureLayer, torch.Tensor> both = loss.Extractor.ExtractRgb(torch.cat([output, input.to(output.dtype)]), layers);
+        var features = both.ToDictionary(f => f.Key, f => f.Value.narrow(0, 0, count));
+        var reference = loss.Content.Layers.ToDictionary(l => l, l => both[l].narrow(0, count, count).detach());
+        ObjectiveEvaluation sums = loss.Objective.Evaluate(output, features, reference);
+        torch.Tensor terms = torch.stack([sums.Content, sums.Style, sums.TotalVariation]).DividedBy(count);
+        torch.Tensor total = terms.sum();
+        return (total, torch.cat([total.unsqueeze(0), terms]).detach());
     }
 }

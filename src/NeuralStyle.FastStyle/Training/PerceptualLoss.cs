@@ -29,6 +29,15 @@ internal sealed class PerceptualLoss : IDisposable
         ]);
     }
 
+    /// <summary>The extractor the features come from.</summary>
+    internal IFeatureExtractor Extractor => _extractor;
+
+    /// <summary>The composed terms: content (against each input crop), style, total variation.</summary>
+    internal Objective Objective => _objective;
+
+    /// <summary>The content term, whose layers the input crops are extracted at.</summary>
+    internal ContentTerm Content => _content;
+
     /// <summary>The loss of <paramref name="output"/> for <paramref name="input"/> (both <c>[B, 3, S, S]</c>), averaged over the batch: the total to differentiate and its four terms.</summary>
     public (torch.Tensor Total, torch.Tensor Terms) Compute(torch.Tensor output, torch.Tensor input)
     {
