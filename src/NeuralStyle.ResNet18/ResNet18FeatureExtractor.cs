@@ -143,6 +143,9 @@ public sealed class ResNet18FeatureExtractor : IFeatureExtractor
         }
 
         using NativeResourceGuard.Use use = _guard.Enter();
+
+        // The scope holds every activation, so none is finalised while the next layer reads it; the wanted ones leave it.
+        using var scope = torch.NewDisposeScope();
         _network.Forward(input, wanted.MaxBy(l => l.Depth)!, (layer, value) =>
         {
             if (wanted.Contains(layer))
@@ -150,6 +153,11 @@ public sealed class ResNet18FeatureExtractor : IFeatureExtractor
                 result[layer] = value;
             }
         });
+        foreach (torch.Tensor kept in result.Values.Distinct())
+        {
+            kept.MoveToOuterDisposeScope();
+        }
+
         return result;
     }
 

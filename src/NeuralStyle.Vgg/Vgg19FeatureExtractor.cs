@@ -176,6 +176,9 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
         }
 
         using NativeResourceGuard.Use use = _guard.Enter();
+
+        // The scope holds every activation, so none is finalised while the next layer reads it; the wanted ones leave it.
+        using var scope = torch.NewDisposeScope();
         int deepest = wanted.Max();
         torch.Tensor x = _options.ChannelsLast ? TensorLayout.ToChannelsLast(input) : input;
         int convolution = 0;
@@ -196,6 +199,11 @@ public sealed class Vgg19FeatureExtractor : IFeatureExtractor
             {
                 result[layer] = x;
             }
+        }
+
+        foreach (torch.Tensor kept in result.Values.Distinct())
+        {
+            kept.MoveToOuterDisposeScope();
         }
 
         return result;

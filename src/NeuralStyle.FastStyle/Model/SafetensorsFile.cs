@@ -74,8 +74,9 @@ internal static class SafetensorsFile
         header.CopyTo(stream);
         foreach ((_, torch.Tensor tensor) in tensors)
         {
-            using torch.Tensor cpu = tensor.detach().to(torch.ScalarType.Float32, torch.CPU).contiguous();
-            stream.Write(cpu.bytes);
+            // The scope holds the intermediates, so none can be finalised while a native call reads it.
+            using var scope = torch.NewDisposeScope();
+            stream.Write(tensor.detach().to(torch.ScalarType.Float32, torch.CPU).contiguous().bytes);
         }
     }
 

@@ -63,6 +63,8 @@ internal sealed class TransformerNet : IDisposable
     /// <summary>A network holding copies of <paramref name="state"/>'s tensors (already validated against <see cref="NetworkPlan.Parameters"/>).</summary>
     public static TransformerNet FromState(FastStyleArchitecture architecture, IReadOnlyDictionary<string, torch.Tensor> state, torch.Device? device = null)
     {
+        // The scope holds each intermediate copy, so none is finalised while a native call reads it; the parameters leave it.
+        using var scope = torch.NewDisposeScope();
         var parameters = NetworkPlan.Parameters(architecture)
             .Select(p => new KeyValuePair<string, torch.Tensor>(
                 p.Key, state[p.Key].to(torch.ScalarType.Float32, device ?? torch.CPU, copy: true).contiguous().DetachFromDisposeScope()))
@@ -216,7 +218,9 @@ internal sealed class TransformerNet : IDisposable
 
     private static torch.Tensor Uniform(long[] shape, double bound, torch.Generator generator, torch.Device? device)
     {
-        using torch.Tensor unit = torch.rand(shape, generator: generator);
+        // The scope holds the intermediates, so none is finalised while a native call reads it; the result leaves it.
+        using var scope = torch.NewDisposeScope();
+        torch.Tensor unit = torch.rand(shape, generator: generator);
         return unit.Times(2 * bound).Plus_(-bound).to(device ?? torch.CPU).DetachFromDisposeScope();
     }
 

@@ -94,7 +94,9 @@ internal static class OnnxExporter
 
     private static string Weights(OnnxGraph graph, TransformerNet network, string key)
     {
-        using torch.Tensor cpu = network[key].detach().to(torch.ScalarType.Float32, torch.CPU).contiguous();
+        // The scope holds the intermediates, so none can be finalised while a native call reads it.
+        using var scope = torch.NewDisposeScope();
+        torch.Tensor cpu = network[key].detach().to(torch.ScalarType.Float32, torch.CPU).contiguous();
         return graph.Constant(key, cpu.data<float>().ToArray(), cpu.shape);
     }
 

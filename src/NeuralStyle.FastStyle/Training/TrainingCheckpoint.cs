@@ -139,5 +139,10 @@ internal static class TrainingCheckpoint
         }
     }
 
-    private static torch.Tensor Copy(torch.Tensor tensor, torch.Device device) => tensor.to(torch.ScalarType.Float32, device, copy: true).contiguous().DetachFromDisposeScope();
+    private static torch.Tensor Copy(torch.Tensor tensor, torch.Device device)
+    {
+        // The scope holds the intermediate copy, so it is not finalised while contiguous() reads it; the result leaves it.
+        using var scope = torch.NewDisposeScope();
+        return tensor.to(torch.ScalarType.Float32, device, copy: true).contiguous().DetachFromDisposeScope();
+    }
 }

@@ -56,7 +56,8 @@ internal sealed class ConvBatchNorm : IDisposable
     {
         using var scope = torch.NewDisposeScope();
         torch.Tensor convolved = conv2d(x, _weight, null, strides: [Stride, Stride], padding: Padding.Symmetric);
-        return torch.addcmul(_shift, convolved, _scale, 1).MoveToOuterDisposeScope();
+        using Scalar one = 1.ToScalar(); // held for the native call (ScalarArithmetic says why)
+        return torch.addcmul(_shift, convolved, _scale, one).MoveToOuterDisposeScope();
     }
 
     public void Dispose()

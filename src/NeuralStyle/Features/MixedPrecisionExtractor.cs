@@ -73,8 +73,10 @@ public sealed class MixedPrecisionExtractor : IFeatureExtractor
     public IReadOnlyDictionary<FeatureLayer, torch.Tensor> ExtractNormalized(torch.Tensor input, IReadOnlyCollection<FeatureLayer> layers)
     {
         ArgumentNullException.ThrowIfNull(input);
+        // The scope holds the bfloat16 copies, so none is finalised while a native call reads it; the features leave it.
+        using var scope = torch.NewDisposeScope();
         IReadOnlyDictionary<FeatureLayer, torch.Tensor> low = _inner.ExtractNormalized(Authoring.TensorLayout.ToChannelsLast(input.to(_inner.DataType)), layers);
-        return low.ToDictionary(p => p.Key, p => p.Value.to(torch.ScalarType.Float32));
+        return low.ToDictionary(p => p.Key, p => p.Value.to(torch.ScalarType.Float32).MoveToOuterDisposeScope());
     }
 
     /// <inheritdoc />

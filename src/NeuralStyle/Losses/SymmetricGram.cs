@@ -29,8 +29,16 @@ internal sealed class SymmetricGram : torch.autograd.SingleTensorFunction<Symmet
     /// <inheritdoc />
     public override List<torch.Tensor> backward(torch.autograd.AutogradContext ctx, torch.Tensor grad_output)
     {
+        // Its own scope: libtorch may call this on a worker thread (a GPU's), where no caller's scope
+        // holds the intermediates against finalisation while a native call reads them.
+        using var scope = torch.NewDisposeScope();
         List<torch.Tensor> saved = ctx.get_saved_variables();
         torch.Tensor gradient = (grad_output + grad_output.t()).mm(saved[0]);
-        return saved.Count == 1 ? [gradient] : [gradient.mul_(saved[1]), null!];
+        if (saved.Count > 1)
+        {
+            gradient.mul_(saved[1]);
+        }
+
+        return saved.Count == 1 ? [gradient.MoveToOuterDisposeScope()] : [gradient.MoveToOuterDisposeScope(), null!];
     }
 }

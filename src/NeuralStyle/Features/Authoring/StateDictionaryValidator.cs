@@ -38,7 +38,10 @@ public static class StateDictionaryValidator
                 continue;
             }
 
-            using torch.Tensor finite = tensor.isfinite().all();
+            // Each intermediate held in a local until disposed: a temporary no code refers to may be
+            // finalised by a collection on another thread while a native call still reads it.
+            using torch.Tensor finiteElements = tensor.isfinite();
+            using torch.Tensor finite = finiteElements.all();
             if (!finite.ToBoolean())
             {
                 problems.Add($"key '{key}' contains NaN or infinite values");

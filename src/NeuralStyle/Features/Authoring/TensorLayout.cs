@@ -19,7 +19,9 @@ public static class TensorLayout
             throw new ArgumentException($"channels_last needs a 4-D [N, C, H, W] tensor, got {tensor.dim()}-D.", nameof(tensor));
         }
 
-        return tensor.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
+        // The scope holds the intermediates, so none is finalised while a native call reads it; the result leaves it.
+        using var scope = torch.NewDisposeScope();
+        return tensor.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2).MoveToOuterDisposeScope();
     }
 
     /// <summary>Whether a 4-D tensor's elements are laid out NHWC (channels vary fastest).</summary>
