@@ -42,13 +42,13 @@ public sealed class StateDictionaryValidatorTests
         {
             while (!stop.IsCancellationRequested)
             {
-                GC.Collect();
+                GC.Collect(0);
                 GC.WaitForPendingFinalizers();
             }
         });
         try
         {
-            for (int i = 0; i < 3_000; i++)
+            for (int i = 0; i < 2_000; i++)
             {
                 StateDictionaryValidator.Validate("weights", state, expected);
             }
