@@ -43,6 +43,27 @@ public static class HostileImages
         return [.. png.AsSpan(0, afterHeader), .. chunk, .. png.AsSpan(afterHeader)];
     }
 
+    /// <summary>
+    /// A 38-byte extended WebP file whose first chunk after the header, <paramref name="chunk"/> (<c>ICCP</c>,
+    /// <c>EXIF</c> or <c>XMP </c>), declares <paramref name="declaredBytes"/> bytes of metadata it does not hold:
+    /// ImageSharp 2.1 allocates the declared size before it reads a byte.
+    /// </summary>
+    public static byte[] WebpWithMetadataBomb(string chunk, uint declaredBytes)
+    {
+        byte flag = chunk switch { "ICCP" => 0x20, "EXIF" => 0x08, "XMP " => 0x04, _ => throw new ArgumentException("ICCP, EXIF or XMP ", nameof(chunk)) };
+        byte[] file = new byte[38];
+        "RIFF"u8.CopyTo(file);
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(4), (uint)file.Length - 8);
+        "WEBPVP8X"u8.CopyTo(file.AsSpan(8));
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(16), 10);
+        file[20] = flag;
+
+        // Canvas width and height minus one (24-bit each) stay 0: a 1x1 canvas.
+        Encoding.ASCII.GetBytes(chunk).CopyTo(file, 30);
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(34), declaredBytes);
+        return file;
+    }
+
     /// <summary>A PNG chunk: length, type, data, CRC.</summary>
     private static byte[] Chunk(string type, byte[] data)
     {

@@ -9,12 +9,17 @@ namespace NeuralStyle.Imaging;
 /// <summary>
 /// Detects truncated files that ImageSharp would otherwise decode leniently (filling the missing
 /// part with gray): a JPEG must end with its end-of-image marker, a GIF with its trailer, and a
-/// WebP file must be as long as its RIFF header says.
+/// WebP file must be as long as its RIFF header says, each of its chunks within it. ImageSharp 2.1
+/// allocates a WebP metadata chunk (ICCP, EXIF, XMP) at its declared size before reading it, even
+/// to read the header: a 38-byte file declaring a 2 GB chunk cost 2 GB, so this runs before the header is read.
 /// </summary>
 internal static class ImageCompleteness
 {
     private const int JpegTailBytes = 4096;
     private const int GifTailBytes = 16;
+
+    /// <summary>"RIFF", the length that follows, "WEBP".</summary>
+    private const int RiffHeaderBytes = 12;
 
     /// <summary>Returns why the data looks cut short, or null when it looks complete.</summary>
     public static string? FindTruncation(Stream stream, long start, IImageFormat format)
@@ -28,8 +33,32 @@ internal static class ImageCompleteness
                 => "the GIF trailer is missing",
             WebpFormat when DeclaredRiffLength(stream, start) is long declared && declared > length
                 => $"the WebP header declares {declared} bytes but only {length} are present",
+            WebpFormat => FindChunkOverrun(stream, start, length),
             _ => null,
         };
+    }
+
+    /// <summary>The first RIFF chunk (after the 12-byte file header) that declares more bytes than follow it.</summary>
+    private static string? FindChunkOverrun(Stream stream, long start, long length)
+    {
+        Span<byte> header = stackalloc byte[8];
+        for (long position = RiffHeaderBytes; position + header.Length <= length;)
+        {
+            stream.Position = start + position;
+            stream.ReadExactly(header);
+            uint declared = BinaryPrimitives.ReadUInt32LittleEndian(header[4..]);
+            long remaining = length - position - header.Length;
+            if (declared > remaining)
+            {
+                string name = string.Concat(header[..4].ToArray().Select(b => b is >= 0x20 and < 0x7F ? (char)b : '?'));
+                return $"its '{name}' chunk declares {declared} bytes but only {remaining} follow";
+            }
+
+            // A chunk's data is padded to an even length.
+            position += header.Length + declared + (declared & 1);
+        }
+
+        return null;
     }
 
     private static bool TailContains(Stream stream, long start, long length, int tailBytes, Func<ReadOnlySpan<byte>, bool> test)
@@ -43,7 +72,7 @@ internal static class ImageCompleteness
 
     private static long? DeclaredRiffLength(Stream stream, long start)
     {
-        if (stream.Length - start < 12)
+        if (stream.Length - start < RiffHeaderBytes)
         {
             return null;
         }

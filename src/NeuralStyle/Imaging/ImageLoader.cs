@@ -49,8 +49,9 @@ public sealed class ImageLoader
     /// <summary>
     /// ImageSharp's configuration with the decoder's allocations capped, and PNG metadata never read:
     /// a PNG's compressed text and ICC chunks inflate without bound (a 1 MB zTXt chunk holds 1 GiB of
-    /// text), and nothing in them is needed. JPEG and WebP metadata is read for the EXIF orientation;
-    /// their segments are bounded by the file's size.
+    /// text), and nothing in them is needed. JPEG and WebP metadata is read for the EXIF orientation:
+    /// a JPEG's segments are at most 64 KiB, and a WebP chunk that declares more than the file holds is
+    /// refused before the decoder allocates it (<see cref="ImageCompleteness"/>).
     /// </summary>
     private static SixLabors.ImageSharp.Configuration DecodingFor(ImageLoadOptions options)
     {
@@ -66,14 +67,21 @@ public sealed class ImageLoader
     /// are capped (the same decoding <see cref="Load(Stream)"/> uses). For checks before a load, such as
     /// an upload's size or a photo's smallest side.
     /// </summary>
-    /// <param name="stream">The image's bytes, from its current position.</param>
+    /// <param name="stream">The image's bytes, from its current position (buffered in memory first when it cannot seek).</param>
     /// <param name="format">The format found; null when none is.</param>
     /// <returns>The header; null when the bytes are not an image in a supported format.</returns>
-    /// <exception cref="InvalidImageException">The header is corrupt or unreadable.</exception>
+    /// <exception cref="InvalidImageException">The header is corrupt or unreadable, or the file is truncated.</exception>
+    /// <exception cref="ImageTooLargeException">A stream that cannot seek is longer than <see cref="ImageLoadOptions.MaxStreamBytes"/>.</exception>
     public IImageInfo? Identify(Stream stream, out IImageFormat? format)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return Identify(stream, "stream", out format);
+        if (stream.CanSeek)
+        {
+            return Identify(stream, "stream", out format);
+        }
+
+        using MemoryStream buffer = BoundedRead.ReadAll(stream, Options.MaxStreamBytes) ?? throw TooLong(Options.MaxStreamBytes);
+        return Identify(buffer, "stream", out format);
     }
 
     /// <summary>Loads an image file.</summary>
@@ -160,11 +168,6 @@ public sealed class ImageLoader
                 "Resize it first, or raise ImageLoadOptions.MaxPixels if you trust it.");
         }
 
-        if (format is not null && ImageCompleteness.FindTruncation(stream, start, format) is string truncation)
-        {
-            throw new InvalidImageException($"Image {source} is corrupt or truncated: {truncation}.");
-        }
-
         stream.Position = start;
         try
         {
@@ -178,11 +181,28 @@ public sealed class ImageLoader
         }
     }
 
+    /// <summary>
+    /// The header of a seekable <paramref name="stream"/>, after <see cref="ImageCompleteness"/> has checked
+    /// that the file is whole: a truncated file, or one with a part that declares more bytes than the file
+    /// holds, is refused before any decoder reads it.
+    /// </summary>
     private IImageInfo? Identify(Stream stream, string source, out IImageFormat? format)
     {
+        long start = stream.Position;
         try
         {
+            if (Image.DetectFormat(_configuration, stream) is IImageFormat detected
+                && ImageCompleteness.FindTruncation(stream, start, detected) is string truncation)
+            {
+                throw new InvalidImageException($"Image {source} is corrupt or truncated: {truncation}.");
+            }
+
+            stream.Position = start;
             return Image.Identify(_configuration, stream, out format);
+        }
+        catch (InvalidImageException)
+        {
+            throw;
         }
         catch (Exception exception) when (IsDecodeFailure(exception))
         {

@@ -152,6 +152,39 @@ public sealed class ImagingTests : IDisposable
     }
 
     [Theory]
+    [InlineData("ICCP")]
+    [InlineData("EXIF")]
+    [InlineData("XMP ")]
+    public void A_webp_metadata_chunk_declaring_more_than_the_file_is_refused_before_it_is_allocated(string chunk)
+    {
+        byte[] webp = HostileImages.WebpWithMetadataBomb(chunk, 0x7FFF_FF00);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var identify = Assert.Throws<InvalidImageException>(() => _loader.Identify(new MemoryStream(webp), out _));
+        var load = Assert.Throws<InvalidImageException>(() => _loader.Load(new MemoryStream(webp)));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.All([identify.Message, load.Message], message => Assert.Contains($"'{chunk}' chunk declares 2147483392 bytes but only 0 follow", message, StringComparison.Ordinal));
+        Assert.True(allocated < 16 << 20, $"a {webp.Length}-byte WebP allocated {allocated / 1048576.0:F1} MB");
+    }
+
+    [Fact]
+    public void A_whole_webp_with_metadata_loads()
+    {
+        using var image = TestImages.Photo(40, 30);
+        image.Metadata.ExifProfile = new ExifProfile();
+        image.Metadata.ExifProfile.SetValue(ExifTag.Software, "NeuralStyle tests");
+        using var stream = new MemoryStream();
+        image.SaveAsWebp(stream, new SixLabors.ImageSharp.Formats.Webp.WebpEncoder { FileFormat = SixLabors.ImageSharp.Formats.Webp.WebpFileFormatType.Lossless });
+
+        stream.Position = 0;
+        Assert.NotNull(_loader.Identify(stream, out SixLabors.ImageSharp.Formats.IImageFormat? format));
+        Assert.Equal("Webp", format!.Name);
+        stream.Position = 0;
+        using TransferImage loaded = _loader.Load(stream);
+        Assert.Equal((40, 30), (loaded.Width, loaded.Height));
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void A_compressed_text_bomb_in_a_png_is_never_inflated(bool international)
