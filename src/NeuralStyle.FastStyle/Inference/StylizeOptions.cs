@@ -68,7 +68,8 @@ public sealed record StylizeOptions
 
     /// <summary>
     /// Resize each photo so its longest side is this many pixels before stylising (the result has
-    /// that size); null (the default) stylises the photo at its own size.
+    /// that size), enlarging a smaller photo at most <see cref="MaxUpscale"/> times (by default not at
+    /// all); null (the default) stylises the photo at its own size.
     /// </summary>
     public int? Size { get; init; }
 

@@ -6,6 +6,7 @@ namespace NeuralStyle.FastStyle.Inference;
 /// blend and colour keeping add theirs) take <see cref="WholeImageBytesPerPixel"/> per pixel of each image, and
 /// the network's pass over a tile
 /// takes the model's measured bytes per pixel; the tile is the largest square that fits in what is left.
+/// Several images run in one pass only when each fits whole; otherwise they run one at a time, in larger tiles.
 /// </summary>
 /// <param name="TileSize">The tile side (the whole image when it fits).</param>
 /// <param name="TileOverlap">The overlap between tiles, at most half the tile.</param>
@@ -26,7 +27,7 @@ internal readonly record struct TilePlan(int TileSize, int TileOverlap, int Imag
     private const long PaletteBytesPerPixel = 12;
 
     /// <summary>Headroom over the network's measured tensors for what its kernels allocate inside one operation (instance normalisation's copies, convolution scratch): the peak resident growth of a tiled run was 2.2 times the tensors it held.</summary>
-    private const double ScratchFactor = 2.5;
+    internal const double ScratchFactor = 2.5;
 
     /// <summary>The plan for <paramref name="images"/> images of <paramref name="width"/> x <paramref name="height"/>; <paramref name="recolors"/> when the results move to the model's palette.</summary>
     /// <exception cref="InsufficientMemoryException">Even one image at the smallest tile needs more than the limit; the message says how much and what to change.</exception>
@@ -43,10 +44,15 @@ internal readonly record struct TilePlan(int TileSize, int TileOverlap, int Imag
             throw new InsufficientMemoryException(need + " Stylise it smaller (StylizeOptions.Size), or raise StylizeOptions.MemoryLimitBytes.");
         }
 
-        int perPass = (int)Math.Clamp((limit - smallestTile) / wholeImage, 1, Math.Max(images, 1));
-        double left = limit - (perPass * wholeImage);
-        int side = (int)Math.Min(options.TileSize, Math.Floor(Math.Sqrt(left / (perPass * perTilePixel))));
-        side = Math.Max(side, StylizeOptions.MinimumTileSize);
+        // Images run together only whole: each has its own buffers and its network pass in flight, and
+        // batching tiles would shrink every tile (more overlap computed twice) for no gain.
+        bool wholeFitsATile = width <= options.TileSize && height <= options.TileSize;
+        long wholePass = wholeImage + (long)(width * height * perTilePixel);
+        int perPass = wholeFitsATile ? (int)Math.Clamp(limit / wholePass, 1, Math.Max(images, 1)) : 1;
+        double tilePixels = (limit - (perPass * wholeImage)) / (perPass * perTilePixel);
+        int side = wholeFitsATile && width * height <= tilePixels
+            ? (int)Math.Max(width, height)
+            : (int)Math.Clamp(Math.Floor(Math.Sqrt(tilePixels)), StylizeOptions.MinimumTileSize, options.TileSize);
         return new TilePlan(side, Math.Min(options.TileOverlap, side / 2), perPass);
     }
 

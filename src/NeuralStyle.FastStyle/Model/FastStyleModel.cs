@@ -19,7 +19,8 @@ namespace NeuralStyle.FastStyle.Model;
 /// A trained fast style network: stylises an image in one forward pass. Load one with
 /// <see cref="Load(string, torch.Device?)"/> (a <c>.safetensors</c> file written by <see cref="Save"/> or by
 /// <see cref="Training.FastStyleTrainer"/>), export it with <see cref="ExportOnnx"/>. Every method
-/// may be called from several threads at once; <see cref="Dispose"/> waits for calls in progress.
+/// may be called from several threads at once; <see cref="Dispose"/> refuses new calls at once and
+/// frees the network when the last call in progress ends.
 /// </summary>
 public sealed class FastStyleModel : IDisposable
 {
@@ -32,13 +33,14 @@ public sealed class FastStyleModel : IDisposable
     {
         Source = source;
         SourcePath = sourcePath;
-        _digest = new Lazy<string>(ComputeDigest, LazyThreadSafetyMode.ExecutionAndPublication);
+        // PublicationOnly: a measurement that fails once (out of memory under load, say) is tried again by the next call, not remembered.
+        _digest = new Lazy<string>(ComputeDigest, LazyThreadSafetyMode.PublicationOnly);
         NeuralStyle.Runtime.Nnpack.Disable();
         _network = network;
         _network.RequireGradients(false);
         Info = info with { Architecture = network.Architecture };
         _guard = new NativeResourceGuard(nameof(FastStyleModel), network.Dispose);
-        _networkBytesPerPixel = new Lazy<double>(MeasureBytesPerPixel, LazyThreadSafetyMode.ExecutionAndPublication);
+        _networkBytesPerPixel = new Lazy<double>(MeasureBytesPerPixel, LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>What the model file says about the network and its training.</summary>
@@ -217,20 +219,28 @@ public sealed class FastStyleModel : IDisposable
         options ??= StylizeOptions.Default;
         var problems = new ProblemList();
         options.Validate(problems);
-        foreach (TransferImage image in images)
+        if (!problems.IsEmpty)
         {
-            problems.Require(
-                image.Width >= MinimumSide && image.Height >= MinimumSide,
-                Setting.ContentImage,
-                $"The image is {image.Width}x{image.Height}; a fast style network needs at least {MinimumSide} px a side.",
-                "Enlarge the image first.");
+            // Options that cannot resize: the sizes as given are reported with them.
+            foreach (TransferImage image in images)
+            {
+                RequireSides(problems, image, image, options);
+            }
+
+            problems.ThrowIfAny();
         }
 
-        problems.ThrowIfAny();
         TransferImage?[] resized = images.Select(options.Resized).ToArray();
         try
         {
-            return Render(images.Select((image, i) => resized[i] ?? image).ToArray(), options, cancellationToken);
+            TransferImage[] working = images.Select((image, i) => resized[i] ?? image).ToArray();
+            for (int i = 0; i < images.Count; i++)
+            {
+                RequireSides(problems, images[i], working[i], options);
+            }
+
+            problems.ThrowIfAny();
+            return Render(working, options, cancellationToken);
         }
         finally
         {
@@ -239,6 +249,19 @@ public sealed class FastStyleModel : IDisposable
                 image?.Dispose();
             }
         }
+    }
+
+    /// <summary>The network's paddings need <see cref="MinimumSide"/> pixels a side: checked on what it sees, after any resize.</summary>
+    private static void RequireSides(ProblemList problems, TransferImage image, TransferImage working, StylizeOptions options)
+    {
+        bool resized = !ReferenceEquals(image, working);
+        problems.Require(
+            working.Width >= MinimumSide && working.Height >= MinimumSide,
+            Setting.ContentImage,
+            resized
+                ? $"The image is {image.Width}x{image.Height}, {working.Width}x{working.Height} at size {options.Size}; a fast style network needs at least {MinimumSide} px a side."
+                : $"The image is {image.Width}x{image.Height}; a fast style network needs at least {MinimumSide} px a side.",
+            resized ? "Give a larger size, or crop the image to a less elongated shape." : "Enlarge the image first.");
     }
 
     private TransferImage[] Render(IReadOnlyList<TransferImage> images, StylizeOptions options, CancellationToken cancellationToken)

@@ -345,7 +345,12 @@ internal static class SafetensorsFile
             return false;
         }
 
-        long count = dimensions.Aggregate(1L, (product, d) => product * d);
+        if (ElementCount(dimensions, dataLength / sizeof(float)) is not long count)
+        {
+            problems.Add($"tensor '{key}' has shape [{string.Join(", ", dimensions)}], more elements than the file's {dataLength} bytes of data hold");
+            return false;
+        }
+
         if (end - begin != count * sizeof(float))
         {
             problems.Add($"tensor '{key}' spans {end - begin} bytes but its shape [{string.Join(", ", dimensions)}] needs {count * sizeof(float)}");
@@ -360,6 +365,28 @@ internal static class SafetensorsFile
 
         entry = (key, dimensions.ToArray(), begin, end);
         return true;
+    }
+
+    /// <summary>The product of <paramref name="dimensions"/>, or null when it exceeds <paramref name="limit"/> (before it can overflow).</summary>
+    private static long? ElementCount(List<long> dimensions, long limit)
+    {
+        if (dimensions.Contains(0))
+        {
+            return 0;
+        }
+
+        long count = 1;
+        foreach (long d in dimensions)
+        {
+            if (count > limit / d)
+            {
+                return null;
+            }
+
+            count *= d;
+        }
+
+        return count;
     }
 
     private static InvalidWeightsException Invalid(string source, string problem) =>

@@ -40,7 +40,7 @@ internal sealed class TransformerNet : IDisposable
     /// </summary>
     public static TransformerNet Initialize(FastStyleArchitecture architecture, long seed, torch.Device? device = null)
     {
-        var generator = new torch.Generator(unchecked((ulong)seed), torch.CPU);
+        using var generator = new torch.Generator(unchecked((ulong)seed), torch.CPU);
         var parameters = new List<KeyValuePair<string, torch.Tensor>>();
         foreach (NetworkOp op in NetworkPlan.Of(architecture))
         {

@@ -99,8 +99,9 @@ internal sealed class ContentFeed : IDisposable
         {
             _queue.Writer.TryComplete();
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
+            // Out of memory too: the trainer waiting in Next hears of it instead of waiting forever.
             _queue.Writer.TryComplete(e);
         }
     }

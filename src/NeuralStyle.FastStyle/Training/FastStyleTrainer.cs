@@ -177,7 +177,8 @@ public sealed class FastStyleTrainer
         CancellationToken cancellationToken)
     {
         using var scope = torch.NewDisposeScope();
-        torch.Tensor input = feed.Next(cancellationToken).to(network.Parameters[0].Value.device);
+        // The batch was made outside this scope: disposed as soon as it is on the network's device.
+        torch.Tensor input = feed.Next(cancellationToken).to(network.Parameters[0].Value.device, disposeAfter: true);
         (torch.Tensor total, torch.Tensor terms) = loss.Compute(network.Forward(input, _precision), input);
         double[] values = terms.to(torch.ScalarType.Float64).cpu().data<double>().ToArray();
         if (!values.All(double.IsFinite))

@@ -209,6 +209,27 @@ public sealed class InferenceTests : IDisposable
     }
 
     [Theory]
+    [InlineData(3200, 320, 32, "3200x320, 32x3 at size 32")]
+    [InlineData(250, 4000, 16, "250x4000, 1x16 at size 16")]
+    public void An_image_the_size_makes_too_thin_is_refused_before_the_network_sees_it(int width, int height, int size, string expected)
+    {
+        using TransferImage elongated = Photo(width, height);
+        StyleTransferConfigurationException error = Assert.Throws<StyleTransferConfigurationException>(
+            () => _model.Stylize(elongated, StylizeOptions.Default with { Size = size }));
+        Assert.Equal(Setting.ContentImage, Assert.Single(error.Problems).Setting);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Give a larger size", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_small_image_the_size_enlarges_enough_is_stylised()
+    {
+        using TransferImage small = Photo(12, 12);
+        using TransferImage result = _model.Stylize(small, StylizeOptions.Default with { Size = 48, MaxUpscale = 4 });
+        Assert.Equal((48, 48), (result.Width, result.Height));
+    }
+
+    [Theory]
     [InlineData(32, 8, "StylizeOptions.TileSize must be a whole number of at least 64 (got 32)")]
     [InlineData(128, -1, "StylizeOptions.TileOverlap must be a whole number of at least 0 (got -1)")]
     public void A_tile_below_the_minimum_or_a_negative_overlap_is_refused(int tileSize, int overlap, string expected)

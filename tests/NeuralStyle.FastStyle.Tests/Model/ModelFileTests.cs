@@ -174,6 +174,21 @@ public sealed class ModelFileTests : IDisposable
             }),
             "overlap in the data");
 
+    [Theory]
+    [InlineData("[1073741824, 1073741824, 16]")]
+    [InlineData("[2147483647, 2147483647, 2147483647]")]
+    [InlineData("[64, 1073741824]")]
+    public void A_shape_of_more_elements_than_the_data_holds_is_named_even_when_its_product_overflows(string shape) =>
+        AssertInvalid(
+            WithHeader(h =>
+            {
+                JsonObject header = JsonNode.Parse(h)!.AsObject();
+                header["in1.bias"]!["shape"] = JsonNode.Parse(shape);
+                header["in1.bias"]!["data_offsets"] = JsonNode.Parse("[0, 0]");
+                return header.ToJsonString();
+            }),
+            "more elements than the file's");
+
     [Fact]
     public void A_huge_header_claim_is_called_so_not_truncated()
     {
