@@ -139,7 +139,8 @@ internal static class TrainCommand
                 ?? (settings.CheckpointEvery > 0 || resuming ? Path.ChangeExtension(model, null) + ".checkpoint.safetensors" : null);
             if (checkpointPath is not null)
             {
-                OutputGuard.EnsureNotAnInput(checkpointPath, [.. readFiles, (model, "model to write")]);
+                // The library checks it against every input; only the command knows the model's path.
+                OutputGuard.EnsureNotAnInput(checkpointPath, [(model, "model to write")]);
             }
 
             using IFeatureExtractor extractor = BackboneFactory.Create(
@@ -164,10 +165,11 @@ internal static class TrainCommand
 
             if (checkpointPath is not null)
             {
-                builder.WithCheckpoint(checkpointPath, resuming);
+                builder.WithCheckpoint(checkpointPath, resuming, overwrite: replace);
             }
 
             FastStyleTrainer trainer = builder.Build();
+            OutputGuard.EnsureNotAnInput(model, trainer.Photos.Select(photo => (photo, "training photo")));
             string what = FormattableString.Invariant(
                 $"Training a {settings.Architecture} for {string.Join(", ", styleFiles)} on {trainer.Photos.Count} photos: {extractor.Name}, {settings.Size} px crops, batch {settings.BatchSize}, {settings.Steps} steps, {TrainingSettingDescriptions.PrecisionText(trainer.Precision)} style network");
             using FastStyleModel trained = await reporter.TrackTrainingAsync(what, progress => trainer.TrainAsync(progress, cancellationToken)).ConfigureAwait(false);

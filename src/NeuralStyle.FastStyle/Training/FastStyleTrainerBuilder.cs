@@ -5,6 +5,7 @@ using NeuralStyle.Engine;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
 using NeuralStyle.Features;
+using NeuralStyle.IO;
 using NeuralStyle.Imaging;
 using NeuralStyle.Transfer;
 
@@ -23,6 +24,7 @@ public sealed class FastStyleTrainerBuilder
     private ImageLoadOptions _loadOptions = ImageLoadOptions.Default;
     private string? _checkpoint;
     private bool _resume;
+    private bool _overwriteCheckpoint;
     private string? _styleName;
     private FastStyleModel? _initial;
     private ILogger _logger = NullLogger.Instance;
@@ -78,12 +80,16 @@ public sealed class FastStyleTrainerBuilder
     /// <summary>
     /// The checkpoint file, written atomically every <see cref="FastStyleTrainingSettings.CheckpointEvery"/>
     /// steps; with <paramref name="resume"/>, a checkpoint already there is continued from (same
-    /// settings required), exactly as if the run had not stopped.
+    /// settings required), exactly as if the run had not stopped. A checkpoint already there that is
+    /// not resumed is replaced only with <paramref name="overwrite"/>: without it <see cref="Build"/>
+    /// refuses, so a restarted run never silently replaces hours of training. It is never one of the
+    /// run's inputs (a photo, a style image, the initial model's file).
     /// </summary>
-    public FastStyleTrainerBuilder WithCheckpoint(string path, bool resume = false)
+    public FastStyleTrainerBuilder WithCheckpoint(string path, bool resume = false, bool overwrite = false)
     {
         _checkpoint = path;
         _resume = resume;
+        _overwriteCheckpoint = overwrite;
         return this;
     }
 
@@ -145,6 +151,7 @@ public sealed class FastStyleTrainerBuilder
         }
 
         problems.Require(!_resume || !string.IsNullOrWhiteSpace(_checkpoint), TrainingSetting.Checkpoint, "Resume is asked for but no checkpoint path is given.", "Pass the checkpoint path to WithCheckpoint.");
+        CheckCheckpoint(problems, photos);
         ResolvedObjective? objective = null;
         if (_extractor is null)
         {
@@ -168,6 +175,35 @@ public sealed class FastStyleTrainerBuilder
         string styleName = _styleName ?? (_styles[0].Source.FilePath is string first ? Path.GetFileNameWithoutExtension(first) : "style");
         return new FastStyleTrainer(
             _settings, photos, [.. _styles], styleName, _extractor!, objective!, loader!, _checkpoint, _resume, _initial, Precision(), _logger);
+    }
+
+    /// <summary>Where the checkpoint goes: never over an input, and over an earlier run's checkpoint only when resuming it or allowed to.</summary>
+    private void CheckCheckpoint(ProblemList problems, IReadOnlyList<string> photos)
+    {
+        if (string.IsNullOrWhiteSpace(_checkpoint))
+        {
+            return;
+        }
+
+        IEnumerable<(string, string)> inputs = [
+            .. photos.Select(p => (p, "training photo")),
+            .. _styles.Where(s => s.Source?.FilePath is not null).Select(s => (s.Source.FilePath!, "style image")),
+            .. _initial?.SourcePath is string model ? [(model, "initial model")] : Array.Empty<(string, string)>()];
+        try
+        {
+            OutputGuard.EnsureNotAnInput(_checkpoint, inputs);
+        }
+        catch (OutputConflictException conflict)
+        {
+            problems.Add(TrainingSetting.Checkpoint, conflict.Message, "Give the checkpoint a path of its own.");
+            return;
+        }
+
+        problems.Require(
+            _resume || _overwriteCheckpoint || !File.Exists(_checkpoint),
+            TrainingSetting.Checkpoint,
+            $"The checkpoint '{_checkpoint}' already exists, and a run that starts over would replace it.",
+            "Resume from it to continue that run, allow it to be replaced, or give another checkpoint path.");
     }
 
     /// <summary>

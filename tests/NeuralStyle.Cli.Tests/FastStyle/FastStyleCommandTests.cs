@@ -141,6 +141,38 @@ public sealed class FastStyleCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_never_replaces_a_photo_or_an_earlier_runs_checkpoint_unasked()
+    {
+        string photos = Photos();
+        string photo = Path.Combine(photos, "photo.png");
+        byte[] photoBytes = File.ReadAllBytes(photo);
+        string[] tiny = ["--crop-size", "48", "--steps", "1", "--batch", "1", "--width", "0.25", "--blocks", "1", "--threads", "1"];
+
+        CliRun asModel = await CliRun.RunAsync(["train", _work.Style, "--images", photos, "-o", photo, "-f", .. tiny]);
+        Assert.True(asModel.Code == ExitCode.Usage, asModel.Error);
+        Assert.Contains("is the training photo", asModel.Error, StringComparison.Ordinal);
+        CliRun asCheckpoint = await CliRun.RunAsync(["train", _work.Style, "--images", photos, "-o", _work.File("m1.safetensors"), "--checkpoint", photo, "--checkpoint-every", "1", "-f", .. tiny]);
+        Assert.True(asCheckpoint.Code == ExitCode.Usage, asCheckpoint.Error);
+        Assert.Contains("is the training photo", asCheckpoint.Error, StringComparison.Ordinal);
+        Assert.Equal(photoBytes, File.ReadAllBytes(photo));
+
+        // An earlier run's checkpoint: refused without --resume or -f, before any training.
+        string model = _work.File("restarted.safetensors");
+        string checkpoint = _work.File("restarted.checkpoint.safetensors");
+        File.WriteAllBytes(checkpoint, [7, 7, 7]);
+        CliRun restart = await CliRun.RunAsync(["train", _work.Style, "--images", photos, "-o", model, "--checkpoint-every", "1", .. tiny]);
+        Assert.True(restart.Code == ExitCode.Usage, restart.Error);
+        Assert.Contains($"The checkpoint '{checkpoint}' already exists", restart.Error, StringComparison.Ordinal);
+        Assert.Equal([7, 7, 7], File.ReadAllBytes(checkpoint));
+        Assert.False(File.Exists(model));
+
+        CliRun replaced = await CliRun.RunAsync(["train", _work.Style, "--images", photos, "-o", model, "--checkpoint-every", "1", "-f", .. tiny]);
+        Assert.True(replaced.Code == ExitCode.Success, replaced.Error);
+        using FastStyleModel fresh = FastStyleModel.Load(checkpoint);
+        Assert.Equal(1, fresh.Info.Steps);
+    }
+
+    [Fact]
     public async Task Train_reports_bad_settings_and_a_missing_folder()
     {
         CliRun bad = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", _work.File("m.safetensors"), "--steps", "0", "--width", "0.3");

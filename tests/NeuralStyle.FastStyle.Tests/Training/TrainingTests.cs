@@ -283,6 +283,22 @@ public sealed class TrainingTests(FastStyleFixture fixture)
     }
 
     [Fact]
+    public void An_existing_checkpoint_is_resumed_or_replaced_only_when_asked_and_never_an_input()
+    {
+        string checkpoint = Path.Combine(fixture.NewFolder(), "run.checkpoint.safetensors");
+        File.WriteAllBytes(checkpoint, [1, 2, 3]);
+        FastStyleTrainingSettings settings = Tiny with { Steps = 2, CheckpointEvery = 1 };
+
+        AssertRefused(() => Builder(settings).WithCheckpoint(checkpoint).Build(), TrainingSetting.Checkpoint, "already exists", "Resume from it");
+        Assert.Equal([1, 2, 3], File.ReadAllBytes(checkpoint));
+        Assert.NotNull(Builder(settings).WithCheckpoint(checkpoint, overwrite: true).Build());
+
+        string photo = Directory.EnumerateFiles(fixture.Photos).First();
+        AssertRefused(() => Builder(settings).WithCheckpoint(photo, overwrite: true).Build(), TrainingSetting.Checkpoint, "is the training photo", "never overwritten");
+        AssertRefused(() => Builder(settings).WithCheckpoint(fixture.Style, resume: true).Build(), TrainingSetting.Checkpoint, "is the style image");
+    }
+
+    [Fact]
     public void A_photo_smaller_than_the_network_takes_is_named_at_build()
     {
         string photos = fixture.NewFolder();
