@@ -23,6 +23,12 @@ public static class Manifest
     /// <summary>The longest line read, in bytes (a job is a few hundred; a longer line is refused, not buffered).</summary>
     public const int MaxLineLength = 64 * 1024;
 
+    /// <summary>The most problems listed (a file of bad lines would otherwise list millions); the rest are counted.</summary>
+    public const int MaxListedProblems = 1000;
+
+    /// <summary>UTF-8's byte order mark, allowed before the first line (not counted in its length).</summary>
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>The keys that say what a line is; every other key is a setting.</summary>
     public static IReadOnlySet<string> StructuralKeys { get; } = new HashSet<string>(StringComparer.Ordinal) { "content", "style", "model", "output" };
 
@@ -41,11 +47,26 @@ public static class Manifest
         var good = new List<ManifestLine>();
         var problems = new List<BatchProblem>();
         using FileStream stream = File.OpenRead(path);
-        int number = 0;
-        while (ReadLine(stream) is { } bytes)
+
+        // The bytes the file says it has: a device that reads without end (/dev/zero reports 0) has no jobs.
+        long end = stream.Length;
+        int number = 0, unlisted = 0, firstUnlisted = 0;
+        void Report(int line, string message)
+        {
+            if (problems.Count < MaxListedProblems)
+            {
+                problems.Add(new BatchProblem(line, message));
+            }
+            else if (unlisted++ == 0)
+            {
+                firstUnlisted = line;
+            }
+        }
+
+        while (ReadLine(stream, end) is { } bytes)
         {
             number++;
-            ReadOnlySpan<byte> text = number == 1 && bytes is [0xEF, 0xBB, 0xBF, ..] ? bytes.AsSpan(3) : bytes;
+            ReadOnlySpan<byte> text = number == 1 && bytes.AsSpan().StartsWith(Utf8Bom) ? bytes.AsSpan(Utf8Bom.Length) : bytes;
             if (number == 1 && text is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
             {
                 throw new InvalidDataException($"The manifest '{path}' is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8 (in PowerShell: Out-File -Encoding utf8), one JSON object per line.");
@@ -53,13 +74,13 @@ public static class Manifest
 
             if (text.Length > MaxLineLength)
             {
-                problems.Add(new BatchProblem(number, $"the line is longer than {MaxLineLength} bytes: one job per line, a JSON object of a few paths and settings."));
+                Report(number, $"the line is longer than {MaxLineLength} bytes: one job per line, a JSON object of a few paths and settings.");
             }
             else if (Decode(text, out int invalidAt) is not { } line)
             {
-                problems.Add(new BatchProblem(
+                Report(
                     number,
-                    $"the line is not valid UTF-8 (byte {invalidAt + 1} is 0x{text[invalidAt]:X2}): save the manifest as UTF-8, and rename any file whose name is not UTF-8 (.NET can neither open nor write such a path)."));
+                    $"the line is not valid UTF-8 (byte {invalidAt + 1} is 0x{text[invalidAt]:X2}): save the manifest as UTF-8, and rename any file whose name is not UTF-8 (.NET can neither open nor write such a path).");
             }
             else if (!string.IsNullOrWhiteSpace(line))
             {
@@ -69,8 +90,16 @@ public static class Manifest
                     good.Add(bound);
                 }
 
-                problems.AddRange(errors.Select(e => new BatchProblem(number, e)));
+                foreach (string error in errors)
+                {
+                    Report(number, error);
+                }
             }
+        }
+
+        if (unlisted > 0)
+        {
+            problems.Add(new BatchProblem(firstUnlisted, $"{unlisted} more problem(s) on this line and later ones are not listed (only the first {MaxListedProblems} are): fix these and read the manifest again."));
         }
 
         if (good.Count == 0 && problems.Count == 0)
@@ -147,14 +176,15 @@ public static class Manifest
             : settings.Model(model, given) is ManifestModel bound ? new ManifestLine { Line = number, Content = content, Output = output, Model = bound } : null;
     }
 
-    /// <summary>A line's bytes, without its \n or \r\n, cut at <see cref="MaxLineLength"/> + 1 bytes so a hostile line is never buffered whole; null after the last line.</summary>
-    private static byte[]? ReadLine(Stream stream)
+    /// <summary>A line's bytes, without its \n or \r\n, cut a few bytes past <see cref="MaxLineLength"/> so a hostile line is never buffered whole; null after the last line or at <paramref name="end"/>.</summary>
+    private static byte[]? ReadLine(Stream stream, long end)
     {
         using var line = new MemoryStream();
-        int b;
-        while ((b = stream.ReadByte()) >= 0 && b != '\n')
+        int b = -1;
+        while (stream.Position < end && (b = stream.ReadByte()) >= 0 && b != '\n')
         {
-            if (line.Length <= MaxLineLength)
+            // Room for a byte order mark and one byte more than a line may have: enough to tell it is too long.
+            if (line.Length <= MaxLineLength + Utf8Bom.Length)
             {
                 line.WriteByte((byte)b);
             }

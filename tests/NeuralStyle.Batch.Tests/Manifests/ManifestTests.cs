@@ -5,6 +5,7 @@ using NeuralStyle.Configuration;
 using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.Imaging;
 using NeuralStyle.Optimization;
+using NeuralStyle.Testing;
 
 namespace NeuralStyle.Batch.Tests.Manifests;
 
@@ -127,6 +128,44 @@ public sealed class ManifestTests : IDisposable
 
         File.WriteAllText(path, "\n\n");
         Assert.Contains("has no jobs", Assert.Throws<BatchValidationException>(() => Manifest.Read(path)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_of_bad_lines_lists_the_first_problems_and_counts_the_rest()
+    {
+        string path = Write([.. Enumerable.Repeat("x", Manifest.MaxListedProblems + 2500), "{\"content\": \"a.jpg\", \"model\": \"m\", \"output\": \"o.png\"}"]);
+        (IReadOnlyList<ManifestLine> lines, IReadOnlyList<BatchProblem> problems) = Manifest.Read(path);
+
+        Assert.Single(lines);
+        Assert.Equal(Manifest.MaxListedProblems + 1, problems.Count);
+        Assert.Equal(Enumerable.Range(1, Manifest.MaxListedProblems), problems.SkipLast(1).Select(p => p.Line));
+        Assert.Equal(Manifest.MaxListedProblems + 1, problems[^1].Line);
+        Assert.Contains($"2500 more problem(s) on this line and later ones are not listed (only the first {Manifest.MaxListedProblems} are)", problems[^1].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_line_of_the_longest_length_is_read_whole_after_a_byte_order_mark(bool bom)
+    {
+        string job = "{\"content\": \"a.jpg\", \"model\": \"m\", \"output\": \"o.png\"}";
+        string path = Path.Combine(_folder, "long.jsonl");
+        byte[] longest = Encoding.UTF8.GetBytes(job.PadRight(Manifest.MaxLineLength));
+        File.WriteAllBytes(path, [.. bom ? "\uFEFF"u8.ToArray() : [], .. longest, (byte)'\r', (byte)'\n', .. longest, (byte)' ']);
+        (IReadOnlyList<ManifestLine> lines, IReadOnlyList<BatchProblem> problems) = Manifest.Read(path);
+
+        Assert.Equal([1], lines.Select(l => l.Line));
+        BatchProblem tooLong = Assert.Single(problems);
+        Assert.Equal(2, tooLong.Line);
+        Assert.Contains($"longer than {Manifest.MaxLineLength} bytes", tooLong.Message, StringComparison.Ordinal);
+    }
+
+    [LinuxFact]
+    public void A_device_that_reads_without_end_is_a_manifest_without_jobs_not_a_hang()
+    {
+        Task<BatchValidationException> read = Task.Run(() => Assert.Throws<BatchValidationException>(() => Manifest.Read("/dev/zero")));
+        Assert.True(read.Wait(TimeSpan.FromSeconds(30)), "reading /dev/zero did not end");
+        Assert.Contains("has no jobs", read.Result.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
