@@ -11,7 +11,7 @@ namespace NeuralStyle.Cli;
 internal static class InputGuard
 {
     /// <exception cref="OutputConflictException">The output, or one of its snapshots, is an input, or the output is a folder.</exception>
-    /// <exception cref="IOException">The output exists and <c>--overwrite</c> was not given.</exception>
+    /// <exception cref="IOException">The output, or a snapshot this run may write, exists and <c>--overwrite</c> was not given.</exception>
     public static void EnsureWritable(StyleJob job)
     {
         OutputGuard.EnsureWritable(job.Output, job.Inputs, job.Overwrite);
@@ -27,6 +27,17 @@ internal static class InputGuard
             {
                 throw new OutputConflictException($"--save-every would write snapshots named like the {role} '{path}' next to -o '{job.Output}': choose another output name.");
             }
+        }
+
+        // An earlier run's snapshots are replaced only with --overwrite, as the output is: refused now, not after the evaluations before the first one.
+        string folder = Path.GetDirectoryName(Path.GetFullPath(job.Output))!;
+        string? earlier = job.Overwrite || !Directory.Exists(folder)
+            ? null
+            : Directory.EnumerateFiles(folder, $"{Path.GetFileNameWithoutExtension(job.Output)}.*{Path.GetExtension(job.Output)}")
+                .FirstOrDefault(file => snapshot.IsMatch(OutputGuard.Canonical(file)));
+        if (earlier is not null)
+        {
+            throw new OutputExistsException($"'{earlier}' already exists, a snapshot --save-every would replace: remove the earlier run's snapshots, choose another output name, or allow overwriting them.");
         }
     }
 

@@ -120,7 +120,7 @@ internal static class NeuralStyleApp
     private static string Describe(Exception exception, StyleCommand style) => exception switch
     {
         TrainingCancelledException training => DescribedOptions.Annotate(training.Message) + (training.CheckpointStep is null ? string.Empty : " To continue, run the same command with --resume."),
-        OperationCanceledException => "cancelled; nothing was written.",
+        OperationCanceledException => "cancelled; the file in progress was not written (files finished before the cancel are kept).",
         StyleTransferConfigurationException configuration => string.Join(Environment.NewLine, configuration.Problems.Select(p => Describe(p, style))),
         BatchValidationException batch => $"{batch.Problems.Count} bad job(s) in the manifest, nothing was run:" + string.Concat(batch.Problems.Select(p => Environment.NewLine + Describe(p, style))),
         _ when Classify(exception) == ExitCode.UnexpectedError => $"unexpected {exception.GetType().Name}: {exception.Message} (please report this with the command you ran)",

@@ -224,6 +224,26 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public async Task AnEarlierRunsSnapshotIsRefusedBeforeAnyWorkUnlessOverwriting()
+    {
+        string output = _work.File("again.png");
+        string earlier = _work.File("again.0004.png");
+        File.Copy(_work.Style, earlier, overwrite: true);
+        byte[] before = await File.ReadAllBytesAsync(earlier);
+
+        CliRun refused = await CliRun.RunAsync(_work.Content, _work.Style, "-o", output, "-s", "64", "-n", "4", "--save-every", "2");
+        Assert.Equal(ExitCode.InvalidInput, refused.Code);
+        Assert.Contains($"'{earlier}' already exists, a snapshot --save-every would replace", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("or allow overwriting them (--overwrite).", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(earlier));
+        Assert.False(File.Exists(_work.File("again.0002.png")));
+
+        CliRun replaced = await CliRun.RunAsync(_work.Content, _work.Style, "-o", output, "-s", "64", "-n", "4", "--save-every", "2", "--overwrite", "--threads", "2");
+        Assert.True(replaced.Code == ExitCode.Success, replaced.Error);
+        Assert.NotEqual(before, await File.ReadAllBytesAsync(earlier));
+    }
+
+    [Fact]
     public async Task AnImageTooThinForTheNetworkIsAnInputErrorWithAPlainMessage()
     {
         string strip = _work.File("strip.png");

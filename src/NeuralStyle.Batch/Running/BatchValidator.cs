@@ -19,7 +19,7 @@ internal static class BatchValidator
     public static void Validate(IReadOnlyList<BatchJob> jobs, BatchOptions options)
     {
         var problems = new List<BatchProblem>();
-        StringComparer paths = OutputGuard.Comparison == StringComparison.Ordinal ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
+        StringComparer paths = OutputGuard.Comparer;
         var inputs = options.ProtectedFiles.Select(f => (Path: OutputGuard.Canonical(f), Line: 0, Role: "protected file"))
             .Concat(jobs.SelectMany(j => j.Inputs.Select(i => (Path: OutputGuard.Canonical(i.Path), j.Line, i.Role))))
             .GroupBy(i => i.Path, paths)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NeuralStyle.Cli.Reporting;
+using NeuralStyle.IO;
 using NeuralStyle.Imaging;
 
 namespace NeuralStyle.Cli.FastStyle;
@@ -29,7 +30,8 @@ internal static class FastStyleCommands
         }
 
         var outputs = inputs.Select(i => (i, Path.Combine(target, Path.GetFileNameWithoutExtension(i) + OutputExtension(i)))).ToList();
-        string? clash = outputs.GroupBy(o => o.Item2, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
+        // As the file system tells names apart (case-blind on Windows and macOS), through links.
+        string? clash = outputs.GroupBy(o => OutputGuard.Canonical(o.Item2), OutputGuard.Comparer).FirstOrDefault(g => g.Count() > 1)?.First().Item2;
         if (clash is not null)
         {
             throw new UsageException($"Two inputs would both be written to '{clash}': give inputs with different names.");

@@ -64,7 +64,7 @@ internal static class TrainCommand
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint, exactly where it stopped (same settings)." };
         var network = new BackboneOptions();
         var threads = NativeRuntime.ThreadsOption();
-        var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace OUTPUT if it exists." };
+        var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace OUTPUT if it exists, and the checkpoint an earlier run left (without --resume, a run refuses to start over it)." };
         var limits = new ImageLimitOptions();
         var mode = new OutputModeOptions();
         var command = new Command("train", "Train a fast style network for a style on a folder of photos; it then stylises any image in one pass.")

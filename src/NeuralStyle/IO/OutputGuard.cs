@@ -77,6 +77,9 @@ public static class OutputGuard
     /// <summary>Linux file systems tell case apart; the default ones of Windows and macOS do not.</summary>
     public static StringComparison Comparison => OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
 
+    /// <summary><see cref="Comparison"/> as a comparer, for sets and groups of <see cref="Canonical"/> paths.</summary>
+    public static StringComparer Comparer => StringComparer.FromComparison(Comparison);
+
     /// <summary>The path with every link resolved, or null when it does not exist.</summary>
     private static string? RealPath(string full)
     {
