@@ -18,7 +18,7 @@ public static class Admission
 {
     /// <summary>The request <paramref name="upload"/> asks for, or the problem with it.</summary>
     public static (StylizationRequest? Request, Refusal? Refusal) Check(
-        byte[] upload, string? size, string? style, string? method, IStylizationQueue queue, UploadLimits limits)
+        byte[] upload, string? size, string? style, string? method, IStylizationQueue queue, UploadLimits limits, ImageLoader headers)
     {
         if (!TryParseMethod(method, out StylizationMethod kind))
         {
@@ -36,7 +36,7 @@ public static class Admission
             side = parsed;
         }
 
-        if (CheckImage(upload, limits) is Refusal image)
+        if (CheckImage(upload, limits, headers) is Refusal image)
         {
             return (null, image);
         }
@@ -69,18 +69,19 @@ public static class Admission
             || (Enum.TryParse(method, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !method.Any(char.IsDigit));
     }
 
-    /// <summary>Reads upload headers as the library decodes images: PNG metadata unread, the decoder's allocations capped.</summary>
-    private static readonly ImageLoader Headers = new();
-
-    /// <summary>The header only: format and declared size, before a pixel is decoded.</summary>
-    private static Refusal? CheckImage(byte[] upload, UploadLimits limits)
+    /// <summary>
+    /// The header only, read by <paramref name="headers"/> (the service's decoding limits: PNG metadata
+    /// unread, a WebP chunk larger than the file refused, the decoder's allocations capped): format and
+    /// declared size, before a pixel is decoded.
+    /// </summary>
+    private static Refusal? CheckImage(byte[] upload, UploadLimits limits, ImageLoader headers)
     {
         IImageInfo? info;
         IImageFormat? format;
         try
         {
             using var bytes = new MemoryStream(upload, writable: false);
-            info = Headers.Identify(bytes, out format);
+            info = headers.Identify(bytes, out format);
         }
         catch (InvalidImageException)
         {
@@ -90,16 +91,17 @@ public static class Admission
 
         if (info is null || format is null)
         {
-            return new Refusal(StatusCodes.Status415UnsupportedMediaType, $"The upload is not an image this service reads: send one of {string.Join(", ", limits.Formats)}.");
+            return new Refusal(StatusCodes.Status415UnsupportedMediaType, $"The upload is not an image this service reads: send one of {limits.FormatList}.");
         }
 
-        if (!limits.Formats.Contains(format.Name, StringComparer.OrdinalIgnoreCase))
+        if (!limits.AcceptedFormats.Contains(format.Name, StringComparer.OrdinalIgnoreCase))
         {
-            return new Refusal(StatusCodes.Status415UnsupportedMediaType, $"{format.Name} images are not accepted: send one of {string.Join(", ", limits.Formats)}.");
+            return new Refusal(StatusCodes.Status415UnsupportedMediaType, $"{format.Name} images are not accepted: send one of {limits.FormatList}.");
         }
 
-        return (long)info.Width * info.Height > limits.MaxPixels
-            ? TooLarge($"The image is {info.Width}x{info.Height} ({(long)info.Width * info.Height} pixels); the limit is {limits.MaxPixels}.")
+        long pixels = (long)info.Width * info.Height;
+        return pixels > headers.Options.MaxPixels
+            ? TooLarge($"The image is {info.Width}x{info.Height} ({pixels} pixels); the limit is {headers.Options.MaxPixels}.")
             : null;
     }
 

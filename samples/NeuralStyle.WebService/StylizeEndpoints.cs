@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NeuralStyle.Hosting.Jobs;
 using NeuralStyle.Hosting.Service;
+using NeuralStyle.Imaging;
 
 namespace NeuralStyle.WebService;
 
@@ -29,7 +30,7 @@ public static partial class StylizeEndpoints
 
     // size, style and method are bound as text and checked by Admission: a bound int? answers "abc" or "1e3" with a bare 400.
     private static async Task<IResult> SubmitAsync(
-        HttpRequest request, IStylizationQueue queue, IOptions<UploadLimits> options, string? size, string? style, string? method, CancellationToken cancellationToken)
+        HttpRequest request, IStylizationQueue queue, IOptions<UploadLimits> options, ImageLoader headers, string? size, string? style, string? method, CancellationToken cancellationToken)
     {
         UploadLimits limits = options.Value;
         if (request.ContentLength > limits.MaxBytes)
@@ -52,7 +53,7 @@ public static partial class StylizeEndpoints
             return Admission.TooLarge($"The upload is larger than the limit of {limits.MaxBytes} bytes.").ToProblem();
         }
 
-        (StylizationRequest? stylization, Refusal? refused) = Admission.Check(upload, size, style, method, queue, limits);
+        (StylizationRequest? stylization, Refusal? refused) = Admission.Check(upload, size, style, method, queue, limits, headers);
         if (stylization is null)
         {
             return refused!.ToProblem();

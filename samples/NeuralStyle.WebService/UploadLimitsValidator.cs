@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using NeuralStyle.Configuration;
+using NeuralStyle.FastStyle.Inference;
 
 namespace NeuralStyle.WebService;
 
@@ -14,19 +16,14 @@ internal sealed class UploadLimitsValidator : IValidateOptions<UploadLimits>
             failures.Add($"{section}:MaxBytes must be positive and at most {Array.MaxLength} (got {options.MaxBytes}): the largest upload in bytes, e.g. 8388608 for 8 MB (environment: {section}__MaxBytes).");
         }
 
-        if (options.MaxPixels < 1)
+        if (StylizeSettingDescriptions.Size.ProblemWith(options.MaxSize) is ConfigurationProblem size)
         {
-            failures.Add($"{section}:MaxPixels must be positive (got {options.MaxPixels}): the most pixels an upload may declare, e.g. 16000000.");
+            failures.Add($"{section}:MaxSize: {size} It is the largest ?size= accepted, e.g. 2048.");
         }
 
-        if (options.MaxSize < 16)
+        if (options.Formats.FirstOrDefault(f => UploadLimits.Known(f) is null) is string unknown)
         {
-            failures.Add($"{section}:MaxSize must be at least 16 (got {options.MaxSize}): the largest ?size= accepted, e.g. 2048.");
-        }
-
-        if (options.Formats is not { Length: > 0 })
-        {
-            failures.Add($"{section}:Formats must name at least one format: leave it out for PNG, JPEG and WEBP.");
+            failures.Add($"{section}:Formats names '{unknown}', which is no format this service reads: give some of {string.Join(", ", SixLabors.ImageSharp.Configuration.Default.ImageFormats.Select(f => f.Name))}, or leave it out for {string.Join(", ", UploadLimits.DefaultFormats)}.");
         }
 
         if (options.RetryAfterSeconds < 0)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using NeuralStyle.Hosting.Jobs;
 using NeuralStyle.Hosting.Service;
+using NeuralStyle.Imaging;
 using NeuralStyle.Styles;
 
 namespace NeuralStyle.WebService;
@@ -20,24 +21,31 @@ public static class WebPage
 
     public static void Map(WebApplication app)
     {
-        app.MapMethods("/", GetOrHead, (HttpContext context, IStylizationQueue queue, IAntiforgery antiforgery) => Form(context, queue, antiforgery, null));
+        app.MapMethods("/", GetOrHead, (HttpContext context, IStylizationQueue queue, IAntiforgery antiforgery, IOptions<UploadLimits> limits) => Form(context, queue, antiforgery, limits.Value, null));
         app.MapPost("/", SubmitAsync).DisableAntiforgery(); // validated in SubmitAsync, so a bad token gets the page, not a bare 400
         app.MapMethods("/page/jobs/{id}", GetOrHead, (string id, IStylizationQueue queue) => JobPage(id, queue));
         app.MapMethods("/styles/{name}.jpg", GetOrHead, (string name) =>
             BuiltInStyles.TryParse(name, out BuiltInStyle style) ? Results.Stream(BuiltInStyles.OpenPainting(style), "image/jpeg") : Results.NotFound());
     }
 
-    private static async Task<IResult> SubmitAsync(HttpContext context, IStylizationQueue queue, IAntiforgery antiforgery, IOptions<UploadLimits> options, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(
+        HttpContext context, IStylizationQueue queue, IAntiforgery antiforgery, IOptions<UploadLimits> options, ImageLoader headers, CancellationToken cancellationToken)
     {
         UploadLimits limits = options.Value;
         Refusal? refusal;
         try
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!context.Request.HasFormContentType)
+            {
+                return Form(context, queue, antiforgery, limits, new Refusal(StatusCodes.Status415UnsupportedMediaType, "Send the form from the page (multipart/form-data)."));
+            }
+
+            // The form first, so the body's own limits (413, 408) are told as such; the token check then reads the form already read.
             IFormCollection form = await context.Request.ReadFormAsync(cancellationToken);
+            await antiforgery.ValidateRequestAsync(context);
             if (form.Files.GetFile("photo") is not IFormFile photo || photo.Length == 0)
             {
-                refusal = new Refusal(StatusCodes.Status400BadRequest, "Choose a photo (PNG, JPEG or WebP) to stylise.");
+                refusal = new Refusal(StatusCodes.Status400BadRequest, $"Choose a photo ({limits.FormatList}) to stylise.");
             }
             else
             {
@@ -45,7 +53,7 @@ public static class WebPage
                 byte[]? upload = await StylizeEndpoints.ReadCappedAsync(stream, limits.MaxBytes, cancellationToken);
                 (StylizationRequest? request, refusal) = upload is null
                     ? (null, Admission.TooLarge($"The photo is larger than the limit of {limits.MaxBytes} bytes."))
-                    : Admission.Check(upload, null, form["style"], form["method"], queue, limits);
+                    : Admission.Check(upload, null, form["style"], form["method"], queue, limits, headers);
                 if (request is not null)
                 {
                     (StylizationJob? job, refusal) = Admission.Enqueue(request, queue, limits, context.Response);
@@ -69,10 +77,10 @@ public static class WebPage
             refusal = new Refusal(StatusCodes.Status400BadRequest, $"The form could not be read ({e.Message}): send it from the page.");
         }
 
-        return Form(context, queue, antiforgery, refusal);
+        return Form(context, queue, antiforgery, limits, refusal);
     }
 
-    private static IResult Form(HttpContext context, IStylizationQueue queue, IAntiforgery antiforgery, Refusal? refusal)
+    private static IResult Form(HttpContext context, IStylizationQueue queue, IAntiforgery antiforgery, UploadLimits limits, Refusal? refusal)
     {
         AntiforgeryTokenSet tokens = antiforgery.GetAndStoreTokens(context);
         var html = new StringBuilder();
@@ -84,8 +92,9 @@ public static class WebPage
 
         html.Append("<form method=\"post\" action=\"/\" enctype=\"multipart/form-data\">")
             .Append("<input type=\"hidden\" name=\"").Append(Encode(tokens.FormFieldName)).Append("\" value=\"").Append(Encode(tokens.RequestToken ?? string.Empty)).Append("\">")
-            .Append("<label for=\"photo\">Photo (PNG, JPEG or WebP)</label><input type=\"file\" id=\"photo\" name=\"photo\" accept=\"image/png,image/jpeg,image/webp\" required>")
-            .Append("<label for=\"style\">Style</label><select id=\"style\" name=\"style\">");
+            .Append("<label for=\"photo\">Photo (").Append(Encode(limits.FormatList)).Append(")</label><input type=\"file\" id=\"photo\" name=\"photo\" accept=\"")
+            .Append(Encode(string.Join(',', limits.MediaTypes))).Append("\" required>")
+            .Append("<label for=\"style\">Style</label><select id=\"style\" name=\"style\"><option value=\"\" selected>the service's default</option>");
         foreach (string style in queue.Styles)
         {
             html.Append("<option value=\"").Append(Encode(style)).Append("\">").Append(Encode(style)).Append("</option>");

@@ -176,7 +176,7 @@ public sealed class WebServiceTests
     [Fact]
     public async Task Oversize_uploads_are_refused_before_decoding()
     {
-        using var factory = new ServiceFactory(("Upload:MaxBytes", "20000"), ("Upload:MaxPixels", "1000000"));
+        using var factory = new ServiceFactory(("Upload:MaxBytes", "20000"), ("NeuralStyle:ImageLimits:MaxPixels", "1000000"));
         HttpClient client = factory.CreateClient();
         using var noise = new Image<Rgb24>(128, 128);
         var random = new Random(3);
@@ -219,6 +219,57 @@ public sealed class WebServiceTests
         Microsoft.AspNetCore.Mvc.ProblemDetails problem = (await answer.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!;
         Assert.Equal($"size must be a whole number of pixels from 16 to 2048 (got '{size}'); leave it out for the service's default.", problem.Detail);
         Assert.Equal(0, factory.Services.GetRequiredService<IStylizationQueue>().Pending);
+    }
+
+    [Fact]
+    public async Task A_webp_declaring_a_2_GB_metadata_chunk_is_415_and_the_service_keeps_answering()
+    {
+        using var factory = new ServiceFactory();
+        HttpClient client = factory.CreateClient();
+        HttpResponseMessage answer = await client.PostAsync("/stylize", new ByteArrayContent(HostileImages.WebpWithMetadataBomb("ICCP", 0x7FFF_FF00)));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.StatusCode);
+        Assert.Contains("not an image this service reads", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Upload_formats_from_configuration_narrow_the_defaults_and_an_unknown_one_stops_the_start()
+    {
+        using var narrowed = new ServiceFactory(("Upload:Formats:0", "PNG"));
+        HttpClient client = narrowed.CreateClient();
+        using var jpeg = new MemoryStream();
+        using (Image<Rgb24> photo = TestImages.Photo(48, 40))
+        {
+            photo.SaveAsJpeg(jpeg);
+        }
+
+        HttpResponseMessage answer = await client.PostAsync("/stylize", new ByteArrayContent(jpeg.ToArray()));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.StatusCode);
+        Assert.Contains("JPEG images are not accepted: send one of PNG.", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        string page = await client.GetStringAsync("/");
+        Assert.Contains("accept=\"image/png\"", page, StringComparison.Ordinal);
+
+        using var unknown = new ServiceFactory(("Upload:Formats:0", "GIFF"));
+        string refused = unknown.StartFailure();
+        Assert.True(refused.Contains("Upload:Formats names 'GIFF', which is no format this service reads", StringComparison.Ordinal), refused);
+    }
+
+    [Fact]
+    public async Task The_page_answers_a_post_that_is_no_form_with_415_and_a_form_over_the_limit_with_413()
+    {
+        using var service = new ServiceFactory(("Upload:MaxBytes", "20000"));
+        service.UseKestrel(0);
+        HttpClient client = service.CreateClient();
+
+        HttpResponseMessage notAForm = await client.PostAsync("/", new ByteArrayContent(new byte[] { 1, 2, 3 }) { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } });
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notAForm.StatusCode);
+        Assert.Contains("Send the form from the page", await notAForm.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[100_000]), "photo", "big.png" } };
+        HttpResponseMessage tooLarge = await client.PostAsync("/", form);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Contains("larger than the limit of 20000 bytes", await tooLarge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

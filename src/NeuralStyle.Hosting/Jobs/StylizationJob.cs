@@ -13,6 +13,7 @@ public sealed class StylizationJob
     private double _progress;
     private string? _error;
     private ReadOnlyMemory<byte> _result;
+    private DateTimeOffset? _finished;
 
     internal StylizationJob(StylizationRequest request, DateTimeOffset created)
     {
@@ -31,7 +32,16 @@ public sealed class StylizationJob
     public DateTimeOffset Created { get; }
 
     /// <summary>When it ended (succeeded, failed or cancelled); null before.</summary>
-    public DateTimeOffset? Finished { get; private set; }
+    public DateTimeOffset? Finished
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _finished;
+            }
+        }
+    }
 
     /// <summary>Its state.</summary>
     public StylizationState State
@@ -45,7 +55,10 @@ public sealed class StylizationJob
         }
     }
 
-    /// <summary>How far it is, 0 to 1 (queued 0, decoded 0.1, stylised 0.9, encoded 1).</summary>
+    /// <summary>
+    /// How far it is, 0 to 1: 0 while queued, then the stylizer's own fraction while it runs (a
+    /// transfer's evaluations; a fast model's pass reports only its end), 1 once the result is encoded.
+    /// </summary>
     public double Progress
     {
         get
@@ -125,7 +138,7 @@ public sealed class StylizationJob
             _error = error;
             _result = result;
             _progress = state == StylizationState.Succeeded ? 1 : _progress;
-            Finished = finished;
+            _finished = finished;
             Request = Request with { Image = ReadOnlyMemory<byte>.Empty };
         }
     }

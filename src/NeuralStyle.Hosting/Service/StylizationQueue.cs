@@ -60,7 +60,7 @@ internal sealed class StylizationQueue : IStylizationQueue
             throw new ArgumentException(problem, nameof(request));
         }
 
-        Forget();
+        Forget(room: 1);
         Lane lane = _lanes[request.Method];
         var candidate = new StylizationJob(request, _clock.GetUtcNow());
         _jobs[candidate.Id] = candidate;
@@ -77,8 +77,17 @@ internal sealed class StylizationQueue : IStylizationQueue
         return true;
     }
 
-    public StylizationJob? Find(string id) =>
-        id is { Length: StylizationJob.IdLength } && _jobs.TryGetValue(id, out StylizationJob? job) ? job : null;
+    public StylizationJob? Find(string id)
+    {
+        if (id is not { Length: StylizationJob.IdLength })
+        {
+            return null;
+        }
+
+        // Results past their retention are gone when next asked for, not only when the next job arrives.
+        Forget(room: 0);
+        return _jobs.TryGetValue(id, out StylizationJob? job) ? job : null;
+    }
 
     /// <summary>A worker took <paramref name="job"/>.</summary>
     internal void Took(StylizationJob job) => Interlocked.Decrement(ref _lanes[job.Request.Method].Pending);
@@ -97,14 +106,19 @@ internal sealed class StylizationQueue : IStylizationQueue
         }
     }
 
-    private void Forget()
+    /// <summary>Forgets finished jobs past their retention, and the oldest finished ones beyond the most retained less <paramref name="room"/>.</summary>
+    private void Forget(int room)
     {
         DateTimeOffset now = _clock.GetUtcNow();
-        StylizationJob[] finished = _jobs.Values.Where(j => j.Finished is not null).OrderBy(j => j.Finished).ToArray();
-        int excess = _jobs.Count - _options.MaxRetainedJobs + 1;
-        foreach (StylizationJob job in finished)
+        (StylizationJob Job, DateTimeOffset Finished)[] finished = [.. _jobs.Values
+            .Select(j => (Job: j, j.Finished))
+            .Where(j => j.Finished is not null)
+            .Select(j => (j.Job, j.Finished!.Value))
+            .OrderBy(j => j.Item2)];
+        int excess = _jobs.Count - _options.MaxRetainedJobs + room;
+        foreach ((StylizationJob job, DateTimeOffset ended) in finished)
         {
-            if (excess > 0 || now - job.Finished!.Value > _options.ResultRetention)
+            if (excess > 0 || now - ended > _options.ResultRetention)
             {
                 _jobs.TryRemove(job.Id, out _);
                 excess--;

@@ -76,9 +76,14 @@ internal sealed class StylizerCatalog : IDisposable
         }
     }
 
-    /// <summary>What is wrong with <paramref name="request"/>'s style, method or size, or null when the service can run it.</summary>
+    /// <summary>What is wrong with <paramref name="request"/>'s style, method, size, strength or format, or null when the service can run it.</summary>
     public string? Problem(StylizationRequest request)
     {
+        if (!ImageWriter.SupportedExtensions.Contains(request.Format, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"Unknown result format '{request.Format}': give one of {string.Join(", ", ImageWriter.SupportedExtensions)}.";
+        }
+
         if (request.Method == StylizationMethod.Paint)
         {
             if (!_options.Paint.Enabled)
@@ -99,6 +104,10 @@ internal sealed class StylizerCatalog : IDisposable
         else if (request.Style is string style && !BuiltInStyles.TryParse(style, out _) && !_options.Models.ContainsKey(style))
         {
             return $"Unknown style '{style}': give one of {string.Join(", ", StyleNames)}, or none for the service's default.";
+        }
+        else if (request.Size is int side && StylizeSettingDescriptions.Size.ProblemWith(side) is ConfigurationProblem sized)
+        {
+            return $"{StylizeSettingDescriptions.Size.Key}: {sized}";
         }
 
         // One range for both methods (the transfer's strength and the fast network's share one): the description's check.

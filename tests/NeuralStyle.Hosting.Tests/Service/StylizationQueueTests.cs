@@ -49,6 +49,33 @@ public sealed class StylizationQueueTests
         Assert.Equal(0, queue.Pending);
     }
 
+    [Theory]
+    [InlineData(0, ".png", "size: StylizeOptions.Size must be a whole number from 16")]
+    [InlineData(1_000_000, ".png", "size: StylizeOptions.Size must be a whole number from 16")]
+    [InlineData(null, ".gif", "Unknown result format '.gif': give one of .png, .jpg, .jpeg, .webp.")]
+    public void A_fast_size_or_a_format_the_service_cannot_give_is_refused_before_it_is_queued(int? size, string format, string expected)
+    {
+        (StylizationQueue queue, _) = Queue();
+        StylizationRequest request = Request() with { Size = size, Format = format };
+        Assert.Contains(expected, queue.Validate(request), StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => queue.TryEnqueue(request, out _));
+        Assert.Null(queue.Validate(Request() with { Size = 512, Format = ".JPEG" }));
+    }
+
+    [Fact]
+    public void A_result_past_its_retention_is_gone_when_next_asked_for_without_a_new_job()
+    {
+        (StylizationQueue queue, ManualClock clock) = Queue();
+        Assert.True(queue.TryEnqueue(Request(), out _));
+        StylizationJob job = Take(queue);
+        job.End(StylizationState.Succeeded, clock.Now, result: new byte[] { 7 });
+
+        clock.Now += TimeSpan.FromMinutes(9);
+        Assert.Same(job, queue.Find(job.Id));
+        clock.Now += TimeSpan.FromMinutes(2);
+        Assert.Null(queue.Find(job.Id));
+    }
+
     [Fact]
     public void Finished_jobs_are_forgotten_after_the_retention_and_beyond_the_count()
     {
