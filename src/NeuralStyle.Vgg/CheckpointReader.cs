@@ -72,7 +72,7 @@ public static class CheckpointReader
             using var scope = torch.NewDisposeScope();
             Dictionary<string, torch.Tensor> state = format switch
             {
-                CheckpointFormat.Safetensors => Safetensors.LoadStateDict(stream, leaveOpen: true),
+                CheckpointFormat.Safetensors => LoadSafetensors(stream),
                 CheckpointFormat.PyTorchZip => TorchPickleReader.ReadZip(stream),
                 _ => TorchPickleReader.ReadLegacy(stream),
             };
@@ -90,5 +90,12 @@ public static class CheckpointReader
                 "It may be truncated or corrupt: download it again.",
                 exception);
         }
+    }
+
+    /// <summary>A <c>.safetensors</c> file's tensors, after its ranges are checked (<see cref="SafetensorsExtents"/>).</summary>
+    private static Dictionary<string, torch.Tensor> LoadSafetensors(Stream stream)
+    {
+        SafetensorsExtents.Check(stream);
+        return Safetensors.LoadStateDict(stream, leaveOpen: true);
     }
 }

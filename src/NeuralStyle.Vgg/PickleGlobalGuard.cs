@@ -45,11 +45,22 @@ internal static class PickleGlobalGuard
         }
     }
 
+    /// <summary>
+    /// The most opcodes a pickle may have: a state dictionary's has a few dozen per tensor, and each
+    /// opcode can make the unpickler allocate an object (a megabyte of <c>}</c> is a million dictionaries).
+    /// </summary>
+    internal const int MaxOpcodes = 1_000_000;
+
     private static IEnumerable<string> Globals(BinaryReader reader)
     {
         var recentStrings = new List<string?>();
-        while (true)
+        for (int count = 0; ; count++)
         {
+            if (count == MaxOpcodes)
+            {
+                throw new InvalidWeightsException($"The pickle has more than {MaxOpcodes} opcodes, far more than a state dictionary's: the file is corrupt or not a PyTorch checkpoint.");
+            }
+
             byte opcode = reader.ReadByte();
             string? pushed = null;
             switch ((char)opcode)

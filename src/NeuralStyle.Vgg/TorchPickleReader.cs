@@ -23,30 +23,50 @@ internal static class TorchPickleReader
         using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         ZipArchiveEntry pickle = archive.Entries.FirstOrDefault(e => e.FullName.EndsWith("data.pkl", StringComparison.Ordinal))
             ?? throw new InvalidDataException("the archive has no data.pkl entry");
-        var storages = new StorageTable(key =>
+        Dictionary<string, ZipArchiveEntry> entries = archive.Entries
+            .Where(e => e.FullName.Contains("/data/", StringComparison.Ordinal) || e.FullName.StartsWith("data/", StringComparison.Ordinal))
+            .GroupBy(e => e.FullName[(e.FullName.LastIndexOf("data/", StringComparison.Ordinal) + 5)..], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var storages = new StorageTable((key, bytes) =>
         {
-            ZipArchiveEntry entry = archive.Entries.FirstOrDefault(e => e.FullName.EndsWith($"data/{key}", StringComparison.Ordinal))
+            ZipArchiveEntry entry = entries.GetValueOrDefault(key)
                 ?? throw new InvalidDataException($"the archive has no data/{key} entry for a storage");
-            using Stream data = entry.Open();
-            var buffer = new MemoryStream();
-            data.CopyTo(buffer);
-            return buffer.ToArray();
+            return Exactly(entry, bytes, $"storage {key}");
         });
-        using var pickleStream = new MemoryStream();
-        using (Stream entry = pickle.Open())
+        if (pickle.Length > MaxPickleBytes)
         {
-            entry.CopyTo(pickleStream);
+            throw new InvalidDataException($"its data.pkl is {pickle.Length} bytes, more than a state dictionary's pickle ever needs ({MaxPickleBytes})");
         }
 
-        pickleStream.Position = 0;
+        using var pickleStream = new MemoryStream(Exactly(pickle, pickle.Length, "data.pkl"));
         object root = Unpickle(pickleStream, storages);
         return storages.Build(root);
+    }
+
+    /// <summary>The largest <c>data.pkl</c> read (a state dictionary's is kilobytes: its tensors' records, not their data).</summary>
+    private const long MaxPickleBytes = 64L << 20;
+
+    /// <summary>
+    /// The <paramref name="bytes"/> bytes of <paramref name="entry"/>, refused before anything is inflated
+    /// when the archive declares another size, and never inflated beyond it.
+    /// </summary>
+    private static byte[] Exactly(ZipArchiveEntry entry, long bytes, string what)
+    {
+        if (entry.Length != bytes || bytes > Array.MaxLength)
+        {
+            throw new InvalidDataException($"{what} is {entry.Length} bytes in the archive, the pickle declares {bytes}");
+        }
+
+        byte[] data = new byte[bytes];
+        using Stream stream = entry.Open();
+        stream.ReadExactly(data);
+        return data;
     }
 
     /// <summary>Reads a legacy-format checkpoint: magic, protocol, sys info, the object, storage keys, then raw storages.</summary>
     public static Dictionary<string, torch.Tensor> ReadLegacy(Stream stream)
     {
-        var storages = new StorageTable(key => throw new InvalidDataException($"storage {key} was not read"));
+        var storages = new StorageTable((key, _) => throw new InvalidDataException($"storage {key} was not read"));
         using var simple = new Unpickler();
         object magic = SafeLoad(simple, stream);
         if (!string.Equals(ToHex(magic), LegacyMagic, StringComparison.Ordinal))
@@ -123,10 +143,11 @@ internal static class TorchPickleReader
     /// <summary>A tensor described by the pickle, materialised once the storage bytes are known.</summary>
     private sealed record TensorDescription(StorageInfo Storage, long Offset, long[] Shape, long[] Stride);
 
-    private sealed class StorageTable(Func<string, byte[]> fetch)
+    private sealed class StorageTable(Func<string, long, byte[]> fetch)
     {
         private readonly Dictionary<string, StorageInfo> _infos = [];
         private readonly Dictionary<string, byte[]> _data = [];
+        private long _materialised;
 
         public StorageInfo Declare(string key, string storageType, long count)
         {
@@ -194,7 +215,7 @@ internal static class TorchPickleReader
         {
             if (!_data.TryGetValue(d.Storage.Key, out byte[]? bytes))
             {
-                bytes = fetch(d.Storage.Key);
+                bytes = fetch(d.Storage.Key, d.Storage.Count * d.Storage.ElementSize);
                 _data[d.Storage.Key] = bytes;
             }
 
@@ -204,16 +225,46 @@ internal static class TorchPickleReader
                     $"storage {d.Storage.Key} has {bytes.LongLength} bytes, expected {d.Storage.Count * d.Storage.ElementSize}");
             }
 
-            long last = d.Offset + d.Shape.Zip(d.Stride, (size, stride) => (size - 1) * stride).Sum();
-            if (d.Shape.Any(s => s < 0) || d.Stride.Any(s => s < 0) || d.Offset < 0 || (d.Shape.All(s => s > 0) && last >= d.Storage.Count))
+            if (d.Shape.Any(s => s < 0) || d.Stride.Any(s => s < 0) || d.Offset < 0 || !Fits(d))
             {
-                throw new InvalidDataException($"a tensor of shape [{string.Join(", ", d.Shape)}] reaches outside its storage {d.Storage.Key}");
+                throw new InvalidDataException($"a tensor of shape [{string.Join(", ", d.Shape)}] reaches outside its storage {d.Storage.Key}, or holds more elements than it");
+            }
+
+            // Tensors sharing a storage are each copied: all of them together stay within twice the storages' bytes.
+            _materialised += d.Shape.Aggregate(1L, (product, size) => product * size) * d.Storage.ElementSize;
+            if (_materialised > 2 * _data.Values.Sum(b => b.LongLength))
+            {
+                throw new InvalidDataException("its tensors hold far more elements than its storages: views of one storage repeated");
             }
 
             using var scope = torch.NewDisposeScope();
             torch.Tensor storage = torch.empty(d.Storage.Count, d.Storage.DataType);
             storage.bytes = bytes;
             return storage.as_strided(d.Shape, d.Stride, d.Offset).clone().MoveToOuterDisposeScope();
+        }
+    }
+
+    /// <summary>
+    /// Whether every element of <paramref name="d"/> lies in its storage and it has no more elements than
+    /// the storage holds from its offset (a stride of 0 would otherwise copy one element into any size);
+    /// overflowing extents do not fit.
+    /// </summary>
+    private static bool Fits(TensorDescription d)
+    {
+        if (d.Shape.Any(s => s == 0))
+        {
+            return true;
+        }
+
+        try
+        {
+            long elements = d.Shape.Aggregate(1L, (product, size) => checked(product * size));
+            long last = d.Shape.Zip(d.Stride, (size, stride) => checked((size - 1) * stride)).Aggregate(d.Offset, (sum, extent) => checked(sum + extent));
+            return last < d.Storage.Count && elements <= d.Storage.Count - d.Offset;
+        }
+        catch (OverflowException)
+        {
+            return false;
         }
     }
 

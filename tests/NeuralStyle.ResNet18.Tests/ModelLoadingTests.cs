@@ -1,4 +1,6 @@
 using NeuralStyle.Features;
+using NeuralStyle.ResNet18.Network;
+using NeuralStyle.ResNet18.Onnx;
 
 namespace NeuralStyle.ResNet18.Tests;
 
@@ -55,6 +57,27 @@ public sealed class ModelLoadingTests : IDisposable
         var error = Assert.Throws<InvalidWeightsException>(() => ResNet18FeatureExtractor.Load(new ResNet18Options { ModelPath = path }));
         Assert.Contains("not a readable ONNX model", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AGraphThatLoopsBackIsRefusedNotTracedForEver()
+    {
+        OnnxModel model = OnnxModelReader.Read(ResNet18ModelLocator.Locate());
+        string pooled = model.Nodes.Single(n => n.OpType == "MaxPool").Outputs[0];
+
+        // The first block's last Relu made to write the block's own input: a cycle.
+        OnnxNode add = model.Nodes.First(n => n.OpType == "Add" && n.Inputs.Contains(pooled));
+        OnnxNode relu = model.Nodes.Single(n => n.OpType == "Relu" && n.Inputs.Contains(add.Outputs[0]));
+        OnnxModel cyclic = model with { Nodes = [.. model.Nodes.Select(n => n == relu ? n with { Outputs = [pooled] } : n)] };
+
+        FormatException refused = await Task.Run(() => Assert.Throws<FormatException>(() => ResNet18GraphLoader.Load(cyclic, TorchSharp.torch.ScalarType.Float32, TorchSharp.torch.CPU)))
+            .WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Contains($"{ResNet18Layer.BlocksPerStage.Sum()} basic blocks, found more (or a cycle)", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x80, 0x80, 0x80, 0x80, 0x80, 0x01 }, "Invalid protobuf field number")]
+    public void AFieldNumberBeyondProtobufsIsAFormatError(byte[] bytes, string expected) =>
+        Assert.Contains(expected, Assert.Throws<FormatException>(() => OnnxModelReader.Parse(bytes)).Message, StringComparison.Ordinal);
 
     [Fact]
     public void NonFloatingDataTypesAreRefused() =>

@@ -99,6 +99,84 @@ public sealed class CheckpointLoadingTests
     }
 
     [Fact]
+    public void ATensorWithMoreElementsThanItsStorageIsRefusedBeforeItIsMade()
+    {
+        // features.0.weight's record made [64, 64, 3, 3] with strides of 0: every element reads the storage's first.
+        string path = Rewritten("vgg19_prefix_torchvision.pth", "data.pkl", pickle => Replace(
+            Replace(pickle, "K@K\u0003K\u0003K\u0003"u8.ToArray(), [.. "K@K@K"u8, 3, (byte)'K', 3]),
+            [(byte)'K', 0x1b, (byte)'K', 9, (byte)'K', 3, (byte)'K', 1],
+            [(byte)'K', 0, (byte)'K', 0, (byte)'K', 0, (byte)'K', 0]));
+        var error = Assert.Throws<InvalidWeightsException>(() => CheckpointReader.Read(path));
+        Assert.Contains("a tensor of shape [64, 64, 3, 3] reaches outside its storage 0, or holds more elements than it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APickleOfMoreOpcodesThanAStateDictionaryIsRefusedBeforeItIsUnpickled()
+    {
+        string path = Rewritten("vgg19_prefix_torchvision.pth", "data.pkl", _ => [0x80, 0x02, .. Enumerable.Repeat((byte)'}', 1_000_001), (byte)'.']);
+        var error = Assert.Throws<InvalidWeightsException>(() => CheckpointReader.Read(path));
+        Assert.Contains("more than 1000000 opcodes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SafetensorsWhoseTensorsOverlapAreRefused()
+    {
+        string source = ParityFixture.FixturePath("vgg19_prefix_torchvision.safetensors");
+        byte[] bytes = File.ReadAllBytes(source);
+        int length = (int)BitConverter.ToUInt64(bytes);
+        var header = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Encoding.UTF8.GetString(bytes, 8, length))!.AsObject();
+        long begin = header["features.0.weight"]!["data_offsets"]![0]!.GetValue<long>();
+        header["features.0.bias"]!["data_offsets"] = new System.Text.Json.Nodes.JsonArray(begin, begin + (64 * 4));
+        byte[] rewritten = System.Text.Encoding.UTF8.GetBytes(header.ToJsonString());
+        string path = Path.Combine(Path.GetTempPath(), $"overlap-{Guid.NewGuid():N}.safetensors");
+        File.WriteAllBytes(path, [.. BitConverter.GetBytes((ulong)rewritten.Length), .. rewritten, .. bytes.AsSpan(8 + length)]);
+        try
+        {
+            var error = Assert.Throws<InvalidWeightsException>(() => CheckpointReader.Read(path));
+            Assert.Contains("overlap in the data", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A copy of a fixture zip (in the temporary folder) with the entry ending in <paramref name="name"/> rewritten.</summary>
+    private static string Rewritten(string fixture, string name, Func<byte[], byte[]> rewrite)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"rewritten-{Guid.NewGuid():N}.pth");
+        File.Copy(ParityFixture.FixturePath(fixture), path);
+        using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update);
+        System.IO.Compression.ZipArchiveEntry entry = zip.Entries.Single(e => e.FullName.EndsWith(name, StringComparison.Ordinal));
+        byte[] original;
+        using (var read = new MemoryStream())
+        {
+            using (Stream stream = entry.Open())
+            {
+                stream.CopyTo(read);
+            }
+
+            original = read.ToArray();
+        }
+
+        string fullName = entry.FullName;
+        entry.Delete();
+        using (Stream written = zip.CreateEntry(fullName, System.IO.Compression.CompressionLevel.NoCompression).Open())
+        {
+            written.Write(rewrite(original));
+        }
+
+        return path;
+    }
+
+    private static byte[] Replace(byte[] bytes, byte[] from, byte[] to)
+    {
+        int at = bytes.AsSpan().IndexOf(from);
+        Assert.True(at >= 0, "the pattern is in the fixture");
+        return [.. bytes.AsSpan(0, at), .. to, .. bytes.AsSpan(at + from.Length)];
+    }
+
+    [Fact]
     public void NonCheckpointFilesAreRejected()
     {
         string path = Path.Combine(Path.GetTempPath(), $"not-weights-{Guid.NewGuid():N}.pth");

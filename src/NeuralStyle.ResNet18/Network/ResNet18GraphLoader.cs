@@ -25,6 +25,7 @@ internal sealed class ResNet18GraphLoader
         _consumers = new Dictionary<string, List<OnnxNode>>(StringComparer.Ordinal);
         foreach (OnnxNode node in model.Nodes)
         {
+            Expect(node.Outputs.Count > 0, $"{node} to have an output");
             foreach (string input in node.Inputs)
             {
                 if (!_consumers.TryGetValue(input, out List<OnnxNode>? list))
@@ -63,6 +64,8 @@ internal sealed class ResNet18GraphLoader
             var perStage = new List<int>();
             while (Consumers(value).Any(n => n.OpType == "Conv"))
             {
+                // A graph that loops back would trace blocks for ever: ResNet18 has a fixed number.
+                Expect(blocks.Count < ResNet18Layer.BlocksPerStage.Sum(), $"{ResNet18Layer.BlocksPerStage.Sum()} basic blocks, found more (or a cycle) after '{value}'");
                 (BasicBlock block, value) = Block(value, owned);
                 blocks.Add(block);
                 if (block.Projection is not null || perStage.Count == 0)
@@ -95,7 +98,8 @@ internal sealed class ResNet18GraphLoader
     private (BasicBlock Block, string Output) Block(string input, List<IDisposable> owned)
     {
         OnnxNode[] convs = Consumers(input).Where(n => n.OpType == "Conv").ToArray();
-        OnnxNode? projectionNode = convs.Length == 2 ? convs.Single(c => KernelOf(c) == 1) : null;
+        OnnxNode[] pointwise = convs.Where(c => KernelOf(c) == 1).ToArray();
+        OnnxNode? projectionNode = convs.Length == 2 && pointwise.Length == 1 ? pointwise[0] : null;
         Expect(convs.Length == 1 || (convs.Length == 2 && projectionNode is not null), $"one convolution, or one plus a 1x1 projection, to read '{input}'; found {convs.Length}");
         OnnxNode mainNode = convs.Single(c => c != projectionNode);
 

@@ -157,7 +157,7 @@ internal static class OnnxModelReader
                 case 2: dataType = reader.ReadInt64(); break;
                 case 4: values = ReadPackedFloats(ref reader); break;
                 case 8: name = reader.ReadString(); break;
-                case 9: values = MemoryMarshal.Cast<byte, float>(reader.ReadBytes()).ToArray(); break;
+                case 9: values = RawFloats(reader.ReadBytes(), name); break;
                 default: reader.Skip(); break;
             }
         }
@@ -167,7 +167,9 @@ internal static class OnnxModelReader
             throw new FormatException($"initializer '{name}' has ONNX data type {dataType}; only float32 (1) is supported");
         }
 
-        long expected = dims.Aggregate(1L, (a, d) => d >= 0 ? checked(a * d) : throw new FormatException($"initializer '{name}' has a negative dimension"));
+        long expected = dims.Aggregate(1L, (a, d) => d < 0 ? throw new FormatException($"initializer '{name}' has a negative dimension")
+            : d != 0 && a > long.MaxValue / d ? throw new FormatException($"initializer '{name}' has a shape [{string.Join(", ", dims)}] of more elements than a file holds")
+            : a * d);
         if (values is null || values.LongLength != expected)
         {
             throw new FormatException($"initializer '{name}' of shape [{string.Join(", ", dims)}] holds {values?.Length ?? 0} values instead of {expected} (truncated file?)");
@@ -202,4 +204,10 @@ internal static class OnnxModelReader
 
         return string.Empty;
     }
+
+    /// <summary>An initializer's raw_data as floats: a whole number of them, or the file is corrupt.</summary>
+    private static float[] RawFloats(ReadOnlySpan<byte> raw, string name) =>
+        raw.Length % sizeof(float) == 0
+            ? MemoryMarshal.Cast<byte, float>(raw).ToArray()
+            : throw new FormatException($"initializer '{name}' has {raw.Length} bytes of raw data, not a whole number of float32 values");
 }

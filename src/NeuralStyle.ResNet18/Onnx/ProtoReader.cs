@@ -36,7 +36,12 @@ internal ref struct ProtoReader
         }
 
         ulong key = ReadVarintRaw();
-        fieldNumber = checked((int)(key >> 3));
+        if (key >> 3 > int.MaxValue)
+        {
+            throw new FormatException($"Invalid protobuf field number {key >> 3} at byte {_position}.");
+        }
+
+        fieldNumber = (int)(key >> 3);
         _wireType = (int)(key & 7);
         if (fieldNumber == 0)
         {
