@@ -135,7 +135,7 @@ public sealed class WeightsDownloader
             stream.Seek(0, SeekOrigin.End);
             long? total = response.Content.Headers.ContentLength is long length ? stream.Position + length : null;
             Log.WeightsDownloading(_logger, file.Url, stream.Position);
-            await CopyAsync(response, stream, total, resumed, progress, cancellationToken).ConfigureAwait(false);
+            await CopyAsync(response, stream, total, resumed, _http.Timeout, progress, cancellationToken).ConfigureAwait(false);
             if (total is long expected && stream.Length != expected)
             {
                 throw Interrupted(file.Url, stream, null);
@@ -143,17 +143,30 @@ public sealed class WeightsDownloader
         }
     }
 
+    /// <summary>
+    /// Copies the body to <paramref name="stream"/>. <see cref="HttpClient.Timeout"/> stops applying once
+    /// the headers are in (dotnet/runtime#36822), so it bounds each wait for more of the body here: a
+    /// server that goes silent with the connection open breaks the transfer off instead of hanging it.
+    /// </summary>
     private static async Task CopyAsync(
-        HttpResponseMessage response, FileStream stream, long? total, bool resumed, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
+        HttpResponseMessage response, FileStream stream, long? total, bool resumed, TimeSpan idle, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
     {
         byte[] buffer = new byte[BufferSize];
         long nextReport = 0;
+        using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while (true)
             {
+                silence.CancelAfter(idle);
+                read = await body.ReadAsync(buffer, silence.Token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
                 await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 if (stream.Position >= nextReport)
                 {
@@ -162,10 +175,11 @@ public sealed class WeightsDownloader
                 }
             }
         }
-        catch (Exception e) when (e is IOException or HttpRequestException)
+        catch (Exception e) when (e is IOException or HttpRequestException
+            || (e is OperationCanceledException && silence.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
             await stream.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-            throw Interrupted(response.RequestMessage?.RequestUri, stream, e);
+            throw Interrupted(response.RequestMessage?.RequestUri, stream, e is OperationCanceledException ? new TimeoutException($"No data arrived for {idle.TotalSeconds:0.#} s.", e) : e);
         }
 
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);

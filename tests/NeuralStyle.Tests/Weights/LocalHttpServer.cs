@@ -12,6 +12,7 @@ internal sealed class LocalHttpServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly byte[] _content;
     private readonly Task _loop;
+    private readonly CancellationTokenSource _stopped = new();
 
     public LocalHttpServer(byte[] content)
     {
@@ -29,6 +30,9 @@ internal sealed class LocalHttpServer : IDisposable
 
     /// <summary>When set, the next response stops after this many body bytes and the connection is dropped.</summary>
     public int? BreakOffAfter { get; set; }
+
+    /// <summary>When set, the next response sends this many body bytes and then goes silent, the connection open, until the server is disposed.</summary>
+    public int? StallAfter { get; set; }
 
     /// <summary>When set, every request is answered with this status.</summary>
     public HttpStatusCode? FailWith { get; set; }
@@ -48,6 +52,7 @@ internal sealed class LocalHttpServer : IDisposable
 
     public void Dispose()
     {
+        _stopped.Cancel();
         _listener.Stop();
         _listener.Close();
         try
@@ -111,6 +116,15 @@ internal sealed class LocalHttpServer : IDisposable
         response.ContentLength64 = _content.Length - start;
         int? breakOff = BreakOffAfter;
         BreakOffAfter = null;
+        if (StallAfter is int stall)
+        {
+            StallAfter = null;
+            await response.OutputStream.WriteAsync(_content.AsMemory((int)start, stall));
+            await response.OutputStream.FlushAsync();
+            _ = Task.Delay(Timeout.Infinite, _stopped.Token).ContinueWith(_ => response.Abort(), TaskScheduler.Default);
+            return;
+        }
+
         try
         {
             int count = breakOff is int limit ? Math.Min(limit, _content.Length - (int)start) : _content.Length - (int)start;

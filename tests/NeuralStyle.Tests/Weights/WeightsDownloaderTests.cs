@@ -73,6 +73,19 @@ public sealed class WeightsDownloaderTests : IDisposable
     }
 
     [Fact]
+    public async Task AServerThatGoesSilentBreaksTheTransferOffAfterTheClientsTimeoutAndKeepsThePartialFile()
+    {
+        var file = new WeightsFile("net.bin", _server.FileUrl, Hash);
+        _server.StallAfter = 500_000;
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+
+        var error = await Assert.ThrowsAsync<WeightsDownloadException>(() => new WeightsDownloader(client).DownloadAsync(file, _cache).WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("broke off after 500000 bytes", error.Message, StringComparison.Ordinal);
+        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.Equal(500_000, new FileInfo(_cache.PathOf(file) + ".partial").Length);
+    }
+
+    [Fact]
     public async Task AServerWithoutRangesRestartsFromTheBeginning()
     {
         var file = new WeightsFile("net.bin", _server.FileUrl, Hash);
