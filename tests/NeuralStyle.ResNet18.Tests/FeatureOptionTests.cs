@@ -215,6 +215,27 @@ public sealed class FeatureOptionTests : IClassFixture<ResNet18Fixture>
         return (mean - reference).norm().ToDouble();
     }
 
+    [Fact]
+    public void An_elongated_image_starts_multi_scale_at_the_first_scale_the_network_takes()
+    {
+        using Image<Rgb24> content = DemoImages.Lakeside(320, 48);
+        using Image<Rgb24> style = DemoImages.Swirls(64, 64);
+        StyleTransfer transfer = Builder(content)
+            .AddStyle(style)
+            .WithMultiScale(new MultiScaleSettings { SmallestSide = 64, CoarseEvaluations = 2 })
+            .WithEvaluations(2)
+            .Build();
+
+        IReadOnlyList<ScaleStage> plan = transfer.PlanScales(320, 48);
+        Assert.Equal([(226, 34), (320, 48)], plan.Select(s => (s.Width, s.Height)));
+        Assert.All(plan, s => Assert.True(Math.Min(s.Width, s.Height) >= ResNet18FeatureExtractor.MinimumSide, $"{s.Width}x{s.Height}"));
+        Assert.Equal(1000, transfer.PlanScales(1000, 40).Single().Width);
+
+        using StyleTransferResult result = transfer.Run();
+        Assert.Equal((320, 48), (result.Image.Width, result.Image.Height));
+        Assert.Equal(4, result.LossHistory.Count);
+    }
+
     private StyleTransferBuilder Builder(Image<Rgb24> content, IFeatureExtractor? extractor = null) => new StyleTransferBuilder()
         .WithFeatureExtractor(extractor ?? _fixture.Extractor).WithContent(content).WithSize(OutputSize.Original).WithEvaluations(30);
 }

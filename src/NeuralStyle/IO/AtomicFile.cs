@@ -66,11 +66,14 @@ public static class AtomicFile
 
         string prefix = TemporaryPrefix(fullPath);
         int removed = 0;
-        foreach (string candidate in Directory.EnumerateFiles(directory, prefix + "*" + TemporarySuffix))
+        // The name is compared, not put in the search pattern: '?' and '*' are legal in a Linux file name,
+        // and as a pattern 'img?.png' would match another output's temporary files.
+        foreach (string candidate in Directory.EnumerateFiles(directory, "*" + TemporarySuffix))
         {
             string name = Path.GetFileName(candidate);
-            string middle = name[prefix.Length..^TemporarySuffix.Length];
-            if (middle.Length == 32 && middle.All(Uri.IsHexDigit))
+            if (name.Length == prefix.Length + 32 + TemporarySuffix.Length
+                && name.StartsWith(prefix, StringComparison.Ordinal)
+                && name.AsSpan(prefix.Length, 32).ToString().All(Uri.IsHexDigit))
             {
                 File.Delete(candidate);
                 removed++;

@@ -42,11 +42,15 @@ internal sealed class TotalVariationLoss
         {
             torch.Tensor vertical = image.narrow(-2, 1, h - 1) - image.narrow(-2, 0, h - 1);
             torch.Tensor horizontal = image.narrow(-1, 1, w - 1) - image.narrow(-1, 0, w - 1);
-            loss = Formula == TotalVariationFormula.MeanSquare
-                ? vertical.square().mean() + horizontal.square().mean()
-                : vertical.abs().mean() + horizontal.abs().mean();
+            loss = MeanPenalty(vertical) + MeanPenalty(horizontal);
         }
 
         return loss.MoveToOuterDisposeScope();
     }
+
+    /// <summary>The mean penalty of one direction's differences; none (a side of 1 pixel) costs 0, not the NaN of an empty mean.</summary>
+    private torch.Tensor MeanPenalty(torch.Tensor differences) =>
+        differences.numel() == 0
+            ? torch.zeros([], differences.dtype, differences.device)
+            : (Formula == TotalVariationFormula.MeanSquare ? differences.square() : differences.abs()).mean();
 }

@@ -22,7 +22,8 @@ internal sealed class EvaluationTracker(
     CancellationToken cancellationToken) : IEvaluationBudget
 {
     private readonly int _budget = run.Stage.Evaluations;
-    private readonly List<LossBreakdown> _history = new(run.Stage.Evaluations);
+    // Grown as evaluations happen: a budget of a billion ("until cancelled") must not be allocated up front.
+    private readonly List<LossBreakdown> _history = new(Math.Min(run.Stage.Evaluations, 4096));
 
     public IReadOnlyList<LossBreakdown> History => _history;
 

@@ -57,9 +57,9 @@ internal static class MemoryEstimator
 
         long activations = (long)((perPixel.Values.Sum() * networkPixels * profile.ActivationFactor) + assembledBytes);
         int historyPairs = optimizer.Kind == OptimizerKind.Lbfgs ? Math.Min(optimizer.HistorySize, Math.Max(iterations, 1)) : 0;
-        int stateVectors = optimizer.Kind switch
+        long stateVectors = optimizer.Kind switch
         {
-            OptimizerKind.Lbfgs => (2 * historyPairs) + 6,
+            OptimizerKind.Lbfgs => (2L * historyPairs) + 6,
             OptimizerKind.Adam => 5,
             _ => 3,
         };

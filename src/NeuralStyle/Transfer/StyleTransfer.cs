@@ -127,7 +127,9 @@ public sealed class StyleTransfer
     /// <summary>
     /// The scales a run with these settings optimises for a <paramref name="width"/> x
     /// <paramref name="height"/> output, coarsest first: one scale without
-    /// <see cref="OptimizationSettings.MultiScale"/>, else the size ladder.
+    /// <see cref="OptimizationSettings.MultiScale"/>, else the size ladder, less the coarse scales
+    /// whose shorter side is below what the network takes (an elongated image starts at a finer
+    /// scale instead of being refused; the output's own scale is always kept).
     /// </summary>
     public IReadOnlyList<ScaleStage> PlanScales(int width, int height)
     {
@@ -139,13 +141,21 @@ public sealed class StyleTransfer
             return [new ScaleStage(0, 1, width, height, optimization.Evaluations)];
         }
 
-        IReadOnlyList<int> sides = multiScale.Sides(Math.Max(width, height));
+        int minimum = _extractor.MinimumInputSide(Objective.Deepest);
+        IReadOnlyList<int> ladder = multiScale.Sides(Math.Max(width, height));
+        int[] sides = ladder.Where((side, i) => i == ladder.Count - 1 || ShorterSide(side) >= minimum).ToArray();
         return sides.Select((side, i) =>
         {
-            bool last = i == sides.Count - 1;
+            bool last = i == sides.Length - 1;
             (int w, int h) = last ? (width, height) : OutputSize.LongestSide(side).Apply(width, height);
-            return new ScaleStage(i, sides.Count, w, h, last ? optimization.Evaluations : multiScale.CoarseEvaluations ?? optimization.Evaluations);
+            return new ScaleStage(i, sides.Length, w, h, last ? optimization.Evaluations : multiScale.CoarseEvaluations ?? optimization.Evaluations);
         }).ToArray();
+
+        int ShorterSide(int longest)
+        {
+            (int w, int h) = OutputSize.LongestSide(longest).Apply(width, height);
+            return Math.Min(w, h);
+        }
     }
 
     /// <summary>Estimates this transfer's peak memory for a <paramref name="width"/> x <paramref name="height"/> output.</summary>
@@ -159,7 +169,7 @@ public sealed class StyleTransfer
         var optimizer = new StyleOptimizer(image, Objective, Settings.Optimization, Settings.Memory.Tiling, _logger, _targetCache);
         var images = new StageImages(_extractor, Settings.Image);
         var history = new List<LossBreakdown>();
-        int total = stages.Sum(s => s.Evaluations);
+        int total = (int)Math.Min(int.MaxValue, stages.Sum(s => (long)s.Evaluations));
         torch.Tensor? previous = null;
         try
         {

@@ -215,12 +215,19 @@ public sealed class StyleTransferBuilder
         return this;
     }
 
-    /// <summary>Validates everything and returns the runnable transfer of the content image.</summary>
+    /// <summary>
+    /// Validates everything and returns the runnable transfer of the content image. A content or style
+    /// image given as a stream is read here, once, so the transfer can be run again (and by several
+    /// threads) without re-reading a stream that is already at its end.
+    /// </summary>
     /// <exception cref="StyleTransferConfigurationException">Lists every problem found.</exception>
+    /// <exception cref="ImageTooLargeException">An image stream is longer than <see cref="ImageLoadOptions.MaxStreamBytes"/>.</exception>
     public StyleTransfer Build()
     {
         ResolvedObjective objective = Validate(withContent: true);
-        return new StyleTransfer(_extractor!, _content!, _styles.ToArray(), _settings, objective, _logger, _loadOptions, targetCache: null);
+        ImageSource content = _content!.ForReuse(_loadOptions.MaxStreamBytes).Source;
+        StyleInput[] styles = _styles.Select(s => s.ForReuse(_loadOptions.MaxStreamBytes).Input).ToArray();
+        return new StyleTransfer(_extractor!, content, styles, _settings, objective, _logger, _loadOptions, targetCache: null);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using NeuralStyle.IO;
+using NeuralStyle.Testing;
 
 namespace NeuralStyle.Tests.IO;
 
@@ -55,6 +56,20 @@ public sealed class AtomicFileTests : IDisposable
         Assert.False(System.IO.File.Exists(left));
         Assert.Equal(2, Files().Length);
         Assert.Equal(0, AtomicFile.RemoveStale(File("missing/a.png")));
+    }
+
+    [LinuxFact]
+    public void A_name_with_wildcard_characters_never_matches_another_outputs_temporary_files()
+    {
+        string others = File($".img1.png.{Guid.NewGuid():N}.tmp");
+        System.IO.File.WriteAllText(others, "img1.png's");
+        string own = File($".img?.png.{Guid.NewGuid():N}.tmp");
+        System.IO.File.WriteAllText(own, "img?.png's");
+
+        Assert.Equal(1, AtomicFile.RemoveStale(File("img?.png")));
+        Assert.True(System.IO.File.Exists(others));
+        Assert.False(System.IO.File.Exists(own));
+        Assert.Equal(0, AtomicFile.RemoveStale(File("*.png")));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -82,4 +82,18 @@ public sealed class LossTests
 
         Assert.Equal(0.0625, new TotalVariationLoss(TotalVariationFormula.MeanSquare).Compute(ramp).ToDouble(), 6);
     }
+
+    [Theory]
+    [InlineData(TotalVariationFormula.MeanSquare, 0.0625)]
+    [InlineData(TotalVariationFormula.MeanAbsolute, 0.25)]
+    [InlineData(TotalVariationFormula.KerasExample, 0)]
+    public void A_one_pixel_side_has_no_differences_across_it_and_no_NaN(TotalVariationFormula formula, double expected)
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.Tensor row = torch.linspace(0, 1, 5).view(1, 1, 1, 5).expand(1, 3, 1, 5).requires_grad_(false).clone().requires_grad_(true);
+        torch.Tensor loss = new TotalVariationLoss(formula).Compute(row);
+        Assert.Equal(expected, loss.ToDouble(), 6);
+        loss.backward();
+        Assert.True(row.grad!.isfinite().all().ToBoolean());
+    }
 }

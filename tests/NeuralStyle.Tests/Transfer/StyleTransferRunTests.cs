@@ -47,6 +47,27 @@ public sealed class StyleTransferRunTests : IDisposable
     }
 
     [Fact]
+    public void A_transfer_of_streams_runs_again_with_the_same_images()
+    {
+        using var content = new MemoryStream();
+        using var style = new MemoryStream();
+        using (Image<Rgb24> photo = TestImages.Photo(32, 32))
+        using (Image<Rgb24> painting = TestImages.Painting(32, 32))
+        {
+            photo.SaveAsPng(content);
+            painting.SaveAsPng(style);
+        }
+
+        content.Position = 0;
+        style.Position = 0;
+        StyleTransfer transfer = new StyleTransferBuilder()
+            .WithFeatureExtractor(_extractor).WithContent(content).AddStyle(style).WithSize(OutputSize.Original).WithEvaluations(4).Build();
+        using StyleTransferResult first = transfer.Run();
+        using StyleTransferResult second = transfer.Run();
+        Assert.Equal(first.LossHistory.Select(l => l.Total), second.LossHistory.Select(l => l.Total));
+    }
+
+    [Fact]
     public void NativeTensorCountReturnsToItsStartAfterRuns()
     {
         using Image<Rgb24> content = TestImages.Photo(32, 32);
