@@ -59,32 +59,45 @@ internal sealed class StyleObjective : IDisposable
         bool masked = styles.Any(s => s.Mask is not null);
         FeatureLayer[] contentLayers = objective.ContentLayers.Select(l => l.Layer).Distinct().ToArray();
         IReadOnlyDictionary<FeatureLayer, torch.Tensor> contentFeatures = Features(content, masked ? layers : contentLayers);
-        var terms = new List<ObjectiveTerm>
+        var terms = new List<ObjectiveTerm>();
+        try
         {
-            new ContentTerm(
+            terms.Add(new ContentTerm(
                 objective.ContentLayers,
                 objective.ContentWeight,
                 _settings.ContentFormula,
-                contentLayers.ToDictionary(layer => layer, layer => contentFeatures[layer].detach().DetachFromDisposeScope())),
-        };
+                contentLayers.ToDictionary(layer => layer, layer => contentFeatures[layer].detach().DetachFromDisposeScope())));
+            IStyleLoss styleLoss = StyleLosses.Create(_settings.StyleLoss, _settings.StyleFormula);
+            FeatureLayer[] styleLayers = objective.StyleLayers.Select(l => l.Layer).Distinct().ToArray();
+            StyleTensor[] shared = styles.Where(s => s.Mask is null).ToArray();
+            if (shared.Length > 0)
+            {
+                terms.Add(new StyleTerm(styleLoss, objective.StyleLayers, objective.StyleWeight, Targets(styleLoss, shared, styleLayers)));
+            }
 
-        IStyleLoss styleLoss = StyleLosses.Create(_settings.StyleLoss, _settings.StyleFormula);
-        FeatureLayer[] styleLayers = objective.StyleLayers.Select(l => l.Layer).Distinct().ToArray();
-        StyleTensor[] shared = styles.Where(s => s.Mask is null).ToArray();
-        if (shared.Length > 0)
+            foreach (StyleTensor style in styles.Where(s => s.Mask is not null))
+            {
+                // The targets first: computing them can fail (out of memory on a large style), and the masks would be nobody's.
+                Dictionary<FeatureLayer, torch.Tensor> targets = Targets(styleLoss, [style], styleLayers);
+                var masks = styleLayers.ToDictionary(
+                    layer => layer,
+                    layer => LayerMask(style.Mask!, contentFeatures[layer]).DetachFromDisposeScope());
+                terms.Add(new StyleTerm(styleLoss, objective.StyleLayers, objective.StyleWeight, targets, masks, style.Weight));
+            }
+
+            terms.Add(new TotalVariationTerm(objective.TotalVariationWeight, _settings.TotalVariationFormula));
+        }
+        catch
         {
-            terms.Add(new StyleTerm(styleLoss, objective.StyleLayers, objective.StyleWeight, Targets(styleLoss, shared, styleLayers)));
+            // The tensors the terms made so far hold outlive this scope: freed now, not when a collection finds them.
+            foreach (ObjectiveTerm term in terms)
+            {
+                term.Dispose();
+            }
+
+            throw;
         }
 
-        foreach (StyleTensor style in styles.Where(s => s.Mask is not null))
-        {
-            var masks = styleLayers.ToDictionary(
-                layer => layer,
-                layer => LayerMask(style.Mask!, contentFeatures[layer]).DetachFromDisposeScope());
-            terms.Add(new StyleTerm(styleLoss, objective.StyleLayers, objective.StyleWeight, Targets(styleLoss, [style], styleLayers), masks, style.Weight));
-        }
-
-        terms.Add(new TotalVariationTerm(objective.TotalVariationWeight, _settings.TotalVariationFormula));
         _terms = new Objective(terms);
     }
 

@@ -25,6 +25,8 @@ internal sealed class EvaluationTracker(
     // Grown as evaluations happen: a budget of a billion ("until cancelled") must not be allocated up front.
     private readonly List<LossBreakdown> _history = new(Math.Min(run.Stage.Evaluations, 4096));
 
+    private bool _lastReported;
+
     public IReadOnlyList<LossBreakdown> History => _history;
 
     public bool HasRemaining => _history.Count < _budget;
@@ -50,9 +52,10 @@ internal sealed class EvaluationTracker(
         }
 
         Log.Evaluated(logger, evaluation, run.TotalEvaluations, losses.Total, losses.Content, losses.Style, losses.TotalVariation);
-        if (reporting.ReportsProgressAt(evaluation, last: !HasRemaining))
+        _lastReported = reporting.ReportsProgressAt(evaluation, last: !HasRemaining);
+        if (_lastReported)
         {
-            reporting.Progress!.Report(new StyleTransferProgress(evaluation, run.TotalEvaluations, losses, clock.Elapsed) { Scale = run.Stage });
+            Report(evaluation, losses);
         }
 
         if (snapshot is not null && reporting.SnapshotsAt(evaluation))
@@ -62,4 +65,20 @@ internal sealed class EvaluationTracker(
 
         return losses.Total;
     }
+
+    /// <summary>
+    /// Called when the optimiser has stopped: reports the last evaluation if it was not, as when an
+    /// optimiser converges before its budget is spent (the last evaluation is always reported).
+    /// </summary>
+    public void Finish()
+    {
+        if (!_lastReported && _history.Count > 0 && reporting.ReportsProgressAt(run.PreviousEvaluations + _history.Count, last: true))
+        {
+            _lastReported = true;
+            Report(run.PreviousEvaluations + _history.Count, _history[^1]);
+        }
+    }
+
+    private void Report(int evaluation, LossBreakdown losses) =>
+        reporting.Progress!.Report(new StyleTransferProgress(evaluation, run.TotalEvaluations, losses, clock.Elapsed) { Scale = run.Stage });
 }

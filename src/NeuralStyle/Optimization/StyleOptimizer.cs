@@ -80,6 +80,7 @@ internal sealed class StyleOptimizer
             };
         var tracker = new EvaluationTracker(objective, run, reporting, render, _logger, clock, cancellationToken);
         PixelOptimizerFactory.Create(optimizer).Minimize(variable, tracker);
+        tracker.Finish();
 
         torch.Tensor image = _image.ToRgb(variable).detach().clone().MoveToOuterDisposeScope();
         scaleClock.Stop();

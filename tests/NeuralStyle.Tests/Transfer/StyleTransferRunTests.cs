@@ -68,6 +68,43 @@ public sealed class StyleTransferRunTests : IDisposable
     }
 
     [Fact]
+    public void An_optimiser_that_stops_before_its_budget_still_reports_its_last_evaluation()
+    {
+        // A flat photo at style strength 0: nothing to change, so L-BFGS stops at once.
+        using var content = new Image<Rgb24>(32, 32, new Rgb24(120, 120, 120));
+        using Image<Rgb24> style = TestImages.Painting(32, 32);
+        var reports = new List<StyleTransferProgress>();
+        StyleTransfer transfer = Builder(content, style).WithStyleStrength(0).WithEvaluations(30).Build();
+
+        using StyleTransferResult result = transfer.Run(RunReporting.WithProgress(new SynchronousProgress<StyleTransferProgress>(reports.Add), every: 10));
+        Assert.True(result.LossHistory.Count < 10, $"{result.LossHistory.Count} evaluations");
+        Assert.Equal(result.LossHistory.Count, Assert.Single(reports).Evaluation);
+    }
+
+    [Fact]
+    public void A_run_whose_style_targets_fail_leaves_no_native_tensor_behind()
+    {
+        using Image<Rgb24> content = TestImages.Photo(32, 32);
+        using Image<Rgb24> style = TestImages.Painting(32, 32);
+        using Image<Rgb24> mask = new(32, 32, new Rgb24(255, 255, 255));
+        var failing = new RecordingExtractor(_extractor);
+        StyleTransfer transfer = new StyleTransferBuilder()
+            .WithFeatureExtractor(failing).WithContent(content).AddStyle(ImageSource.FromImage(style), 1, ImageSource.FromImage(mask)).WithSize(OutputSize.Original).WithEvaluations(3).Build();
+
+        // The memory probe and the content's features are made, then the style's extraction fails (as a style too large for memory would).
+        failing.BeforeExtract = () =>
+        {
+            if (failing.Sizes.Count == 2)
+            {
+                throw new OutOfMemoryException("the style's features");
+            }
+        };
+        long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        Assert.Throws<OutOfMemoryException>(() => transfer.Run());
+        Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
+    [Fact]
     public void NativeTensorCountReturnsToItsStartAfterRuns()
     {
         using Image<Rgb24> content = TestImages.Photo(32, 32);
