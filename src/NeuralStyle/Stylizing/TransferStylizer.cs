@@ -10,7 +10,9 @@ namespace NeuralStyle.Stylizing;
 /// <summary>
 /// A style transfer (Gatys et al.) with its styles, settings and feature extractor fixed, made and
 /// validated once by <see cref="StyleTransferBuilder.BuildStylizer"/>; each call optimises one photo.
-/// The style targets are computed once per working size and reused by later calls. Not thread-safe
+/// The style targets are computed once per working size and reused by later calls (not with
+/// <see cref="ColorPreservation.ColorMatching"/>, which recolours the styles to each photo: their
+/// targets are the photo's own; a bounded cache keeps the latest). Not thread-safe
 /// for concurrent calls on one extractor; does not own the extractor.
 /// </summary>
 public sealed class TransferStylizer : IStylizer
