@@ -83,10 +83,10 @@ public static class Admission
             using var bytes = new MemoryStream(upload, writable: false);
             info = headers.Identify(bytes, out format);
         }
-        catch (InvalidImageException)
+        catch (InvalidImageException damaged)
         {
-            info = null;
-            format = null;
+            // An image, but cut short or with a header that lies (a part larger than the file): the reason helps the sender.
+            return new Refusal(StatusCodes.Status400BadRequest, $"{damaged.Message} Send the whole, undamaged file.");
         }
 
         if (info is null || format is null)

@@ -29,12 +29,15 @@ internal static class InputGuard
             }
         }
 
-        // An earlier run's snapshots are replaced only with --overwrite, as the output is: refused now, not after the evaluations before the first one.
+        // An earlier run's snapshots (a number this run's cadence reaches) are replaced only with --overwrite, as the output is:
+        // refused now, not after the evaluations before the first one.
         string folder = Path.GetDirectoryName(Path.GetFullPath(job.Output))!;
         string? earlier = job.Overwrite || !Directory.Exists(folder)
             ? null
             : Directory.EnumerateFiles(folder, $"{Path.GetFileNameWithoutExtension(job.Output)}.*{Path.GetExtension(job.Output)}")
-                .FirstOrDefault(file => snapshot.IsMatch(OutputGuard.Canonical(file)));
+                .FirstOrDefault(file => snapshot.Match(OutputGuard.Canonical(file)) is { Success: true } found
+                    && long.TryParse(found.Groups["evaluation"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out long evaluation)
+                    && evaluation % job.SaveEvery == 0);
         if (earlier is not null)
         {
             throw new OutputExistsException($"'{earlier}' already exists, a snapshot --save-every would replace: remove the earlier run's snapshots, choose another output name, or allow overwriting them.");
@@ -46,6 +49,6 @@ internal static class InputGuard
     {
         string stem = Path.Combine(Path.GetDirectoryName(output) ?? string.Empty, Path.GetFileNameWithoutExtension(output));
         RegexOptions options = RegexOptions.CultureInvariant | (OutputGuard.Comparison == StringComparison.Ordinal ? RegexOptions.None : RegexOptions.IgnoreCase);
-        return new Regex($"^{Regex.Escape(stem)}\\.[0-9]{{4,}}{Regex.Escape(Path.GetExtension(output))}$", options, TimeSpan.FromSeconds(1));
+        return new Regex($"^{Regex.Escape(stem)}\\.(?<evaluation>[0-9]{{4,}}){Regex.Escape(Path.GetExtension(output))}$", options, TimeSpan.FromSeconds(1));
     }
 }

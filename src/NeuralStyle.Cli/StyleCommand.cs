@@ -126,5 +126,6 @@ internal sealed class StyleCommand
         : setting == Setting.StyleImage ? "STYLE"
         : setting == TrainingSetting.Images ? FastStyle.TrainCommand.ImagesOption
         : setting == TrainingSetting.InitialModel ? FastStyle.TrainCommand.FromOption
+        : setting == TrainingSetting.CheckpointFile ? FastStyle.TrainCommand.CheckpointOption
         : DescribedOptions.NameOf(setting);
 }

@@ -49,7 +49,7 @@ internal static class PickleGlobalGuard
     /// The most opcodes a pickle may have: a state dictionary's has a few dozen per tensor, and each
     /// opcode can make the unpickler allocate an object (a megabyte of <c>}</c> is a million dictionaries).
     /// </summary>
-    internal const int MaxOpcodes = 1_000_000;
+    private const int MaxOpcodes = 1_000_000;
 
     private static IEnumerable<string> Globals(BinaryReader reader)
     {

@@ -241,6 +241,13 @@ public sealed class RunTests : IDisposable
         CliRun replaced = await CliRun.RunAsync(_work.Content, _work.Style, "-o", output, "-s", "64", "-n", "4", "--save-every", "2", "--overwrite", "--threads", "2");
         Assert.True(replaced.Code == ExitCode.Success, replaced.Error);
         Assert.NotEqual(before, await File.ReadAllBytesAsync(earlier));
+
+        // A file named like a snapshot this cadence never writes (3 is no multiple of 2) is no obstacle, and stays.
+        string unrelated = _work.File("other.0003.png");
+        File.Copy(_work.Style, unrelated, overwrite: true);
+        CliRun beside = await CliRun.RunAsync(_work.Content, _work.Style, "-o", _work.File("other.png"), "-s", "64", "-n", "4", "--save-every", "2", "--threads", "2");
+        Assert.True(beside.Code == ExitCode.Success, beside.Error);
+        Assert.Equal(before, await File.ReadAllBytesAsync(unrelated));
     }
 
     [Fact]

@@ -222,14 +222,14 @@ public sealed class WebServiceTests
     }
 
     [Fact]
-    public async Task A_webp_declaring_a_2_GB_metadata_chunk_is_415_and_the_service_keeps_answering()
+    public async Task A_webp_declaring_a_2_GB_metadata_chunk_is_400_with_the_reason_and_the_service_keeps_answering()
     {
         using var factory = new ServiceFactory();
         HttpClient client = factory.CreateClient();
         HttpResponseMessage answer = await client.PostAsync("/stylize", new ByteArrayContent(HostileImages.WebpWithMetadataBomb("ICCP", 0x7FFF_FF00)));
 
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.StatusCode);
-        Assert.Contains("not an image this service reads", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains("its 'ICCP' chunk declares 2147483392 bytes but only 0 follow", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
     }
 
@@ -250,9 +250,10 @@ public sealed class WebServiceTests
         string page = await client.GetStringAsync("/");
         Assert.Contains("accept=\"image/png\"", page, StringComparison.Ordinal);
 
-        using var unknown = new ServiceFactory(("Upload:Formats:0", "GIFF"));
+        using var unknown = new ServiceFactory(("Upload:Formats:0", "GIFF"), ("Upload:MaxPixels", "16000000"));
         string refused = unknown.StartFailure();
         Assert.True(refused.Contains("Upload:Formats names 'GIFF', which is no format this service reads", StringComparison.Ordinal), refused);
+        Assert.True(refused.Contains("Upload:MaxPixels (16000000) is no longer read: set NeuralStyle:ImageLimits:MaxPixels instead", StringComparison.Ordinal), refused);
     }
 
     [Fact]
@@ -326,8 +327,19 @@ public sealed class WebServiceTests
         }
         else
         {
-            Assert.Equal(HttpStatusCode.UnsupportedMediaType, truncated.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, truncated.StatusCode);
         }
+
+        // A JPEG cut short is told at once, with the reason.
+        using var jpeg = new MemoryStream();
+        using (Image<Rgb24> photo = TestImages.Photo(80, 60))
+        {
+            photo.SaveAsJpeg(jpeg);
+        }
+
+        HttpResponseMessage cut = await client.PostAsync("/stylize", new ByteArrayContent(jpeg.ToArray()[..(int)(jpeg.Length / 2)]));
+        Assert.Equal(HttpStatusCode.BadRequest, cut.StatusCode);
+        Assert.Contains("the JPEG end-of-image marker is missing", await cut.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

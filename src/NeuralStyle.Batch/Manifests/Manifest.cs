@@ -49,7 +49,8 @@ public static class Manifest
         using FileStream stream = File.OpenRead(path);
 
         // The bytes the file says it has: a device that reads without end (/dev/zero reports 0) has no jobs.
-        long end = stream.Length;
+        // A pipe (a manifest on standard input) cannot say, and is read to its end.
+        long end = stream.CanSeek ? stream.Length : long.MaxValue;
         int number = 0, unlisted = 0, firstUnlisted = 0;
         void Report(int line, string message)
         {
@@ -181,7 +182,7 @@ public static class Manifest
     {
         using var line = new MemoryStream();
         int b = -1;
-        while (stream.Position < end && (b = stream.ReadByte()) >= 0 && b != '\n')
+        while ((!stream.CanSeek || stream.Position < end) && (b = stream.ReadByte()) >= 0 && b != '\n')
         {
             // Room for a byte order mark and one byte more than a line may have: enough to tell it is too long.
             if (line.Length <= MaxLineLength + Utf8Bom.Length)

@@ -25,6 +25,9 @@ internal static class TrainCommand
     /// <summary>The model a training starts from.</summary>
     internal const string FromOption = "--from";
 
+    /// <summary>The checkpoint file.</summary>
+    internal const string CheckpointOption = "--checkpoint";
+
     public static Command Create(Func<OutputMode, ITrainingReporter> reporterFor)
     {
         var styles = new Argument<string[]>("style") { Description = "The style image(s); several are blended (see --style-blend).", Arity = ArgumentArity.OneOrMore };
@@ -50,7 +53,7 @@ internal static class TrainCommand
         var precision = DescribedOptions.Create<TrainingPrecision?>(TrainingSettingDescriptions.Precision);
         precision.HelpName = string.Join('|', Enum.GetValues<TrainingPrecision>().Select(TrainingSettingDescriptions.PrecisionText));
         precision.CustomParser = r => Choices.Parser<TrainingPrecision>(precision.Name, TrainingSettingDescriptions.PrecisionText)(r);
-        var checkpoint = new Option<string?>("--checkpoint") { Description = $"The checkpoint file. [default: OUTPUT.checkpoint.safetensors when {checkpointEvery.Name} or --resume is given]" };
+        var checkpoint = new Option<string?>(CheckpointOption) { Description = $"The checkpoint file. [default: OUTPUT.checkpoint.safetensors when {checkpointEvery.Name} or --resume is given]" };
         var from = new Option<string?>(FromOption) { Description = "Start from a trained model (a built-in style's name or a model file) instead of random weights; its width and blocks are used. From a built-in style, --recipe is warm-start unless given." };
         var recipe = new Option<TrainingRecipe?>("--recipe")
         {

@@ -347,7 +347,7 @@ internal static class SafetensorsFile
 
         if (ElementCount(dimensions, dataLength / sizeof(float)) is not long count)
         {
-            problems.Add($"tensor '{key}' has shape [{string.Join(", ", dimensions)}], more elements than the file's {dataLength} bytes of data hold");
+            problems.Add($"tensor '{key}' has shape [{string.Join(", ", dimensions)}], more elements than the file's {dataLength} bytes of data hold (a truncated file, or a wrong shape)");
             return false;
         }
 

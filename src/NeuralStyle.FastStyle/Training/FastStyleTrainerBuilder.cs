@@ -150,7 +150,7 @@ public sealed class FastStyleTrainerBuilder
                 new SettingValue(TrainingSettingDescriptions.ResidualBlocks, SettingDescriptions.Text(given.ResidualBlocks)));
         }
 
-        problems.Require(!_resume || !string.IsNullOrWhiteSpace(_checkpoint), TrainingSetting.Checkpoint, "Resume is asked for but no checkpoint path is given.", "Pass the checkpoint path to WithCheckpoint.");
+        problems.Require(!_resume || !string.IsNullOrWhiteSpace(_checkpoint), TrainingSetting.CheckpointFile, "Resume is asked for but no checkpoint path is given.", "Pass the checkpoint path to WithCheckpoint.");
         CheckCheckpoint(problems, photos);
         ResolvedObjective? objective = null;
         if (_extractor is null)
@@ -187,7 +187,7 @@ public sealed class FastStyleTrainerBuilder
 
         IEnumerable<(string, string)> inputs = [
             .. photos.Select(p => (p, "training photo")),
-            .. _styles.Where(s => s.Source?.FilePath is not null).Select(s => (s.Source.FilePath!, "style image")),
+            .. _styles.SelectMany(s => s.Files),
             .. _initial?.SourcePath is string model ? [(model, "initial model")] : Array.Empty<(string, string)>()];
         try
         {
@@ -195,15 +195,15 @@ public sealed class FastStyleTrainerBuilder
         }
         catch (OutputConflictException conflict)
         {
-            problems.Add(TrainingSetting.Checkpoint, conflict.Message, "Give the checkpoint a path of its own.");
+            problems.Add(TrainingSetting.CheckpointFile, conflict.Message, "Give the checkpoint a path of its own.");
             return;
         }
 
         problems.Require(
             _resume || _overwriteCheckpoint || !File.Exists(_checkpoint),
-            TrainingSetting.Checkpoint,
+            TrainingSetting.CheckpointFile,
             $"The checkpoint '{_checkpoint}' already exists, and a run that starts over would replace it.",
-            "Resume from it to continue that run, allow it to be replaced, or give another checkpoint path.");
+            "Resume from it to continue that run (resume), allow it to be replaced (overwrite), or give another checkpoint path.");
     }
 
     /// <summary>

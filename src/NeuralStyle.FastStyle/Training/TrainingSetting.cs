@@ -39,6 +39,9 @@ public static class TrainingSetting
     /// <summary>Where and how often checkpoints are written, and resuming from one.</summary>
     public static Setting Checkpoint { get; } = new("Training.Checkpoint");
 
+    /// <summary>The checkpoint file (<see cref="FastStyleTrainerBuilder.WithCheckpoint"/>): where it is, and whether one already there is resumed or replaced.</summary>
+    public static Setting CheckpointFile { get; } = new("Training.CheckpointFile");
+
     /// <summary>The decoded-photo cache (<see cref="FastStyleTrainingSettings.CacheMegabytes"/>).</summary>
     public static Setting Cache { get; } = new("Training.Cache");
 

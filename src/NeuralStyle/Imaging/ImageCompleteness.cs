@@ -33,12 +33,25 @@ internal static class ImageCompleteness
                 => "the GIF trailer is missing",
             WebpFormat when DeclaredRiffLength(stream, start) is long declared && declared > length
                 => $"the WebP header declares {declared} bytes but only {length} are present",
-            WebpFormat => FindChunkOverrun(stream, start, length),
+            WebpFormat => FindChunkOverrun(stream, start, ChunksEnd(stream, start, length)),
             _ => null,
         };
     }
 
-    /// <summary>The first RIFF chunk (after the 12-byte file header) that declares more bytes than follow it.</summary>
+    /// <summary>
+    /// Where a WebP file's chunks end as ImageSharp reads them: an extended file's (VP8X) at the end of
+    /// the stream, whatever its RIFF header says; a simple one's (VP8, VP8L) at its RIFF length (bytes
+    /// after it are ignored, so they are not checked).
+    /// </summary>
+    private static long ChunksEnd(Stream stream, long start, long length)
+    {
+        Span<byte> first = stackalloc byte[4];
+        stream.Position = start + RiffHeaderBytes;
+        bool extended = stream.ReadAtLeast(first, first.Length, throwOnEndOfStream: false) == first.Length && first.SequenceEqual("VP8X"u8);
+        return extended ? length : Math.Min(length, DeclaredRiffLength(stream, start) ?? length);
+    }
+
+    /// <summary>The first RIFF chunk (after the 12-byte file header) that declares more bytes than follow it, up to <paramref name="length"/>.</summary>
     private static string? FindChunkOverrun(Stream stream, long start, long length)
     {
         Span<byte> header = stackalloc byte[8];

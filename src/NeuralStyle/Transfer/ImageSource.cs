@@ -7,7 +7,10 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace NeuralStyle.Transfer;
 
-/// <summary>Where an input image comes from: a file, a stream or an image in memory. Loaded when the transfer runs.</summary>
+/// <summary>
+/// Where an input image comes from: a file, a stream or an image in memory. Decoded when the transfer
+/// runs; a stream is read into memory once, when the transfer or stylizer is built.
+/// </summary>
 public abstract class ImageSource
 {
     private ImageSource()
@@ -20,7 +23,7 @@ public abstract class ImageSource
     /// <summary>An image file.</summary>
     public static ImageSource FromFile(string path) => new FileSource(path);
 
-    /// <summary>A stream (read when the transfer runs; the caller keeps ownership).</summary>
+    /// <summary>A stream (read once, into memory, when the transfer or stylizer is built; the caller keeps ownership).</summary>
     public static ImageSource FromStream(Stream stream) => new StreamSource(stream);
 
     /// <summary>An RGB image (copied when the transfer runs).</summary>
@@ -45,6 +48,10 @@ public abstract class ImageSource
     /// </summary>
     /// <exception cref="ImageTooLargeException">A stream is longer than <paramref name="maxBytes"/>.</exception>
     internal virtual (ImageSource Source, string Identity) ForReuse(long maxBytes) => (this, Description);
+
+    /// <summary>This source as one that gives the same image at every load (a stream is read once, into memory), without identifying it.</summary>
+    /// <exception cref="ImageTooLargeException">A stream is longer than <paramref name="maxBytes"/>.</exception>
+    internal virtual ImageSource Rereadable(long maxBytes) => this;
 
     /// <summary>Records problems visible before loading (e.g. a missing file) as problems of <paramref name="setting"/>.</summary>
     internal virtual void Validate(ProblemList problems, Setting setting)
@@ -79,11 +86,12 @@ public abstract class ImageSource
 
         internal override TransferImage Load(ImageLoader loader) => loader.Load(stream);
 
-        internal override (ImageSource Source, string Identity) ForReuse(long maxBytes)
+        internal override (ImageSource Source, string Identity) ForReuse(long maxBytes) => Rereadable(maxBytes).ForReuse(maxBytes);
+
+        internal override ImageSource Rereadable(long maxBytes)
         {
             using MemoryStream read = BoundedRead.ReadAll(stream, maxBytes) ?? throw ImageLoader.TooLong(maxBytes);
-            byte[] bytes = read.ToArray();
-            return (new BytesSource(bytes), "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            return new BytesSource(read.ToArray());
         }
     }
 

@@ -32,6 +32,9 @@ public sealed record StyleInput(ImageSource Source, double Weight = 1, ImageSour
         return (this with { Source = source, Mask = mask?.Source }, mask is null ? sourceIdentity : $"{sourceIdentity} masked by {mask.Value.Identity}");
     }
 
+    /// <summary>This input with sources that give the same image at every load (<see cref="ImageSource.Rereadable"/>).</summary>
+    internal StyleInput Rereadable(long maxBytes) => this with { Source = Source.Rereadable(maxBytes), Mask = Mask?.Rereadable(maxBytes) };
+
     /// <summary>Records what is wrong with it: a missing source or file, a weight that is not a positive finite number.</summary>
     /// <param name="problems">Where problems are recorded.</param>
     public void Validate(ProblemList problems)

@@ -66,7 +66,7 @@ public sealed class StyleTransferBuilder
     /// <summary>Sets the content image from a file.</summary>
     public StyleTransferBuilder WithContent(string path) => WithContent(ImageSource.FromFile(path));
 
-    /// <summary>Sets the content image from a stream (read when the transfer runs).</summary>
+    /// <summary>Sets the content image from a stream (read once, into memory, by <see cref="Build"/>).</summary>
     public StyleTransferBuilder WithContent(Stream stream) => WithContent(ImageSource.FromStream(stream));
 
     /// <summary>Sets the content image from memory.</summary>
@@ -225,8 +225,8 @@ public sealed class StyleTransferBuilder
     public StyleTransfer Build()
     {
         ResolvedObjective objective = Validate(withContent: true);
-        ImageSource content = _content!.ForReuse(_loadOptions.MaxStreamBytes).Source;
-        StyleInput[] styles = _styles.Select(s => s.ForReuse(_loadOptions.MaxStreamBytes).Input).ToArray();
+        ImageSource content = _content!.Rereadable(_loadOptions.MaxStreamBytes);
+        StyleInput[] styles = _styles.Select(s => s.Rereadable(_loadOptions.MaxStreamBytes)).ToArray();
         return new StyleTransfer(_extractor!, content, styles, _settings, objective, _logger, _loadOptions, targetCache: null);
     }
 

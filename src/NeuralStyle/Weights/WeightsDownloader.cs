@@ -162,6 +162,7 @@ public sealed class WeightsDownloader
             {
                 silence.CancelAfter(idle);
                 read = await body.ReadAsync(buffer, silence.Token).ConfigureAwait(false);
+                silence.CancelAfter(Timeout.InfiniteTimeSpan); // writing to disk is not the server's silence
                 if (read == 0)
                 {
                     break;

@@ -150,7 +150,9 @@ public sealed class ManifestTests : IDisposable
     {
         string job = "{\"content\": \"a.jpg\", \"model\": \"m\", \"output\": \"o.png\"}";
         string path = Path.Combine(_folder, "long.jsonl");
-        byte[] longest = Encoding.UTF8.GetBytes(job.PadRight(Manifest.MaxLineLength));
+
+        // Padded in front: a line cut short would lose its closing brace and read as bad JSON, not pass.
+        byte[] longest = Encoding.UTF8.GetBytes(job.PadLeft(Manifest.MaxLineLength));
         File.WriteAllBytes(path, [.. bom ? "\uFEFF"u8.ToArray() : [], .. longest, (byte)'\r', (byte)'\n', .. longest, (byte)' ']);
         (IReadOnlyList<ManifestLine> lines, IReadOnlyList<BatchProblem> problems) = Manifest.Read(path);
 
@@ -165,6 +167,23 @@ public sealed class ManifestTests : IDisposable
     {
         BatchValidationException refused = await Task.Run(() => Assert.Throws<BatchValidationException>(() => Manifest.Read("/dev/zero"))).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains("has no jobs", refused.Message, StringComparison.Ordinal);
+    }
+
+    [LinuxFact]
+    public async Task A_manifest_from_a_pipe_is_read_to_its_end()
+    {
+        string fifo = Path.Combine(_folder, "jobs.fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        Task writer = Task.Run(() => File.WriteAllText(fifo, "{\"content\": \"/data/a.jpg\", \"model\": \"shipwreck\", \"output\": \"/out/a.png\"}\n\nx\n"));
+        (IReadOnlyList<ManifestLine> lines, IReadOnlyList<BatchProblem> problems) = await Task.Run(() => Manifest.Read(fifo)).WaitAsync(TimeSpan.FromSeconds(30));
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("/data/a.jpg", Assert.Single(lines).Content);
+        Assert.Equal(3, Assert.Single(problems).Line);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

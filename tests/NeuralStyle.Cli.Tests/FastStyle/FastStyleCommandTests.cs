@@ -162,7 +162,8 @@ public sealed class FastStyleCommandTests : IDisposable
         File.WriteAllBytes(checkpoint, [7, 7, 7]);
         CliRun restart = await CliRun.RunAsync(["train", _work.Style, "--images", photos, "-o", model, "--checkpoint-every", "1", .. tiny]);
         Assert.True(restart.Code == ExitCode.Usage, restart.Error);
-        Assert.Contains($"The checkpoint '{checkpoint}' already exists", restart.Error, StringComparison.Ordinal);
+        Assert.Contains($"--checkpoint: The checkpoint '{checkpoint}' already exists", restart.Error, StringComparison.Ordinal);
+        Assert.Contains("(resume), allow it to be replaced (overwrite)", restart.Error, StringComparison.Ordinal);
         Assert.Equal([7, 7, 7], File.ReadAllBytes(checkpoint));
         Assert.False(File.Exists(model));
 

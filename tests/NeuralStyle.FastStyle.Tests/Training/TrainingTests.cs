@@ -289,13 +289,13 @@ public sealed class TrainingTests(FastStyleFixture fixture)
         File.WriteAllBytes(checkpoint, [1, 2, 3]);
         FastStyleTrainingSettings settings = Tiny with { Steps = 2, CheckpointEvery = 1 };
 
-        AssertRefused(() => Builder(settings).WithCheckpoint(checkpoint).Build(), TrainingSetting.Checkpoint, "already exists", "Resume from it");
+        AssertRefused(() => Builder(settings).WithCheckpoint(checkpoint).Build(), TrainingSetting.CheckpointFile, "already exists", "Resume from it");
         Assert.Equal([1, 2, 3], File.ReadAllBytes(checkpoint));
         Assert.NotNull(Builder(settings).WithCheckpoint(checkpoint, overwrite: true).Build());
 
         string photo = Directory.EnumerateFiles(fixture.Photos).First();
-        AssertRefused(() => Builder(settings).WithCheckpoint(photo, overwrite: true).Build(), TrainingSetting.Checkpoint, "is the training photo", "never overwritten");
-        AssertRefused(() => Builder(settings).WithCheckpoint(fixture.Style, resume: true).Build(), TrainingSetting.Checkpoint, "is the style image");
+        AssertRefused(() => Builder(settings).WithCheckpoint(photo, overwrite: true).Build(), TrainingSetting.CheckpointFile, "is the training photo", "never overwritten");
+        AssertRefused(() => Builder(settings).WithCheckpoint(fixture.Style, resume: true).Build(), TrainingSetting.CheckpointFile, "is the style image");
     }
 
     [Fact]

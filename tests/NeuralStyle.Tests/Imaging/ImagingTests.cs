@@ -182,6 +182,19 @@ public sealed class ImagingTests : IDisposable
         stream.Position = 0;
         using TransferImage loaded = _loader.Load(stream);
         Assert.Equal((40, 30), (loaded.Width, loaded.Height));
+
+        // A simple (VP8L) file with bytes after its RIFF length: ImageSharp ignores them, and so does the check.
+        using var simple = new MemoryStream();
+        using (var plain = TestImages.Photo(40, 30))
+        {
+            plain.SaveAsWebp(simple, new SixLabors.ImageSharp.Formats.Webp.WebpEncoder { FileFormat = SixLabors.ImageSharp.Formats.Webp.WebpFileFormatType.Lossless });
+        }
+
+        Assert.Equal("VP8L", System.Text.Encoding.ASCII.GetString(simple.ToArray(), 12, 4));
+        simple.Write("trailing junk"u8);
+        simple.Position = 0;
+        using TransferImage trailed = _loader.Load(simple);
+        Assert.Equal((40, 30), (trailed.Width, trailed.Height));
     }
 
     [Theory]
