@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+using NeuralStyle.Features.Authoring;
 
 namespace NeuralStyle.Vgg;
 
@@ -10,9 +11,6 @@ namespace NeuralStyle.Vgg;
 /// </summary>
 internal static class SafetensorsExtents
 {
-    /// <summary>The largest header read (torchvision's VGG19 has a few kilobytes).</summary>
-    private const long MaxHeaderBytes = 100L << 20;
-
     /// <summary>Checks that the tensors' ranges lie in the data, none overlapping; the stream's position is restored.</summary>
     /// <exception cref="InvalidDataException">A range is malformed, overlaps another or ends past the data.</exception>
     public static void Check(Stream stream)
@@ -24,15 +22,15 @@ internal static class SafetensorsExtents
             stream.ReadExactly(prefix);
             ulong headerBytes = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
             long dataBytes = stream.Length - start - 8 - (long)Math.Min(headerBytes, (ulong)long.MaxValue);
-            if (headerBytes > MaxHeaderBytes || dataBytes < 0)
+            if (headerBytes > SafetensorsRanges.MaxHeaderBytes || dataBytes < 0)
             {
-                throw new InvalidDataException($"its header declares {headerBytes} bytes, more than the file or the {MaxHeaderBytes} read");
+                throw new InvalidDataException($"its header declares {headerBytes} bytes, more than the file or the {SafetensorsRanges.MaxHeaderBytes} read");
             }
 
             byte[] header = new byte[headerBytes];
             stream.ReadExactly(header);
             using JsonDocument document = JsonDocument.Parse(header);
-            var ranges = new List<(long Begin, long End, string Name)>();
+            var ranges = new List<(string Name, long Begin, long End)>();
             foreach (JsonProperty tensor in document.RootElement.EnumerateObject().Where(p => p.Name != "__metadata__"))
             {
                 if (!tensor.Value.TryGetProperty("data_offsets", out JsonElement offsets) || offsets.GetArrayLength() != 2
@@ -41,18 +39,12 @@ internal static class SafetensorsExtents
                     throw new InvalidDataException($"tensor '{tensor.Name}' has data_offsets outside the file's {dataBytes} bytes of data");
                 }
 
-                ranges.Add((begin, end, tensor.Name));
+                ranges.Add((tensor.Name, begin, end));
             }
 
-            (long Begin, long End, string Name)? previous = null;
-            foreach ((long Begin, long End, string Name) range in ranges.Where(r => r.End > r.Begin).OrderBy(r => r.Begin))
+            if (SafetensorsRanges.Overlaps(ranges).FirstOrDefault() is string overlap)
             {
-                if (previous is { } before && range.Begin < before.End)
-                {
-                    throw new InvalidDataException($"tensors '{before.Name}' and '{range.Name}' overlap in the data");
-                }
-
-                previous = range;
+                throw new InvalidDataException(overlap);
             }
         }
         finally

@@ -16,9 +16,6 @@ namespace NeuralStyle.FastStyle.Model;
 /// </summary>
 internal static class SafetensorsFile
 {
-    /// <summary>The largest header accepted (the format's own limit is 100 MB).</summary>
-    public const long MaximumHeaderBytes = 100L * 1024 * 1024;
-
     private const string MetadataKey = "__metadata__";
 
     /// <summary>Writes <paramref name="tensors"/> (float32) and <paramref name="metadata"/> to <paramref name="stream"/>.</summary>
@@ -264,24 +261,15 @@ internal static class SafetensorsFile
             throw Invalid(source, $"its header claims {claimed} bytes but the file has {fileLength - 8} after the length (truncated, or not a safetensors file)");
         }
 
-        if (claimed > MaximumHeaderBytes)
+        if (claimed > SafetensorsRanges.MaxHeaderBytes)
         {
-            throw Invalid(source, $"its header claims {claimed} bytes, more than the {MaximumHeaderBytes} a model's header may have (not a fast-style model file)");
+            throw Invalid(source, $"its header claims {claimed} bytes, more than the {SafetensorsRanges.MaxHeaderBytes} a model's header may have (not a fast-style model file)");
         }
     }
 
     /// <summary>Each tensor's bytes must be its own: two tensors sharing bytes is a hostile or broken file.</summary>
-    private static void FindOverlaps(List<(string Key, long[] Shape, long Begin, long End)> entries, List<string> problems)
-    {
-        (string Key, long[] Shape, long Begin, long End)[] ordered = entries.Where(e => e.End > e.Begin).OrderBy(e => e.Begin).ToArray();
-        for (int i = 1; i < ordered.Length; i++)
-        {
-            if (ordered[i].Begin < ordered[i - 1].End)
-            {
-                problems.Add($"tensors '{ordered[i - 1].Key}' and '{ordered[i].Key}' overlap in the data (bytes {ordered[i].Begin} to {Math.Min(ordered[i].End, ordered[i - 1].End)})");
-            }
-        }
-    }
+    private static void FindOverlaps(List<(string Key, long[] Shape, long Begin, long End)> entries, List<string> problems) =>
+        problems.AddRange(SafetensorsRanges.Overlaps(entries.Select(e => (e.Key, e.Begin, e.End))));
 
     private static void ReadMetadata(JsonElement element, Dictionary<string, string> metadata, List<string> problems)
     {
