@@ -124,6 +124,21 @@ public sealed class RunCatalogueTests : IClassFixture<ResNet18Fixture>, IDisposa
     }
 
     [Fact]
+    public void AStyleScaledBeyondTheMemoryLimitFailsBeforeItsTargetsAreComputed()
+    {
+        // The output alone fits, with room for 10 times its activations; the style at 8 times its side needs 64 times them.
+        MemoryEstimate output = Builder().WithEvaluations(5).Build().EstimateMemory(48, 32);
+        long fits = output.TotalBytes + (10 * output.ActivationBytes);
+        int evaluations = 0;
+        StyleTransfer transfer = Builder().WithMemoryLimit(fits).WithStyleScale(8).WithEvaluations(5).Build();
+        var error = Assert.Throws<InsufficientMemoryException>(() => transfer.Run(RunReporting.WithProgress(new SynchronousProgress<StyleTransferProgress>(_ => evaluations++))));
+        Assert.Contains("its largest style image 384x", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the style scale (ImageSettings.StyleScale)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, evaluations);
+        using StyleTransferResult unscaled = Builder().WithMemoryLimit(fits).WithEvaluations(2).Build().Run();
+    }
+
+    [Fact]
     public void TheMemoryEstimateGrowsWithPixelsAndTheLbfgsHistory()
     {
         StyleTransfer lbfgs = Builder().WithEvaluations(300).Build();

@@ -26,7 +26,11 @@ internal static class MemoryEstimator
     /// <param name="settings">The optimiser (its state is image-sized), the evaluation budget (bounds how full the L-BFGS history gets) and the tiling.</param>
     /// <param name="width">Image width in pixels.</param>
     /// <param name="height">Image height in pixels.</param>
-    public static MemoryEstimate Estimate(IFeatureExtractor extractor, ResolvedObjective objective, StyleTransferSettings settings, int width, int height)
+    /// <param name="stylePixels">
+    /// The largest style image's pixels at its working size: its targets are computed by a full pass
+    /// of the network before the optimisation starts (a style scale of 8 makes it 64 times the output's).
+    /// </param>
+    public static MemoryEstimate Estimate(IFeatureExtractor extractor, ResolvedObjective objective, StyleTransferSettings settings, int width, int height, double stylePixels = 0)
     {
         ArgumentNullException.ThrowIfNull(extractor);
         ArgumentNullException.ThrowIfNull(objective);
@@ -55,7 +59,10 @@ internal static class MemoryEstimator
             assembledBytes = AssembledCopies * pixels * objective.Layers.Sum(l => perPixel[l]);
         }
 
-        long activations = (long)((perPixel.Values.Sum() * networkPixels * profile.ActivationFactor) + assembledBytes);
+        // The style targets' pass comes first and is freed before the optimisation's: the larger of the two.
+        long activations = (long)Math.Max(
+            (perPixel.Values.Sum() * networkPixels * profile.ActivationFactor) + assembledBytes,
+            perPixel.Values.Sum() * stylePixels * profile.ActivationFactor);
         int historyPairs = optimizer.Kind == OptimizerKind.Lbfgs ? Math.Min(optimizer.HistorySize, Math.Max(iterations, 1)) : 0;
         long stateVectors = optimizer.Kind switch
         {

@@ -76,7 +76,6 @@ public sealed class StyleTransfer
         IReadOnlyList<ScaleStage> stages = PlanScales(width, height);
         EnsureLargeEnough(_content, content, stages.Select(s => (s.Width, s.Height)));
         cancellationToken.ThrowIfCancellationRequested();
-        EnsureMemoryFor(width, height);
         var inputs = new List<LoadedStyle>(_styles.Count);
         try
         {
@@ -93,6 +92,7 @@ public sealed class StyleTransfer
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
+            EnsureMemoryFor(width, height, inputs, stages);
             return Optimize(content, inputs, stages, reporting, clock, cancellationToken);
         }
         finally
@@ -227,7 +227,7 @@ public sealed class StyleTransfer
         }
     }
 
-    private void EnsureMemoryFor(int width, int height)
+    private void EnsureMemoryFor(int width, int height, IReadOnlyList<LoadedStyle> styles, IReadOnlyList<ScaleStage> stages)
     {
         long limit = Settings.Memory.LimitBytes ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         if (limit <= 0)
@@ -235,12 +235,14 @@ public sealed class StyleTransfer
             return;
         }
 
-        MemoryEstimate estimate = EstimateMemory(width, height);
+        (int Width, int Height) largestStyle = styles.SelectMany(s => stages.Select(stage => StageImages.StyleSize(Settings.Image, s.Image, stage)))
+            .DefaultIfEmpty((Width: 0, Height: 0)).MaxBy(size => (long)size.Width * size.Height);
+        MemoryEstimate estimate = MemoryEstimator.Estimate(_extractor, Objective, Settings, width, height, (double)largestStyle.Width * largestStyle.Height);
         if (estimate.TotalBytes > limit)
         {
             throw new InsufficientMemoryException(FormattableString.Invariant(
-                $"A {width}x{height} transfer with {_extractor.Name} and {Settings.Optimization.Optimizer.Kind} needs about {estimate}, more than the {limit / 1e9:F2} GB available. ")
-                + "Lower the output size, evaluate in tiles (TilingSettings.TileSize), use the ResNet18 backbone, a smaller L-BFGS history or Adam, or raise MemorySettings.LimitBytes.");
+                $"A {width}x{height} transfer (its largest style image {largestStyle.Width}x{largestStyle.Height}) with {_extractor.Name} and {Settings.Optimization.Optimizer.Kind} needs about {estimate}, more than the {limit / 1e9:F2} GB available. ")
+                + "Lower the output size or the style scale (ImageSettings.StyleScale), evaluate in tiles (TilingSettings.TileSize), use the ResNet18 backbone, a smaller L-BFGS history or Adam, or raise MemorySettings.LimitBytes.");
         }
     }
 
