@@ -1,5 +1,6 @@
 using NeuralStyle.Features;
 using NeuralStyle.Features.Authoring;
+using NeuralStyle.IO;
 using NeuralStyle.Weights;
 using TorchSharp;
 using TorchSharp.PyBridge;
@@ -65,7 +66,12 @@ public static class Vgg19Weights
             return full;
         }
 
-        WriteFeaturesOnly(full, features);
+        // Another process may have made the features file from the same download (and deleted it) meanwhile.
+        if (!File.Exists(features))
+        {
+            WriteFeaturesOnly(full, features);
+        }
+
         File.Delete(full);
         return features;
     }
@@ -81,19 +87,8 @@ public static class Vgg19Weights
         var expected = Vgg19FeatureExtractor.TorchvisionKeys.ToDictionary(k => k.Key, k => k.Shape);
         StateDictionaryValidator.Validate($"'{checkpointPath}'", state, expected);
         var features = expected.Keys.ToDictionary(k => k, k => state[k]);
-        string temporary = safetensorsPath + ".tmp";
-        try
-        {
-            using (FileStream stream = File.Create(temporary))
-            {
-                Safetensors.SaveStateDict(stream, features);
-            }
 
-            File.Move(temporary, safetensorsPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        // A temporary file of its own (two processes may write the same cache file), renamed into place.
+        AtomicFile.Write(safetensorsPath, overwrite: true, stream => Safetensors.SaveStateDict(stream, features, leaveOpen: true));
     }
 }

@@ -51,6 +51,27 @@ public sealed class WeightsDownloader
         }
 
         Directory.CreateDirectory(cache.Directory);
+
+        // Held from before the partial file is opened until the verified file is in place: a second
+        // process never opens the partial file between this one's hash and its rename.
+        FileStream gate;
+        try
+        {
+            gate = new FileStream(target + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException e)
+        {
+            throw new WeightsDownloadException($"Cannot lock '{target}.lock': {e.Message} Is another download of {file.FileName} running?", e);
+        }
+
+        using (gate)
+        {
+            return File.Exists(target) ? target : await DownloadLockedAsync(file, target, progress, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string> DownloadLockedAsync(WeightsFile file, string target, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
+    {
         string partial = target + ".partial";
         FileStream stream;
         try

@@ -86,6 +86,30 @@ public sealed class WeightsDownloaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_second_download_of_the_same_file_while_one_runs_is_refused_and_the_file_is_whole_after()
+    {
+        var file = new WeightsFile("net.bin", _server.FileUrl, Hash);
+        _server.StallAfter = 500_000;
+        using var cancel = new CancellationTokenSource();
+        Task<string> first = _downloader.DownloadAsync(file, _cache, cancellationToken: cancel.Token);
+
+        // Once the server has the first request, the first download holds its lock.
+        for (int i = 0; i < 200 && _server.RangeHeaders.Count == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        var refused = await Assert.ThrowsAsync<WeightsDownloadException>(() => _downloader.DownloadAsync(file, _cache));
+        Assert.Contains("Is another download of net.bin running?", refused.Message, StringComparison.Ordinal);
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        string path = await _downloader.DownloadAsync(file, _cache);
+        Assert.Equal(_content, await File.ReadAllBytesAsync(path));
+        Assert.Equal([path], Directory.GetFiles(_cache.Directory));
+    }
+
+    [Fact]
     public async Task AServerWithoutRangesRestartsFromTheBeginning()
     {
         var file = new WeightsFile("net.bin", _server.FileUrl, Hash);
