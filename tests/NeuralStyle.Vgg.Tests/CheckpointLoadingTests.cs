@@ -98,33 +98,28 @@ public sealed class CheckpointLoadingTests
         }
     }
 
+    // features.0.weight's record made [64, 64, 3, 3] with strides of 0: every element reads the storage's first.
     [Fact]
-    public void ATensorWithMoreElementsThanItsStorageIsRefusedBeforeItIsMade()
-    {
-        // features.0.weight's record made [64, 64, 3, 3] with strides of 0: every element reads the storage's first.
-        string path = Rewritten("vgg19_prefix_torchvision.pth", "data.pkl", pickle => Replace(
-            Replace(pickle, "K@K\u0003K\u0003K\u0003"u8.ToArray(), [.. "K@K@K"u8, 3, (byte)'K', 3]),
-            [(byte)'K', 0x1b, (byte)'K', 9, (byte)'K', 3, (byte)'K', 1],
-            [(byte)'K', 0, (byte)'K', 0, (byte)'K', 0, (byte)'K', 0]));
-        try
-        {
-            var error = Assert.Throws<InvalidWeightsException>(() => CheckpointReader.Read(path));
-            Assert.Contains("a tensor of shape [64, 64, 3, 3] reaches outside its storage 0, or holds more elements than it", error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    public void ATensorWithMoreElementsThanItsStorageIsRefusedBeforeItIsMade() =>
+        AssertPickleRefused(
+            pickle => Replace(
+                Replace(pickle, "K@K\u0003K\u0003K\u0003"u8.ToArray(), [.. "K@K@K"u8, 3, (byte)'K', 3]),
+                [(byte)'K', 0x1b, (byte)'K', 9, (byte)'K', 3, (byte)'K', 1],
+                [(byte)'K', 0, (byte)'K', 0, (byte)'K', 0, (byte)'K', 0]),
+            "a tensor of shape [64, 64, 3, 3] reaches outside its storage 0, or holds more elements than it");
 
     [Fact]
-    public void APickleOfMoreOpcodesThanAStateDictionaryIsRefusedBeforeItIsUnpickled()
+    public void APickleOfMoreOpcodesThanAStateDictionaryIsRefusedBeforeItIsUnpickled() =>
+        AssertPickleRefused(_ => [0x80, 0x02, .. Enumerable.Repeat((byte)'}', 1_000_001), (byte)'.'], "more than 1000000 opcodes");
+
+    /// <summary>The genuine zip checkpoint with its data.pkl rewritten is refused with <paramref name="expected"/>; the copy is deleted.</summary>
+    private static void AssertPickleRefused(Func<byte[], byte[]> rewrite, string expected)
     {
-        string path = Rewritten("vgg19_prefix_torchvision.pth", "data.pkl", _ => [0x80, 0x02, .. Enumerable.Repeat((byte)'}', 1_000_001), (byte)'.']);
+        string path = Rewritten("vgg19_prefix_torchvision.pth", "data.pkl", rewrite);
         try
         {
             var error = Assert.Throws<InvalidWeightsException>(() => CheckpointReader.Read(path));
-            Assert.Contains("more than 1000000 opcodes", error.Message, StringComparison.Ordinal);
+            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         }
         finally
         {
