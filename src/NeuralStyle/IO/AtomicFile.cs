@@ -71,9 +71,9 @@ public static class AtomicFile
         foreach (string candidate in Directory.EnumerateFiles(directory, "*" + TemporarySuffix))
         {
             string name = Path.GetFileName(candidate);
-            if (name.Length == prefix.Length + 32 + TemporarySuffix.Length
+            if (name.Length == prefix.Length + UniqueDigits + TemporarySuffix.Length
                 && name.StartsWith(prefix, StringComparison.Ordinal)
-                && name.AsSpan(prefix.Length, 32).ToString().All(Uri.IsHexDigit))
+                && name.AsSpan(prefix.Length, UniqueDigits).ToString().All(Uri.IsHexDigit))
             {
                 File.Delete(candidate);
                 removed++;
@@ -85,5 +85,37 @@ public static class AtomicFile
 
     private const string TemporarySuffix = ".tmp";
 
-    private static string TemporaryPrefix(string fullPath) => $".{Path.GetFileName(fullPath)}.";
+    /// <summary>The longest file name most file systems take, in bytes (ext4, XFS, NTFS, APFS: 255).</summary>
+    private const int MaxNameBytes = 255;
+
+    /// <summary>The hex digits that make each temporary name unique (a GUID's).</summary>
+    private const int UniqueDigits = 32;
+
+    /// <summary>
+    /// The start of <paramref name="fullPath"/>'s temporary names: <c>.NAME.</c>, or for a name too long to
+    /// take 38 more bytes, its first 100 bytes' worth of characters and 16 hex digits of its SHA-256, so
+    /// the temporary name fits where the output's does.
+    /// </summary>
+    private static string TemporaryPrefix(string fullPath)
+    {
+        string name = Path.GetFileName(fullPath);
+        string whole = $".{name}.";
+        if (System.Text.Encoding.UTF8.GetByteCount(whole) + UniqueDigits + TemporarySuffix.Length <= MaxNameBytes)
+        {
+            return whole;
+        }
+
+        int kept = 0;
+        for (int bytes = 0; kept < name.Length; kept += char.IsSurrogatePair(name, kept) ? 2 : 1)
+        {
+            bytes += System.Text.Encoding.UTF8.GetByteCount(name.AsSpan(kept, char.IsSurrogatePair(name, kept) ? 2 : 1));
+            if (bytes > 100)
+            {
+                break;
+            }
+        }
+
+        string digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))[..16];
+        return $".{name[..kept]}~{digest}.";
+    }
 }

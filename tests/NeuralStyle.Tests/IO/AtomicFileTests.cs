@@ -72,5 +72,28 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal(0, AtomicFile.RemoveStale(File("*.png")));
     }
 
+    [Theory]
+    [InlineData(250, 'a')]
+    [InlineData(110, 'é')]
+    public void An_output_whose_name_is_near_the_longest_a_file_system_takes_is_written_and_its_leftovers_found(int length, char letter)
+    {
+        // 254 ASCII bytes, or 224 bytes of two-byte characters, with the extension: the temporary name must still fit in 255 bytes.
+        string output = File(new string(letter, length) + ".png");
+        AtomicFile.Write(output, overwrite: false, new byte[] { 1, 2, 3 });
+        Assert.Equal([1, 2, 3], System.IO.File.ReadAllBytes(output));
+
+        // A writer killed before its rename leaves its temporary file: the cleanup finds it by name.
+        string? temporary = null;
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(output, overwrite: true, stream =>
+        {
+            temporary = ((FileStream)stream).Name;
+            throw new InvalidOperationException("killed");
+        }));
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(temporary!)) <= 255);
+        System.IO.File.WriteAllText(temporary!, "left by a killed writer");
+        Assert.Equal(1, AtomicFile.RemoveStale(output));
+        Assert.Equal([Path.GetFileName(output)], Files());
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
