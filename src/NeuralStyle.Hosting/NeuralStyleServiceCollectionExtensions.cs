@@ -23,7 +23,13 @@ public static class NeuralStyleServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         bool first = !services.Any(d => d.ServiceType == typeof(StylizerCatalog));
-        OptionsBuilder<NeuralStyleServiceOptions> options = services.AddOptions<NeuralStyleServiceOptions>().BindConfiguration(NeuralStyleServiceOptions.SectionName);
+        OptionsBuilder<NeuralStyleServiceOptions> options = services.AddOptions<NeuralStyleServiceOptions>();
+        if (first)
+        {
+            // Bound once: a second call's binding would apply the section again, over the first call's configure.
+            options.BindConfiguration(NeuralStyleServiceOptions.SectionName);
+        }
+
         if (configure is not null)
         {
             options.Configure(configure);
