@@ -64,6 +64,12 @@ internal static class TrainCommand
             HelpName = Choices.HelpName(typeof(TrainingRecipe)),
             CustomParser = r => Choices.Parser<TrainingRecipe>("--recipe")(r),
         };
+        // The defaults the descriptions show are the default recipe's: say that the others set their own.
+        foreach (Option governed in new Option[] { width, blocks, size, steps, contentWeight, tvWeight, seed })
+        {
+            governed.Description += FormattableString.Invariant($" ({recipe.Name} built-in and warm-start set their own: see {recipe.Name}.)");
+        }
+
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint, exactly where it stopped (same settings)." };
         var network = new BackboneOptions();
         var threads = NativeRuntime.ThreadsOption();

@@ -174,6 +174,20 @@ public sealed class FastStyleCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_help_says_which_defaults_the_recipe_changes()
+    {
+        CliRun help = await CliRun.RunAsync("train", "--help");
+        Assert.True(help.Code == ExitCode.Success, help.Error);
+        foreach (string option in new[] { "--steps", "--crop-size", "--width", "--blocks", "--content-weight", "--tv-weight", "--seed" })
+        {
+            string line = help.Out.Split('\n').Single(l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal));
+            Assert.Contains("(--recipe built-in and warm-start set their own: see --recipe.)", line, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("set their own", help.Out.Split('\n').Single(l => l.TrimStart().StartsWith("--batch ", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Train_reports_bad_settings_and_a_missing_folder()
     {
         CliRun bad = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", _work.File("m.safetensors"), "--steps", "0", "--width", "0.3");
