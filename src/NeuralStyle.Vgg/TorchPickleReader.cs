@@ -148,6 +148,7 @@ internal static class TorchPickleReader
         private readonly Dictionary<string, StorageInfo> _infos = [];
         private readonly Dictionary<string, byte[]> _data = [];
         private long _materialised;
+        private long _stored;
 
         public StorageInfo Declare(string key, string storageType, long count)
         {
@@ -190,7 +191,11 @@ internal static class TorchPickleReader
         public StorageInfo Get(string key) =>
             _infos.TryGetValue(key, out StorageInfo? info) ? info : throw new InvalidDataException($"storage {key} is not used by any tensor");
 
-        public void SetData(string key, byte[] data) => _data[key] = data;
+        public void SetData(string key, byte[] data)
+        {
+            _stored += data.LongLength - (_data.TryGetValue(key, out byte[]? earlier) ? earlier.LongLength : 0);
+            _data[key] = data;
+        }
 
         public Dictionary<string, torch.Tensor> Build(object root)
         {
@@ -217,6 +222,7 @@ internal static class TorchPickleReader
             {
                 bytes = fetch(d.Storage.Key, d.Storage.Count * d.Storage.ElementSize);
                 _data[d.Storage.Key] = bytes;
+                _stored += bytes.LongLength;
             }
 
             if (bytes.LongLength != d.Storage.Count * d.Storage.ElementSize)
@@ -225,14 +231,14 @@ internal static class TorchPickleReader
                     $"storage {d.Storage.Key} has {bytes.LongLength} bytes, expected {d.Storage.Count * d.Storage.ElementSize}");
             }
 
-            if (d.Shape.Any(s => s < 0) || d.Stride.Any(s => s < 0) || d.Offset < 0 || !Fits(d))
+            if (d.Shape.Any(s => s < 0) || d.Stride.Any(s => s < 0) || d.Offset < 0 || ElementsIfItFits(d) is not long elements)
             {
                 throw new InvalidDataException($"a tensor of shape [{string.Join(", ", d.Shape)}] reaches outside its storage {d.Storage.Key}, or holds more elements than it");
             }
 
             // Tensors sharing a storage are each copied: all of them together stay within twice the storages' bytes.
-            _materialised += d.Shape.Aggregate(1L, (product, size) => product * size) * d.Storage.ElementSize;
-            if (_materialised > 2 * _data.Values.Sum(b => b.LongLength))
+            _materialised += elements * d.Storage.ElementSize;
+            if (_materialised > 2 * _stored)
             {
                 throw new InvalidDataException("its tensors hold far more elements than its storages: views of one storage repeated");
             }
@@ -245,26 +251,26 @@ internal static class TorchPickleReader
     }
 
     /// <summary>
-    /// Whether every element of <paramref name="d"/> lies in its storage and it has no more elements than
-    /// the storage holds from its offset (a stride of 0 would otherwise copy one element into any size);
-    /// overflowing extents do not fit.
+    /// The elements of <paramref name="d"/> when every one lies in its storage and it has no more of them
+    /// than the storage holds from its offset (a stride of 0 would otherwise copy one element into any
+    /// size); null when it does not fit, overflowing extents included.
     /// </summary>
-    private static bool Fits(TensorDescription d)
+    private static long? ElementsIfItFits(TensorDescription d)
     {
         if (d.Shape.Any(s => s == 0))
         {
-            return true;
+            return 0;
         }
 
         try
         {
             long elements = d.Shape.Aggregate(1L, (product, size) => checked(product * size));
             long last = d.Shape.Zip(d.Stride, (size, stride) => checked((size - 1) * stride)).Aggregate(d.Offset, (sum, extent) => checked(sum + extent));
-            return last < d.Storage.Count && elements <= d.Storage.Count - d.Offset;
+            return last < d.Storage.Count && elements <= d.Storage.Count - d.Offset ? elements : null;
         }
         catch (OverflowException)
         {
-            return false;
+            return null;
         }
     }
 
