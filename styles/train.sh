@@ -6,7 +6,8 @@
 #   Trains to each STEPS milestone in turn (default: 250 500 1000 2000 3000), resuming from the checkpoint
 #   in $WORK (default /var/tmp/neuralstyle-styles), and keeps a copy of the model at each milestone
 #   (quality against crops seen). The recipes below are the ones the shipped models were trained with;
-#   the record ($WORK/NAME.training.json) gives photos, seed, steps and wall time.
+#   SEED (default 1, the recipes') seeds the weights and crops. The record ($WORK/NAME.training.json) gives
+#   the recipe, seed, photos, steps and the training's wall time, summed over the invocations that resumed it.
 set -euo pipefail
 NAME=$1; shift
 [ $# -gt 0 ] && MILESTONES=("$@") || MILESTONES=(250 500 1000 2000 3000)
@@ -27,7 +28,8 @@ PHOTOS=(
 # The built-in recipes (src/NeuralStyle.Styles/BuiltInRecipes.cs): FromScratch, and WarmStart for a start from a trained
 # model (in float32 here, as the shipped styles were: the same seed, threads and machine give the same bits).
 if [ -n "${FROM:-}" ]; then RECIPE=(--recipe warm-start --precision float32); else RECIPE=(--recipe built-in); fi
-RECIPE+=(--checkpoint-every 100 --threads 2)
+SEED=${SEED:-1}
+RECIPE+=(--seed "$SEED" --checkpoint-every 100 --threads 2)
 mkdir -p "$WORK/photos" "$WORK/bin"
 for p in "${PHOTOS[@]}"; do [ -f "$p" ] || { echo "missing $p: run the setup step" >&2; exit 2; }; ln -sf "$p" "$WORK/photos/"; done
 if [ ! -x "$WORK/bin/neural-style" ]; then
@@ -35,16 +37,20 @@ if [ ! -x "$WORK/bin/neural-style" ]; then
   cp -r "$ROOT/src/NeuralStyle.Cli/bin/Release/net10.0/." "$WORK/bin/"
 fi
 MODEL="$WORK/$NAME.safetensors"
-start=$(date +%s)
+SECONDS_FILE="$WORK/$NAME.seconds"   # training seconds so far: a resumed run adds to them, a fresh one starts at 0
+[ -f "$WORK/$NAME.checkpoint.safetensors" ] && [ -f "$SECONDS_FILE" ] || echo 0 > "$SECONDS_FILE"
 for steps in "${MILESTONES[@]}"; do
   resume=(); [ -f "$WORK/$NAME.checkpoint.safetensors" ] && resume=(--resume)
   from=(); [ -n "${FROM:-}" ] && from=(--from "$FROM")
+  start=$(date +%s)
   "$WORK/bin/neural-style" train "$ROOT/docs/images/$PAINTING" --images "$WORK/photos" -o "$MODEL" --overwrite \
     --checkpoint "$WORK/$NAME.checkpoint.safetensors" "${RECIPE[@]}" --steps "$steps" "${resume[@]}" "${from[@]}" --json >> "$WORK/$NAME.log" 2>&1
+  echo $(( $(cat "$SECONDS_FILE") + $(date +%s) - start )) > "$SECONDS_FILE"
   cp "$MODEL" "$WORK/$NAME.$steps.safetensors"
   cat > "$WORK/$NAME.training.json" <<JSON
-{"style": "$NAME", "painting": "docs/images/$PAINTING", "recipe": "${RECIPE[*]}", "from": "${FROM:-}", "steps": $steps,
- "crops": $((steps * 4)), "photos": [$(printf '"%s",' "${PHOTOS[@]##*/}" | sed 's/,$//')],
- "wallSecondsThisInvocation": $(( $(date +%s) - start )), "machine": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores"}
+{"style": "$NAME", "painting": "docs/images/$PAINTING", "command": "styles/train.sh", "recipe": "${RECIPE[*]}", "seed": $SEED,
+ "from": "${FROM:-}", "steps": $steps, "crops": $((steps * 4)), "trainingSeconds": $(cat "$SECONDS_FILE"),
+ "photos": [$(printf '"%s",' "${PHOTOS[@]##*/}" | sed 's/,$//')], "heldOut": ["Dune", "Garden", "Aqua", "Storm"],
+ "machine": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores", "date": "$(date -u +%F)"}
 JSON
 done

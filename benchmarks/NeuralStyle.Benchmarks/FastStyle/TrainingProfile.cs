@@ -18,14 +18,15 @@ namespace NeuralStyle.Benchmarks.FastStyle;
 /// Where a training step's time goes, with the built-in recipe (<see cref="Styles.BuiltInRecipes.FromScratch"/>; the crop size
 /// and batch as given): the photo feed, the network's forward pass, the loss (the loss
 /// network over the output and the input crops), the backward pass, the gradient check and Adam.
-/// Usage: training-profile PHOTOS STYLE [steps=30] [batch=4] [size=128] [bf16] [nhwc] [half5] [net-bf16] [one-pass] [warmup=N]:
+/// Usage: training-profile PHOTOS STYLE [steps=30] [batch=4] [size=128] [bf16] [nhwc] [half5] [net-bf16] [one-pass] [warmup=N] [width=W] [blocks=B]:
 /// one-pass computes the loss with one pass of the loss network over output and input crops together
 /// (the input half detached as the content reference), instead of a pass over the output and a
 /// no-gradient one over the input at the content layers only;
 /// bf16 runs the loss network in bfloat16 (<see cref="Features.MixedPrecisionExtractor"/>); net-bf16 runs
 /// the style network as <see cref="TrainingPrecision.BFloat16"/> training does; nhwc feeds the crops
 /// channels_last, so both networks' convolutions run in that layout; half5 profiles the first release's
-/// shape (half width, five residual blocks) instead. The first N steps (default 3) warm the kernels and
+/// shape (half width, five residual blocks) instead; width=W (1, 0.5, 0.25) and blocks=B set the shape's width and
+/// residual blocks (on top of half5's or the built-in's). The first N steps (default 3) warm the kernels and
 /// the photo cache and are not timed: with N past the steps that decode every photo (about 40 for 9
 /// wallpapers), the figures are the steady state, without the feed's decoding competing for the cores.
 /// </summary>
@@ -41,7 +42,7 @@ internal static class TrainingProfile
         bool nhwc = args.Skip(5).Contains("nhwc");
         bool onePass = args.Skip(5).Contains("one-pass");
         TrainingPrecision precision = args.Skip(5).Contains("net-bf16") ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32;
-        int warmup = args.Skip(5).Where(a => a.StartsWith("warmup=", StringComparison.Ordinal)).Select(a => int.Parse(a["warmup=".Length..], CultureInfo.InvariantCulture)).DefaultIfEmpty(3).Single();
+        int warmup = Named("warmup").Select(a => int.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(3).Single();
         if (warmup < 0 || warmup >= steps)
         {
             throw new ArgumentException($"warmup={warmup} leaves no step to time out of {steps}: give fewer warm-up steps or more steps.");
@@ -50,6 +51,12 @@ internal static class TrainingProfile
         FastStyleArchitecture shape = args.Skip(5).Contains("half5")
             ? FastStyleArchitecture.Default
             : Styles.BuiltInRecipes.FromScratch.Architecture;
+        shape = shape with
+        {
+            Width = Named("width").Select(w => FastStyleArchitecture.ParseWidth(w) ?? throw new ArgumentException($"width={w}: give 1, 0.5 or 0.25.")).DefaultIfEmpty(shape.Width).Single(),
+            ResidualBlocks = Named("blocks").Select(b => int.Parse(b, CultureInfo.InvariantCulture)).DefaultIfEmpty(shape.ResidualBlocks).Single(),
+        };
+        Console.WriteLine($"shape: {shape}, {size} px crops, batch {batch}, style network {precision}, loss network {(bf16 ? "bfloat16" : "float32")}");
         torch.set_num_threads(2);
         using Features.IFeatureExtractor extractor = bf16
             ? new Features.MixedPrecisionExtractor(ResNet18FeatureExtractor.Load(new ResNet18Options { DataType = torch.ScalarType.BFloat16 }))
@@ -128,6 +135,10 @@ internal static class TrainingProfile
         {
             moment.Dispose();
         }
+
+        // The values of the KEY=VALUE arguments after the first five.
+        IEnumerable<string> Named(string key) =>
+            args.Skip(5).Where(a => a.StartsWith(key + "=", StringComparison.Ordinal)).Select(a => a[(key.Length + 1)..]);
     }
 
     /// <summary>

@@ -42,10 +42,4 @@ internal static class FastStyleCommands
 
     internal static string OutputExtension(string input) =>
         ImageWriter.SupportedExtensions.Contains(Path.GetExtension(input).ToLowerInvariant()) ? Path.GetExtension(input) : ".png";
-
-    internal static T Refuse<T>(System.CommandLine.Parsing.ArgumentResult result, string option, string expected)
-    {
-        result.AddError($"{option} '{result.Tokens.Single().Value}' is not valid: use {expected}.");
-        return default!;
-    }
 }

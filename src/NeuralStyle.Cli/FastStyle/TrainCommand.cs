@@ -33,39 +33,23 @@ internal static class TrainCommand
         var styles = new Argument<string[]>("style") { Description = "The style image(s); several are blended (see --style-blend).", Arity = ArgumentArity.OneOrMore };
         var images = new Option<string>(ImagesOption, "-i") { Description = "The folder of content photos (every image file under it).", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "The model file to write (.safetensors).", Required = true };
-        var size = DescribedOptions.Create<int?>(TrainingSettingDescriptions.CropSize);
+        var settings = new TrainingOptionSet();
+        Option size = settings[TrainingSettingBindings.CropSize];
         var resultSize = new Option<string?>("--size", "-s") { Hidden = true };
-        var styleSize = DescribedOptions.Create<int?>(TrainingSettingDescriptions.StyleSize);
-        var steps = DescribedOptions.Create<int?>(TrainingSettingDescriptions.Steps);
-        var batch = DescribedOptions.Create<int?>(TrainingSettingDescriptions.BatchSize);
-        var width = DescribedOptions.Create<NetworkWidth?>(TrainingSettingDescriptions.Width);
-        width.HelpName = "1|0.5|0.25";
-        width.CustomParser = r => FastStyleArchitecture.ParseWidth(r.Tokens.Single().Value) ?? FastStyleCommands.Refuse<NetworkWidth?>(r, width.Name, TrainingSettingDescriptions.Width.Valid);
-        var blocks = DescribedOptions.Create<int?>(TrainingSettingDescriptions.ResidualBlocks);
-        var learningRate = DescribedOptions.Create<double?>(TrainingSettingDescriptions.LearningRate);
-        var contentWeight = DescribedOptions.Create<double?>(TrainingSettingDescriptions.ContentWeight);
-        var styleWeight = DescribedOptions.Create<double?>(TrainingSettingDescriptions.StyleWeight);
-        var contentLayer = DescribedOptions.Create<string?>(TrainingSettingDescriptions.ContentLayer);
-        var tvWeight = DescribedOptions.Create<double?>(TrainingSettingDescriptions.TotalVariationWeight);
-        var seed = DescribedOptions.Create<long?>(TrainingSettingDescriptions.Seed);
         var blend = StyleCommand.StyleBlendOption();
-        var checkpointEvery = DescribedOptions.Create<int?>(TrainingSettingDescriptions.CheckpointEvery);
-        var precision = DescribedOptions.Create<TrainingPrecision?>(TrainingSettingDescriptions.Precision);
-        precision.HelpName = string.Join('|', Enum.GetValues<TrainingPrecision>().Select(TrainingSettingDescriptions.PrecisionText));
-        precision.CustomParser = r => Choices.Parser<TrainingPrecision>(precision.Name, TrainingSettingDescriptions.PrecisionText)(r);
-        var checkpoint = new Option<string?>(CheckpointOption) { Description = $"The checkpoint file. [default: OUTPUT.checkpoint.safetensors when {checkpointEvery.Name} or --resume is given]" };
+        var checkpoint = new Option<string?>(CheckpointOption) { Description = $"The checkpoint file. [default: OUTPUT.checkpoint.safetensors when {settings[TrainingSettingBindings.CheckpointEvery].Name} or --resume is given]" };
         var from = new Option<string?>(FromOption) { Description = "Start from a trained model (a built-in style's name or a model file) instead of random weights; its width and blocks are used. From a built-in style, --recipe is warm-start unless given." };
         var recipe = new Option<TrainingRecipe?>("--recipe")
         {
             Description = FormattableString.Invariant(
-                $"What the options not given default to: default; built-in (how starry-night was trained, from scratch: {Shown(BuiltInRecipes.FromScratch, width, blocks, size, steps, contentWeight, tvWeight, seed)}); ")
+                $"What the options not given default to: default; built-in (how starry-night was trained, from scratch: {Shown(BuiltInRecipes.FromScratch)}); ")
                 + FormattableString.Invariant(
-                $"warm-start (a new style from a built-in one in minutes; how the-scream and shipwreck were trained, in float32: {Shown(BuiltInRecipes.WarmStart, width, blocks, size, steps, contentWeight, tvWeight, seed)}). [default: warm-start with {FromOption} a built-in style, else default]"),
+                $"warm-start (a new style from a built-in one in minutes; how the-scream and shipwreck were trained, in float32: {Shown(BuiltInRecipes.WarmStart)}). [default: warm-start with {FromOption} a built-in style, else default]"),
             HelpName = Choices.HelpName(typeof(TrainingRecipe)),
             CustomParser = r => Choices.Parser<TrainingRecipe>("--recipe")(r),
         };
         // The defaults the descriptions show are the default recipe's: say that the others set their own.
-        foreach (Option governed in new Option[] { width, blocks, size, steps, contentWeight, tvWeight, seed })
+        foreach (Option governed in RecipeGoverned.Select(g => settings[g.Binding]))
         {
             governed.Description += FormattableString.Invariant($" ({recipe.Name} built-in and warm-start set their own: see {recipe.Name}.)");
         }
@@ -78,10 +62,9 @@ internal static class TrainCommand
         var mode = new OutputModeOptions();
         var command = new Command("train", "Train a fast style network for a style on a folder of photos; it then stylises any image in one pass.")
         {
-            styles, images, output, size, resultSize, styleSize, steps, batch, width, blocks, learningRate, contentWeight, contentLayer, styleWeight, tvWeight, seed, blend,
-            checkpoint, checkpointEvery, resume, from, recipe, precision, threads, overwrite,
+            styles, images, output,
         };
-        foreach (Option option in network.All)
+        foreach (Option option in settings.All.Concat([resultSize, blend, checkpoint, resume, from, recipe, threads, overwrite]).Concat(network.All))
         {
             command.Options.Add(option);
         }
@@ -115,37 +98,12 @@ internal static class TrainCommand
             }
 
             FastStyleTrainingSettings defaults = TrainingRecipes.Settings(result.GetValue(recipe), result.GetValue(from));
-            ObjectiveSettings objective = defaults.Objective;
-            objective = objective with
-            {
-                ContentWeight = result.GetValue(contentWeight) ?? objective.ContentWeight,
-                StyleWeight = result.GetValue(styleWeight) ?? objective.StyleWeight,
-                TotalVariationWeight = result.GetValue(tvWeight) ?? objective.TotalVariationWeight,
-                ContentLayers = result.GetValue(contentLayer) is string layer ? [new LayerChoice(layer)] : objective.ContentLayers,
-            };
             NativeRuntime.Prepare(result.GetValue(threads));
             using FastStyleModel? initial = result.GetValue(from) is string start ? BuiltInStyles.LoadModel(start) : null;
-            FastStyleArchitecture architecture = initial?.Architecture ?? defaults.Architecture;
-            var settings = defaults with
-            {
-                Architecture = architecture with
-                {
-                    Width = result.GetValue(width) ?? architecture.Width,
-                    ResidualBlocks = result.GetValue(blocks) ?? architecture.ResidualBlocks,
-                },
-                Size = result.GetValue(size) ?? defaults.Size,
-                StyleSize = result.GetValue(styleSize) ?? defaults.StyleSize,
-                Steps = result.GetValue(steps) ?? defaults.Steps,
-                BatchSize = result.GetValue(batch) ?? defaults.BatchSize,
-                LearningRate = result.GetValue(learningRate) ?? defaults.LearningRate,
-                Seed = result.GetValue(seed) ?? defaults.Seed,
-                CheckpointEvery = result.GetValue(checkpointEvery) ?? defaults.CheckpointEvery,
-                Precision = result.GetValue(precision) ?? defaults.Precision,
-                Objective = objective,
-            };
+            FastStyleTrainingSettings trainingSettings = settings.Read(result, defaults with { Architecture = initial?.Architecture ?? defaults.Architecture });
             bool resuming = result.GetValue(resume);
             string? checkpointPath = result.GetValue(checkpoint)
-                ?? (settings.CheckpointEvery > 0 || resuming ? Path.ChangeExtension(model, null) + ".checkpoint.safetensors" : null);
+                ?? (trainingSettings.CheckpointEvery > 0 || resuming ? Path.ChangeExtension(model, null) + ".checkpoint.safetensors" : null);
             if (checkpointPath is not null)
             {
                 // The library checks it against every input; only the command knows the model's path.
@@ -158,7 +116,7 @@ internal static class TrainCommand
             var builder = new FastStyleTrainerBuilder()
                 .WithContentImages(result.GetRequiredValue(images))
                 .WithExtractor(extractor)
-                .WithSettings(settings)
+                .WithSettings(trainingSettings)
                 .WithImageLoadOptions(limits.Read(result));
             string[] styleFiles = result.GetRequiredValue(styles);
             double[]? weightsOfStyles = result.GetValue(blend) is { Length: > 0 } given ? given : null;
@@ -180,7 +138,7 @@ internal static class TrainCommand
             FastStyleTrainer trainer = builder.Build();
             OutputGuard.EnsureNotAnInput(model, trainer.Photos.Select(photo => (photo, "training photo")));
             string what = FormattableString.Invariant(
-                $"Training a {settings.Architecture} for {string.Join(", ", styleFiles)} on {trainer.Photos.Count} photos: {extractor.Name}, {settings.Size} px crops, batch {settings.BatchSize}, {settings.Steps} steps, {TrainingSettingDescriptions.PrecisionText(trainer.Precision)} style network");
+                $"Training a {trainingSettings.Architecture} for {string.Join(", ", styleFiles)} on {trainer.Photos.Count} photos: {extractor.Name}, {trainingSettings.Size} px crops, batch {trainingSettings.BatchSize}, {trainingSettings.Steps} steps, {TrainingSettingDescriptions.PrecisionText(trainer.Precision)} style network");
             using FastStyleModel trained = await reporter.TrackTrainingAsync(what, progress => trainer.TrainAsync(progress, cancellationToken)).ConfigureAwait(false);
             trained.Save(model, replace);
             reporter.Wrote(model, FormattableString.Invariant($"fast-style model, {trained.Info.Steps} steps"));
@@ -189,9 +147,19 @@ internal static class TrainCommand
         return command;
     }
 
+    /// <summary>The settings a recipe sets its own defaults for, each with its value in a recipe: shown in <c>--recipe</c>'s help and marked on their options.</summary>
+    private static (SettingBinding<FastStyleTrainingSettings> Binding, Func<FastStyleTrainingSettings, string> Value)[] RecipeGoverned =>
+    [
+        (TrainingSettingBindings.Width, r => r.Architecture.WidthText),
+        (TrainingSettingBindings.ResidualBlocks, r => SettingDescriptions.Text(r.Architecture.ResidualBlocks)),
+        (TrainingSettingBindings.CropSize, r => SettingDescriptions.Text(r.Size)),
+        (TrainingSettingBindings.Steps, r => SettingDescriptions.Text(r.Steps)),
+        (TrainingSettingBindings.ContentWeight, r => SettingDescriptions.Text(r.Objective.ContentWeight)),
+        (TrainingSettingBindings.TotalVariationWeight, r => SettingDescriptions.Text(r.Objective.TotalVariationWeight)),
+        (TrainingSettingBindings.Seed, r => SettingDescriptions.Text(r.Seed)),
+    ];
+
     /// <summary>A recipe's main settings as options (<c>--width 1 --blocks 1 --crop-size 128 ...</c>), for the help.</summary>
-    private static string Shown(FastStyleTrainingSettings recipe, Option width, Option blocks, Option size, Option steps, Option contentWeight, Option tvWeight, Option seed) =>
-        FormattableString.Invariant(
-            $"{width.Name} {recipe.Architecture.WidthText} {blocks.Name} {recipe.Architecture.ResidualBlocks} {size.Name} {recipe.Size} {steps.Name} {recipe.Steps} ")
-        + FormattableString.Invariant($"{contentWeight.Name} {recipe.Objective.ContentWeight} {tvWeight.Name} {recipe.Objective.TotalVariationWeight} {seed.Name} {recipe.Seed}");
+    private static string Shown(FastStyleTrainingSettings recipe) =>
+        string.Join(' ', RecipeGoverned.Select(g => $"{DescribedOptions.NameOf(g.Binding.Description)} {g.Value(recipe)}"));
 }

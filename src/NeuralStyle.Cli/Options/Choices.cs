@@ -5,10 +5,13 @@ namespace NeuralStyle.Cli.Options;
 
 /// <summary>
 /// Parses enum options by their kebab-case names (<c>MeanCovariance</c> is <c>mean-covariance</c>), plus
-/// optional short aliases, or by names a setting writes its own way (<c>bfloat16</c>).
+/// optional short aliases, or as a setting's binding reads them (<c>bfloat16</c>, <c>0.5</c>).
 /// </summary>
 internal static class Choices
 {
+    /// <summary>Reads a value from text, as a setting's binding does.</summary>
+    internal delegate bool TryRead<T>(string text, out T value);
+
     /// <summary>The help's value placeholder for an enum option, e.g. <c>gram|mean-covariance|wasserstein</c>.</summary>
     public static string HelpName(Type enumType) =>
         string.Join('|', Enum.GetNames(enumType).Select(Kebab));
@@ -19,31 +22,17 @@ internal static class Choices
     /// setting's name (<see cref="SettingText"/>); without it System.CommandLine would refuse the
     /// kebab-case names the help shows.
     /// </summary>
-    public static Func<ArgumentResult, T> Parser<T>(string option, IReadOnlyDictionary<string, T>? aliases = null) => result =>
-    {
-        string text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
-        if (SettingText.TryParse(text, out T value, aliases))
-        {
-            return value;
-        }
+    public static Func<ArgumentResult, T> Parser<T>(string option, IReadOnlyDictionary<string, T>? aliases = null) =>
+        Parser(option, (string text, out T value) => SettingText.TryParse(text, out value, aliases), SettingText.Names(typeof(T)));
 
-        result.AddError(Unknown(option, text.Trim(), SettingText.Names(typeof(T))));
-        return default!;
-    };
-
-    /// <summary>A custom parser for an enum option whose values are written <paramref name="name"/>'s way (e.g. <c>bfloat16</c>, not the kebab-case <c>b-float16</c>).</summary>
-    public static Func<ArgumentResult, T> Parser<T>(string option, Func<T, string> name)
-        where T : struct, Enum
-    {
-        string[] names = [.. Enum.GetValues<T>().Select(name)];
-        return Parser(option, [.. Enum.GetValues<T>().Select(v => (name(v), v))], names);
-    }
-
-    /// <summary>The one parser: the value whose name (any of <paramref name="accepted"/>, case-insensitive) is the token, or an error listing <paramref name="shown"/>.</summary>
-    private static Func<ArgumentResult, T> Parser<T>(string option, (string Name, T Value)[] accepted, string[] shown) => result =>
+    /// <summary>
+    /// A custom parser for an enum option read as its setting's binding reads it (<paramref name="read"/>),
+    /// e.g. <c>bfloat16</c> or <c>0.5</c>, or an error listing <paramref name="shown"/>, the names the help gives.
+    /// </summary>
+    public static Func<ArgumentResult, T> Parser<T>(string option, TryRead<T> read, IReadOnlyList<string> shown) => result =>
     {
         string text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value.Trim();
-        foreach ((string name, T value) in accepted.Where(a => text.Equals(a.Name, StringComparison.OrdinalIgnoreCase)))
+        if (read(text, out T value))
         {
             return value;
         }

@@ -53,7 +53,8 @@ internal sealed class SettingOption<TSettings, T> : SettingOption<TSettings>
         _option = DescribedOptions.Create<T>(binding.Description, shortNames);
         if (typeof(T).IsEnum)
         {
-            _option.CustomParser = Choices.Parser<T>(_option.Name, binding.Aliases);
+            _option.HelpName = string.Join('|', binding.Names);
+            _option.CustomParser = Choices.Parser<T>(_option.Name, binding.TryParse, binding.Names);
         }
         else if (binding.RangeCheckedOnRead)
         {

@@ -7,6 +7,7 @@ using NeuralStyle.Features;
 using NeuralStyle.Hosting.Jobs;
 using NeuralStyle.Imaging;
 using NeuralStyle.ResNet18;
+using NeuralStyle.Runtime;
 using NeuralStyle.Styles;
 using NeuralStyle.Stylizing;
 using NeuralStyle.Transfer;
@@ -35,7 +36,8 @@ internal sealed class StylizerCatalog : IDisposable
     public StylizerCatalog(IOptions<NeuralStyleServiceOptions> options)
     {
         _options = options.Value;
-        _device = new torch.Device(_options.Device);
+        // The options' validator has refused a name that is no device; this reads it the same one way.
+        _device = TorchDevices.TryParse(_options.Device, out torch.Device? device, out string? problem) ? device : throw new InvalidOperationException(problem);
     }
 
     /// <summary>Whether the start-up models loaded.</summary>

@@ -22,8 +22,15 @@ public abstract class SettingBinding<TSettings>
     /// <summary>The setting's description: its key, aliases, help, default and range.</summary>
     public SettingDescription Description { get; }
 
-    /// <summary>The value's type: <see cref="int"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/> (a flag) or an enum.</summary>
+    /// <summary>The value's type: <see cref="int"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/> (a flag), an enum or a <see cref="string"/> (a free name, such as a layer's).</summary>
     public abstract Type ValueType { get; }
+
+    /// <summary>
+    /// The names an enum setting's values are written as, in the enum's order, as help and messages
+    /// show them: their kebab-case names, or the binding's own way of writing them (e.g. <c>bfloat16</c>,
+    /// <c>0.5</c>); empty for any other setting.
+    /// </summary>
+    public abstract IReadOnlyList<string> Names { get; }
 
     /// <summary>
     /// Whether the setting is a flag (made by <see cref="Flag"/>): <c>true</c> applies it, <c>false</c>
@@ -39,8 +46,11 @@ public abstract class SettingBinding<TSettings>
     /// </summary>
     public bool RangeCheckedOnRead { get; init; }
 
-    /// <summary>What a value must be, for messages: <see cref="SettingText.Expected"/>, or the range when <see cref="RangeCheckedOnRead"/>.</summary>
-    public string Expected => RangeCheckedOnRead && Description.Range is ValueRange range ? range.ToString() : SettingText.Expected(ValueType);
+    /// <summary>What a value must be, for messages: one of <see cref="Names"/>, the range when <see cref="RangeCheckedOnRead"/>, else <see cref="SettingText.Expected"/>.</summary>
+    public string Expected =>
+        Names.Count > 0 ? "one of " + string.Join(", ", Names)
+        : RangeCheckedOnRead && Description.Range is ValueRange range ? range.ToString()
+        : SettingText.Expected(ValueType);
 
     /// <summary>Whether <paramref name="key"/> names this setting: its key or one of its aliases.</summary>
     /// <param name="key">A key as a host wrote it, without dashes.</param>

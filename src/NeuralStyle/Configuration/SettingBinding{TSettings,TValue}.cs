@@ -2,7 +2,7 @@ namespace NeuralStyle.Configuration;
 
 /// <summary>A <see cref="SettingBinding{TSettings}"/> whose value is a <typeparamref name="TValue"/>.</summary>
 /// <typeparam name="TSettings">The settings record the value goes into.</typeparam>
-/// <typeparam name="TValue">The value's type: <see cref="int"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/> or an enum.</typeparam>
+/// <typeparam name="TValue">The value's type: <see cref="int"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/>, an enum or a <see cref="string"/>.</typeparam>
 public sealed class SettingBinding<TSettings, TValue> : SettingBinding<TSettings>
 {
     private readonly Func<TSettings, TValue, TSettings> _apply;
@@ -11,7 +11,13 @@ public sealed class SettingBinding<TSettings, TValue> : SettingBinding<TSettings
     /// <param name="description">The setting's description.</param>
     /// <param name="apply">The settings with a value applied.</param>
     /// <param name="aliases">More names an enum value may be written as (e.g. <c>mean-cov</c>).</param>
-    public SettingBinding(SettingDescription description, Func<TSettings, TValue, TSettings> apply, IReadOnlyDictionary<string, TValue>? aliases = null)
+    /// <param name="writtenAs">
+    /// How an enum value is written where it is shown (help, messages) and read first (e.g. <c>bfloat16</c>
+    /// rather than the kebab-case <c>b-float16</c>); null writes the kebab-case names. Enums only.
+    /// </param>
+    /// <exception cref="ArgumentException"><typeparamref name="TValue"/> cannot be read from text, or <paramref name="writtenAs"/> is given for a setting that is not an enum.</exception>
+    public SettingBinding(
+        SettingDescription description, Func<TSettings, TValue, TSettings> apply, IReadOnlyDictionary<string, TValue>? aliases = null, Func<TValue, string>? writtenAs = null)
         : base(description)
     {
         ArgumentNullException.ThrowIfNull(apply);
@@ -20,12 +26,34 @@ public sealed class SettingBinding<TSettings, TValue> : SettingBinding<TSettings
             throw new ArgumentException($"{description.Name}: a setting's value is a whole number, a number, a flag or a name, not a {typeof(TValue).Name}.", nameof(apply));
         }
 
+        if (writtenAs is not null && !typeof(TValue).IsEnum)
+        {
+            throw new ArgumentException($"{description.Name}: only an enum setting's values are written by name.", nameof(writtenAs));
+        }
+
         _apply = apply;
-        Aliases = aliases ?? new Dictionary<string, TValue>();
+        var written = new Dictionary<string, TValue>(StringComparer.OrdinalIgnoreCase);
+        foreach (TValue value in typeof(TValue).IsEnum && writtenAs is not null ? Enum.GetValues(typeof(TValue)).Cast<TValue>() : [])
+        {
+            written[writtenAs!(value)] = value;
+        }
+
+        foreach ((string alias, TValue value) in aliases ?? new Dictionary<string, TValue>())
+        {
+            written.TryAdd(alias, value);
+        }
+
+        Aliases = written;
+        Names = !typeof(TValue).IsEnum ? []
+            : writtenAs is null ? SettingText.Names(typeof(TValue))
+            : [.. Enum.GetValues(typeof(TValue)).Cast<TValue>().Select(writtenAs)];
     }
 
-    /// <summary>More names an enum value may be written as, beside its kebab-case name.</summary>
+    /// <summary>More names an enum value may be written as, beside its kebab-case name (the names it is written as included).</summary>
     public IReadOnlyDictionary<string, TValue> Aliases { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Names { get; }
 
     /// <inheritdoc />
     public override Type ValueType => typeof(TValue);

@@ -6,11 +6,11 @@ namespace NeuralStyle.Configuration;
 /// How every host reads a setting's value from text (a command-line token, a manifest's value, a
 /// form field): numbers in the invariant culture (<c>0.5</c>, whatever the machine's language),
 /// flags as <c>true</c> or <c>false</c>, names in kebab case (<c>mean-covariance</c>) or as the enum
-/// writes them (<c>MeanCovariance</c>), case-insensitive.
+/// writes them (<c>MeanCovariance</c>), case-insensitive; free names (a layer's) as written, trimmed.
 /// </summary>
 public static class SettingText
 {
-    /// <summary>Reads <paramref name="text"/> as a <typeparamref name="T"/>: <see cref="int"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/> or an enum.</summary>
+    /// <summary>Reads <paramref name="text"/> as a <typeparamref name="T"/>: <see cref="int"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/>, an enum, or a <see cref="string"/> (any text that is not blank, trimmed).</summary>
     /// <typeparam name="T">The value's type.</typeparam>
     /// <param name="text">The value as written.</param>
     /// <param name="value">The value read; the default when the text is not one.</param>
@@ -28,6 +28,7 @@ public static class SettingText
             Type t when t == typeof(double) => (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out double d), d),
             Type t when t == typeof(bool) => (bool.TryParse(trimmed, out bool b), b),
             Type t when t.IsEnum => TryParseName(trimmed, aliases),
+            Type t when t == typeof(string) => (trimmed.Length > 0, trimmed),
             _ => throw new NotSupportedException($"A setting's value is a whole number, a number, a flag or a name, not a {typeof(T).Name}."),
         };
         value = read ? (T)parsed! : default!;
@@ -44,7 +45,7 @@ public static class SettingText
             : type == typeof(double) ? "a number such as 0.5"
             : type == typeof(bool) ? "true or false"
             : type.IsEnum ? "one of " + string.Join(", ", Names(type))
-            : "text";
+            : "a name";
     }
 
     /// <summary>The names an enum's values are written as, in kebab case: <c>gram</c>, <c>mean-covariance</c>, <c>wasserstein</c>.</summary>
@@ -55,12 +56,12 @@ public static class SettingText
         return [.. Enum.GetNames(enumType).Select(SettingDescriptions.KebabCase)];
     }
 
-    /// <summary>Whether <see cref="TryParse{T}"/> reads a <paramref name="valueType"/>: <see cref="int"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/> or an enum (not a nullable or an array of them).</summary>
+    /// <summary>Whether <see cref="TryParse{T}"/> reads a <paramref name="valueType"/>: <see cref="int"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/>, an enum or a <see cref="string"/> (not a nullable or an array of them).</summary>
     /// <param name="valueType">The value's type.</param>
     internal static bool IsReadable(Type valueType)
     {
         ArgumentNullException.ThrowIfNull(valueType);
-        return valueType == typeof(int) || valueType == typeof(long) || valueType == typeof(double) || valueType == typeof(bool) || valueType.IsEnum;
+        return valueType == typeof(int) || valueType == typeof(long) || valueType == typeof(double) || valueType == typeof(bool) || valueType.IsEnum || valueType == typeof(string);
     }
 
     private static Type Element(Type valueType) =>

@@ -12,6 +12,6 @@ public static class StylizerIdentity
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary><paramref name="kind"/>, a line break, then <paramref name="what"/> serialised (every public field and property).</summary>
+    /// <summary><paramref name="kind"/>, a line break, then <paramref name="what"/> serialised (its public properties).</summary>
     public static string Of(string kind, object what) => kind + "\n" + JsonSerializer.Serialize(what, Json);
 }

@@ -192,7 +192,7 @@ public sealed class FastStyleCommandTests : IDisposable
     {
         CliRun bad = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", _work.File("m.safetensors"), "--steps", "0", "--width", "0.3");
         Assert.Equal(ExitCode.Usage, bad.Code);
-        Assert.Contains("--width '0.3' is not valid", bad.Error, StringComparison.Ordinal);
+        Assert.Contains("Unknown --width '0.3': use 1, 0.5, 0.25.", bad.Error, StringComparison.Ordinal);
 
         CliRun steps = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", _work.File("m.safetensors"), "--steps", "0");
         Assert.Equal(ExitCode.Usage, steps.Code);

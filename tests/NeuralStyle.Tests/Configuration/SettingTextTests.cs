@@ -45,7 +45,28 @@ public sealed class SettingTextTests
         Assert.Equal("one of gram, mean-covariance, wasserstein", SettingText.Expected(typeof(StyleLossKind)));
         Assert.Equal("a whole number", SettingText.Expected(typeof(int?)));
         Assert.Equal("a number such as 0.5", SettingText.Expected(typeof(double[])));
-        Assert.Throws<NotSupportedException>(() => SettingText.TryParse("x", out string _));
+        Assert.True(SettingText.TryParse(" stage1 ", out string layer));
+        Assert.Equal("stage1", layer);
+        Assert.False(SettingText.TryParse("  ", out string _));
+        Assert.Equal("a name", SettingText.Expected(typeof(string)));
+        Assert.Throws<NotSupportedException>(() => SettingText.TryParse("1", out float _));
+    }
+
+    [Fact]
+    public void A_binding_that_writes_an_enum_its_own_way_shows_and_reads_those_names_beside_the_kebab_ones()
+    {
+        var written = new SettingBinding<StyleTransferSettings, StyleLossKind>(
+            SettingDescriptions.StyleLoss, (s, _) => s, writtenAs: k => k == StyleLossKind.MeanCovariance ? "meancov" : k.ToString().ToLowerInvariant());
+        Assert.Equal(["gram", "meancov", "wasserstein"], written.Names);
+        Assert.Equal("one of gram, meancov, wasserstein", written.Expected);
+        Assert.True(written.TryParse(" MEANCOV ", out StyleLossKind own));
+        Assert.True(written.TryParse("mean-covariance", out StyleLossKind kebab));
+        Assert.Equal([StyleLossKind.MeanCovariance, StyleLossKind.MeanCovariance], new[] { own, kebab });
+        Assert.False(written.TryParse("mean", out StyleLossKind _));
+
+        Assert.Equal(["gram", "mean-covariance", "wasserstein"], new SettingBinding<StyleTransferSettings, StyleLossKind>(SettingDescriptions.StyleLoss, (s, _) => s).Names);
+        Assert.Empty(TransferSettingBindings.Size.Names);
+        Assert.Throws<ArgumentException>(() => new SettingBinding<StyleTransferSettings, int>(SettingDescriptions.Size, (s, _) => s, writtenAs: i => "x"));
     }
 
     [Fact]
@@ -62,7 +83,7 @@ public sealed class SettingTextTests
         Assert.True(checkedOnRead.Accepts("512"));
         Assert.Equal(SettingDescriptions.Size.Range!.ToString(), checkedOnRead.Expected);
         Assert.True(TransferSettingBindings.Evaluations.IsNamed("evaluations"));
-        Assert.Throws<ArgumentException>(() => new SettingBinding<StyleTransferSettings, string>(SettingDescriptions.Size, (s, _) => s));
+        Assert.Throws<ArgumentException>(() => new SettingBinding<StyleTransferSettings, float>(SettingDescriptions.Size, (s, _) => s));
         Assert.Throws<ArgumentException>(() => new SettingBinding<StyleTransferSettings, int?>(SettingDescriptions.Size, (s, _) => s));
     }
 
