@@ -1,5 +1,7 @@
 using System.CommandLine;
+using NeuralStyle.Cli.Options;
 using NeuralStyle.Cli.Reporting;
+using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.IO;
 using NeuralStyle.Styles;
@@ -14,8 +16,10 @@ internal static class ExportCommand
         var modelPath = new Argument<string>("model") { Description = "A built-in style's name or a fast-style model file (.safetensors)." };
         var output = new Option<string>("--output", "-o") { Description = "The ONNX file to write (dynamic batch, height and width; opset 13).", Required = true };
         var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace OUTPUT if it exists." };
+        var palette = SettingOption<StylizeOptions>.For(StylizeSettingBindings.PaletteShare);
+        palette.Option.Description += " The graph recolours with it; 0 leaves the network's own colours.";
         var mode = new OutputModeOptions();
-        var command = new Command("export", "Export a fast-style model to ONNX, to run with ONNX Runtime (no TorchSharp needed).") { modelPath, output, overwrite };
+        var command = new Command("export", "Export a fast-style model to ONNX, to run with ONNX Runtime (no TorchSharp needed).") { modelPath, output, overwrite, palette.Option };
         mode.AddTo(command);
         command.SetAction(result =>
         {
@@ -25,7 +29,7 @@ internal static class ExportCommand
             string source = result.GetRequiredValue(modelPath);
             OutputGuard.EnsureWritable(target, [(source, "model file")], replace);
             using FastStyleModel model = BuiltInStyles.LoadModel(source);
-            model.ExportOnnx(target, replace);
+            model.ExportOnnx(target, replace, palette.ApplyTo(StylizeOptions.Default, result).PaletteShare);
             reporter.Wrote(target, FormattableString.Invariant($"ONNX, {new FileInfo(target).Length / 1e6:F1} MB"));
             return (int)ExitCode.Success;
         });

@@ -156,17 +156,22 @@ public sealed class FastStyleModel : IDisposable
     /// <summary>
     /// Writes the network as an ONNX model (opset 13) with dynamic batch, height and width: input
     /// <c>image</c>, output <c>stylized</c>, both <c>[N, 3, H, W]</c> float RGB in [0, 1]. ONNX
-    /// Runtime (or any ONNX runtime) then runs it without TorchSharp. The graph is the network alone
-    /// (its output, before the palette, strength or colour keeping <see cref="StylizeOptions"/> apply);
-    /// the model's palette is in the export's metadata (<c>palette</c>, <see cref="ColorPalette.ToText"/>)
-    /// for a runtime that applies it.
+    /// Runtime (or any ONNX runtime) then runs it without TorchSharp. The graph is the network and, for a
+    /// model with a palette, its palette step at <paramref name="paletteShare"/>, so it paints what
+    /// <see cref="Stylize(TransferImage, StylizeOptions?, CancellationToken)"/> paints with that
+    /// <see cref="StylizeOptions.PaletteShare"/> (by default, the default's). Strength and colour keeping
+    /// are not in it. The palette is also in the export's metadata (<c>palette</c>, <see cref="ColorPalette.ToText"/>).
     /// </summary>
     /// <param name="path">The <c>.onnx</c> file to write (atomically).</param>
     /// <param name="overwrite">When false (the default), an existing file is an error and is left untouched.</param>
-    public void ExportOnnx(string path, bool overwrite = false)
+    /// <param name="paletteShare">How far the graph moves the colours to the palette, as <see cref="StylizeOptions.PaletteShare"/> (null: its default; 0: the network's own colours, no palette step).</param>
+    /// <exception cref="Transfer.StyleTransferConfigurationException"><paramref name="paletteShare"/> is not a number from 0 to 1.</exception>
+    public void ExportOnnx(string path, bool overwrite = false, double? paletteShare = null)
     {
+        StylizeOptions options = StylizeOptions.Default with { PaletteShare = paletteShare ?? StylizeOptions.Default.PaletteShare };
+        options.EnsureValid();
         using NativeResourceGuard.Use use = _guard.Enter();
-        AtomicFile.Write(path, overwrite, stream => OnnxExporter.Write(stream, _network, Info));
+        AtomicFile.Write(path, overwrite, stream => OnnxExporter.Write(stream, _network, Info, options.PaletteShare));
     }
 
     /// <summary>Stylises <paramref name="image"/>; the result has its size and alpha.</summary>

@@ -1,5 +1,6 @@
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
+using NeuralStyle.Imaging;
 using TorchSharp;
 
 namespace NeuralStyle.FastStyle.Onnx;
@@ -8,7 +9,8 @@ namespace NeuralStyle.FastStyle.Onnx;
 /// Writes a fast style network as an ONNX model (opset 13, IR version 7) by interpreting
 /// <see cref="NetworkPlan"/>, as the TorchSharp forward pass does: the input padded (reflecting)
 /// to a multiple of 4 by a shape computation in the graph, so height and width are dynamic; the
-/// output cropped back to the input's size and clamped to [0, 1].
+/// output cropped back to the input's size and clamped to [0, 1]; then, for a model with a palette,
+/// its palette step (<see cref="OnnxPalette"/>) at the share asked for.
 /// </summary>
 internal static class OnnxExporter
 {
@@ -21,8 +23,8 @@ internal static class OnnxExporter
     /// <summary>The graph's output name.</summary>
     public const string OutputName = "stylized";
 
-    /// <summary>Writes the model to <paramref name="stream"/>.</summary>
-    public static void Write(Stream stream, TransformerNet network, FastStyleModelInfo info)
+    /// <summary>Writes the model to <paramref name="stream"/>, with its palette step at <paramref name="paletteShare"/> (none at 0 or without a palette).</summary>
+    public static void Write(Stream stream, TransformerNet network, FastStyleModelInfo info, double paletteShare)
     {
         var graph = new OnnxGraph();
         string four = graph.Constant("four", [NetworkPlan.SideMultiple]);
@@ -55,15 +57,29 @@ internal static class OnnxExporter
         }
 
         string cropped = graph.Node("Slice", [x, origin, size, spatialAxes]);
-        graph.Node("Clip", [cropped, graph.Constant("zero", [0f], []), graph.Constant("one", [1f], [])], OutputName);
+        string[] clipBounds = [graph.Constant("zero", [0f], []), graph.Constant("one", [1f], [])];
+        if (info.Palette is ColorPalette palette && paletteShare > 0)
+        {
+            OnnxPalette.Recolor(graph, graph.Node("Clip", [cropped, .. clipBounds]), palette, paletteShare, OutputName);
+        }
+        else
+        {
+            graph.Node("Clip", [cropped, .. clipBounds], OutputName);
+        }
 
+        WriteModel(stream, graph, $"fast-style {info.StyleName}".Trim(), info.LibraryVersion, info.ToMetadata());
+    }
+
+    /// <summary>Writes <paramref name="graph"/> (input <see cref="InputName"/>, output <see cref="OutputName"/>) as a <c>ModelProto</c> with <paramref name="metadata"/>.</summary>
+    internal static void WriteModel(Stream stream, OnnxGraph graph, string name, string producerVersion, IEnumerable<KeyValuePair<string, string>> metadata)
+    {
         var model = new ProtoWriter()
             .Varint(1, 7)
             .String(2, "NeuralStyle.FastStyle")
-            .String(3, info.LibraryVersion)
-            .Message(7, graph.Build($"fast-style {info.StyleName}".Trim(), InputName, OutputName))
+            .String(3, producerVersion)
+            .Message(7, graph.Build(name, InputName, OutputName))
             .Message(8, new ProtoWriter().String(1, string.Empty).Varint(2, Opset));
-        foreach ((string key, string value) in info.ToMetadata())
+        foreach ((string key, string value) in metadata)
         {
             model.Message(14, new ProtoWriter().String(1, key).String(2, value));
         }

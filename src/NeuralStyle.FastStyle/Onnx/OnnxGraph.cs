@@ -8,11 +8,29 @@ namespace NeuralStyle.FastStyle.Onnx;
 /// </summary>
 internal sealed class OnnxGraph
 {
-    private const int FloatType = 1;
-    private const int Int64Type = 7;
+    /// <summary>onnx.proto3's <c>TensorProto.DataType</c> of float32.</summary>
+    public const int FloatType = 1;
+
+    /// <summary>... of int64.</summary>
+    public const int Int64Type = 7;
+
+    /// <summary>... of bool.</summary>
+    public const int BoolType = 9;
+
+    /// <summary>... of float64.</summary>
+    public const int DoubleType = 11;
+
     private readonly List<ProtoWriter> _nodes = [];
     private readonly List<ProtoWriter> _initializers = [];
+    private readonly string _prefix;
     private int _next;
+
+    /// <summary>
+    /// A graph whose node outputs are named <paramref name="prefix"/> and a number (short: the built-in
+    /// styles' exports are held to 2 MB; a subgraph's prefix keeps its names apart from the graph around it).
+    /// Nodes are left unnamed (optional in ONNX; a viewer shows their operation).
+    /// </summary>
+    public OnnxGraph(string prefix = "v") => _prefix = prefix;
 
     /// <summary>Adds a float initializer and returns its name.</summary>
     public string Constant(string name, float[] values, long[] shape)
@@ -21,23 +39,37 @@ internal sealed class OnnxGraph
         return name;
     }
 
-    /// <summary>Adds an int64 initializer and returns its name.</summary>
-    public string Constant(string name, long[] values)
+    /// <summary>Adds a float64 initializer and returns its name.</summary>
+    public string Constant(string name, double[] values, long[] shape)
     {
-        _initializers.Add(Tensor(name, Int64Type, [values.Length], MemoryMarshal.AsBytes(values.AsSpan()).ToArray()));
+        _initializers.Add(Tensor(name, DoubleType, shape, MemoryMarshal.AsBytes(values.AsSpan()).ToArray()));
+        return name;
+    }
+
+    /// <summary>Adds an int64 initializer (a vector) and returns its name.</summary>
+    public string Constant(string name, long[] values) => Constant(name, values, [values.Length]);
+
+    /// <summary>Adds an int64 initializer of <paramref name="shape"/> (<c>[]</c>: a scalar) and returns its name.</summary>
+    public string Constant(string name, long[] values, long[] shape)
+    {
+        _initializers.Add(Tensor(name, Int64Type, shape, MemoryMarshal.AsBytes(values.AsSpan()).ToArray()));
         return name;
     }
 
     /// <summary>Adds a node with one output and returns the output's name.</summary>
     public string Node(string opType, string[] inputs, params (string Name, object Value)[] attributes)
     {
-        string output = $"{opType.ToLowerInvariant()}_{_next++}";
+        string output = $"{_prefix}{_next++}";
         Node(opType, inputs, output, attributes);
         return output;
     }
 
     /// <summary>Adds a node whose output has the given name.</summary>
-    public void Node(string opType, string[] inputs, string output, params (string Name, object Value)[] attributes)
+    public void Node(string opType, string[] inputs, string output, params (string Name, object Value)[] attributes) =>
+        Node(opType, inputs, [output], attributes);
+
+    /// <summary>Adds a node whose outputs have the given names (a <c>Loop</c>'s final values).</summary>
+    public void Node(string opType, string[] inputs, string[] outputs, params (string Name, object Value)[] attributes)
     {
         var node = new ProtoWriter();
         foreach (string input in inputs)
@@ -45,7 +77,12 @@ internal sealed class OnnxGraph
             node.String(1, input);
         }
 
-        node.String(2, output).String(3, $"{opType}_{_nodes.Count}").String(4, opType);
+        foreach (string output in outputs)
+        {
+            node.String(2, output);
+        }
+
+        node.String(4, opType);
         foreach ((string name, object value) in attributes)
         {
             node.Message(5, Attribute(name, value));
@@ -55,7 +92,16 @@ internal sealed class OnnxGraph
     }
 
     /// <summary>The <c>GraphProto</c> with one float input and one float output, both <c>[batch, 3, height, width]</c>.</summary>
-    public ProtoWriter Build(string name, string input, string output)
+    public ProtoWriter Build(string name, string input, string output) => Build(name, [ImageValue(input)], [ImageValue(output)]);
+
+    /// <summary>
+    /// The <c>GraphProto</c> of a subgraph (a <c>Loop</c>'s body): inputs and outputs of the given types,
+    /// scalars or of shapes left to the runtime; it may read values of the graph around it.
+    /// </summary>
+    public ProtoWriter BuildBody(string name, (string Name, int Type, bool Scalar)[] inputs, (string Name, int Type, bool Scalar)[] outputs) =>
+        Build(name, [.. inputs.Select(i => Value(i.Name, i.Type, i.Scalar))], [.. outputs.Select(o => Value(o.Name, o.Type, o.Scalar))]);
+
+    private ProtoWriter Build(string name, ProtoWriter[] inputs, ProtoWriter[] outputs)
     {
         var graph = new ProtoWriter();
         foreach (ProtoWriter node in _nodes)
@@ -69,8 +115,29 @@ internal sealed class OnnxGraph
             graph.Message(5, initializer);
         }
 
-        graph.Message(11, ImageValue(input)).Message(12, ImageValue(output));
+        foreach (ProtoWriter input in inputs)
+        {
+            graph.Message(11, input);
+        }
+
+        foreach (ProtoWriter output in outputs)
+        {
+            graph.Message(12, output);
+        }
+
         return graph;
+    }
+
+    /// <summary>A <c>ValueInfoProto</c> of a tensor of <paramref name="type"/>: a scalar, or of a shape left unsaid.</summary>
+    private static ProtoWriter Value(string name, int type, bool scalar)
+    {
+        var tensorType = new ProtoWriter().Varint(1, type);
+        if (scalar)
+        {
+            tensorType.Message(2, new ProtoWriter());
+        }
+
+        return new ProtoWriter().String(1, name).Message(2, new ProtoWriter().Message(1, tensorType));
     }
 
     private static ProtoWriter ImageValue(string name)
@@ -99,6 +166,7 @@ internal sealed class OnnxGraph
             long i => attribute.Varint(3, i).Varint(20, 2),
             string s => attribute.String(4, s).Varint(20, 3),
             long[] ints => attribute.PackedInt64(8, ints).Varint(20, 7),
+            ProtoWriter graph => attribute.Message(6, graph).Varint(20, 5),
             _ => throw new ArgumentException($"Unsupported attribute value {value.GetType().Name}.", nameof(value)),
         };
     }

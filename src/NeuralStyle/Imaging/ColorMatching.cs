@@ -77,8 +77,11 @@ internal static class ColorMatching
     {
         (torch.Tensor eigenvalues, torch.Tensor eigenvectors) = SymmetricMatrices.Eigen(sourceCovariance);
         torch.Tensor inverseRoot = SymmetricMatrices.Reassemble(eigenvalues.AtLeast(sourceVarianceFloor).Power(-0.5), eigenvectors);
-        return SymmetricMatrices.Power(referenceCovariance, 0.5).mm(inverseRoot);
+        return SquareRoot(referenceCovariance).mm(inverseRoot);
     }
+
+    /// <summary><c>Σᵣ^½</c>, the reference's side of the map (float64).</summary>
+    public static torch.Tensor SquareRoot(torch.Tensor referenceCovariance) => SymmetricMatrices.Power(referenceCovariance, 0.5);
 
     /// <summary>The RGB mean <c>[3]</c> and covariance <c>[3, 3]</c> of an image, in float64.</summary>
     public static (torch.Tensor Mean, torch.Tensor Covariance) Statistics(torch.Tensor image)

@@ -17,16 +17,19 @@ public sealed class ColorPalette : IEquatable<ColorPalette>
 {
     /// <summary>
     /// The smallest variance (along any colour direction, in [0, 1]² units) an image is taken to have
-    /// when it is recoloured: a nearly flat image is shifted, not stretched into noise. Images with
-    /// more spread than this get the palette's covariance exactly.
+    /// when it is recoloured (<see cref="Recolor"/>: its covariance's eigenvalues are raised to at least
+    /// this): a nearly flat image is shifted, not stretched into noise. Images with more spread than
+    /// this get the palette's covariance exactly.
     /// </summary>
-    private const double VarianceFloor = 1e-3;
+    public const double VarianceFloor = 1e-3;
 
     /// <summary>The pixels recoloured at a time: the memory <see cref="Recolor"/> needs beyond its result (a few MB).</summary>
     private const long BandPixels = 1 << 16;
 
     /// <summary>Slack for rounding in the checks of a palette read from text.</summary>
     private const double Tolerance = 1e-9;
+
+    private readonly Lazy<ReadOnlyCollection<double>> _covarianceSquareRoot;
 
     private ColorPalette(double[] mean, double[] covariance)
     {
@@ -43,6 +46,12 @@ public sealed class ColorPalette : IEquatable<ColorPalette>
 
         Mean = Array.AsReadOnly(mean);
         Covariance = Array.AsReadOnly(covariance);
+        _covarianceSquareRoot = new Lazy<ReadOnlyCollection<double>>(() =>
+        {
+            using var scope = torch.NewDisposeScope();
+            torch.Tensor root = ColorMatching.SquareRoot(torch.tensor(covariance, [3, 3], torch.ScalarType.Float64));
+            return Array.AsReadOnly(root.contiguous().data<double>().ToArray());
+        });
     }
 
     /// <summary>The mean red, green and blue, in [0, 1].</summary>
@@ -50,6 +59,13 @@ public sealed class ColorPalette : IEquatable<ColorPalette>
 
     /// <summary>The 3x3 covariance of red, green and blue, row by row (9 values).</summary>
     public ReadOnlyCollection<double> Covariance { get; }
+
+    /// <summary>
+    /// <c>Σₚ^½</c>, the symmetric square root of <see cref="Covariance"/> (row by row, 9 values), the left
+    /// factor of <see cref="Recolor"/>'s map as it computes it: for a runtime that recolours the way it does
+    /// (the ONNX export's graph).
+    /// </summary>
+    public ReadOnlyCollection<double> CovarianceSquareRoot => _covarianceSquareRoot.Value;
 
     /// <summary>The palette of <paramref name="image"/>'s pixels (read a band at a time, so a large painting costs little memory).</summary>
     public static ColorPalette Of(Image<Rgb24> image)

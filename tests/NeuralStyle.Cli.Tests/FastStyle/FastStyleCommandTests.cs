@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using NeuralStyle.FastStyle.Inference;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.Styles;
 using NeuralStyle.Testing;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace NeuralStyle.Cli.Tests.FastStyle;
 
@@ -235,6 +238,59 @@ public sealed class FastStyleCommandTests : IDisposable
         Assert.True(File.Exists(_work.File("named/a.png")));
         CliRun again = await CliRun.RunAsync("batch", manifest, "--json");
         Assert.Contains("\"state\":\"skipped\"", again.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_recolours_in_the_graph_at_the_palette_asked_for_and_refuses_one_out_of_range()
+    {
+        string recoloured = _work.File("recoloured.onnx"), own = _work.File("own.onnx"), refused = _work.File("refused.onnx");
+        CliRun byDefault = await CliRun.RunAsync("export", "shipwreck", "-o", recoloured);
+        CliRun none = await CliRun.RunAsync("export", "shipwreck", "-o", own, "--palette", "0");
+        Assert.True(byDefault.Code == ExitCode.Success && none.Code == ExitCode.Success, byDefault.Error + none.Error);
+        Assert.True(new FileInfo(own).Length < new FileInfo(recoloured).Length, "--palette 0 exports the network without the palette's nodes");
+
+        using Image<Rgb24> photo = Image.Load<Rgb24>(_work.Content);
+        using FastStyleModel model = BuiltInStyles.Load(BuiltInStyle.Shipwreck);
+        using Image<Rgb24> painted = model.Stylize(photo), network = model.Stylize(photo, StylizeOptions.Default with { PaletteShare = 0 });
+        Assert.True(LevelsApart(recoloured, photo, painted) <= 1, "the default export paints what Stylize paints by default");
+        Assert.True(LevelsApart(own, photo, network) <= 1, "--palette 0 paints the network's own colours");
+        Assert.True(LevelsApart(own, photo, painted) > 4, "the palette should change the colours");
+
+        CliRun bad = await CliRun.RunAsync("export", "shipwreck", "-o", refused, "--palette", "2");
+        Assert.Equal(ExitCode.Usage, bad.Code);
+        Assert.Contains("--palette", bad.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(refused));
+    }
+
+    /// <summary>The most levels by which ONNX Runtime's result of <paramref name="onnx"/> on <paramref name="photo"/> is from <paramref name="expected"/>.</summary>
+    private static int LevelsApart(string onnx, Image<Rgb24> photo, Image<Rgb24> expected)
+    {
+        using var session = new InferenceSession(onnx);
+        var planes = new DenseTensor<float>([1, 3, photo.Height, photo.Width]);
+        for (int y = 0; y < photo.Height; y++)
+        {
+            for (int x = 0; x < photo.Width; x++)
+            {
+                (planes[0, 0, y, x], planes[0, 1, y, x], planes[0, 2, y, x]) = (photo[x, y].R / 255f, photo[x, y].G / 255f, photo[x, y].B / 255f);
+            }
+        }
+
+        using IDisposableReadOnlyCollection<DisposableNamedOnnxValue> results = session.Run([NamedOnnxValue.CreateFromTensor("image", planes)]);
+        Tensor<float> actual = results.Single().AsTensor<float>();
+        int worst = 0;
+        for (int y = 0; y < photo.Height; y++)
+        {
+            for (int x = 0; x < photo.Width; x++)
+            {
+                Rgb24 e = expected[x, y];
+                foreach ((int channel, byte level) in new[] { (0, e.R), (1, e.G), (2, e.B) })
+                {
+                    worst = Math.Max(worst, Math.Abs(level - (int)Math.Round(Math.Clamp(actual[0, channel, y, x], 0f, 1f) * 255)));
+                }
+            }
+        }
+
+        return worst;
     }
 
     [Theory]
