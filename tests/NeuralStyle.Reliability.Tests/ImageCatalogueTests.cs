@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NeuralStyle.Imaging;
+using NeuralStyle.Testing;
 
 namespace NeuralStyle.Reliability.Tests;
 
@@ -71,7 +72,7 @@ public sealed class ImageCatalogueTests : IDisposable
     {
         using var stream = new MemoryStream(BrokenImages.Encode("png"));
         var loader = new ImageLoader(new ImageLoadOptions { MaxStreamBytes = 100 });
-        Assert.Contains("MaxStreamBytes", Assert.Throws<ImageTooLargeException>(() => loader.Load(new NonSeekable(stream))).Message, StringComparison.Ordinal);
+        Assert.Contains("MaxStreamBytes", Assert.Throws<ImageTooLargeException>(() => loader.Load(ForwardOnlyStream.Over(stream))).Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -114,30 +115,5 @@ public sealed class ImageCatalogueTests : IDisposable
         string path = Path.Combine(_directory, name);
         File.WriteAllBytes(path, bytes);
         return path;
-    }
-
-    private sealed class NonSeekable(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

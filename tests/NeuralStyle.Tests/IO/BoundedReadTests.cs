@@ -1,4 +1,5 @@
 using NeuralStyle.IO;
+using NeuralStyle.Testing;
 
 namespace NeuralStyle.Tests.IO;
 
@@ -75,74 +76,34 @@ public sealed class BoundedReadTests
     }
 
     /// <summary>A stream that gives at most a few bytes a read, as a network stream may.</summary>
-    private sealed class TrickleStream(byte[] bytes, int most) : Stream
+    private sealed class TrickleStream(byte[] bytes, int most) : ForwardOnlyStream
     {
         private int _position;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
+        protected override int ReadSome(Span<byte> buffer)
         {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            int n = Math.Min(Math.Min(count, most), bytes.Length - _position);
-            Array.Copy(bytes, _position, buffer, offset, n);
+            int n = Math.Min(Math.Min(buffer.Length, most), bytes.Length - _position);
+            bytes.AsSpan(_position, n).CopyTo(buffer);
             _position += n;
             return n;
         }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>A stream that never ends (it fails past 16 MiB, so a reader that ignores its limit fails rather than hangs), counting what was read.</summary>
-    private sealed class EndlessStream : Stream
+    private sealed class EndlessStream : ForwardOnlyStream
     {
         public long Consumed { get; private set; }
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
+        protected override int ReadSome(Span<byte> buffer)
         {
             if (Consumed > 16L << 20)
             {
                 throw new InvalidOperationException("read past any limit");
             }
 
-            buffer.AsSpan(offset, count).Fill(0x5A);
-            Consumed += count;
-            return count;
+            buffer.Fill(0x5A);
+            Consumed += buffer.Length;
+            return buffer.Length;
         }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -98,10 +98,10 @@ public sealed class ImagingTests : IDisposable
     public void StreamsAreReadEvenWhenTheyCannotSeek()
     {
         byte[] png = PngBytes(TestImages.Photo(12, 9));
-        using var stream = new ForwardOnlyStream(png);
+        using var stream = ForwardOnlyStream.Over(new MemoryStream(png));
         using TransferImage image = _loader.Load(stream);
         Assert.Equal((12, 9), (image.Width, image.Height));
-        using var tooLong = new ForwardOnlyStream(png);
+        using var tooLong = ForwardOnlyStream.Over(new MemoryStream(png));
         Assert.Throws<ImageTooLargeException>(() => new ImageLoader(new ImageLoadOptions { MaxStreamBytes = 100 }).Load(tooLong));
     }
 
@@ -277,11 +277,6 @@ public sealed class ImagingTests : IDisposable
             image.SaveAsPng(stream);
             return stream.ToArray();
         }
-    }
-
-    private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)
-    {
-        public override bool CanSeek => false;
     }
 
     private static void WriteBigEndian(byte[] bytes, int offset, uint value)
