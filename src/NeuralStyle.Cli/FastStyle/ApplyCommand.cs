@@ -15,7 +15,7 @@ internal static class ApplyCommand
 {
     public static Command Create(Func<OutputMode, IReporter> reporterFor)
     {
-        var modelPath = new Argument<string>("model") { Description = "A built-in style (starry-night, the-scream, shipwreck: see `neural-style styles`) or a model file (.safetensors) from `neural-style train`." };
+        var modelPath = FastStyleCommands.ModelArgument();
         var inputs = new Argument<string[]>("input") { Description = "The photos to stylise.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "The result (.png, .jpg, .webp) for one input, or a folder for several.", Required = true };
         var stylize = new StylizeOptionSet();

@@ -13,7 +13,7 @@ internal static class ExportCommand
 {
     public static Command Create(Func<OutputMode, IReporter> reporterFor)
     {
-        var modelPath = new Argument<string>("model") { Description = "A built-in style's name or a fast-style model file (.safetensors)." };
+        var modelPath = FastStyleCommands.ModelArgument();
         var output = new Option<string>("--output", "-o") { Description = "The ONNX file to write (dynamic batch, height and width; opset 13).", Required = true };
         var overwrite = new Option<bool>("--overwrite", "-f") { Description = "Replace OUTPUT if it exists." };
         var palette = SettingOption<StylizeOptions>.For(StylizeSettingBindings.PaletteShare);

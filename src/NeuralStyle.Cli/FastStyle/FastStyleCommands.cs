@@ -2,6 +2,7 @@ using System.CommandLine;
 using NeuralStyle.Cli.Reporting;
 using NeuralStyle.IO;
 using NeuralStyle.Imaging;
+using NeuralStyle.Styles;
 
 namespace NeuralStyle.Cli.FastStyle;
 
@@ -39,6 +40,12 @@ internal static class FastStyleCommands
 
         return outputs;
     }
+
+    /// <summary>The model a command reads: a built-in style's name or a model file (the names from <see cref="BuiltInStyles.Names"/>).</summary>
+    internal static Argument<string> ModelArgument() => new("model")
+    {
+        Description = $"A built-in style ({string.Join(", ", BuiltInStyles.Names)}: see `neural-style styles`) or a model file (.safetensors) from `neural-style train`.",
+    };
 
     internal static string OutputExtension(string input) =>
         ImageWriter.SupportedExtensions.Contains(Path.GetExtension(input).ToLowerInvariant()) ? Path.GetExtension(input) : ".png";
