@@ -23,7 +23,7 @@ internal sealed class BackboneOptions
         HelpName = Options.Choices.HelpName(typeof(Vgg19Pooling)),
     };
 
-    public Option<string> Device { get; } = new("--device") { Description = $"Torch device: {TorchDevices.DefaultName} (default) or cuda[:N] with a CUDA build of libtorch.", DefaultValueFactory = _ => TorchDevices.DefaultName };
+    public Option<string> Device { get; } = new("--device") { Description = $"Torch device: {TorchDevices.DefaultName} (default), cuda[:N] with a CUDA build of libtorch, or mps on Apple silicon.", DefaultValueFactory = _ => TorchDevices.DefaultName };
 
     /// <summary>The options, in help order.</summary>
     public IEnumerable<Option> All => [Backbone, Weights, Pooling, Device];

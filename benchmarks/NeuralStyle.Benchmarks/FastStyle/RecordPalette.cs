@@ -29,7 +29,7 @@ internal static partial class RecordPalette
         {
             using FastStyleModel stamped = FastStyleModel.Load(path);
             stamped.ExportOnnx(onnx, overwrite: true);
-            Console.WriteLine($"{onnx}: rewritten with the palette in its metadata");
+            Console.WriteLine($"{onnx}: rewritten with the palette step at the default share in its graph and the palette in its metadata");
         }
     }
 

@@ -64,7 +64,12 @@ internal static class TrainCommand
         {
             styles, images, output,
         };
-        foreach (Option option in settings.All.Concat([resultSize, blend, checkpoint, resume, from, recipe, threads, overwrite]).Concat(network.All))
+        // In the descriptions' order, with the blend weights among them and the checkpoint file beside its cadence.
+        IEnumerable<Option> described = TrainingSettingDescriptions.All.SelectMany(d =>
+            d == SettingDescriptions.StyleBlendWeight ? [blend]
+            : d == TrainingSettingDescriptions.CheckpointEvery ? [settings[TrainingSettingBindings.CheckpointEvery], checkpoint]
+            : new[] { settings[TrainingSettingBindings.All.Single(b => b.Description == d)] });
+        foreach (Option option in described.Concat([resultSize, resume, from, recipe, threads, overwrite]).Concat(network.All))
         {
             command.Options.Add(option);
         }

@@ -159,8 +159,10 @@ public sealed class FastStyleModel : IDisposable
     /// Runtime (or any ONNX runtime) then runs it without TorchSharp. The graph is the network and, for a
     /// model with a palette, its palette step at <paramref name="paletteShare"/>, so it paints what
     /// <see cref="Stylize(TransferImage, StylizeOptions?, CancellationToken)"/> paints with that
-    /// <see cref="StylizeOptions.PaletteShare"/> (by default, the default's). Strength and colour keeping
-    /// are not in it. The palette is also in the export's metadata (<c>palette</c>, <see cref="ColorPalette.ToText"/>).
+    /// <see cref="StylizeOptions.PaletteShare"/> (by default, the default's) for an image it does not tile
+    /// (the graph has no tiles: an image too large for the memory limit runs whole). Strength and colour keeping
+    /// are not in it. The metadata holds the palette (<c>palette</c>, <see cref="ColorPalette.ToText"/>) and the
+    /// share the graph already applied (<c>palette_share</c>; 0 when it applied none).
     /// </summary>
     /// <param name="path">The <c>.onnx</c> file to write (atomically).</param>
     /// <param name="overwrite">When false (the default), an existing file is an error and is left untouched.</param>
@@ -295,7 +297,7 @@ public sealed class FastStyleModel : IDisposable
 
     /// <summary>
     /// The network's output in [0, 1] for RGB input in [0, 1] (<c>[N, 3, H, W]</c>); what the ONNX
-    /// export computes. An image larger than the memory limit allows runs in tiles, every tile
+    /// export computes before its palette step (all of it, exported with a palette share of 0). An image larger than the memory limit allows runs in tiles, every tile
     /// normalised with the same statistics, the whole image's as pooled from its tiles
     /// (<see cref="TileStatistics"/>): each tile's own would shift the texture from tile to tile.
     /// </summary>

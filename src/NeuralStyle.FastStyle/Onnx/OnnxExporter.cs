@@ -1,6 +1,6 @@
+using System.Globalization;
 using NeuralStyle.FastStyle.Model;
 using NeuralStyle.FastStyle.Network;
-using NeuralStyle.Imaging;
 using TorchSharp;
 
 namespace NeuralStyle.FastStyle.Onnx;
@@ -22,6 +22,9 @@ internal static class OnnxExporter
 
     /// <summary>The graph's output name.</summary>
     public const string OutputName = "stylized";
+
+    /// <summary>The metadata key of the palette share the graph applies (0: none, the network's own colours).</summary>
+    public const string PaletteShareKey = "palette_share";
 
     /// <summary>Writes the model to <paramref name="stream"/>, with its palette step at <paramref name="paletteShare"/> (none at 0 or without a palette).</summary>
     public static void Write(Stream stream, TransformerNet network, FastStyleModelInfo info, double paletteShare)
@@ -58,16 +61,18 @@ internal static class OnnxExporter
 
         string cropped = graph.Node("Slice", [x, origin, size, spatialAxes]);
         string[] clipBounds = [graph.Constant("zero", [0f], []), graph.Constant("one", [1f], [])];
-        if (info.Palette is ColorPalette palette && paletteShare > 0)
+        double applied = info.Palette is not null ? paletteShare : 0;
+        if (applied > 0)
         {
-            OnnxPalette.Recolor(graph, graph.Node("Clip", [cropped, .. clipBounds]), palette, paletteShare, OutputName);
+            OnnxPalette.Recolor(graph, graph.Node("Clip", [cropped, .. clipBounds]), info.Palette!, applied, OutputName);
         }
         else
         {
             graph.Node("Clip", [cropped, .. clipBounds], OutputName);
         }
 
-        WriteModel(stream, graph, $"fast-style {info.StyleName}".Trim(), info.LibraryVersion, info.ToMetadata());
+        // What the graph already did, so a runtime that reads the palette from the metadata does not recolour twice.
+        WriteModel(stream, graph, $"fast-style {info.StyleName}".Trim(), info.LibraryVersion, [.. info.ToMetadata(), new(PaletteShareKey, applied.ToString("R", CultureInfo.InvariantCulture))]);
     }
 
     /// <summary>Writes <paramref name="graph"/> (input <see cref="InputName"/>, output <see cref="OutputName"/>) as a <c>ModelProto</c> with <paramref name="metadata"/>.</summary>

@@ -12,10 +12,11 @@ public sealed class SettingBinding<TSettings, TValue> : SettingBinding<TSettings
     /// <param name="apply">The settings with a value applied.</param>
     /// <param name="aliases">More names an enum value may be written as (e.g. <c>mean-cov</c>).</param>
     /// <param name="writtenAs">
-    /// How an enum value is written where it is shown (help, messages) and read first (e.g. <c>bfloat16</c>
-    /// rather than the kebab-case <c>b-float16</c>); null writes the kebab-case names. Enums only.
+    /// How an enum value is written where it is shown (help, messages), and read beside its enum and
+    /// kebab-case names (e.g. <c>bfloat16</c> rather than <c>b-float16</c>); null writes the kebab-case names.
+    /// Enums only; a name for each value, none blank, none twice.
     /// </param>
-    /// <exception cref="ArgumentException"><typeparamref name="TValue"/> cannot be read from text, or <paramref name="writtenAs"/> is given for a setting that is not an enum.</exception>
+    /// <exception cref="ArgumentException"><typeparamref name="TValue"/> cannot be read from text, or <paramref name="writtenAs"/> is given for a setting that is not an enum, or writes a blank name or one name for two values.</exception>
     public SettingBinding(
         SettingDescription description, Func<TSettings, TValue, TSettings> apply, IReadOnlyDictionary<string, TValue>? aliases = null, Func<TValue, string>? writtenAs = null)
         : base(description)
@@ -35,7 +36,11 @@ public sealed class SettingBinding<TSettings, TValue> : SettingBinding<TSettings
         var written = new Dictionary<string, TValue>(StringComparer.OrdinalIgnoreCase);
         foreach (TValue value in typeof(TValue).IsEnum && writtenAs is not null ? Enum.GetValues(typeof(TValue)).Cast<TValue>() : [])
         {
-            written[writtenAs!(value)] = value;
+            string name = writtenAs!(value);
+            if (string.IsNullOrWhiteSpace(name) || !written.TryAdd(name, value))
+            {
+                throw new ArgumentException($"{description.Name}: '{name}' is blank or written for two values; write each value by a name of its own.", nameof(writtenAs));
+            }
         }
 
         foreach ((string alias, TValue value) in aliases ?? new Dictionary<string, TValue>())

@@ -21,7 +21,7 @@ public sealed class ColorPalette : IEquatable<ColorPalette>
     /// this): a nearly flat image is shifted, not stretched into noise. Images with more spread than
     /// this get the palette's covariance exactly.
     /// </summary>
-    public const double VarianceFloor = 1e-3;
+    public static double VarianceFloor { get; } = 1e-3;
 
     /// <summary>The pixels recoloured at a time: the memory <see cref="Recolor"/> needs beyond its result (a few MB).</summary>
     private const long BandPixels = 1 << 16;

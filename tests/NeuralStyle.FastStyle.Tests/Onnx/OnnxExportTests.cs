@@ -60,6 +60,7 @@ public sealed class OnnxExportTests : IDisposable
             using var session = new InferenceSession(path);
             Assert.Equal(["image"], session.InputMetadata.Keys);
             double applied = share ?? StylizeOptions.Default.PaletteShare;
+            Assert.Equal(applied, double.Parse(session.ModelMetadata.CustomMetadataMap[OnnxExporter.PaletteShareKey], System.Globalization.CultureInfo.InvariantCulture));
             using torch.Tensor expected = model.Info.Palette!.Recolor(network, applied);
             double difference = MaxDifference(expected, Run(session, input));
             Assert.True(difference <= 1e-4, $"share {applied}: max |ONNX Runtime - TorchSharp| = {difference:E2}");
@@ -107,7 +108,15 @@ public sealed class OnnxExportTests : IDisposable
         torch.Tensor flat = torch.full([1, 3, 24, 30], 0.4f) + (torch.rand([1, 3, 24, 30], generator: generator) * 1e-3f);
         torch.Tensor twoColours = torch.where(noise[.., ..1, .., ..] > 0.5f, torch.tensor(new[] { 0.9f, 0.2f, 0.1f }).view(1, 3, 1, 1), torch.tensor(new[] { 0.1f, 0.3f, 0.8f }).view(1, 3, 1, 1));
         torch.Tensor nearDiagonal = noise * torch.tensor(new[] { 1f, 0.5f, 0.25f }).view(1, 3, 1, 1);
-        foreach ((string name, torch.Tensor image) in new[] { ("noise", noise), ("grey", grey), ("flat", flat), ("two colours", twoColours), ("near-diagonal", nearDiagonal) })
+        torch.Tensor constant = torch.full([1, 3, 24, 30], 0.5f);
+        torch.Tensor black = torch.zeros([1, 3, 24, 30]);
+        torch.Tensor oneChannel = torch.cat([noise[.., ..1, .., ..], torch.full([1, 2, 24, 30], 0.3f)], 1);
+        torch.Tensor pair = torch.cat([flat, twoColours]);
+        foreach ((string name, torch.Tensor image) in new[]
+        {
+            ("noise", noise), ("grey", grey), ("flat", flat), ("two colours", twoColours), ("near-diagonal", nearDiagonal),
+            ("constant", constant), ("black", black), ("one channel varying", oneChannel), ("a flat and a two-colour image in one batch", pair),
+        })
         {
             torch.Tensor expected = Painting().Recolor(image, share);
             double difference = MaxDifference(expected, Run(session, image));
@@ -124,6 +133,7 @@ public sealed class OnnxExportTests : IDisposable
         using (var session = new InferenceSession(path))
         {
             Assert.Equal("seeded", session.ModelMetadata.CustomMetadataMap["style"]);
+            Assert.Equal("0", session.ModelMetadata.CustomMetadataMap[OnnxExporter.PaletteShareKey]); // no palette: nothing recoloured
             Assert.Equal(FastStyleModelInfo.Format, session.ModelMetadata.CustomMetadataMap["format"]);
         }
 

@@ -67,6 +67,8 @@ public sealed class SettingTextTests
         Assert.Equal(["gram", "mean-covariance", "wasserstein"], new SettingBinding<StyleTransferSettings, StyleLossKind>(SettingDescriptions.StyleLoss, (s, _) => s).Names);
         Assert.Empty(TransferSettingBindings.Size.Names);
         Assert.Throws<ArgumentException>(() => new SettingBinding<StyleTransferSettings, int>(SettingDescriptions.Size, (s, _) => s, writtenAs: i => "x"));
+        Assert.Throws<ArgumentException>(() => new SettingBinding<StyleTransferSettings, StyleLossKind>(SettingDescriptions.StyleLoss, (s, _) => s, writtenAs: k => "same"));
+        Assert.Throws<ArgumentException>(() => new SettingBinding<StyleTransferSettings, StyleLossKind>(SettingDescriptions.StyleLoss, (s, _) => s, writtenAs: k => k == StyleLossKind.Gram ? " " : k.ToString()));
     }
 
     [Fact]

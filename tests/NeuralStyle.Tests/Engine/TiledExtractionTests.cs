@@ -22,10 +22,13 @@ public sealed class TiledExtractionTests : IDisposable
     {
         using var scope = torch.NewDisposeScope();
         torch.Tensor image = Image(150, 136);
-        TiledExtraction tiled = Tiled();
+        int calls = 0;
+        var tiled = new TiledExtraction((x, l) => { calls++; return _extractor.ExtractNormalized(x, l); }, Tiles, Layers, torch.ScalarType.Float32, torch.CPU);
+        int probes = calls;
         Assert.True(tiled.Splits(150, 136));
 
         Dictionary<FeatureLayer, torch.Tensor> maps = tiled.Assemble(image, Layers);
+        Assert.True(calls - probes >= 4, $"{calls - probes} tiles: a 150x136 image in 64 px tiles should take at least 2x2");
         IReadOnlyDictionary<FeatureLayer, torch.Tensor> whole = _extractor.ExtractNormalized(image, Layers);
         foreach (FeatureLayer layer in Layers)
         {

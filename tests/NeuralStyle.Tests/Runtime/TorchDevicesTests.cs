@@ -22,6 +22,7 @@ public sealed class TorchDevicesTests
     [InlineData("cuda:0", DeviceType.CUDA, 0)]
     [InlineData("cuda:3", DeviceType.CUDA, 3)]
     [InlineData(" Cuda:12 ", DeviceType.CUDA, 12)]
+    [InlineData("mps", DeviceType.MPS, -1)]
     public void A_device_name_is_read_without_the_device_being_there(string name, DeviceType type, int index)
     {
         Assert.True(TorchDevices.TryParse(name, out torch.Device? device, out string? problem));
@@ -44,11 +45,12 @@ public sealed class TorchDevicesTests
     [InlineData("cpu:3")]
     [InlineData("1")]
     [InlineData("meta")]
+    [InlineData("mps:0")]
     public void A_bad_name_is_a_problem_that_says_what_to_use(string name)
     {
         Assert.False(TorchDevices.TryParse(name, out torch.Device? device, out string? problem));
         Assert.Null(device);
-        Assert.Equal($"'{name}' is not a torch device: use cpu, cuda or cuda:N.", problem);
+        Assert.Equal($"'{name}' is not a torch device: use cpu, cuda, cuda:N or mps.", problem);
     }
 
     [Fact]
@@ -56,6 +58,6 @@ public sealed class TorchDevicesTests
     {
         Assert.False(TorchDevices.TryParse(null, out torch.Device? device, out string? problem));
         Assert.Null(device);
-        Assert.Equal("'' is not a torch device: use cpu, cuda or cuda:N.", problem);
+        Assert.Equal("'' is not a torch device: use cpu, cuda, cuda:N or mps.", problem);
     }
 }
