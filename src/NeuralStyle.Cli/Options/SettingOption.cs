@@ -56,6 +56,21 @@ internal sealed class SettingOption<TSettings, T> : SettingOption<TSettings>
             _option.HelpName = string.Join('|', binding.Names);
             _option.CustomParser = Choices.Parser<T>(_option.Name, binding.TryParse, binding.Names);
         }
+        else if (typeof(T) == typeof(string))
+        {
+            // A free name (a layer's) as the binding reads it: trimmed, never blank.
+            _option.CustomParser = result =>
+            {
+                string text = result.Tokens.Single().Value;
+                if (binding.TryParse(text, out T value))
+                {
+                    return value;
+                }
+
+                result.AddError($"{_option.Name} must be {binding.Expected} (got '{text}').");
+                return default!;
+            };
+        }
         else if (binding.RangeCheckedOnRead)
         {
             _option.CustomParser = result =>

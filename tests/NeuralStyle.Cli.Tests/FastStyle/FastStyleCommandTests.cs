@@ -197,6 +197,10 @@ public sealed class FastStyleCommandTests : IDisposable
         Assert.Equal(ExitCode.Usage, bad.Code);
         Assert.Contains("Unknown --width '0.3': use 1, 0.5, 0.25.", bad.Error, StringComparison.Ordinal);
 
+        CliRun blankLayer = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", _work.File("m.safetensors"), "--content-layer", " ");
+        Assert.Equal(ExitCode.Usage, blankLayer.Code);
+        Assert.Contains("--content-layer must be a name (got ' ')", blankLayer.Error, StringComparison.Ordinal);
+
         CliRun steps = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", _work.File("m.safetensors"), "--steps", "0");
         Assert.Equal(ExitCode.Usage, steps.Code);
         Assert.Contains("--steps: FastStyleTrainingSettings.Steps must be a whole number of at least 1", steps.Error, StringComparison.Ordinal);
