@@ -14,9 +14,6 @@ internal sealed class TrainingOptionSet
     private readonly IReadOnlyList<SettingOption<FastStyleTrainingSettings>> _options =
         [.. TrainingSettingBindings.All.Select(b => SettingOption<FastStyleTrainingSettings>.For(b))];
 
-    /// <summary>The options, in the order of <see cref="TrainingSettingBindings.All"/>.</summary>
-    public IEnumerable<Option> All => _options.Select(o => o.Option);
-
     /// <summary>The option of <paramref name="binding"/>.</summary>
     public Option this[SettingBinding<FastStyleTrainingSettings> binding] => _options.Single(o => o.Binding == binding).Option;
 
