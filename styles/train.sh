@@ -37,19 +37,28 @@ if [ ! -x "$WORK/bin/neural-style" ]; then
   cp -r "$ROOT/src/NeuralStyle.Cli/bin/Release/net10.0/." "$WORK/bin/"
 fi
 MODEL="$WORK/$NAME.safetensors"
-SECONDS_FILE="$WORK/$NAME.seconds"   # training seconds so far: a resumed run adds to them, a fresh one starts at 0
-[ -f "$WORK/$NAME.checkpoint.safetensors" ] && [ -f "$SECONDS_FILE" ] || echo 0 > "$SECONDS_FILE"
+# Training seconds so far, over every run of this script (an interrupted one included): a fresh start is 0; a
+# checkpoint without the count (left by an older version of this script) makes it unknown, written as null.
+SECONDS_FILE="$WORK/$NAME.seconds"
+if [ ! -f "$WORK/$NAME.checkpoint.safetensors" ]; then echo 0 > "$SECONDS_FILE"; elif [ ! -f "$SECONDS_FILE" ]; then echo null > "$SECONDS_FILE"; fi
+start=$(date +%s)
+count_time() { # adds the time since $start to the count, once per run of train, whatever way it ends
+  local total; total=$(cat "$SECONDS_FILE")
+  [ "$total" = null ] || echo $(( total + $(date +%s) - start )) > "$SECONDS_FILE"
+  start=$(date +%s)
+}
+trap count_time EXIT
 for steps in "${MILESTONES[@]}"; do
   resume=(); [ -f "$WORK/$NAME.checkpoint.safetensors" ] && resume=(--resume)
   from=(); [ -n "${FROM:-}" ] && from=(--from "$FROM")
   start=$(date +%s)
   "$WORK/bin/neural-style" train "$ROOT/docs/images/$PAINTING" --images "$WORK/photos" -o "$MODEL" --overwrite \
     --checkpoint "$WORK/$NAME.checkpoint.safetensors" "${RECIPE[@]}" --steps "$steps" "${resume[@]}" "${from[@]}" --json >> "$WORK/$NAME.log" 2>&1
-  echo $(( $(cat "$SECONDS_FILE") + $(date +%s) - start )) > "$SECONDS_FILE"
+  count_time
   cp "$MODEL" "$WORK/$NAME.$steps.safetensors"
   cat > "$WORK/$NAME.training.json" <<JSON
 {"style": "$NAME", "painting": "docs/images/$PAINTING", "command": "styles/train.sh", "recipe": "${RECIPE[*]}", "seed": $SEED,
- "from": "${FROM:-}", "steps": $steps, "crops": $((steps * 4)), "trainingSeconds": $(cat "$SECONDS_FILE"),
+ "from": $([ -n "${FROM:-}" ] && printf '"%s"' "$FROM" || printf null), "steps": $steps, "crops": $((steps * 4)), "trainingSeconds": $(cat "$SECONDS_FILE"),
  "photos": [$(printf '"%s",' "${PHOTOS[@]##*/}" | sed 's/,$//')], "heldOut": ["Dune", "Garden", "Aqua", "Storm"],
  "machine": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores", "date": "$(date -u +%F)"}
 JSON
