@@ -56,23 +56,9 @@ internal sealed class SettingOption<TSettings, T> : SettingOption<TSettings>
             _option.HelpName = string.Join('|', binding.Names);
             _option.CustomParser = Choices.Parser<T>(_option.Name, binding.TryParse, binding.Names);
         }
-        else if (typeof(T) == typeof(string))
+        else if (binding.RangeCheckedOnRead || typeof(T) == typeof(string))
         {
-            // A free name (a layer's) as the binding reads it: trimmed, never blank.
-            _option.CustomParser = result =>
-            {
-                string text = result.Tokens.Single().Value;
-                if (binding.TryParse(text, out T value))
-                {
-                    return value;
-                }
-
-                result.AddError($"{_option.Name} must be {binding.Expected} (got '{text}').");
-                return default!;
-            };
-        }
-        else if (binding.RangeCheckedOnRead)
-        {
+            // Read as the binding reads it: a number in its range, or a free name (a layer's) trimmed and never blank.
             _option.CustomParser = result =>
             {
                 string text = result.Tokens.Single().Value.Trim();

@@ -199,7 +199,7 @@ public sealed class FastStyleCommandTests : IDisposable
 
         CliRun blankLayer = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", _work.File("m.safetensors"), "--content-layer", " ");
         Assert.Equal(ExitCode.Usage, blankLayer.Code);
-        Assert.Contains("--content-layer must be a name (got ' ')", blankLayer.Error, StringComparison.Ordinal);
+        Assert.Contains("--content-layer must be a name (got '')", blankLayer.Error, StringComparison.Ordinal);
 
         CliRun steps = await CliRun.RunAsync("train", _work.Style, "--images", Photos(), "-o", _work.File("m.safetensors"), "--steps", "0");
         Assert.Equal(ExitCode.Usage, steps.Code);
