@@ -67,6 +67,24 @@ public sealed class ConsumerTests : IClassFixture<LocalFeed>
         Assert.Equal((96, 64), (painted.Width, painted.Height));
     }
 
+    [Fact]
+    public void TheStylesPackageCarriesEachStylesOnnxExportAsCommitted()
+    {
+        using System.IO.Compression.ZipArchive zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(_feed.Feed, $"NeuralStyle.Styles.{_feed.Version}.nupkg"));
+        foreach (string name in new[] { "starry-night", "the-scream", "shipwreck" })
+        {
+            System.IO.Compression.ZipArchiveEntry entry = zip.GetEntry($"onnx/{name}.onnx") ?? throw new Xunit.Sdk.XunitException($"onnx/{name}.onnx is not in the package");
+            Assert.InRange(entry.Length, 1, 2_000_000);
+            using var packed = new MemoryStream();
+            using (Stream stream = entry.Open())
+            {
+                stream.CopyTo(packed);
+            }
+
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_feed.RepositoryRoot, "src", "NeuralStyle.Styles", "Models", name + ".onnx")), packed.ToArray());
+        }
+    }
+
     [Theory]
     [InlineData("linux-x64", "libLibTorchSharp.so", "libtorch_cpu.so")]
     [InlineData("win-x64", "LibTorchSharp.dll", "torch_cpu.dll")]
